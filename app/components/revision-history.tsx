@@ -1,0 +1,58 @@
+import type { SerializeFrom } from '@remix-run/node'
+import type { DiffPart, getRevisionHistory } from '~/modules/questions/history.server'
+import { Byline } from './post-meta'
+
+type Revision = SerializeFrom<ReturnType<typeof getRevisionHistory>>[number]
+
+function Diff({ parts }: { parts: DiffPart[] }) {
+  return (
+    <>
+      {parts.map((p, i) =>
+        p.kind === 'added' ? (
+          <ins key={i}>{p.text}</ins>
+        ) : p.kind === 'removed' ? (
+          <del key={i}>{p.text}</del>
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
+      )}
+    </>
+  )
+}
+
+/** Every version of a post, newest first, with insertions and deletions marked. */
+export function RevisionHistory({ revisions }: { revisions: Revision[] }) {
+  return (
+    <ol className="revisions">
+      {revisions.map((r) => (
+        <li key={r.number} className="revision" aria-label={`Revision ${r.number}`}>
+          <header className="revision-header">
+            <h2>
+              Revision {r.number}
+              {r.number === 1 ? <span className="muted"> · original</span> : null}
+            </h2>
+            {r.comment ? <p className="revision-comment">“{r.comment}”</p> : null}
+            <Byline verb={r.number === 1 ? 'posted' : 'edited'} at={r.createdAt} person={r.author} />
+          </header>
+          {r.titleDiff ? (
+            <p className="revision-field">
+              <strong>Title:</strong> <Diff parts={r.titleDiff} />
+            </p>
+          ) : r.number === 1 && r.title ? (
+            <p className="revision-field">
+              <strong>Title:</strong> {r.title}
+            </p>
+          ) : null}
+          {r.tagsDiff ? (
+            <p className="revision-field">
+              <strong>Tags:</strong> <Diff parts={r.tagsDiff} />
+            </p>
+          ) : null}
+          <pre className="revision-body">
+            <Diff parts={r.bodyDiff} />
+          </pre>
+        </li>
+      ))}
+    </ol>
+  )
+}

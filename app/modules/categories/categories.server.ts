@@ -1,0 +1,49 @@
+import { and, asc, count, eq, isNull } from 'drizzle-orm'
+import { categories, questions } from '../../../db/schema'
+import { db } from '../../utils/db.server'
+
+export function listCategories() {
+  return db
+    .select({ slug: categories.slug, name: categories.name, description: categories.description })
+    .from(categories)
+    .orderBy(asc(categories.position), asc(categories.name))
+    .all()
+}
+
+/** Categories with their visible question counts per state, for the home page. */
+export function listCategoriesWithCounts() {
+  const rows = db
+    .select({
+      slug: categories.slug,
+      name: categories.name,
+      description: categories.description,
+      status: questions.status,
+      n: count(questions.id),
+    })
+    .from(categories)
+    .leftJoin(
+      questions,
+      and(
+        eq(questions.categoryId, categories.id),
+        isNull(questions.hiddenAt),
+        isNull(questions.deletedAt),
+      ),
+    )
+    .groupBy(categories.id, questions.status)
+    .orderBy(asc(categories.position), asc(categories.name))
+    .all()
+  const bySlug = new Map<
+    string,
+    { slug: string; name: string; description: string; total: number; solved: number; open: number }
+  >()
+  for (const r of rows) {
+    const c = bySlug.get(r.slug) ?? { slug: r.slug, name: r.name, description: r.description, total: 0, solved: 0, open: 0 }
+    if (r.status) {
+      c.total += r.n
+      if (r.status === 'solved') c.solved += r.n
+      if (r.status === 'open') c.open += r.n
+    }
+    bySlug.set(r.slug, c)
+  }
+  return [...bySlug.values()]
+}

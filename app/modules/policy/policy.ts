@@ -1,0 +1,126 @@
+/**
+ * The one answer to "may this user do X to Y". Client-safe: routes, domain modules and
+ * components all call `can`, so a button is shown exactly when its action would succeed.
+ */
+import type { Role } from '../../../db/schema'
+
+export type Actor = { id: number; role: Role; reputation: number }
+
+export type PostState = {
+  authorId: number
+  hiddenAt?: Date | string | null
+  deletedAt?: Date | string | null
+}
+
+export type QuestionTarget = PostState & {
+  closedAt?: Date | string | null
+  lockedAt?: Date | string | null
+  /** Answers by people other than the asker; an asker may not delete a thread others answered. */
+  othersAnswerCount?: number
+}
+
+export type AnswerTarget = PostState & {
+  question: QuestionTarget
+  isAccepted: boolean
+}
+
+type Checks = {
+  'question.view': QuestionTarget
+  'question.create': null
+  'question.edit': QuestionTarget
+  'question.delete': QuestionTarget
+  'question.vote': QuestionTarget
+  'answer.view': AnswerTarget
+  'answer.create': QuestionTarget
+  'answer.edit': AnswerTarget
+  'answer.delete': AnswerTarget
+  'answer.vote': AnswerTarget
+  'answer.accept': AnswerTarget
+  'tag.create': null
+  'user.manage': null
+}
+
+export type Action = keyof Checks
+export const ACTIONS = [
+  'question.view',
+  'question.create',
+  'question.edit',
+  'question.delete',
+  'question.vote',
+  'answer.view',
+  'answer.create',
+  'answer.edit',
+  'answer.delete',
+  'answer.vote',
+  'answer.accept',
+  'tag.create',
+  'user.manage',
+] as const satisfies readonly Action[]
+
+const RANK: Record<Role, number> = { member: 0, helper: 1, moderator: 2, staff: 3, admin: 4 }
+
+/** Reputation at which a member is trusted to create tags, like a helper. */
+export const TAG_CREATE_REPUTATION = 100
+
+export function atLeast(actor: Actor | null, role: Role): boolean {
+  return actor !== null && RANK[actor.role] >= RANK[role]
+}
+
+const isModerator = (actor: Actor | null) => atLeast(actor, 'moderator')
+const owns = (actor: Actor | null, post: PostState) => actor !== null && actor.id === post.authorId
+
+function visibleTo(actor: Actor | null, post: PostState): boolean {
+  if (post.deletedAt) return isModerator(actor)
+  if (post.hiddenAt) return isModerator(actor) || owns(actor, post)
+  return true
+}
+
+const isOpenForChanges = (q: QuestionTarget) => !q.lockedAt
+
+const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolean } = {
+  'question.view': (actor, q) => visibleTo(actor, q),
+  'question.create': (actor) => actor !== null,
+  'question.edit': (actor, q) =>
+    visibleTo(actor, q) && (isModerator(actor) || (owns(actor, q) && isOpenForChanges(q))),
+  'question.delete': (actor, q) =>
+    !q.deletedAt &&
+    (isModerator(actor) ||
+      (owns(actor, q) && isOpenForChanges(q) && (q.othersAnswerCount ?? 0) === 0)),
+  'question.vote': (actor, q) =>
+    actor !== null && !owns(actor, q) && !q.hiddenAt && !q.deletedAt && isOpenForChanges(q),
+  'answer.view': (actor, a) => visibleTo(actor, a.question) && visibleTo(actor, a),
+  'answer.create': (actor, q) =>
+    actor !== null && !q.hiddenAt && !q.deletedAt && !q.closedAt && isOpenForChanges(q),
+  'answer.edit': (actor, a) =>
+    rules['answer.view'](actor, a) &&
+    (isModerator(actor) || (owns(actor, a) && isOpenForChanges(a.question))),
+  'answer.delete': (actor, a) =>
+    !a.deletedAt &&
+    rules['answer.view'](actor, a) &&
+    (isModerator(actor) || (owns(actor, a) && !a.isAccepted && isOpenForChanges(a.question))),
+  'answer.vote': (actor, a) =>
+    actor !== null &&
+    !owns(actor, a) &&
+    !a.hiddenAt &&
+    !a.deletedAt &&
+    !a.question.hiddenAt &&
+    !a.question.deletedAt &&
+    isOpenForChanges(a.question),
+  // The asker's own follow-ups are not responses, so they cannot be the solution.
+  'answer.accept': (actor, a) =>
+    actor !== null &&
+    a.authorId !== a.question.authorId &&
+    !a.hiddenAt &&
+    !a.deletedAt &&
+    !a.question.deletedAt &&
+    !a.question.hiddenAt &&
+    isOpenForChanges(a.question) &&
+    (owns(actor, a.question) || isModerator(actor)),
+  'tag.create': (actor) =>
+    atLeast(actor, 'helper') || (actor !== null && actor.reputation >= TAG_CREATE_REPUTATION),
+  'user.manage': (actor) => atLeast(actor, 'admin'),
+}
+
+export function can<A extends Action>(actor: Actor | null, action: A, target: Checks[A]): boolean {
+  return rules[action](actor, target)
+}

@@ -1,0 +1,422 @@
+import { and, asc, count, desc, eq, exists, inArray, isNull, max, or, sql, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import {
+  answers,
+  categories,
+  questionTags,
+  questions,
+  revisions,
+  tags,
+  users,
+  votes,
+  type PostType,
+  type Question,
+} from '../../../db/schema'
+import { now } from '../../utils/clock.server'
+import { db, write, type Tx } from '../../utils/db.server'
+import { forbidden, notFound } from '../../utils/http.server'
+import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from '../../utils/markdown.server'
+import { appendEvent } from '../events/events.server'
+import { atLeast, can, type Actor, type QuestionTarget } from '../policy/policy'
+import { resolveTags, setQuestionTags, tagsByQuestion } from './tags.server'
+import type { ListFilters, QuestionInput } from './validation'
+
+export const PAGE_SIZE = 20
+
+const visibleQuestion = and(isNull(questions.hiddenAt), isNull(questions.deletedAt))
+
+const authorColumns = {
+  id: users.id,
+  handle: users.handle,
+  displayName: users.displayName,
+  role: users.role,
+  reputation: users.reputation,
+}
+
+export type QuestionListItem = Awaited<ReturnType<typeof listQuestions>>['items'][number]
+
+export function listQuestions(filters: ListFilters) {
+  const where: (SQL | undefined)[] = [visibleQuestion]
+  if (filters.status) where.push(eq(questions.status, filters.status))
+  if (filters.category) where.push(eq(categories.slug, filters.category))
+  if (filters.tag)
+    where.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(questionTags)
+          .innerJoin(tags, eq(tags.id, questionTags.tagId))
+          .where(and(eq(questionTags.questionId, questions.id), eq(tags.name, filters.tag))),
+      ),
+    )
+  const condition = and(...where)
+  const order =
+    filters.sort === 'active'
+      ? [desc(questions.lastActivityAt)]
+      : filters.sort === 'votes'
+        ? [desc(questions.score), desc(questions.createdAt)]
+        : [desc(questions.createdAt)]
+
+  const total =
+    db
+      .select({ n: count() })
+      .from(questions)
+      .innerJoin(categories, eq(categories.id, questions.categoryId))
+      .where(condition)
+      .get()?.n ?? 0
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
+  const page = Math.min(filters.page, pageCount)
+  const rows = db
+    .select({
+      id: questions.id,
+      title: questions.title,
+      status: questions.status,
+      closedReason: questions.closedReason,
+      score: questions.score,
+      answerCount: questions.answerCount,
+      viewCount: questions.viewCount,
+      createdAt: questions.createdAt,
+      lastActivityAt: questions.lastActivityAt,
+      excerpt: sql<string>`substr(${questions.bodyMd}, 1, 240)`,
+      category: { slug: categories.slug, name: categories.name },
+      author: { handle: users.handle, displayName: users.displayName },
+    })
+    .from(questions)
+    .innerJoin(categories, eq(categories.id, questions.categoryId))
+    .innerJoin(users, eq(users.id, questions.authorId))
+    .where(condition)
+    .orderBy(...order, desc(questions.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
+    .all()
+  const tagMap = tagsByQuestion(rows.map((r) => r.id))
+  return {
+    items: rows.map((r) => ({ ...r, tags: tagMap.get(r.id) ?? [] })),
+    total,
+    page,
+    pageCount,
+  }
+}
+
+export function questionTarget(
+  q: Pick<Question, 'authorId' | 'hiddenAt' | 'deletedAt' | 'closedAt' | 'lockedAt'>,
+  othersAnswerCount = 0,
+): QuestionTarget {
+  return {
+    authorId: q.authorId,
+    hiddenAt: q.hiddenAt,
+    deletedAt: q.deletedAt,
+    closedAt: q.closedAt,
+    lockedAt: q.lockedAt,
+    othersAnswerCount,
+  }
+}
+
+/** The raw question row when `actor` may see it; hidden and deleted ones are simply absent. */
+export function getVisibleQuestion(id: number, actor: Actor | null): Question | null {
+  const q = db.select().from(questions).where(eq(questions.id, id)).get()
+  if (!q || !can(actor, 'question.view', questionTarget(q))) return null
+  return q
+}
+
+/**
+ * Everything the question page shows, in a fixed number of queries whatever the number of
+ * answers: question, tags, answers with authors, and the viewer's own votes.
+ */
+export function getQuestionPage(id: number, viewer: Actor | null) {
+  const duplicate = alias(questions, 'duplicate_of')
+  const row = db
+    .select({
+      question: questions,
+      author: authorColumns,
+      category: { slug: categories.slug, name: categories.name },
+      duplicateOf: { id: duplicate.id, title: duplicate.title },
+    })
+    .from(questions)
+    .innerJoin(users, eq(users.id, questions.authorId))
+    .innerJoin(categories, eq(categories.id, questions.categoryId))
+    .leftJoin(duplicate, and(eq(duplicate.id, questions.duplicateOfId), isNull(duplicate.hiddenAt)))
+    .where(eq(questions.id, id))
+    .get()
+  if (!row || !can(viewer, 'question.view', questionTarget(row.question))) return null
+  const q = row.question
+
+  // Hidden answers stay visible to moderators and to their own author, never to the public.
+  const answerVisibility = atLeast(viewer, 'moderator')
+    ? isNull(answers.deletedAt)
+    : and(
+        isNull(answers.deletedAt),
+        viewer ? or(isNull(answers.hiddenAt), eq(answers.authorId, viewer.id)) : isNull(answers.hiddenAt),
+      )
+  const answerRows = db
+    .select({
+      id: answers.id,
+      bodyHtml: answers.bodyHtml,
+      score: answers.score,
+      hiddenAt: answers.hiddenAt,
+      createdAt: answers.createdAt,
+      updatedAt: answers.updatedAt,
+      author: authorColumns,
+    })
+    .from(answers)
+    .innerJoin(users, eq(users.id, answers.authorId))
+    .where(and(eq(answers.questionId, id), answerVisibility))
+    .orderBy(
+      desc(sql`${answers.id} = ${q.acceptedAnswerId ?? -1}`),
+      desc(answers.score),
+      asc(answers.createdAt),
+    )
+    .all()
+
+  const myVotes = new Map<string, number>()
+  if (viewer) {
+    const answerIds = answerRows.map((a) => a.id)
+    const voteRows = db
+      .select({ postType: votes.postType, postId: votes.postId, value: votes.value })
+      .from(votes)
+      .where(
+        and(
+          eq(votes.userId, viewer.id),
+          or(
+            and(eq(votes.postType, 'question'), eq(votes.postId, id)),
+            answerIds.length > 0
+              ? and(eq(votes.postType, 'answer'), inArray(votes.postId, answerIds))
+              : undefined,
+          ),
+        ),
+      )
+      .all()
+    for (const v of voteRows) myVotes.set(`${v.postType}:${v.postId}`, v.value)
+  }
+
+  const othersAnswerCount = answerRows.filter((a) => a.author.id !== q.authorId).length
+  const target = questionTarget(q, othersAnswerCount)
+  return {
+    question: {
+      id: q.id,
+      title: q.title,
+      bodyHtml: q.bodyHtml,
+      status: q.status,
+      closedReason: q.closedReason,
+      closedAt: q.closedAt,
+      lockedAt: q.lockedAt,
+      hiddenAt: q.hiddenAt,
+      score: q.score,
+      viewCount: q.viewCount,
+      answerCount: q.answerCount,
+      acceptedAnswerId: q.acceptedAnswerId,
+      createdAt: q.createdAt,
+      updatedAt: q.updatedAt,
+      lastActivityAt: q.lastActivityAt,
+      myVote: myVotes.get(`question:${q.id}`) ?? 0,
+    },
+    author: row.author,
+    category: row.category,
+    duplicateOf: row.duplicateOf?.id ? row.duplicateOf : null,
+    tags: tagsByQuestion([q.id]).get(q.id) ?? [],
+    target,
+    answers: answerRows.map((a) => ({
+      ...a,
+      isAccepted: a.id === q.acceptedAnswerId,
+      myVote: myVotes.get(`answer:${a.id}`) ?? 0,
+      target: {
+        authorId: a.author.id,
+        hiddenAt: a.hiddenAt,
+        deletedAt: null,
+        question: target,
+        isAccepted: a.id === q.acceptedAnswerId,
+      },
+    })),
+  }
+}
+export type QuestionPage = NonNullable<ReturnType<typeof getQuestionPage>>
+
+type CommandResult = { ok: true; id: number } | { ok: false; fieldErrors: Record<string, string> }
+
+function findCategoryId(tx: Tx, slug: string): number | null {
+  return (
+    tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).get()?.id ??
+    null
+  )
+}
+
+export function createQuestion(actor: Actor, input: QuestionInput): CommandResult {
+  if (!can(actor, 'question.create', null)) forbidden()
+  const bodyHtml = renderMarkdown(input.body)
+  return write((tx): CommandResult => {
+    const categoryId = findCategoryId(tx, input.category)
+    if (categoryId === null) return { ok: false, fieldErrors: { category: 'Choose a category' } }
+    const resolved = resolveTags(tx, actor, input.tags)
+    if (!resolved.ok) return { ok: false, fieldErrors: { tags: resolved.message } }
+    const q = tx
+      .insert(questions)
+      .values({
+        authorId: actor.id,
+        categoryId,
+        title: input.title,
+        bodyMd: input.body,
+        bodyHtml,
+        cookedVersion: MARKDOWN_RENDERER_VERSION,
+      })
+      .returning({ id: questions.id })
+      .get()
+    setQuestionTags(tx, q.id, resolved.tagIds)
+    addRevision(tx, 'question', q.id, actor.id, {
+      title: input.title,
+      tags: input.tags.join(' '),
+      bodyMd: input.body,
+    })
+    appendEvent(tx, { type: 'question.created', actorId: actor.id, questionId: q.id })
+    return { ok: true, id: q.id }
+  })
+}
+
+export function updateQuestion(
+  actor: Actor,
+  id: number,
+  input: QuestionInput & { comment?: string },
+): CommandResult {
+  const current = getVisibleQuestion(id, actor)
+  if (!current) notFound('Question not found')
+  if (!can(actor, 'question.edit', questionTarget(current))) forbidden()
+  const bodyHtml = renderMarkdown(input.body)
+  return write((tx): CommandResult => {
+    const categoryId = findCategoryId(tx, input.category)
+    if (categoryId === null) return { ok: false, fieldErrors: { category: 'Choose a category' } }
+    const resolved = resolveTags(tx, actor, input.tags)
+    if (!resolved.ok) return { ok: false, fieldErrors: { tags: resolved.message } }
+    const at = now()
+    tx.update(questions)
+      .set({
+        title: input.title,
+        bodyMd: input.body,
+        bodyHtml,
+        cookedVersion: MARKDOWN_RENDERER_VERSION,
+        categoryId,
+        updatedAt: at,
+        lastActivityAt: at,
+      })
+      .where(eq(questions.id, id))
+      .run()
+    setQuestionTags(tx, id, resolved.tagIds)
+    addRevision(tx, 'question', id, actor.id, {
+      title: input.title,
+      tags: input.tags.join(' '),
+      bodyMd: input.body,
+      comment: input.comment ?? '',
+    })
+    appendEvent(tx, { type: 'question.edited', actorId: actor.id, questionId: id })
+    return { ok: true, id }
+  })
+}
+
+export function deleteQuestion(actor: Actor, id: number) {
+  const current = getVisibleQuestion(id, actor)
+  if (!current) notFound('Question not found')
+  const others =
+    db
+      .select({ n: count() })
+      .from(answers)
+      .where(
+        and(
+          eq(answers.questionId, id),
+          isNull(answers.deletedAt),
+          sql`${answers.authorId} <> ${current.authorId}`,
+        ),
+      )
+      .get()?.n ?? 0
+  if (!can(actor, 'question.delete', questionTarget(current, others))) forbidden()
+  write((tx) => {
+    tx.update(questions).set({ deletedAt: now() }).where(eq(questions.id, id)).run()
+    appendEvent(tx, { type: 'question.deleted', actorId: actor.id, questionId: id })
+  })
+}
+
+export function addRevision(
+  tx: Tx,
+  postType: PostType,
+  postId: number,
+  authorId: number,
+  content: { title?: string; tags?: string; bodyMd: string; comment?: string },
+) {
+  const last =
+    tx
+      .select({ n: max(revisions.number) })
+      .from(revisions)
+      .where(and(eq(revisions.postType, postType), eq(revisions.postId, postId)))
+      .get()?.n ?? 0
+  tx.insert(revisions)
+    .values({
+      postType,
+      postId,
+      number: last + 1,
+      authorId,
+      title: content.title ?? null,
+      tags: content.tags ?? null,
+      bodyMd: content.bodyMd,
+      comment: content.comment ?? '',
+    })
+    .run()
+}
+
+/** A post's revisions, oldest first, with who made each. */
+export function listRevisions(postType: PostType, postId: number) {
+  return db
+    .select({
+      number: revisions.number,
+      title: revisions.title,
+      tags: revisions.tags,
+      bodyMd: revisions.bodyMd,
+      comment: revisions.comment,
+      createdAt: revisions.createdAt,
+      author: { handle: users.handle, displayName: users.displayName },
+    })
+    .from(revisions)
+    .innerJoin(users, eq(users.id, revisions.authorId))
+    .where(and(eq(revisions.postType, postType), eq(revisions.postId, postId)))
+    .orderBy(asc(revisions.number))
+    .all()
+}
+
+/** The edit form's starting values. */
+export function getQuestionForEdit(id: number, actor: Actor) {
+  const q = getVisibleQuestion(id, actor)
+  if (!q) return null
+  const category = db
+    .select({ slug: categories.slug })
+    .from(categories)
+    .where(eq(categories.id, q.categoryId))
+    .get()
+  return {
+    question: q,
+    values: {
+      title: q.title,
+      body: q.bodyMd,
+      category: category?.slug ?? '',
+      tags: (tagsByQuestion([id]).get(id) ?? []).join(' '),
+    },
+  }
+}
+
+// Each visitor counts once per question per hour; the set is bounded so memory stays flat.
+const recentViews = new Map<string, number>()
+const VIEW_WINDOW_MS = 60 * 60_000
+const MAX_TRACKED_VIEWS = 50_000
+
+export function recordView(questionId: number, viewerKey: string) {
+  const key = `${viewerKey}:${questionId}`
+  const t = now().getTime()
+  const seen = recentViews.get(key)
+  if (seen !== undefined && t - seen < VIEW_WINDOW_MS) return false
+  if (recentViews.size >= MAX_TRACKED_VIEWS) recentViews.delete(recentViews.keys().next().value!)
+  recentViews.delete(key)
+  recentViews.set(key, t)
+  write((tx) =>
+    tx
+      .update(questions)
+      .set({ viewCount: sql`${questions.viewCount} + 1` })
+      .where(eq(questions.id, questionId))
+      .run(),
+  )
+  return true
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod'
+
+export const TITLE_MIN = 10
+export const TITLE_MAX = 150
+export const BODY_MAX = 30_000
+export const ANSWER_MIN = 2
+export const TAGS_MAX = 5
+export const TAG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,28}[a-z0-9])?$/
+
+export const QUESTION_SORTS = ['newest', 'active', 'votes'] as const
+export type QuestionSort = (typeof QUESTION_SORTS)[number]
+
+const body = (min: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(min, `${what} must be at least ${min} characters`)
+    .max(BODY_MAX, `${what} must be at most ${BODY_MAX.toLocaleString('en')} characters`)
+
+/** "Coffee, grinder  espresso" → ['coffee', 'grinder', 'espresso'] */
+export function splitTags(raw: string): string[] {
+  const seen = new Set<string>()
+  for (const part of raw.toLowerCase().split(/[\s,]+/)) {
+    const tag = part.trim().replace(/^#/, '')
+    if (tag) seen.add(tag)
+  }
+  return [...seen]
+}
+
+export const tagsField = z
+  .string()
+  .max(200, 'Too many tags')
+  .transform(splitTags)
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .regex(
+            TAG_PATTERN,
+            'Tags use lowercase letters, digits and hyphens, up to 30 characters',
+          ),
+      )
+      .min(1, 'Add at least one tag')
+      .max(TAGS_MAX, `Use at most ${TAGS_MAX} tags`),
+  )
+
+export const questionSchema = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(TITLE_MIN, `Titles must be at least ${TITLE_MIN} characters`)
+    .max(TITLE_MAX, `Titles must be at most ${TITLE_MAX} characters`),
+  body: body(20, 'The question'),
+  category: z.string().min(1, 'Choose a category').max(60),
+  tags: tagsField,
+})
+export type QuestionInput = z.infer<typeof questionSchema>
+
+export const answerSchema = z.object({ body: body(ANSWER_MIN, 'The answer') })
+export type AnswerInput = z.infer<typeof answerSchema>
+
+export const listFiltersSchema = z.object({
+  category: z.string().max(60).optional().catch(undefined),
+  tag: z.string().max(30).optional().catch(undefined),
+  status: z.enum(['open', 'answered', 'solved']).optional().catch(undefined),
+  sort: z.enum(QUESTION_SORTS).default('newest').catch('newest'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+})
+export type ListFilters = z.infer<typeof listFiltersSchema>
+
+/** Turns zod issues into one message per field, the first one winning. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? 'form')
+    out[key] ??= issue.message
+  }
+  return out
+}

@@ -1,0 +1,145 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json } from '@remix-run/node'
+import {
+  Form,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { GeneralErrorBoundary } from './components/error-boundary'
+import { getAuth } from './modules/auth/auth.server'
+import stylesheet from './styles/app.css'
+import { useNonce } from './utils/nonce'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export const meta: MetaFunction = () => [
+  { title: 'Tanya · Kopi Nusantara community' },
+  {
+    name: 'description',
+    content: 'Questions and answers about Kopi Nusantara orders, shipping, payments and brewing.',
+  },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, setCookie } = await getAuth(request)
+  return json(
+    { user: user && { handle: user.handle, displayName: user.displayName, role: user.role } },
+    { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
+  )
+}
+
+/** The signed-in user as the layout knows them, from any route's component. */
+export function useOptionalUser() {
+  return useRouteLoaderData<typeof loader>('root')?.user ?? null
+}
+
+function Document({ children }: { children: ReactNode }) {
+  const nonce = useNonce()
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
+  return (
+    <header className="site-header">
+      <div className="container header-inner">
+        <a href="/" className="brand" aria-label="Tanya home">
+          <span className="brand-mark" aria-hidden="true">
+            T
+          </span>
+          <span className="brand-text">
+            Tanya <small>Kopi Nusantara community</small>
+          </span>
+        </a>
+        <nav aria-label="Main" className="main-nav">
+          <NavLink to="/questions">Questions</NavLink>
+          <NavLink to="/tags">Tags</NavLink>
+          <NavLink to="/ask" className="button button-small">
+            Ask a question
+          </NavLink>
+        </nav>
+        <div className="account">
+          {user ? (
+            <>
+              <NavLink to={`/users/${user.handle}`} className="account-link">
+                {user.displayName}
+                {user.role !== 'member' ? <span className="role-pill">{user.role}</span> : null}
+              </NavLink>
+              <Form method="post" action="/logout">
+                <button type="submit" className="link-button">
+                  Log out
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <NavLink to="/login">Log in</NavLink>
+              <NavLink to="/signup">Sign up</NavLink>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  )
+}
+
+function Footer() {
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>Tanya — community support for Kopi Nusantara. Be kind; answers are shared under CC BY-SA 4.0.</p>
+      </div>
+    </footer>
+  )
+}
+
+export default function App() {
+  const { user } = useLoaderData<typeof loader>()
+  return (
+    <Document>
+      <Header user={user} />
+      <main id="main" className="container main">
+        <Outlet />
+      </main>
+      <Footer />
+    </Document>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <Document>
+      <Header user={useOptionalUser()} />
+      <main id="main" className="container main">
+        <GeneralErrorBoundary />
+      </main>
+      <Footer />
+    </Document>
+  )
+}

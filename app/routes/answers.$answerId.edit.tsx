@@ -1,0 +1,93 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { FormError, TextField } from '~/components/forms'
+import { MarkdownEditor } from '~/components/markdown-editor'
+import { getVisibleAnswer, updateAnswer } from '~/modules/answers/answers.server'
+import { requireUser } from '~/modules/auth/auth.server'
+import { can } from '~/modules/policy/policy'
+import { answerSchema, fieldErrorsOf } from '~/modules/questions/validation'
+import { forbidden, formValues, invalid, notFound } from '~/utils/http.server'
+import { renderPreview } from '~/utils/preview.server'
+import { slugify } from '~/utils/slug'
+
+export const meta: MetaFunction = () => [{ title: 'Edit answer · Tanya' }]
+
+async function guard(request: Request, rawId: string | undefined) {
+  const user = await requireUser(request)
+  const id = z.coerce.number().int().positive().safeParse(rawId)
+  if (!id.success) notFound('Answer not found')
+  const found = getVisibleAnswer(id.data, user)
+  if (!found) notFound('Answer not found')
+  if (!can(user, 'answer.edit', found.target)) forbidden()
+  return { user, id: id.data, found }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { found } = await guard(request, params.answerId)
+  return json({
+    answerId: found.answer.id,
+    body: found.answer.bodyMd,
+    question: { id: found.question.id, title: found.question.title },
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, id, found } = await guard(request, params.answerId)
+  const form = await request.formData()
+  const values = formValues(form, ['body', 'comment'] as const)
+  if (form.get('intent') === 'preview')
+    return json({
+      ok: false as const,
+      fieldErrors: {},
+      values,
+      preview: renderPreview(values.body),
+    })
+  const parsed = answerSchema.safeParse(values)
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values)
+  updateAnswer(user, id, parsed.data.body, values.comment.slice(0, 200))
+  return redirect(`/questions/${found.question.id}/${slugify(found.question.title)}#answer-${id}`)
+}
+
+export default function EditAnswer() {
+  const { body, question } = useLoaderData<typeof loader>()
+  const data = useActionData<typeof action>()
+  const errors: Record<string, string | undefined> = data?.fieldErrors ?? {}
+  return (
+    <div className="narrow">
+      <p>
+        <Link to={`/questions/${question.id}/${slugify(question.title)}`}>← {question.title}</Link>
+      </p>
+      <h1>Edit answer</h1>
+      <Form method="post" className="stack" noValidate>
+        <FormError message={errors.form} />
+        <MarkdownEditor
+          name="body"
+          label="Answer"
+          defaultValue={data?.values.body ?? body}
+          error={errors.body}
+          serverPreview={data && 'preview' in data ? data.preview : null}
+          rows={12}
+        />
+        <TextField
+          label="Edit summary"
+          name="comment"
+          hint="Optional: what did you change?"
+          maxLength={200}
+          defaultValue={data?.values.comment}
+        />
+        <div className="form-actions">
+          <button type="submit" name="intent" value="save" className="button">
+            Save changes
+          </button>
+        </div>
+      </Form>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,81 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { QuestionForm } from '~/components/question-form'
+import { requireUser } from '~/modules/auth/auth.server'
+import { listCategories } from '~/modules/categories/categories.server'
+import { can } from '~/modules/policy/policy'
+import {
+  getQuestionForEdit,
+  questionTarget,
+  updateQuestion,
+} from '~/modules/questions/questions.server'
+import { fieldErrorsOf, questionSchema } from '~/modules/questions/validation'
+import { forbidden, formValues, invalid, notFound } from '~/utils/http.server'
+import { renderPreview } from '~/utils/preview.server'
+import { slugify } from '~/utils/slug'
+
+const FIELDS = ['title', 'body', 'category', 'tags', 'comment'] as const
+
+export const meta: MetaFunction = () => [{ title: 'Edit question · Tanya' }]
+
+async function guard(request: Request, rawId: string | undefined) {
+  const user = await requireUser(request)
+  const id = z.coerce.number().int().positive().safeParse(rawId)
+  if (!id.success) notFound('Question not found')
+  const found = getQuestionForEdit(id.data, user)
+  if (!found) notFound('Question not found')
+  if (!can(user, 'question.edit', questionTarget(found.question))) forbidden()
+  return { user, id: id.data, found }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { id, found } = await guard(request, params.questionId)
+  return json({ id, values: found.values, categories: listCategories() })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, id } = await guard(request, params.questionId)
+  const form = await request.formData()
+  const values = formValues(form, FIELDS)
+  if (form.get('intent') === 'preview')
+    return json({
+      ok: false as const,
+      fieldErrors: {},
+      values,
+      preview: renderPreview(values.body),
+    })
+  const parsed = questionSchema.safeParse(values)
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values)
+  const result = updateQuestion(user, id, { ...parsed.data, comment: values.comment.slice(0, 200) })
+  if (!result.ok) return invalid(result.fieldErrors, values)
+  return redirect(`/questions/${id}/${slugify(parsed.data.title)}`)
+}
+
+export default function EditQuestion() {
+  const { id, values, categories } = useLoaderData<typeof loader>()
+  const data = useActionData<typeof action>()
+  return (
+    <div className="narrow">
+      <p>
+        <Link to={`/questions/${id}`}>← Back to the question</Link>
+      </p>
+      <h1>Edit question</h1>
+      <p className="muted">Every edit is kept in the public history of the question.</p>
+      <QuestionForm
+        categories={categories}
+        values={data?.values ?? values}
+        fieldErrors={data?.fieldErrors}
+        preview={data && 'preview' in data ? data.preview : null}
+        submitLabel="Save changes"
+        withComment
+      />
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

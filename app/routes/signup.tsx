@@ -1,0 +1,112 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { FormError, TextField } from '~/components/forms'
+import { getAuth, signUp } from '~/modules/auth/auth.server'
+import { signupSchema } from '~/modules/auth/validation'
+import { fieldErrorsOf } from '~/modules/questions/validation'
+import { formValues, invalid, safeRedirect } from '~/utils/http.server'
+
+// The password is deliberately not among the values sent back to the page.
+const FIELDS = ['email', 'handle', 'displayName', 'redirectTo'] as const
+
+export const meta: MetaFunction = () => [{ title: 'Create your account · Tanya' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await getAuth(request)
+  if (user) throw redirect('/')
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '')
+  return json({ redirectTo })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await getAuth(request)
+  if (user) throw redirect('/')
+  const form = await request.formData()
+  const values = formValues(form, FIELDS)
+  const password = form.get('password')
+  const parsed = signupSchema.safeParse({
+    ...values,
+    password: typeof password === 'string' ? password : '',
+  })
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values)
+  const result = await signUp(parsed.data, context.clientIp)
+  if (!result.ok) return invalid(result.fieldErrors, values, result.status)
+  return redirect(safeRedirect(values.redirectTo), {
+    headers: { 'Set-Cookie': result.setCookie },
+  })
+}
+
+export default function SignupPage() {
+  const { redirectTo } = useLoaderData<typeof loader>()
+  const data = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const busy = navigation.state === 'submitting'
+  const errors = data?.fieldErrors ?? {}
+  const loginHref = redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : '/login'
+  return (
+    <div className="auth-card">
+      <h1>Create your account</h1>
+      <p className="lead">Ask questions, answer others and follow up on your orders.</p>
+      <Form method="post" className="stack">
+        <FormError message={errors.form} />
+        <input type="hidden" name="redirectTo" value={data?.values.redirectTo ?? redirectTo} />
+        <TextField
+          label="E-mail"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          maxLength={254}
+          defaultValue={data?.values.email}
+          error={errors.email}
+        />
+        <TextField
+          label="Handle"
+          name="handle"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          minLength={3}
+          maxLength={20}
+          hint="3 to 20 characters: letters, digits and _. It is your profile address: /users/handle."
+          defaultValue={data?.values.handle}
+          error={errors.handle}
+        />
+        <TextField
+          label="Display name"
+          name="displayName"
+          autoComplete="name"
+          required
+          maxLength={50}
+          hint="The name people see next to your posts."
+          defaultValue={data?.values.displayName}
+          error={errors.displayName}
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          maxLength={200}
+          hint="At least 10 characters. A few unrelated words make a strong one."
+          error={errors.password}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Creating your account…' : 'Create account'}
+        </button>
+      </Form>
+      <p>
+        Already have an account? <Link to={loginHref}>Log in</Link>
+      </p>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,38 @@
+import { json } from '@remix-run/node'
+
+/** Hidden, deleted and unknown things all look the same from outside: not found. */
+export function notFound(message = 'Not found'): never {
+  throw new Response(message, { status: 404, statusText: 'Not Found' })
+}
+
+export function forbidden(message = 'You are not allowed to do that'): never {
+  throw new Response(message, { status: 403, statusText: 'Forbidden' })
+}
+
+export type FieldErrors = Partial<Record<string, string>>
+
+/** A form that did not pass: the messages per field and what the person typed, to show again. */
+export function invalid<V extends Record<string, string>>(
+  fieldErrors: FieldErrors,
+  values: V,
+  status = 400,
+  headers?: HeadersInit,
+) {
+  return json({ ok: false as const, fieldErrors, values }, { status, headers })
+}
+
+export function formValues<K extends string>(form: FormData, names: readonly K[]): Record<K, string> {
+  const values = {} as Record<K, string>
+  for (const name of names) {
+    const v = form.get(name)
+    values[name] = typeof v === 'string' ? v : ''
+  }
+  return values
+}
+
+/** Only same-site paths may be redirect targets, so `?redirectTo=` cannot send people away. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\'))
+    return fallback
+  return to
+}

@@ -1,0 +1,13 @@
+/** A readable URL segment from a title; ids carry identity, the slug is only for people. */
+export function slugify(text: string, max = 80): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, max)
+      .replace(/-+$/, '') || 'question'
+  )
+}

@@ -1,0 +1,130 @@
+/**
+ * Seeds the Kopi Nusantara demo community from content/ on a fresh database. Everything goes
+ * through the domain modules with the clock set back in time, so the demo has the same rows,
+ * revisions and events a real community would have.
+ */
+import path from 'node:path'
+import { count, eq } from 'drizzle-orm'
+import { acceptAnswer, createAnswer } from '../app/modules/answers/answers.server'
+import { appendEvent } from '../app/modules/events/events.server'
+import type { Actor } from '../app/modules/policy/policy'
+import { createQuestion } from '../app/modules/questions/questions.server'
+import { castVote } from '../app/modules/votes/votes.server'
+import { hashPassword } from '../app/modules/auth/auth.server'
+import { now, resetClock, setClock } from '../app/utils/clock.server'
+import { db, migrateDatabase, write } from '../app/utils/db.server'
+import { categories, passwords, questions, tags, users } from './schema'
+import { loadDemoCommunity, type DemoThread } from './seed/demo-content'
+
+/** Every demo account logs in with this password (listed in the README). */
+export const DEMO_PASSWORD = 'kopi-nusantara'
+
+const HOUR = 60 * 60_000
+
+export async function seedDemoIfEmpty(contentDir = path.resolve('content')) {
+  const existing = db.select({ n: count() }).from(users).get()?.n ?? 0
+  if (existing > 0) return false
+  await seedDemo(contentDir)
+  return true
+}
+
+export async function seedDemo(contentDir: string) {
+  const community = loadDemoCommunity(contentDir)
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const startedAt = now()
+  const actors = new Map<string, Actor>()
+  try {
+    setClock(new Date(startedAt.getTime() - 1200 * HOUR))
+    write((tx) => {
+      for (const c of community.categories) tx.insert(categories).values(c).run()
+      for (const u of community.users) {
+        const row = tx
+          .insert(users)
+          .values({
+            handle: u.handle,
+            displayName: u.displayName,
+            email: u.email,
+            role: u.role,
+            bio: u.bio,
+          })
+          .returning({ id: users.id })
+          .get()
+        tx.insert(passwords).values({ userId: row.id, hash: passwordHash }).run()
+        actors.set(u.handle, { id: row.id, role: u.role, reputation: 0 })
+      }
+      const tagNames = new Set(community.threads.flatMap((t) => t.tags))
+      for (const name of [...tagNames].sort()) tx.insert(tags).values({ name }).run()
+    })
+
+    const ids = new Map<string, number>()
+    const oldestFirst = [...community.threads].sort((a, b) => b.createdHoursAgo - a.createdHoursAgo)
+    for (const thread of oldestFirst) ids.set(thread.slug, seedThread(thread, startedAt, actors))
+
+    for (const thread of community.threads) {
+      if (thread.state !== 'duplicate' || !thread.duplicateOf) continue
+      const id = ids.get(thread.slug)!
+      const moderator = [...actors.values()].find((a) => a.role === 'moderator')!
+      write((tx) => {
+        tx.update(questions)
+          .set({
+            closedReason: 'duplicate',
+            duplicateOfId: ids.get(thread.duplicateOf!)!,
+            closedAt: now(),
+          })
+          .where(eq(questions.id, id))
+          .run()
+        appendEvent(tx, {
+          type: 'question.closed',
+          actorId: moderator.id,
+          questionId: id,
+          data: { reason: 'duplicate' },
+        })
+      })
+    }
+  } finally {
+    resetClock()
+  }
+}
+
+function seedThread(thread: DemoThread, startedAt: Date, actors: Map<string, Actor>) {
+  const created = startedAt.getTime() - thread.createdHoursAgo * HOUR
+  const advance = setClock(new Date(created))
+  const asker = actors.get(thread.author)!
+  const result = createQuestion(asker, {
+    title: thread.title,
+    body: thread.body,
+    category: thread.category,
+    tags: thread.tags,
+  })
+  if (!result.ok) throw new Error(`demo thread ${thread.slug}: ${JSON.stringify(result.fieldErrors)}`)
+  const questionId = result.id
+  // Votes come from the other members in a fixed order, so a re-seed gives the same scores.
+  const voters = (authorId: number) => [...actors.values()].filter((a) => a.id !== authorId)
+  vote(voters(asker.id), 'question', questionId, thread.score)
+
+  let elapsed = 0
+  for (const answer of thread.answers) {
+    advance(answer.hoursAfter * HOUR - elapsed)
+    elapsed = answer.hoursAfter * HOUR
+    const author = actors.get(answer.author)!
+    const answerId = createAnswer(author, questionId, answer.body)
+    vote(voters(author.id), 'answer', answerId, answer.score)
+    if (answer.accepted) acceptAnswer(asker, answerId)
+  }
+  write((tx) =>
+    tx.update(questions).set({ viewCount: thread.views }).where(eq(questions.id, questionId)).run(),
+  )
+  return questionId
+}
+
+function vote(voters: Actor[], postType: 'question' | 'answer', postId: number, score: number) {
+  const value = score > 0 ? 1 : -1
+  for (const voter of voters.slice(0, Math.min(Math.abs(score), voters.length)))
+    castVote(voter, postType, postId, value)
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  migrateDatabase()
+  const seeded = await seedDemoIfEmpty()
+  console.log(seeded ? 'Seeded the demo community.' : 'The database already has users; not seeding.')
+}

@@ -1,0 +1,92 @@
+import { createAnswer } from '~/modules/answers/answers.server'
+import { createSessionCookie } from '~/modules/auth/auth.server'
+import type { Actor } from '~/modules/policy/policy'
+import { createQuestion } from '~/modules/questions/questions.server'
+import { db, write } from '~/utils/db.server'
+import { categories, passwords, users, type Role } from '../db/schema'
+import { eq } from 'drizzle-orm'
+
+let sequence = 0
+
+export type TestUser = Actor & { handle: string; displayName: string; email: string }
+
+// A precomputed argon2id hash of "correct horse battery" keeps factories fast.
+export const TEST_PASSWORD = 'correct horse battery'
+let passwordHash: string | undefined
+
+export async function makeUser(overrides: { role?: Role; reputation?: number; handle?: string } = {}) {
+  sequence++
+  const handle = overrides.handle ?? `user${sequence}`
+  if (!passwordHash) {
+    const { hashPassword } = await import('~/modules/auth/auth.server')
+    passwordHash = await hashPassword(TEST_PASSWORD)
+  }
+  const hash = passwordHash
+  const row = write((tx) => {
+    const u = tx
+      .insert(users)
+      .values({
+        handle,
+        email: `${handle}@example.test`,
+        displayName: `User ${sequence}`,
+        role: overrides.role ?? 'member',
+        reputation: overrides.reputation ?? 0,
+      })
+      .returning()
+      .get()
+    tx.insert(passwords).values({ userId: u.id, hash }).run()
+    return u
+  })
+  return {
+    id: row.id,
+    role: row.role,
+    reputation: row.reputation,
+    handle: row.handle,
+    displayName: row.displayName,
+    email: row.email,
+  } satisfies TestUser
+}
+
+export function makeCategory(slug = 'orders-shipping', name = 'Orders & shipping') {
+  const existing = db.select().from(categories).where(eq(categories.slug, slug)).get()
+  if (existing) return existing
+  return write((tx) => tx.insert(categories).values({ slug, name }).returning().get())
+}
+
+export async function makeQuestion(
+  author: Actor,
+  overrides: Partial<{ title: string; body: string; category: string; tags: string[] }> = {},
+) {
+  const category = makeCategory(overrides.category)
+  const tagger = author.role === 'member' ? { ...author, role: 'helper' as const } : author
+  const result = createQuestion(tagger, {
+    title: overrides.title ?? 'My order has not arrived yet',
+    body: overrides.body ?? 'I ordered beans last week and the tracking has not moved since Monday.',
+    category: category.slug,
+    tags: overrides.tags ?? ['shipping'],
+  })
+  if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors))
+  return result.id
+}
+
+export function makeAnswer(author: Actor, questionId: number, body = 'Please send us the order number.') {
+  return createAnswer(author, questionId, body)
+}
+
+type RequestInit = { method?: string; form?: Record<string, string>; headers?: Record<string, string> }
+
+/** A request as the browser would send it, signed in as `user` when given. */
+export async function request(path: string, user: Actor | null = null, init: RequestInit = {}) {
+  const headers = new Headers(init.headers)
+  if (user) headers.set('Cookie', (await createSessionCookie(user.id)).split(';')[0])
+  const method = init.method ?? (init.form ? 'POST' : 'GET')
+  if (method !== 'GET') {
+    headers.set('Origin', 'http://localhost:3000')
+    headers.set('Sec-Fetch-Site', 'same-origin')
+  }
+  const body = init.form ? new URLSearchParams(init.form) : undefined
+  if (body) headers.set('Content-Type', 'application/x-www-form-urlencoded')
+  return new Request(`http://localhost:3000${path}`, { method, headers, body })
+}
+
+export const context = { cspNonce: 'test', clientIp: '203.0.113.7' }

@@ -1,0 +1,316 @@
+import { createHash } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { getAuth } from '~/modules/auth/auth.server'
+import { action as loginAction, loader as loginLoader } from '~/routes/login'
+import { action as logoutAction, loader as logoutLoader } from '~/routes/logout'
+import { action as signupAction, loader as signupLoader } from '~/routes/signup'
+import { setClock } from '~/utils/clock.server'
+import { db } from '~/utils/db.server'
+import { safeRedirect } from '~/utils/http.server'
+import { sessions, users } from '../../db/schema'
+import { context, makeUser, request, TEST_PASSWORD } from '../factories'
+import { TEST_EPOCH } from '../setup/integration'
+
+type FormReply = { ok: false; fieldErrors: Record<string, string>; values: Record<string, string> }
+
+const signupForm = (overrides: Record<string, string> = {}) => ({
+  email: 'Sari@Example.test',
+  handle: 'sari_k',
+  displayName: 'Sari Kusuma',
+  password: 'kopi tubruk every morning',
+  redirectTo: '',
+  ...overrides,
+})
+
+async function signUp(form: Record<string, string>, ctx = context) {
+  return signupAction({
+    request: await request('/signup', null, { form }),
+    params: {},
+    context: ctx,
+  })
+}
+
+async function logIn(form: Record<string, string>, ctx = context) {
+  return loginAction({ request: await request('/login', null, { form }), params: {}, context: ctx })
+}
+
+/** What a thrown Response (redirect or error) carries. */
+async function thrown(promise: Promise<unknown>): Promise<Response> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof Response) return error
+    throw error
+  }
+  throw new Error('expected a Response to be thrown')
+}
+
+function cookieToken(response: Response): string {
+  const header = response.headers.get('Set-Cookie') ?? ''
+  const match = /^tanya_session=([^;]*)/.exec(header)
+  if (!match) throw new Error(`no session cookie in "${header}"`)
+  return match[1]
+}
+
+function asCookie(token: string) {
+  return { Cookie: `tanya_session=${token}` }
+}
+
+describe('sign-up', () => {
+  it('creates the account and signs the person in with a cookie that is not the stored session id', async () => {
+    const response = await signUp(signupForm({ redirectTo: '/ask' }))
+
+    expect(response.status).toBe(302)
+    expect(response.headers.get('Location')).toBe('/ask')
+    const account = db.select().from(users).where(eq(users.handle, 'sari_k')).get()
+    expect(account).toMatchObject({ email: 'sari@example.test', displayName: 'Sari Kusuma' })
+
+    const token = cookieToken(response)
+    expect(token.length).toBeGreaterThan(20)
+    const stored = db.select().from(sessions).all()
+    expect(stored).toHaveLength(1)
+    expect(stored[0].userId).toBe(account?.id)
+    expect(stored[0].id).not.toBe(token)
+    expect(stored[0].id).toBe(createHash('sha256').update(token).digest('hex'))
+
+    const { user } = await getAuth(
+      new Request('http://localhost:3000/', { headers: asCookie(token) }),
+    )
+    expect(user?.handle).toBe('sari_k')
+  })
+
+  it('goes home when there is no redirect target', async () => {
+    const response = await signUp(signupForm())
+    expect(response.headers.get('Location')).toBe('/')
+  })
+
+  it('refuses a taken e-mail and handle with 409, messages at both fields and the typed values kept', async () => {
+    const existing = await makeUser({ handle: 'sari_k' })
+    const form = signupForm({ email: existing.email.toUpperCase(), handle: 'Sari_K' })
+
+    const response = await signUp(form)
+
+    expect(response.status).toBe(409)
+    const body = (await response.json()) as FormReply
+    expect(body.fieldErrors.email).toMatch(/already exists/)
+    expect(body.fieldErrors.handle).toMatch(/taken/)
+    expect(body.values).toEqual({
+      email: form.email,
+      handle: 'Sari_K',
+      displayName: 'Sari Kusuma',
+      redirectTo: '',
+    })
+    expect(JSON.stringify(body)).not.toContain(form.password)
+    expect(db.select().from(users).all()).toHaveLength(1)
+  })
+
+  it('rejects invalid input with 400 and a message for each wrong field', async () => {
+    const form = signupForm({
+      email: 'not-an-address',
+      handle: 'a b',
+      displayName: '   ',
+      password: 'short',
+    })
+
+    const response = await signUp(form)
+
+    expect(response.status).toBe(400)
+    const body = (await response.json()) as FormReply
+    expect(body.fieldErrors).toMatchObject({
+      email: expect.stringMatching(/valid e-mail/),
+      handle: expect.any(String),
+      displayName: expect.any(String),
+      password: expect.stringMatching(/at least 10/),
+    })
+    expect(body.values.email).toBe('not-an-address')
+    expect(body.values).not.toHaveProperty('password')
+    expect(db.select().from(users).all()).toHaveLength(0)
+    expect(db.select().from(sessions).all()).toHaveLength(0)
+  })
+
+  it('sends signed-in people visiting /signup home', async () => {
+    const user = await makeUser()
+    const response = await thrown(
+      signupLoader({ request: await request('/signup', user), params: {}, context }),
+    )
+    expect(response.status).toBe(302)
+    expect(response.headers.get('Location')).toBe('/')
+  })
+
+  it('keeps a safe redirect target for the form and drops an unsafe one', async () => {
+    const safe = await signupLoader({
+      request: await request('/signup?redirectTo=%2Fquestions%2F3'),
+      params: {},
+      context,
+    })
+    expect(await safe.json()).toEqual({ redirectTo: '/questions/3' })
+    const unsafe = await signupLoader({
+      request: await request('/signup?redirectTo=%2F%2Fevil.com'),
+      params: {},
+      context,
+    })
+    expect(await unsafe.json()).toEqual({ redirectTo: '' })
+  })
+
+  it('allows 10 sign-ups an hour from one address, refuses the 11th with 429, and resets after the hour', async () => {
+    const advance = setClock(TEST_EPOCH)
+    const other = { ...context, clientIp: '198.51.100.23' }
+    for (let i = 1; i <= 10; i++) {
+      const response = await signUp(
+        signupForm({ email: `guest${i}@example.test`, handle: `guest${i}` }),
+        other,
+      )
+      expect(response.status, `sign-up ${i}`).toBe(302)
+    }
+
+    const blocked = await signUp(
+      signupForm({ email: 'guest11@example.test', handle: 'guest11' }),
+      other,
+    )
+    expect(blocked.status).toBe(429)
+    const body = (await blocked.json()) as FormReply
+    expect(body.fieldErrors.form).toMatch(/wait 60 minutes/)
+    expect(body.values.email).toBe('guest11@example.test')
+
+    // Someone else's address is not affected.
+    const elsewhere = await signUp(signupForm({ email: 'guest12@example.test', handle: 'guest12' }))
+    expect(elsewhere.status).toBe(302)
+
+    advance(60 * 60_000)
+    const later = await signUp(
+      signupForm({ email: 'guest11@example.test', handle: 'guest11' }),
+      other,
+    )
+    expect(later.status).toBe(302)
+  })
+})
+
+describe('log-in', () => {
+  it('signs in with the right password and follows the redirect target', async () => {
+    const user = await makeUser()
+
+    const response = await logIn({
+      email: user.email.toUpperCase(),
+      password: TEST_PASSWORD,
+      redirectTo: '/questions?tag=shipping',
+    })
+
+    expect(response.status).toBe(302)
+    expect(response.headers.get('Location')).toBe('/questions?tag=shipping')
+    const token = cookieToken(response)
+    const auth = await getAuth(new Request('http://localhost:3000/', { headers: asCookie(token) }))
+    expect(auth.user?.id).toBe(user.id)
+  })
+
+  it('answers a wrong password with 401, a form-level message, the e-mail kept and the password not echoed', async () => {
+    const user = await makeUser()
+    const password = 'wrong horse battery'
+
+    const response = await logIn({ email: user.email, password, redirectTo: '/ask' })
+
+    expect(response.status).toBe(401)
+    expect(response.headers.get('Set-Cookie')).toBeNull()
+    const body = (await response.json()) as FormReply
+    expect(body.fieldErrors).toEqual({ form: 'That e-mail and password do not match an account.' })
+    expect(body.values).toEqual({ email: user.email, redirectTo: '/ask' })
+    expect(JSON.stringify(body)).not.toContain(password)
+  })
+
+  it('gives an unknown e-mail the same answer as a wrong password', async () => {
+    const response = await logIn({ email: 'nobody@example.test', password: TEST_PASSWORD })
+    expect(response.status).toBe(401)
+    const body = (await response.json()) as FormReply
+    expect(body.fieldErrors.form).toBe('That e-mail and password do not match an account.')
+  })
+
+  it('asks for both fields with 400 when they are empty', async () => {
+    const response = await logIn({ email: '', password: '' })
+    expect(response.status).toBe(400)
+    const body = (await response.json()) as FormReply
+    expect(body.fieldErrors).toMatchObject({
+      email: 'Enter your e-mail address',
+      password: 'Enter your password',
+    })
+  })
+
+  it('refuses the 6th failed log-in for one account within 15 minutes with 429, then resets', async () => {
+    const advance = setClock(TEST_EPOCH)
+    const user = await makeUser()
+    for (let i = 1; i <= 5; i++) {
+      // Each attempt from another address, so only the per-account limit can trip.
+      const response = await logIn(
+        { email: user.email, password: `wrong password ${i}` },
+        { ...context, clientIp: `192.0.2.${i}` },
+      )
+      expect(response.status, `attempt ${i}`).toBe(401)
+    }
+
+    const blocked = await logIn(
+      { email: user.email, password: TEST_PASSWORD },
+      { ...context, clientIp: '192.0.2.6' },
+    )
+    expect(blocked.status).toBe(429)
+    expect(blocked.headers.get('Set-Cookie')).toBeNull()
+    const body = (await blocked.json()) as FormReply
+    expect(body.fieldErrors.form).toMatch(/Please wait 15 minutes/)
+    expect(body.values.email).toBe(user.email)
+
+    advance(15 * 60_000)
+    const later = await logIn({ email: user.email, password: TEST_PASSWORD })
+    expect(later.status).toBe(302)
+  })
+
+  it('never redirects off-site: //evil.com and https://evil.com fall back to /', async () => {
+    const user = await makeUser()
+    for (const target of ['//evil.com', 'https://evil.com', '/\\evil.com']) {
+      const response = await logIn({
+        email: user.email,
+        password: TEST_PASSWORD,
+        redirectTo: target,
+      })
+      expect(response.status).toBe(302)
+      expect(response.headers.get('Location')).toBe('/')
+    }
+    expect(safeRedirect('//evil.com')).toBe('/')
+    expect(safeRedirect('https://evil.com')).toBe('/')
+    expect(safeRedirect('/questions/1')).toBe('/questions/1')
+  })
+
+  it('sends signed-in people visiting /login on to their target', async () => {
+    const user = await makeUser()
+    const response = await thrown(
+      loginLoader({
+        request: await request('/login?redirectTo=%2Fask', user),
+        params: {},
+        context,
+      }),
+    )
+    expect(response.headers.get('Location')).toBe('/ask')
+  })
+})
+
+describe('log-out', () => {
+  it('invalidates the session and clears the cookie', async () => {
+    const user = await makeUser()
+    const signedIn = await request('/logout', user, { method: 'POST' })
+    const cookie = signedIn.headers.get('Cookie') ?? ''
+    const check = () =>
+      getAuth(new Request('http://localhost:3000/', { headers: { Cookie: cookie } }))
+    expect((await check()).user?.id).toBe(user.id)
+
+    const response = await logoutAction({ request: signedIn, params: {}, context })
+
+    expect(response.status).toBe(302)
+    expect(response.headers.get('Location')).toBe('/')
+    expect(response.headers.get('Set-Cookie')).toMatch(/^tanya_session=;.*Max-Age=0/)
+    expect((await check()).user).toBeNull()
+    expect(db.select().from(sessions).all()).toHaveLength(0)
+  })
+
+  it('sends a plain GET of /logout home without logging out', async () => {
+    const response = await logoutLoader()
+    expect(response.status).toBe(302)
+    expect(response.headers.get('Location')).toBe('/')
+  })
+})
