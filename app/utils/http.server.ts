@@ -32,7 +32,10 @@ export function formValues<K extends string>(form: FormData, names: readonly K[]
 
 /** Only same-site paths may be redirect targets, so `?redirectTo=` cannot send people away. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\'))
-    return fallback
-  return to
+  if (typeof to !== 'string' || !to.startsWith('/') || /[\s\\\u0000-\u001f]/.test(to)) return fallback
+  // Resolve it the way a browser would; anything that leaves our origin is refused.
+  const base = 'http://tanya.invalid'
+  const url = new URL(to, base)
+  if (url.origin !== base) return fallback
+  return `${url.pathname}${url.search}${url.hash}`
 }

@@ -8,6 +8,8 @@ fs.mkdirSync(dir, { recursive: true })
 const file = path.join(dir, `worker-${process.env.VITEST_POOL_ID ?? '0'}-${process.pid}.db`)
 process.env.DATABASE_PATH = file
 process.env.LOG_REQUESTS = 'false'
+// Vite exposes its own BASE_URL ('/') to the environment; ours is a full origin.
+process.env.BASE_URL = 'http://localhost:3000'
 
 const { migrateDatabase, sqlite } = await import('~/utils/db.server')
 const { setClock, resetClock } = await import('~/utils/clock.server')

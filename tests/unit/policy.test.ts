@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest'
+import { ACTIONS, can, type Action, type Actor, type AnswerTarget, type QuestionTarget } from '~/modules/policy/policy'
+import { ROLES, type Role } from '../../db/schema'
+
+type Who = 'anonymous' | Role
+const WHO: Who[] = ['anonymous', ...ROLES]
+const ME = 1
+const SOMEONE = 2
+const THIRD = 3
+
+function actorFor(who: Who, reputation = 0): Actor | null {
+  return who === 'anonymous' ? null : { id: ME, role: who, reputation }
+}
+
+/** A visible, open question; `own` means the acting user asked it. */
+function question(own: boolean, extra: Partial<QuestionTarget> = {}): QuestionTarget {
+  return { authorId: own ? ME : SOMEONE, othersAnswerCount: 0, ...extra }
+}
+
+/**
+ * For answers "own" means the actor wrote the answer, except for accepting, where what counts
+ * is owning the question the answer belongs to.
+ */
+function answer(action: Action, own: boolean, extra: Partial<AnswerTarget> = {}): AnswerTarget {
+  if (action === 'answer.accept')
+    return { authorId: THIRD, question: question(own), isAccepted: false, ...extra }
+  return { authorId: own ? ME : SOMEONE, question: question(false), isAccepted: false, ...extra }
+}
+
+function targetFor(action: Action, own: boolean) {
+  if (action.startsWith('question.') && action !== 'question.create') return question(own)
+  if (action === 'answer.create') return question(own)
+  if (action.startsWith('answer.')) return answer(action, own)
+  return null
+}
+
+const signedIn: Who[] = ['member', 'helper', 'moderator', 'staff', 'admin']
+const moderators: Who[] = ['moderator', 'staff', 'admin']
+const helpersUp: Who[] = ['helper', ...moderators]
+
+// Who may do each action to their own thing and to someone else's, on visible open posts.
+const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
+  'question.view': { own: WHO, other: WHO },
+  'question.create': { own: signedIn, other: signedIn },
+  'question.edit': { own: signedIn, other: moderators },
+  'question.delete': { own: signedIn, other: moderators },
+  'question.vote': { own: [], other: signedIn },
+  'answer.view': { own: WHO, other: WHO },
+  'answer.create': { own: signedIn, other: signedIn },
+  'answer.edit': { own: signedIn, other: moderators },
+  'answer.delete': { own: signedIn, other: moderators },
+  'answer.vote': { own: [], other: signedIn },
+  'answer.accept': { own: signedIn, other: moderators },
+  'tag.create': { own: helpersUp, other: helpersUp },
+  'user.manage': { own: ['admin'], other: ['admin'] },
+}
+
+describe('policy matrix: every role × action × own/other', () => {
+  it('covers every action the policy knows', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual([...ACTIONS].sort())
+  })
+
+  for (const action of ACTIONS) {
+    for (const own of [true, false]) {
+      for (const who of WHO) {
+        const expected = MATRIX[action][own ? 'own' : 'other'].includes(who)
+        it(`${who} ${expected ? 'may' : 'may not'} ${action} (${own ? 'own' : "someone else's"})`, () => {
+          const target = targetFor(action, own)
+          expect(can(actorFor(who), action, target as never)).toBe(expected)
+        })
+      }
+    }
+  }
+})
+
+describe('policy: states that change the answer', () => {
+  const member = actorFor('member')
+  const moderator = actorFor('moderator')
+  const stranger: Actor = { id: 99, role: 'member', reputation: 0 }
+  const hidden = new Date()
+
+  it('hides a hidden question from the public but not from its author or moderators', () => {
+    const q = question(true, { hiddenAt: hidden })
+    expect(can(null, 'question.view', q)).toBe(false)
+    expect(can(stranger, 'question.view', q)).toBe(false)
+    expect(can(member, 'question.view', q)).toBe(true)
+    expect(can(moderator, 'question.view', q)).toBe(true)
+  })
+
+  it('shows a deleted question to moderators only, not even to its author', () => {
+    const q = question(true, { deletedAt: hidden })
+    expect(can(member, 'question.view', q)).toBe(false)
+    expect(can(moderator, 'question.view', q)).toBe(true)
+  })
+
+  it('stops the author editing a locked question while moderators still can', () => {
+    const q = question(true, { lockedAt: hidden })
+    expect(can(member, 'question.edit', q)).toBe(false)
+    expect(can(moderator, 'question.edit', { ...q, authorId: SOMEONE })).toBe(true)
+    expect(can(member, 'answer.create', q)).toBe(false)
+  })
+
+  it('takes no new answers on a closed question', () => {
+    expect(can(member, 'answer.create', question(false, { closedAt: hidden }))).toBe(false)
+  })
+
+  it('does not let an asker delete a question that others have answered', () => {
+    expect(can(member, 'question.delete', question(true, { othersAnswerCount: 1 }))).toBe(false)
+    expect(can(moderator, 'question.delete', question(false, { othersAnswerCount: 3 }))).toBe(true)
+  })
+
+  it('does not let an author delete their accepted answer', () => {
+    expect(can(member, 'answer.delete', answer('answer.delete', true, { isAccepted: true }))).toBe(false)
+  })
+
+  it("does not let the asker accept their own follow-up as the solution", () => {
+    const followUp: AnswerTarget = { authorId: ME, question: question(true), isAccepted: false }
+    expect(can(member, 'answer.accept', followUp)).toBe(false)
+  })
+
+  it('lets a member with enough reputation create tags', () => {
+    expect(can(actorFor('member', 99), 'tag.create', null)).toBe(false)
+    expect(can(actorFor('member', 100), 'tag.create', null)).toBe(true)
+  })
+
+  it('forbids votes on hidden answers', () => {
+    expect(can(member, 'answer.vote', answer('answer.vote', false, { hiddenAt: hidden }))).toBe(false)
+  })
+})
