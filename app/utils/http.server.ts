@@ -32,6 +32,8 @@ export function formValues<K extends string>(form: FormData, names: readonly K[]
 
 /** Only same-site paths may be redirect targets, so `?redirectTo=` cannot send people away. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
+  // Browsers drop tabs and newlines and read \\ as /, which can turn /x into //evil.example.
+  // eslint-disable-next-line no-control-regex
   if (typeof to !== 'string' || !to.startsWith('/') || /[\s\\\u0000-\u001f]/.test(to)) return fallback
   // Resolve it the way a browser would; anything that leaves our origin is refused.
   const base = 'http://tanya.invalid'

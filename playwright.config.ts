@@ -1,0 +1,57 @@
+import { defineConfig } from '@playwright/test'
+import { findChromium } from './tests/setup/chromium.mjs'
+
+const PORT = 3100
+const BASE_URL = `http://127.0.0.1:${PORT}`
+
+// The system's Chromium: Playwright's browser downloads are not available on this machine or CI.
+const executablePath = findChromium()
+if (!executablePath)
+  throw new Error(
+    'No Chromium found for the end-to-end tests. Run `node tests/setup/chromium.mjs` (it installs ' +
+      "Debian's chromium package when it can) or set CHROMIUM_PATH. Never `npx playwright install`.",
+  )
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: BASE_URL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium' }],
+  webServer: {
+    // The app is built before (`npx remix build`); this deletes tmp/e2e, then runs `npx tsx server.ts`.
+    command: 'node tests/setup/e2e-server.mjs',
+    url: `${BASE_URL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PORT: String(PORT),
+      DATABASE_PATH: 'tmp/e2e/tanya.db',
+      BASE_URL,
+      SEED_DEMO: 'true',
+      LOG_REQUESTS: 'false',
+      NODE_ENV: 'production',
+    },
+  },
+})
