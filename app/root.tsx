@@ -113,7 +113,10 @@ function Footer() {
   return (
     <footer className="site-footer">
       <div className="container">
-        <p>Tanya — community support for Kopi Nusantara. Be kind; answers are shared under CC BY-SA 4.0.</p>
+        <p>
+          Tanya — community support for Kopi Nusantara. Be kind; answers are shared under CC BY-SA
+          4.0.
+        </p>
       </div>
     </footer>
   )

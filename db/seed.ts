@@ -96,7 +96,8 @@ function seedThread(thread: DemoThread, startedAt: Date, actors: Map<string, Act
     category: thread.category,
     tags: thread.tags,
   })
-  if (!result.ok) throw new Error(`demo thread ${thread.slug}: ${JSON.stringify(result.fieldErrors)}`)
+  if (!result.ok)
+    throw new Error(`demo thread ${thread.slug}: ${JSON.stringify(result.fieldErrors)}`)
   const questionId = result.id
   // Votes come from the other members in a fixed order, so a re-seed gives the same scores.
   const voters = (authorId: number) => [...actors.values()].filter((a) => a.id !== authorId)
@@ -126,5 +127,7 @@ function vote(voters: Actor[], postType: 'question' | 'answer', postId: number, 
 if (import.meta.url === `file://${process.argv[1]}`) {
   migrateDatabase()
   const seeded = await seedDemoIfEmpty()
-  console.log(seeded ? 'Seeded the demo community.' : 'The database already has users; not seeding.')
+  console.log(
+    seeded ? 'Seeded the demo community.' : 'The database already has users; not seeding.',
+  )
 }

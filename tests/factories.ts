@@ -14,7 +14,9 @@ export type TestUser = Actor & { handle: string; displayName: string; email: str
 export const TEST_PASSWORD = 'correct horse battery'
 let passwordHash: string | undefined
 
-export async function makeUser(overrides: { role?: Role; reputation?: number; handle?: string } = {}) {
+export async function makeUser(
+  overrides: { role?: Role; reputation?: number; handle?: string } = {},
+) {
   sequence++
   const handle = overrides.handle ?? `user${sequence}`
   if (!passwordHash) {
@@ -61,7 +63,8 @@ export async function makeQuestion(
   const tagger = author.role === 'member' ? { ...author, role: 'helper' as const } : author
   const result = createQuestion(tagger, {
     title: overrides.title ?? 'My order has not arrived yet',
-    body: overrides.body ?? 'I ordered beans last week and the tracking has not moved since Monday.',
+    body:
+      overrides.body ?? 'I ordered beans last week and the tracking has not moved since Monday.',
     category: category.slug,
     tags: overrides.tags ?? ['shipping'],
   })
@@ -69,11 +72,19 @@ export async function makeQuestion(
   return result.id
 }
 
-export function makeAnswer(author: Actor, questionId: number, body = 'Please send us the order number.') {
+export function makeAnswer(
+  author: Actor,
+  questionId: number,
+  body = 'Please send us the order number.',
+) {
   return createAnswer(author, questionId, body)
 }
 
-type RequestInit = { method?: string; form?: Record<string, string>; headers?: Record<string, string> }
+type RequestInit = {
+  method?: string
+  form?: Record<string, string>
+  headers?: Record<string, string>
+}
 
 /** A request as the browser would send it, signed in as `user` when given. */
 export async function request(path: string, user: Actor | null = null, init: RequestInit = {}) {

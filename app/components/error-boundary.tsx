@@ -1,7 +1,10 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
 
 const MESSAGES: Record<number, { title: string; text: string }> = {
-  400: { title: 'That request did not make sense', text: 'Please check what you sent and try again.' },
+  400: {
+    title: 'That request did not make sense',
+    text: 'Please check what you sent and try again.',
+  },
   403: {
     title: 'You are not allowed to do that',
     text: 'Your account does not have permission for this action. If you think it should, ask a moderator.',
@@ -10,7 +13,10 @@ const MESSAGES: Record<number, { title: string; text: string }> = {
     title: 'We could not find that page',
     text: 'It may have been moved or removed, or the address may be mistyped.',
   },
-  429: { title: 'Slow down a little', text: 'Too many requests in a short time. Please wait and try again.' },
+  429: {
+    title: 'Slow down a little',
+    text: 'Too many requests in a short time. Please wait and try again.',
+  },
 }
 
 /** Expected failures show their own message; anything else is a 500 without internals. */

@@ -17,7 +17,15 @@ type Props = {
  * A markdown textarea with a preview rendered by the same sanitizing renderer that cooks posts.
  * With JavaScript the preview follows typing; without it, the form's Preview button renders it.
  */
-export function MarkdownEditor({ name, label, defaultValue = '', error, serverPreview, rows = 10, hint }: Props) {
+export function MarkdownEditor({
+  name,
+  label,
+  defaultValue = '',
+  error,
+  serverPreview,
+  rows = 10,
+  hint,
+}: Props) {
   const fetcher = useFetcher<{ html: string }>()
   const [text, setText] = useState(defaultValue)
   const [enhanced, setEnhanced] = useState(false)
@@ -38,7 +46,11 @@ export function MarkdownEditor({ name, label, defaultValue = '', error, serverPr
   const html = enhanced ? (text.trim() ? fetcher.data?.html : '') : serverPreview
   return (
     <div className="markdown-editor">
-      <Field label={label} error={error} hint={hint ?? 'Markdown: **bold**, _italic_, `code`, lists, links, tables.'}>
+      <Field
+        label={label}
+        error={error}
+        hint={hint ?? 'Markdown: **bold**, _italic_, `code`, lists, links, tables.'}
+      >
         {({ id, describedBy, invalid }) => (
           <textarea
             id={id}
@@ -64,7 +76,13 @@ export function MarkdownEditor({ name, label, defaultValue = '', error, serverPr
         </section>
       ) : null}
       {!enhanced ? (
-        <button type="submit" name="intent" value="preview" className="button button-secondary" formNoValidate>
+        <button
+          type="submit"
+          name="intent"
+          value="preview"
+          className="button button-secondary"
+          formNoValidate
+        >
           Preview
         </button>
       ) : null}

@@ -11,7 +11,9 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
     const qs = params.toString()
     return qs ? `?${qs}` : location.pathname
   }
-  const pages = new Set([1, page - 1, page, page + 1, pageCount].filter((p) => p >= 1 && p <= pageCount))
+  const pages = new Set(
+    [1, page - 1, page, page + 1, pageCount].filter((p) => p >= 1 && p <= pageCount),
+  )
   const list = [...pages].sort((a, b) => a - b)
   return (
     <nav className="pagination" aria-label="Pages">

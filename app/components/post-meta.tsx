@@ -34,7 +34,9 @@ export function Byline({ verb, at, person }: { verb: string; at: string | Date; 
         </span>
         <br />
         <Link to={`/users/${person.handle}`}>{person.displayName}</Link>
-        {person.role && person.role !== 'member' ? <span className="role-pill">{person.role}</span> : null}
+        {person.role && person.role !== 'member' ? (
+          <span className="role-pill">{person.role}</span>
+        ) : null}
         {person.reputation !== undefined ? (
           <span className="muted reputation" title="reputation">
             {' '}
@@ -46,9 +48,19 @@ export function Byline({ verb, at, person }: { verb: string; at: string | Date; 
   )
 }
 
-export function StatusBadge({ status, closedReason }: { status: string; closedReason?: string | null }) {
+export function StatusBadge({
+  status,
+  closedReason,
+}: {
+  status: string
+  closedReason?: string | null
+}) {
   if (closedReason)
-    return <span className="badge badge-closed">{closedReason === 'duplicate' ? 'Duplicate' : 'Closed'}</span>
+    return (
+      <span className="badge badge-closed">
+        {closedReason === 'duplicate' ? 'Duplicate' : 'Closed'}
+      </span>
+    )
   const label = status === 'solved' ? 'Solved' : status === 'answered' ? 'Answered' : 'Open'
   return <span className={`badge badge-${status}`}>{label}</span>
 }

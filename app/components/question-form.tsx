@@ -15,7 +15,14 @@ type Props = {
 }
 
 /** The ask form and the edit form are the same form with other starting values. */
-export function QuestionForm({ categories, values, fieldErrors = {}, preview, submitLabel, withComment }: Props) {
+export function QuestionForm({
+  categories,
+  values,
+  fieldErrors = {},
+  preview,
+  submitLabel,
+  withComment,
+}: Props) {
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
   return (
@@ -45,7 +52,10 @@ export function QuestionForm({ categories, values, fieldErrors = {}, preview, su
         name="category"
         defaultValue={values.category}
         error={fieldErrors.category}
-        options={[{ value: '', label: 'Choose a category…' }, ...categories.map((c) => ({ value: c.slug, label: c.name }))]}
+        options={[
+          { value: '', label: 'Choose a category…' },
+          ...categories.map((c) => ({ value: c.slug, label: c.name })),
+        ]}
         required
       />
       <TextField
@@ -57,7 +67,12 @@ export function QuestionForm({ categories, values, fieldErrors = {}, preview, su
         autoComplete="off"
       />
       {withComment ? (
-        <TextField label="Edit summary" name="comment" hint="Optional: what did you change?" maxLength={200} />
+        <TextField
+          label="Edit summary"
+          name="comment"
+          hint="Optional: what did you change?"
+          maxLength={200}
+        />
       ) : null}
       <div className="form-actions">
         <button type="submit" name="intent" value="save" className="button" disabled={busy}>

@@ -13,7 +13,11 @@ export function QuestionSummary({ q }: { q: SerializeFrom<QuestionListItem> }) {
         <span>
           <strong>{q.score}</strong> {Math.abs(q.score) === 1 ? 'vote' : 'votes'}
         </span>
-        <span className={q.status === 'solved' ? 'stat-solved' : q.answerCount > 0 ? 'stat-answered' : ''}>
+        <span
+          className={
+            q.status === 'solved' ? 'stat-solved' : q.answerCount > 0 ? 'stat-answered' : ''
+          }
+        >
           <strong>{q.answerCount}</strong> {q.answerCount === 1 ? 'answer' : 'answers'}
         </span>
         <span className="muted">

@@ -32,7 +32,11 @@ export function RevisionHistory({ revisions }: { revisions: Revision[] }) {
               {r.number === 1 ? <span className="muted"> · original</span> : null}
             </h2>
             {r.comment ? <p className="revision-comment">“{r.comment}”</p> : null}
-            <Byline verb={r.number === 1 ? 'posted' : 'edited'} at={r.createdAt} person={r.author} />
+            <Byline
+              verb={r.number === 1 ? 'posted' : 'edited'}
+              at={r.createdAt}
+              person={r.author}
+            />
           </header>
           {r.titleDiff ? (
             <p className="revision-field">

@@ -26,7 +26,11 @@ export function formatRelative(date: Date, from = new Date()): string {
 export function RelativeTime({ value }: { value: string | Date }) {
   const date = new Date(value)
   return (
-    <time dateTime={date.toISOString()} title={`${absolute.format(date)} UTC`} suppressHydrationWarning>
+    <time
+      dateTime={date.toISOString()}
+      title={`${absolute.format(date)} UTC`}
+      suppressHydrationWarning
+    >
       {formatRelative(date)}
     </time>
   )

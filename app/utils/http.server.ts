@@ -21,7 +21,10 @@ export function invalid<V extends Record<string, string>>(
   return json({ ok: false as const, fieldErrors, values }, { status, headers })
 }
 
-export function formValues<K extends string>(form: FormData, names: readonly K[]): Record<K, string> {
+export function formValues<K extends string>(
+  form: FormData,
+  names: readonly K[],
+): Record<K, string> {
   const values = {} as Record<K, string>
   for (const name of names) {
     const v = form.get(name)
@@ -34,7 +37,8 @@ export function formValues<K extends string>(form: FormData, names: readonly K[]
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
   // Browsers drop tabs and newlines and read \\ as /, which can turn /x into //evil.example.
   // eslint-disable-next-line no-control-regex
-  if (typeof to !== 'string' || !to.startsWith('/') || /[\s\\\u0000-\u001f]/.test(to)) return fallback
+  if (typeof to !== 'string' || !to.startsWith('/') || /[\s\\\u0000-\u001f]/.test(to))
+    return fallback
   // Resolve it the way a browser would; anything that leaves our origin is refused.
   const base = 'http://tanya.invalid'
   const url = new URL(to, base)

@@ -132,6 +132,13 @@ const processor = unified()
 
 /** Markdown (GFM) to sanitized HTML, safe to inject into a post body. */
 export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown, { async: false })
-  return String(processor.processSync(html))
+  try {
+    const html = marked.parse(markdown, { async: false })
+    return String(processor.processSync(html))
+  } catch (error) {
+    // Pathological nesting (thousands of `>` or `*`) overflows the parsers' stacks. The
+    // post is still shown, as plain text, rather than refused or turned into a 500.
+    if (!(error instanceof RangeError)) throw error
+    return `<pre>${escapeHtml(markdown)}</pre>`
+  }
 }

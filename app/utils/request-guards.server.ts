@@ -25,9 +25,14 @@ export function checkOrigin(allowedOrigins: () => string[]) {
     const site = req.get('sec-fetch-site')
     const origin = req.get('origin')
     const ownOrigin = `${req.protocol}://${req.get('host')}`
-    const allowed = origin !== undefined && (origin === ownOrigin || allowedOrigins().includes(origin))
+    const allowed =
+      origin !== undefined && (origin === ownOrigin || allowedOrigins().includes(origin))
     const sameSite = site === undefined || site === 'same-origin'
-    if ((origin !== undefined && !allowed) || !sameSite || (origin === undefined && site === undefined))
+    if (
+      (origin !== undefined && !allowed) ||
+      !sameSite ||
+      (origin === undefined && site === undefined)
+    )
       return plainPage(
         res,
         403,

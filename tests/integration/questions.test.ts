@@ -2,7 +2,10 @@ import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { action as askAction, loader as askLoader } from '~/routes/ask'
 import { loader as listLoader } from '~/routes/questions._index'
-import { action as threadAction, loader as threadLoader } from '~/routes/questions.$questionId.($slug)'
+import {
+  action as threadAction,
+  loader as threadLoader,
+} from '~/routes/questions.$questionId.($slug)'
 import { action as editAction } from '~/routes/questions.$questionId.edit'
 import { loader as historyLoader } from '~/routes/questions.$questionId.revisions'
 import { db, queryCounter, write } from '~/utils/db.server'
@@ -52,9 +55,17 @@ async function pageData(id: number, user: Awaited<ReturnType<typeof makeUser>> |
   }
 }
 
-function threadPost(id: number, user: Awaited<ReturnType<typeof makeUser>>, form: Record<string, string>) {
+function threadPost(
+  id: number,
+  user: Awaited<ReturnType<typeof makeUser>>,
+  form: Record<string, string>,
+) {
   return request(`/questions/${id}/x`, user, { form }).then((req) =>
-    run(threadAction, { request: req, params: { questionId: String(id), slug: 'x' }, context } as never),
+    run(threadAction, {
+      request: req,
+      params: { questionId: String(id), slug: 'x' },
+      context,
+    } as never),
   )
 }
 
@@ -69,7 +80,11 @@ function eventsOf(questionId: number) {
 
 describe('asking', () => {
   it('sends visitors to log in first and brings them back to the form', async () => {
-    const res = await run(askLoader, { request: await request('/ask'), params: {}, context } as never)
+    const res = await run(askLoader, {
+      request: await request('/ask'),
+      params: {},
+      context,
+    } as never)
     expect(res.status).toBe(302)
     expect(res.headers.get('Location')).toBe('/login?redirectTo=%2Fask')
   })
@@ -150,7 +165,10 @@ describe('answering, first response and states', () => {
 
     const advance = setClock(TEST_EPOCH)
     advance(90 * 60_000)
-    const res = await threadPost(id, helper, { intent: 'answer', body: 'I can see it at the JNE hub.' })
+    const res = await threadPost(id, helper, {
+      intent: 'answer',
+      body: 'I can see it at the JNE hub.',
+    })
     expect(res.status).toBe(302)
     makeAnswer(await makeUser({ role: 'helper' }), id, 'Second answer, not a first response.')
 
@@ -190,7 +208,9 @@ describe('accepting', () => {
     const first = makeAnswer(a, id, 'First answer')
     const second = makeAnswer(b, id, 'Second answer')
 
-    expect((await threadPost(id, asker, { intent: 'accept', answerId: String(second) })).status).toBe(302)
+    expect(
+      (await threadPost(id, asker, { intent: 'accept', answerId: String(second) })).status,
+    ).toBe(302)
     let data = await pageData(id)
     expect(data.page.question.status).toBe('solved')
     expect(data.page.answers[0]).toMatchObject({ id: second, isAccepted: true })
@@ -222,10 +242,15 @@ describe('accepting', () => {
     const asker = await makeUser()
     const id = await makeQuestion(asker)
     const answerId = makeAnswer(await makeUser(), id)
-    const res = await threadPost(id, await makeUser(), { intent: 'accept', answerId: String(answerId) })
+    const res = await threadPost(id, await makeUser(), {
+      intent: 'accept',
+      answerId: String(answerId),
+    })
     expect(res.status).toBe(403)
     const mod = await makeUser({ role: 'moderator' })
-    expect((await threadPost(id, mod, { intent: 'accept', answerId: String(answerId) })).status).toBe(302)
+    expect(
+      (await threadPost(id, mod, { intent: 'accept', answerId: String(answerId) })).status,
+    ).toBe(302)
     expect((await pageData(id)).page.question.status).toBe('solved')
   })
 })
@@ -250,7 +275,12 @@ describe('votes', () => {
   it('refuses a vote on your own post', async () => {
     const asker = await makeUser()
     const id = await makeQuestion(asker)
-    const res = await threadPost(id, asker, { intent: 'vote', postType: 'question', postId: String(id), value: '1' })
+    const res = await threadPost(id, asker, {
+      intent: 'vote',
+      postType: 'question',
+      postId: String(id),
+      value: '1',
+    })
     expect(res.status).toBe(403)
   })
 })
@@ -268,7 +298,9 @@ describe('visibility', () => {
     expect((await page(deleted)).status).toBe(404)
     expect((await page(99999)).status).toBe(404)
     expect((await page(hidden, await makeUser({ role: 'moderator' }))).status).not.toBe(404)
-    const list = (await (await listLoader({ request: await request('/questions'), params: {}, context } as never)).json()) as {
+    const list = (await (
+      await listLoader({ request: await request('/questions'), params: {}, context } as never)
+    ).json()) as {
       result: { total: number }
     }
     expect(list.result.total).toBe(0)
@@ -294,8 +326,14 @@ describe('editing and history', () => {
     } as never)
     expect(res.status).toBe(302)
     const history = (await (
-      await run(historyLoader, { request: await request(`/questions/${id}/revisions`), params: { questionId: String(id) }, context } as never)
-    ).json()) as { revisions: { number: number; comment: string; bodyDiff: { kind: string; text: string }[] }[] }
+      await run(historyLoader, {
+        request: await request(`/questions/${id}/revisions`),
+        params: { questionId: String(id) },
+        context,
+      } as never)
+    ).json()) as {
+      revisions: { number: number; comment: string; bodyDiff: { kind: string; text: string }[] }[]
+    }
     expect(history.revisions.map((r) => r.number)).toEqual([2, 1])
     expect(history.revisions[0].comment).toBe('added the order number')
     expect(history.revisions[0].bodyDiff).toContainEqual({ kind: 'added', text: ' Order KN-77.' })
@@ -306,7 +344,12 @@ describe('editing and history', () => {
     const id = await makeQuestion(await makeUser())
     const res = await run(editAction, {
       request: await request(`/questions/${id}/edit`, await makeUser(), {
-        form: { title: 'Vandalised title here', body: 'x'.repeat(30), category: 'orders-shipping', tags: 'shipping' },
+        form: {
+          title: 'Vandalised title here',
+          body: 'x'.repeat(30),
+          category: 'orders-shipping',
+          tags: 'shipping',
+        },
       }),
       params: { questionId: String(id) },
       context,
@@ -321,14 +364,34 @@ describe('question list', () => {
     makeCategory('brewing-help', 'Brewing help')
     const ids: number[] = []
     for (let i = 0; i < 23; i++)
-      ids.push(await makeQuestion(asker, { title: `Question number ${i} about coffee`, tags: i % 2 ? ['v60'] : ['shipping'] }))
-    const brewing = await makeQuestion(asker, { title: 'Grind size for a V60 pour-over', category: 'brewing-help', tags: ['v60'] })
+      ids.push(
+        await makeQuestion(asker, {
+          title: `Question number ${i} about coffee`,
+          tags: i % 2 ? ['v60'] : ['shipping'],
+        }),
+      )
+    const brewing = await makeQuestion(asker, {
+      title: 'Grind size for a V60 pour-over',
+      category: 'brewing-help',
+      tags: ['v60'],
+    })
     makeAnswer(await makeUser(), ids[3])
     write((tx) => tx.update(questions).set({ score: 9 }).where(eq(questions.id, ids[5])).run())
 
     const list = async (qs: string) =>
-      (await (await listLoader({ request: await request(`/questions?${qs}`), params: {}, context } as never)).json()) as {
-        result: { total: number; page: number; pageCount: number; items: { id: number; tags: string[] }[] }
+      (await (
+        await listLoader({
+          request: await request(`/questions?${qs}`),
+          params: {},
+          context,
+        } as never)
+      ).json()) as {
+        result: {
+          total: number
+          page: number
+          pageCount: number
+          items: { id: number; tags: string[] }[]
+        }
       }
     const all = await list('')
     expect(all.result).toMatchObject({ total: 24, pageCount: 2 })
@@ -369,7 +432,13 @@ describe('query counts', () => {
 describe('safe redirects', () => {
   it('only allows paths on this site', () => {
     expect(safeRedirect('/questions/1')).toBe('/questions/1')
-    for (const bad of ['//evil.example', 'https://evil.example', '/\t/evil.example', '/\\evil.example', null])
+    for (const bad of [
+      '//evil.example',
+      'https://evil.example',
+      '/\t/evil.example',
+      '/\\evil.example',
+      null,
+    ])
       expect(safeRedirect(bad)).toBe('/')
   })
 })
@@ -377,5 +446,11 @@ describe('safe redirects', () => {
 it('stores no answer rows for a question that does not exist', async () => {
   const res = await threadPost(4242, await makeUser(), { intent: 'answer', body: 'Hello there' })
   expect(res.status).toBe(404)
-  expect(db.select().from(answers).where(and(eq(answers.questionId, 4242))).all()).toHaveLength(0)
+  expect(
+    db
+      .select()
+      .from(answers)
+      .where(and(eq(answers.questionId, 4242)))
+      .all(),
+  ).toHaveLength(0)
 })

@@ -12,6 +12,8 @@ afterEach(() => {
   const calls = spy.mock.calls
   spy.mockRestore()
   if (calls.length > 0 && !(globalThis as { __expectConsoleError?: boolean }).__expectConsoleError)
-    throw new Error(`console.error was called:\n${calls.map((c) => c.map(String).join(' ')).join('\n')}`)
+    throw new Error(
+      `console.error was called:\n${calls.map((c) => c.map(String).join(' ')).join('\n')}`,
+    )
   ;(globalThis as { __expectConsoleError?: boolean }).__expectConsoleError = false
 })

@@ -29,7 +29,7 @@ beforeEach(() => {
   sqlite.pragma('foreign_keys = OFF')
   sqlite.transaction(() => {
     for (const t of tables) sqlite.prepare(`delete from "${t}"`).run()
-    sqlite.prepare("delete from sqlite_sequence").run()
+    sqlite.prepare('delete from sqlite_sequence').run()
   })()
   sqlite.pragma('foreign_keys = ON')
   setClock(TEST_EPOCH)

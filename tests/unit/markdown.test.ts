@@ -306,3 +306,12 @@ describe('renderMarkdown performance and versioning', () => {
     expect(MARKDOWN_RENDERER_VERSION).toBeGreaterThanOrEqual(1)
   })
 })
+
+describe('renderMarkdown on pathological nesting', () => {
+  it('shows a 2,000-deep blockquote as plain text instead of throwing', () => {
+    const input = '>'.repeat(2000) + ' <b>deep</b>'
+    const html = renderMarkdown(input)
+    expect(html.startsWith('<pre>')).toBe(true)
+    expect(html).toContain('&lt;b&gt;deep&lt;/b&gt;')
+  })
+})

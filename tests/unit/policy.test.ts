@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { ACTIONS, can, type Action, type Actor, type AnswerTarget, type QuestionTarget } from '~/modules/policy/policy'
+import {
+  ACTIONS,
+  can,
+  type Action,
+  type Actor,
+  type AnswerTarget,
+  type QuestionTarget,
+} from '~/modules/policy/policy'
 import { ROLES, type Role } from '../../db/schema'
 
 type Who = 'anonymous' | Role
@@ -110,10 +117,12 @@ describe('policy: states that change the answer', () => {
   })
 
   it('does not let an author delete their accepted answer', () => {
-    expect(can(member, 'answer.delete', answer('answer.delete', true, { isAccepted: true }))).toBe(false)
+    expect(can(member, 'answer.delete', answer('answer.delete', true, { isAccepted: true }))).toBe(
+      false,
+    )
   })
 
-  it("does not let the asker accept their own follow-up as the solution", () => {
+  it('does not let the asker accept their own follow-up as the solution', () => {
     const followUp: AnswerTarget = { authorId: ME, question: question(true), isAccepted: false }
     expect(can(member, 'answer.accept', followUp)).toBe(false)
   })
@@ -124,6 +133,8 @@ describe('policy: states that change the answer', () => {
   })
 
   it('forbids votes on hidden answers', () => {
-    expect(can(member, 'answer.vote', answer('answer.vote', false, { hiddenAt: hidden }))).toBe(false)
+    expect(can(member, 'answer.vote', answer('answer.vote', false, { hiddenAt: hidden }))).toBe(
+      false,
+    )
   })
 })

@@ -71,7 +71,12 @@ describe('sign-up validation', () => {
     })
     expect(ok.email).toBe('ayu@example.com')
     expect(ok.handle).toBe('ayu_p')
-    const bad = signupSchema.safeParse({ email: 'x@y.z', handle: 'a b', displayName: 'A', password: 'short' })
+    const bad = signupSchema.safeParse({
+      email: 'x@y.z',
+      handle: 'a b',
+      displayName: 'A',
+      password: 'short',
+    })
     expect(bad.success).toBe(false)
     if (!bad.success) {
       const errors = fieldErrorsOf(bad.error)

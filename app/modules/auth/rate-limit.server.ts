@@ -32,7 +32,12 @@ export function hitRateLimit(key: string, limit: Limit): LimitResult {
 }
 
 export function clearRateLimit(key: string) {
-  write((tx) => tx.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`).run())
+  write((tx) =>
+    tx
+      .delete(rateLimits)
+      .where(sql`${rateLimits.key} = ${key}`)
+      .run(),
+  )
 }
 
 export function describeWait(seconds: number): string {

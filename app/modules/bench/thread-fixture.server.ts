@@ -92,12 +92,12 @@ const OPENERS = [
 ]
 
 const DETAILS = [
-  'Lighter roasts are denser and give up their sugars more slowly, so the same grind setting',
-  'pulls a shorter shot that stops before the sweetness comes through. The acidity arrives',
-  'first in any extraction, which is why an 18 second shot tastes like lemon and little else.',
-  'Water temperature matters more than people expect: many home machines sit around 90 °C,',
-  'and a light natural is happier at 93 to 94 °C. If your machine has no PID, run a blank shot',
-  'through the group first so the first real shot does not start cold.',
+  'Lighter roasts are denser and give up their sugars more slowly, so the same grind setting pulls a shorter shot that stops before the sweetness comes through.',
+  'Acidity arrives first in any extraction, which is why an 18 second shot tastes like lemon and little else.',
+  'Water temperature matters more than people expect: many home machines sit around 90 °C, and a light natural is happier at 93 to 94 °C.',
+  'If your machine has no PID, run a blank shot through the group first so the first real shot does not start cold.',
+  'Fresh beans also hold a lot of gas, which pushes water through the puck faster in the first week after roasting.',
+  'A bigger dose in the same basket raises the resistance a little, and that alone can add three or four seconds.',
 ]
 
 const STEPS = [
@@ -128,7 +128,7 @@ function pick<T>(list: readonly T[], n: number): T {
 
 /** The markdown of answer `i` (0-based): paragraphs, a list, a code block and a link. */
 export function benchAnswerMarkdown(i: number): string {
-  const detailCount = 2 + (i % 3)
+  const detailCount = 1 + ((i * 7) % 3)
   const details = Array.from({ length: detailCount }, (_, k) => pick(DETAILS, i + k)).join(' ')
   const steps = Array.from({ length: 2 + (i % 3) }, (_, k) => `${k + 1}. ${pick(STEPS, i + 2 * k)}`)
   const code = ['```text', ...pick(CODES, i), '```']

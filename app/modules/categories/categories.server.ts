@@ -37,7 +37,14 @@ export function listCategoriesWithCounts() {
     { slug: string; name: string; description: string; total: number; solved: number; open: number }
   >()
   for (const r of rows) {
-    const c = bySlug.get(r.slug) ?? { slug: r.slug, name: r.name, description: r.description, total: 0, solved: 0, open: 0 }
+    const c = bySlug.get(r.slug) ?? {
+      slug: r.slug,
+      name: r.name,
+      description: r.description,
+      total: 0,
+      solved: 0,
+      open: 0,
+    }
     if (r.status) {
       c.total += r.n
       if (r.status === 'solved') c.solved += r.n

@@ -1,4 +1,17 @@
-import { and, asc, count, desc, eq, exists, inArray, isNull, max, or, sql, type SQL } from 'drizzle-orm'
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  exists,
+  inArray,
+  isNull,
+  max,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import {
   answers,
@@ -146,7 +159,9 @@ export function getQuestionPage(id: number, viewer: Actor | null) {
     ? isNull(answers.deletedAt)
     : and(
         isNull(answers.deletedAt),
-        viewer ? or(isNull(answers.hiddenAt), eq(answers.authorId, viewer.id)) : isNull(answers.hiddenAt),
+        viewer
+          ? or(isNull(answers.hiddenAt), eq(answers.authorId, viewer.id))
+          : isNull(answers.hiddenAt),
       )
   const answerRows = db
     .select({

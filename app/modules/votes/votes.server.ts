@@ -8,7 +8,8 @@ import { getVisibleQuestion, questionTarget } from '../questions/questions.serve
 import { adjustReputation, REPUTATION } from '../users/reputation.server'
 
 function reputationFor(postType: PostType, value: number) {
-  if (value > 0) return postType === 'question' ? REPUTATION.questionUpvote : REPUTATION.answerUpvote
+  if (value > 0)
+    return postType === 'question' ? REPUTATION.questionUpvote : REPUTATION.answerUpvote
   if (value < 0) return REPUTATION.downvote
   return 0
 }
@@ -35,20 +36,31 @@ export function castVote(actor: Actor, postType: PostType, postId: number, value
   }
   const table = postType === 'question' ? questions : answers
   return write((tx) => {
-    const key = and(eq(votes.userId, actor.id), eq(votes.postType, postType), eq(votes.postId, postId))
+    const key = and(
+      eq(votes.userId, actor.id),
+      eq(votes.postType, postType),
+      eq(votes.postId, postId),
+    )
     const previous = tx.select({ value: votes.value }).from(votes).where(key).get()?.value ?? 0
     if (previous === value) return { questionId, value }
     if (value === 0) tx.delete(votes).where(key).run()
     else
       tx.insert(votes)
         .values({ userId: actor.id, postType, postId, value })
-        .onConflictDoUpdate({ target: [votes.userId, votes.postType, votes.postId], set: { value } })
+        .onConflictDoUpdate({
+          target: [votes.userId, votes.postType, votes.postId],
+          set: { value },
+        })
         .run()
     tx.update(table)
       .set({ score: sql`${table.score} + ${value - previous}` })
       .where(eq(table.id, postId))
       .run()
-    adjustReputation(tx, authorId, reputationFor(postType, value) - reputationFor(postType, previous))
+    adjustReputation(
+      tx,
+      authorId,
+      reputationFor(postType, value) - reputationFor(postType, previous),
+    )
     return { questionId, value }
   })
 }

@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { recookPosts } from '~/jobs/recook'
+import { db, write } from '~/utils/db.server'
+import { MARKDOWN_RENDERER_VERSION } from '~/utils/markdown.server'
+import { answers, questions } from '../../db/schema'
+import { makeAnswer, makeQuestion, makeUser } from '../factories'
+
+describe('re-cooking posts', () => {
+  it('re-renders posts cooked by an older renderer and leaves current ones alone', async () => {
+    const user = await makeUser()
+    const stale = await makeQuestion(user, { body: 'Is **bold** still bold after re-cooking?' })
+    const current = await makeQuestion(user, { title: 'A question that is already current' })
+    const answerId = makeAnswer(
+      await makeUser(),
+      stale,
+      'See [the guide](https://example.com/guide).',
+    )
+    write((tx) => {
+      tx.update(questions)
+        .set({ bodyHtml: '<p>old</p>', cookedVersion: 0 })
+        .where(eq(questions.id, stale))
+        .run()
+      tx.update(answers)
+        .set({ bodyHtml: '<p>old</p>', cookedVersion: 0 })
+        .where(eq(answers.id, answerId))
+        .run()
+      tx.update(questions).set({ bodyHtml: '<p>kept</p>' }).where(eq(questions.id, current)).run()
+    })
+
+    expect(recookPosts()).toBe(2)
+
+    const q = db.select().from(questions).where(eq(questions.id, stale)).get()!
+    expect(q.bodyHtml).toContain('<strong>bold</strong>')
+    expect(q.cookedVersion).toBe(MARKDOWN_RENDERER_VERSION)
+    const a = db.select().from(answers).where(eq(answers.id, answerId)).get()!
+    expect(a.bodyHtml).toContain('rel="nofollow ugc noopener"')
+    expect(db.select().from(questions).where(eq(questions.id, current)).get()!.bodyHtml).toBe(
+      '<p>kept</p>',
+    )
+    expect(recookPosts()).toBe(0)
+    expect(recookPosts({ all: true })).toBe(3)
+  })
+})
