@@ -1,0 +1,47 @@
+import { expect, type Page } from '@playwright/test'
+
+/** Every demo account in content/demo/users.yml uses this password. */
+export const DEMO_PASSWORD = 'kopi-nusantara'
+
+export type NewAccount = { email: string; handle: string; displayName: string; password: string }
+
+let counter = 0
+
+/** A account nobody has used yet: handles are 3–20 of [a-z0-9_], so the suffix stays short. */
+export function newAccount(prefix: string): NewAccount {
+  counter += 1
+  const suffix = `${Date.now().toString(36)}${counter}${Math.floor(Math.random() * 36 ** 2).toString(36)}`
+  const handle = `${prefix}_${suffix}`.slice(0, 20)
+  return {
+    email: `${handle}@e2e.example`,
+    handle,
+    displayName: `${prefix[0].toUpperCase()}${prefix.slice(1)} ${suffix.slice(-4)}`,
+    password: 'secangkir kopi tubruk',
+  }
+}
+
+/** Signs up through the form, as a visitor would, and waits until the header shows the name. */
+export async function signUp(page: Page, account: NewAccount) {
+  await page.goto('/signup')
+  await page.getByLabel('E-mail', { exact: true }).fill(account.email)
+  await page.getByLabel('Handle', { exact: true }).fill(account.handle)
+  await page.getByLabel('Display name', { exact: true }).fill(account.displayName)
+  await page.getByLabel('Password', { exact: true }).fill(account.password)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expectSignedIn(page, account.displayName)
+}
+
+/** Logs in through the form with a demo account. */
+export async function logIn(page: Page, email: string, displayName: string) {
+  await page.goto('/login')
+  await page.getByLabel('E-mail', { exact: true }).fill(email)
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Log in' }).click()
+  await expectSignedIn(page, displayName)
+}
+
+async function expectSignedIn(page: Page, displayName: string) {
+  const header = page.getByRole('banner')
+  await expect(header.getByRole('link', { name: displayName })).toBeVisible()
+  await expect(header.getByRole('button', { name: 'Log out' })).toBeVisible()
+}
