@@ -34,6 +34,13 @@ export const EVENT_TYPES = [
   'question.first_response',
   'answer.accepted',
   'answer.unaccepted',
+  'question.reopened',
+  'kb.article_created',
+  'kb.article_edited',
+  'kb.article_published',
+  'kb.candidate_queued',
+  'kb.candidate_rejected',
+  'kb.solved_question',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
@@ -278,9 +285,263 @@ export const rateLimits = sqliteTable('rate_limits', {
   count: integer('count').notNull(),
 })
 
+export const KB_STATUSES = ['draft', 'published', 'archived'] as const
+export type KbStatus = (typeof KB_STATUSES)[number]
+export const KB_ORIGINS = ['content', 'app', 'promoted'] as const
+export type KbOrigin = (typeof KB_ORIGINS)[number]
+
+export const kbArticles = sqliteTable(
+  'kb_articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    bodyMd: text('body_md').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    cookedVersion: integer('cooked_version').notNull(),
+    categoryId: integer('category_id').references(() => categories.id),
+    // space-separated tag names; articles are few, a join table would buy nothing here
+    tags: text('tags').notNull().default(''),
+    status: text('status', { enum: KB_STATUSES }).notNull().default('draft'),
+    origin: text('origin', { enum: KB_ORIGINS }).notNull(),
+    // hash of the shipped file, so a start-up sync only rewrites articles whose file changed
+    contentHash: text('content_hash'),
+    reviewDueAt: integer('review_due_at', { mode: 'timestamp_ms' }),
+    viewCount: integer('view_count').notNull().default(0),
+    helpfulYes: integer('helpful_yes').notNull().default(0),
+    helpfulNo: integer('helpful_no').notNull().default(0),
+    solvedCount: integer('solved_count').notNull().default(0),
+    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .$defaultFn(() => now()),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    // article URLs and content sync by file name
+    uniqueIndex('kb_articles_slug_unique').on(t.slug),
+    // KB home by category, published only
+    index('kb_articles_category_idx').on(t.status, t.categoryId),
+    // the "due for review" list
+    index('kb_articles_review_idx').on(t.reviewDueAt),
+  ],
+)
+
+export const kbRevisions = sqliteTable(
+  'kb_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => kbArticles.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    bodyMd: text('body_md').notNull(),
+    tags: text('tags').notNull().default(''),
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+    comment: text('comment').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // an article's history, and one revision per number
+    uniqueIndex('kb_revisions_article_number_unique').on(t.articleId, t.number),
+  ],
+)
+
+export const KB_FEEDBACK_REASONS = [
+  'solved',
+  'clear',
+  'outdated',
+  'unclear',
+  'incomplete',
+  'not-my-problem',
+  'other',
+] as const
+export type KbFeedbackReason = (typeof KB_FEEDBACK_REASONS)[number]
+
+export const kbFeedback = sqliteTable(
+  'kb_feedback',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => kbArticles.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    // signed-in user id or a hash of the anonymous visitor: one vote each per article
+    voterKey: text('voter_key').notNull(),
+    helpful: integer('helpful', { mode: 'boolean' }).notNull(),
+    reason: text('reason', { enum: KB_FEEDBACK_REASONS }),
+    comment: text('comment').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('kb_feedback_voter_unique').on(t.articleId, t.voterKey),
+    // staff read the latest feedback per article
+    index('kb_feedback_article_idx').on(t.articleId, t.createdAt),
+  ],
+)
+
+/** Threads an article was written from; the article links back to each. */
+export const kbSources = sqliteTable(
+  'kb_sources',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => kbArticles.id, { onDelete: 'cascade' }),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    answerId: integer('answer_id').references(() => answers.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.questionId] }),
+    // the thread page's "Promoted to the knowledge base" link
+    index('kb_sources_question_idx').on(t.questionId),
+  ],
+)
+
+export const KB_CANDIDATE_STATUSES = ['pending', 'published', 'rejected'] as const
+
+/** The promotion queue: accepted answers proposed as articles. */
+export const kbCandidates = sqliteTable(
+  'kb_candidates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    answerId: integer('answer_id')
+      .notNull()
+      .references(() => answers.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: KB_CANDIDATE_STATUSES }).notNull().default('pending'),
+    // 'accepted' when queued by acceptance, 'rule' when the automatic rule queued it
+    queuedBy: text('queued_by', { enum: ['accepted', 'rule', 'moderator'] }).notNull(),
+    articleId: integer('article_id').references(() => kbArticles.id, { onDelete: 'set null' }),
+    decidedById: integer('decided_by_id').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // one candidate per question; re-accepting another answer updates it
+    uniqueIndex('kb_candidates_question_unique').on(t.questionId),
+    // the queue, oldest first
+    index('kb_candidates_status_idx').on(t.status, t.createdAt),
+  ],
+)
+
+/** Questions an article solved: closed with it, or marked solved by it by the asker. */
+export const kbSolutions = sqliteTable(
+  'kb_solutions',
+  {
+    questionId: integer('question_id')
+      .primaryKey()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => kbArticles.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['closed', 'marked'] }).notNull(),
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('kb_solutions_article_idx').on(t.articleId)],
+)
+
+/** Site settings edited in the app (thresholds, rules); values are JSON. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .$defaultFn(() => now()),
+})
+
+/**
+ * One ask-form visit: the unit of deflection (DESIGN §5). Suggestions shown and opened, and the
+ * question posted from it, are stamped on the row; the details are in search_events.
+ */
+export const askVisits = sqliteTable(
+  'ask_visits',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .$defaultFn(() => now()),
+    firstShownAt: integer('first_shown_at', { mode: 'timestamp_ms' }),
+    firstOpenedAt: integer('first_opened_at', { mode: 'timestamp_ms' }),
+    questionId: integer('question_id').references(() => questions.id, { onDelete: 'set null' }),
+    postedAt: integer('posted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    // deflection over a date range
+    index('ask_visits_started_idx').on(t.startedAt),
+  ],
+)
+
+export const SEARCH_EVENT_KINDS = ['search', 'suggest_shown', 'suggest_opened', 'result_opened'] as const
+
+export const searchEvents = sqliteTable(
+  'search_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: SEARCH_EVENT_KINDS }).notNull(),
+    askVisitId: text('ask_visit_id').references(() => askVisits.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    query: text('query').notNull().default(''),
+    targetType: text('target_type', { enum: ['kb', 'question'] }),
+    targetId: integer('target_id'),
+    resultCount: integer('result_count'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // search analytics by kind over a date range
+    index('search_events_kind_idx').on(t.kind, t.createdAt),
+    index('search_events_visit_idx').on(t.askVisitId),
+  ],
+)
+
+export const NOTIFICATION_TYPES = ['question.closed_duplicate', 'question.answered', 'answer.accepted'] as const
+
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: NOTIFICATION_TYPES }).notNull(),
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    questionId: integer('question_id').references(() => questions.id, { onDelete: 'cascade' }),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // the header's unread count and the user's list, newest first
+    index('notifications_user_idx').on(t.userId, t.readAt, t.createdAt),
+  ],
+)
+
+/** Maps ids in an imported dump to ours, so a re-run of the importer adds nothing. */
+export const importedIds = sqliteTable(
+  'imported_ids',
+  {
+    source: text('source').notNull(),
+    kind: text('kind', { enum: ['user', 'question', 'answer', 'tag'] }).notNull(),
+    externalId: integer('external_id').notNull(),
+    localId: integer('local_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.kind, t.externalId] })],
+)
+
 export type User = typeof users.$inferSelect
 export type Question = typeof questions.$inferSelect
 export type Answer = typeof answers.$inferSelect
 export type Category = typeof categories.$inferSelect
 export type Revision = typeof revisions.$inferSelect
 export type Event = typeof events.$inferSelect
+export type KbArticle = typeof kbArticles.$inferSelect

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { count, eq } from 'drizzle-orm'
 import { acceptAnswer, createAnswer } from '../app/modules/answers/answers.server'
 import { appendEvent } from '../app/modules/events/events.server'
+import { syncQuestionSearch } from '../app/modules/search/thread-index.server'
 import type { Actor } from '../app/modules/policy/policy'
 import { createQuestion } from '../app/modules/questions/questions.server'
 import { castVote } from '../app/modules/votes/votes.server'
@@ -79,6 +80,8 @@ export async function seedDemo(contentDir: string) {
           questionId: id,
           data: { reason: 'duplicate' },
         })
+        // The duplicate's title now helps people find the original.
+        syncQuestionSearch(tx, ids.get(thread.duplicateOf!)!)
       })
     }
   } finally {

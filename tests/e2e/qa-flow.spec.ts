@@ -19,88 +19,106 @@ test('a visitor asks, another answers, the asker accepts and everyone sees it so
     'neighbours have not seen it either. What should I do first?'
   const answerText = `Ask the courier for the proof-of-delivery photo first (${run}).`
   const helperText = `Check with building security too; couriers often leave parcels there (${run}).`
+  let questionUrl = ''
 
-  // 1. A new visitor signs up and asks.
-  await signUp(asker, newAccount('asker'))
-  await asker.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ask a question' }).click()
-  await expect(asker.getByRole('heading', { level: 1, name: 'Ask the community' })).toBeVisible()
-  await asker.getByLabel('Title', { exact: true }).fill(title)
-  await asker.getByLabel('Details', { exact: true }).fill(details)
-  await asker.getByLabel('Category', { exact: true }).selectOption({ label: 'Orders & shipping' })
-  await asker.getByLabel('Tags', { exact: true }).fill('shipping')
-  await asker.getByRole('button', { name: 'Post your question' }).click()
+  await test.step('a new visitor signs up and asks a question', async () => {
+    await signUp(asker, newAccount('asker'))
+    await asker
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Ask a question' })
+      .click()
+    await expect(asker.getByRole('heading', { level: 1, name: 'Ask the community' })).toBeVisible()
+    await asker.getByLabel('Title', { exact: true }).fill(title)
+    await asker.getByLabel('Details', { exact: true }).fill(details)
+    await asker.getByLabel('Category', { exact: true }).selectOption({ label: 'Orders & shipping' })
+    await asker.getByLabel('Tags', { exact: true }).fill('shipping')
+    await asker.getByRole('button', { name: 'Post your question' }).click()
 
-  await expect(asker).toHaveURL(/\/questions\/\d+\/[a-z0-9-]+$/)
-  await expect(asker.getByRole('heading', { level: 1, name: title })).toBeVisible()
-  await expect(asker.getByText('Open', { exact: true })).toBeVisible()
-  await expect(asker.getByRole('list', { name: 'Tags' }).getByRole('link', { name: 'shipping' })).toBeVisible()
-  await expect(asker.getByRole('heading', { level: 2, name: 'No answers yet' })).toBeVisible()
-  const questionUrl = asker.url()
+    await expect(asker).toHaveURL(/\/questions\/\d+\/[a-z0-9-]+$/)
+    await expect(asker.getByRole('heading', { level: 1, name: title })).toBeVisible()
+    await expect(asker.getByText(details)).toBeVisible()
+    await expect(asker.getByText('Open', { exact: true })).toBeVisible()
+    await expect(
+      asker.getByRole('list', { name: 'Tags' }).getByRole('link', { name: 'shipping' }),
+    ).toBeVisible()
+    await expect(asker.getByRole('heading', { level: 2, name: 'No answers yet' })).toBeVisible()
+    questionUrl = asker.url()
+  })
 
-  // 2. A second new account answers, in its own browser.
   const answererContext = await browser.newContext()
   const answerer = await answererContext.newPage()
-  await signUp(answerer, newAccount('answerer'))
-  await answerer.goto(questionUrl)
-  await answerer.getByRole('textbox', { name: 'Answer' }).fill(answerText)
-  await answerer.getByRole('button', { name: 'Post your answer' }).click()
-  await expect(answerer.getByRole('heading', { level: 2, name: '1 answer' })).toBeVisible()
-  await expect(answerItems(answerer).filter({ hasText: answerText })).toBeVisible()
 
-  // A helper answers as well, so the accepted answer has to be moved up to come first.
-  const helperContext = await browser.newContext()
-  const helper = await helperContext.newPage()
-  await logIn(helper, 'budi@kopi.example', 'Budi Santoso')
-  await helper.goto(questionUrl)
-  await helper.getByRole('textbox', { name: 'Answer' }).fill(helperText)
-  await helper.getByRole('button', { name: 'Post your answer' }).click()
-  await expect(helper.getByRole('heading', { level: 2, name: '2 answers' })).toBeVisible()
-  await helperContext.close()
+  await test.step('a second new account answers in its own browser', async () => {
+    await signUp(answerer, newAccount('answerer'))
+    await answerer.goto(questionUrl)
+    await answerer.getByRole('textbox', { name: 'Answer' }).fill(answerText)
+    await answerer.getByRole('button', { name: 'Post your answer' }).click()
+    await expect(answerer.getByRole('heading', { level: 2, name: '1 answer' })).toBeVisible()
+    await expect(answerItems(answerer).filter({ hasText: answerText })).toBeVisible()
+  })
 
-  // 3. The second user upvotes the helper's answer: the score shown goes from 0 to 1.
-  await answerer.reload()
-  const helperAnswer = answerItems(answerer).filter({ hasText: helperText })
-  await expect(helperAnswer.getByLabel('Score 0')).toHaveText('0')
-  const upvote = helperAnswer.getByRole('button', { name: 'Upvote this answer' })
-  await expect(upvote).toHaveAttribute('aria-pressed', 'false')
-  await upvote.click()
-  await expect(helperAnswer.getByLabel('Score 1')).toHaveText('1')
-  await expect(upvote).toHaveAttribute('aria-pressed', 'true')
-  // Nobody votes on their own answer, so the second user's answer has no vote buttons.
-  const ownAnswer = answerItems(answerer).filter({ hasText: answerText })
-  await expect(ownAnswer.getByRole('button', { name: 'Upvote this answer' })).toHaveCount(0)
-  // The vote was stored, not only shown: it is still there after a reload, and ranks first.
-  await answerer.reload()
-  await expect(answerItems(answerer).first()).toContainText(helperText)
-  await expect(answerItems(answerer).first().getByLabel('Score 1')).toHaveText('1')
-  await answererContext.close()
+  await test.step('a helper answers too, so the accepted answer has to move up', async () => {
+    const helperContext = await browser.newContext()
+    const helper = await helperContext.newPage()
+    await logIn(helper, 'budi@kopi.example', 'Budi Santoso')
+    await helper.goto(questionUrl)
+    await helper.getByRole('textbox', { name: 'Answer' }).fill(helperText)
+    await helper.getByRole('button', { name: 'Post your answer' }).click()
+    await expect(helper.getByRole('heading', { level: 2, name: '2 answers' })).toBeVisible()
+    await helperContext.close()
+  })
 
-  // 4. The asker reloads and accepts the second user's answer.
-  await asker.reload()
-  await expect(asker.getByRole('heading', { level: 2, name: '2 answers' })).toBeVisible()
-  const toAccept = answerItems(asker).filter({ hasText: answerText })
-  await toAccept.getByRole('button', { name: 'Accept this answer' }).click()
-  await expect(toAccept.getByRole('button', { name: 'Undo accept' })).toBeVisible()
-  await expect(asker.getByText('Solved', { exact: true })).toBeVisible()
+  await test.step('the second user upvotes the helper’s answer and the score changes', async () => {
+    await answerer.reload()
+    const helperAnswer = answerItems(answerer).filter({ hasText: helperText })
+    await expect(helperAnswer.getByLabel('Score 0')).toHaveText('0')
+    const upvote = helperAnswer.getByRole('button', { name: 'Upvote this answer' })
+    await expect(upvote).toHaveAttribute('aria-pressed', 'false')
+    await upvote.click()
+    await expect(helperAnswer.getByLabel('Score 1')).toHaveText('1')
+    await expect(upvote).toHaveAttribute('aria-pressed', 'true')
+    // Nobody votes on their own answer.
+    const ownAnswer = answerItems(answerer).filter({ hasText: answerText })
+    await expect(ownAnswer.getByRole('button', { name: 'Upvote this answer' })).toHaveCount(0)
+    // The vote was stored, not only shown: after a reload it is there and ranks the answer first.
+    await answerer.reload()
+    await expect(answerItems(answerer).first()).toContainText(helperText)
+    await expect(answerItems(answerer).first().getByLabel('Score 1')).toHaveText('1')
+    await answererContext.close()
+  })
 
-  // 5. A logged-out visitor sees the question solved, the accepted answer first.
-  const visitorContext = await browser.newContext()
-  const visitor = await visitorContext.newPage()
-  await visitor.goto(questionUrl)
-  await expect(visitor.getByRole('banner').getByRole('link', { name: 'Log in' })).toBeVisible()
-  await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible()
-  await expect(visitor.getByText('Solved', { exact: true })).toBeVisible()
-  const answers = answerItems(visitor)
-  await expect(answers).toHaveCount(2)
-  await expect(answers.first()).toHaveAccessibleName('Accepted answer')
-  await expect(answers.first()).toContainText('Accepted answer')
-  await expect(answers.first()).toContainText(answerText)
-  await expect(answers.first().getByLabel('Score 0')).toHaveText('0')
-  await expect(answers.nth(1)).toHaveAccessibleName('Answer')
-  await expect(answers.nth(1)).toContainText(helperText)
-  await expect(answers.nth(1).getByLabel('Score 1')).toHaveText('1')
-  // A visitor can neither vote nor accept.
-  await expect(visitor.getByRole('button', { name: /Upvote|Accept this answer/ })).toHaveCount(0)
-  await expect(visitor.getByRole('link', { name: 'sign up' })).toBeVisible()
-  await visitorContext.close()
+  await test.step('the asker reloads and accepts the second user’s answer', async () => {
+    await asker.reload()
+    await expect(asker.getByRole('heading', { level: 2, name: '2 answers' })).toBeVisible()
+    const toAccept = answerItems(asker).filter({ hasText: answerText })
+    await toAccept.getByRole('button', { name: 'Accept this answer' }).click()
+    await expect(toAccept.getByRole('button', { name: 'Undo accept' })).toBeVisible()
+    await expect(asker.getByText('Solved', { exact: true })).toBeVisible()
+  })
+
+  await test.step('a logged-out visitor sees it solved, the accepted answer first', async () => {
+    const visitorContext = await browser.newContext()
+    const visitor = await visitorContext.newPage()
+    await visitor.goto(questionUrl)
+    await expect(visitor.getByRole('banner').getByRole('link', { name: 'Log in' })).toBeVisible()
+    await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible()
+    await expect(visitor.getByText('Solved', { exact: true })).toBeVisible()
+
+    const answers = answerItems(visitor)
+    await expect(answers).toHaveCount(2)
+    await expect(answers.first()).toHaveAccessibleName('Accepted answer')
+    await expect(answers.first()).toContainText('Accepted answer')
+    await expect(answers.first()).toContainText(answerText)
+    await expect(answers.first().getByLabel('Score 0')).toBeVisible()
+    await expect(answers.nth(1)).toHaveAccessibleName('Answer')
+    await expect(answers.nth(1)).toContainText(helperText)
+    await expect(answers.nth(1).getByLabel('Score 1')).toBeVisible()
+
+    // A visitor can neither vote nor accept; they are asked to log in or sign up to answer.
+    await expect(visitor.getByRole('button', { name: /Upvote|Accept this answer/ })).toHaveCount(0)
+    await expect(
+      visitor.getByRole('main').getByRole('link', { name: 'sign up', exact: true }),
+    ).toBeVisible()
+    await visitorContext.close()
+  })
 })

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeEach } from 'vitest'
 
 // One real SQLite file per worker process, migrated once and emptied before every test.
+// FTS5 shadow tables (*_fts_*) are left alone: emptying the virtual table empties them.
 const dir = path.resolve('tmp/test-db')
 fs.mkdirSync(dir, { recursive: true })
 const file = path.join(dir, `worker-${process.env.VITEST_POOL_ID ?? '0'}-${process.pid}.db`)
@@ -18,7 +19,7 @@ migrateDatabase()
 const tables = (
   sqlite
     .prepare(
-      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not like '%_fts_%'",
     )
     .all() as { name: string }[]
 ).map((t) => t.name)

@@ -8,6 +8,7 @@ import { appendEvent } from '../events/events.server'
 import { can, type Actor, type AnswerTarget } from '../policy/policy'
 import { addRevision, getVisibleQuestion, questionTarget } from '../questions/questions.server'
 import { refreshQuestionState } from '../questions/state.server'
+import { syncQuestionSearch } from '../search/thread-index.server'
 import { adjustReputation, REPUTATION } from '../users/reputation.server'
 
 /** The answer with its question, when `actor` may see both. */
@@ -94,6 +95,7 @@ export function updateAnswer(actor: Actor, id: number, body: string, comment = '
       .where(eq(questions.id, found.question.id))
       .run()
     addRevision(tx, 'answer', id, actor.id, { bodyMd: body, comment })
+    if (found.target.isAccepted) syncQuestionSearch(tx, found.question.id)
     appendEvent(tx, {
       type: 'answer.edited',
       actorId: actor.id,

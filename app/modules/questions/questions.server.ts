@@ -30,6 +30,7 @@ import { db, write, type Tx } from '../../utils/db.server'
 import { forbidden, notFound } from '../../utils/http.server'
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from '../../utils/markdown.server'
 import { appendEvent } from '../events/events.server'
+import { syncQuestionSearch } from '../search/thread-index.server'
 import { atLeast, can, type Actor, type QuestionTarget } from '../policy/policy'
 import { resolveTags, setQuestionTags, tagsByQuestion } from './tags.server'
 import type { ListFilters, QuestionInput } from './validation'
@@ -282,6 +283,7 @@ export function createQuestion(actor: Actor, input: QuestionInput): CommandResul
       bodyMd: input.body,
     })
     appendEvent(tx, { type: 'question.created', actorId: actor.id, questionId: q.id })
+    syncQuestionSearch(tx, q.id)
     return { ok: true, id: q.id }
   })
 }
@@ -321,6 +323,8 @@ export function updateQuestion(
       comment: input.comment ?? '',
     })
     appendEvent(tx, { type: 'question.edited', actorId: actor.id, questionId: id })
+    syncQuestionSearch(tx, id)
+    if (current.duplicateOfId !== null) syncQuestionSearch(tx, current.duplicateOfId)
     return { ok: true, id }
   })
 }
@@ -344,6 +348,8 @@ export function deleteQuestion(actor: Actor, id: number) {
   write((tx) => {
     tx.update(questions).set({ deletedAt: now() }).where(eq(questions.id, id)).run()
     appendEvent(tx, { type: 'question.deleted', actorId: actor.id, questionId: id })
+    syncQuestionSearch(tx, id)
+    if (current.duplicateOfId !== null) syncQuestionSearch(tx, current.duplicateOfId)
   })
 }
 

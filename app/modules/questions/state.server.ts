@@ -2,6 +2,7 @@ import { and, count, eq, isNull, ne, sql } from 'drizzle-orm'
 import { answers, questions, type QuestionStatus } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import type { Tx } from '../../utils/db.server'
+import { syncQuestionSearch } from '../search/thread-index.server'
 
 /**
  * Recomputes a question's derived state from its answers (DESIGN §4): solved when its accepted
@@ -54,5 +55,7 @@ export function refreshQuestionState(tx: Tx, questionId: number): QuestionStatus
     })
     .where(eq(questions.id, questionId))
     .run()
+  // The search document carries the accepted answer, which may just have changed.
+  syncQuestionSearch(tx, questionId)
   return status
 }
