@@ -14,6 +14,7 @@ import {
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { getAuth } from './modules/auth/auth.server'
+import { countUnread } from './modules/notifications/notifications.server'
 import stylesheet from './styles/app.css'
 import { useNonce } from './utils/nonce'
 
@@ -33,7 +34,14 @@ export const meta: MetaFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, setCookie } = await getAuth(request)
   return json(
-    { user: user && { handle: user.handle, displayName: user.displayName, role: user.role } },
+    {
+      user: user && {
+        handle: user.handle,
+        displayName: user.displayName,
+        role: user.role,
+        unread: countUnread(user.id),
+      },
+    },
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
   )
 }
@@ -87,6 +95,16 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
         <div className="account">
           {user ? (
             <>
+              <NavLink
+                to="/notifications"
+                className="bell"
+                aria-label={
+                  user.unread > 0 ? `Notifications, ${user.unread} unread` : 'Notifications'
+                }
+              >
+                Notifications
+                {user.unread > 0 ? <span className="bell-count">{user.unread}</span> : null}
+              </NavLink>
               <NavLink to={`/users/${user.handle}`} className="account-link">
                 {user.displayName}
                 {user.role !== 'member' ? <span className="role-pill">{user.role}</span> : null}

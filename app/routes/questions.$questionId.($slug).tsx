@@ -16,7 +16,7 @@ import {
 import { isbot } from 'isbot'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { FormError } from '~/components/forms'
+import { FormError, TextField } from '~/components/forms'
 import { MarkdownEditor } from '~/components/markdown-editor'
 import { Byline, StatusBadge, TagList } from '~/components/post-meta'
 import { RelativeTime } from '~/components/time'
@@ -28,6 +28,7 @@ import {
   unacceptAnswer,
 } from '~/modules/answers/answers.server'
 import { getUser, requireUser } from '~/modules/auth/auth.server'
+import { closeAsDuplicate, reopenQuestion } from '~/modules/questions/closing.server'
 import { can, type Actor } from '~/modules/policy/policy'
 import { deleteQuestion, getQuestionPage, recordView } from '~/modules/questions/questions.server'
 import { answerSchema, fieldErrorsOf } from '~/modules/questions/validation'
@@ -80,6 +81,8 @@ const actionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('accept'), answerId: z.coerce.number().int().positive() }),
   z.object({ intent: z.literal('unaccept'), answerId: z.coerce.number().int().positive() }),
   z.object({ intent: z.literal('delete-question') }),
+  z.object({ intent: z.literal('close-duplicate'), original: z.string().max(300) }),
+  z.object({ intent: z.literal('reopen') }),
   z.object({ intent: z.literal('delete-answer'), answerId: z.coerce.number().int().positive() }),
 ])
 
@@ -116,6 +119,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'delete-question':
       deleteQuestion(user, id)
       return redirect('/questions?deleted=1')
+    case 'close-duplicate': {
+      const closed = closeAsDuplicate(user, id, input.original)
+      if (!closed.ok) return invalid({ original: closed.message }, { original: input.original })
+      return redirect(here)
+    }
+    case 'reopen':
+      reopenQuestion(user, id)
+      return redirect(here)
     case 'delete-answer':
       deleteAnswer(user, input.answerId)
       return redirect(`${here}#answers`)
@@ -194,6 +205,12 @@ export default function QuestionRoute() {
           </div>
         </div>
       </section>
+
+      <CloseTools
+        canClose={can(viewer, 'question.close', target)}
+        canReopen={can(viewer, 'question.reopen', target)}
+        path={path}
+      />
 
       <section id="answers" aria-labelledby="answers-title" className="answers">
         <h2 id="answers-title">
@@ -333,6 +350,60 @@ function PostActions({
   )
 }
 
+function CloseTools({
+  canClose,
+  canReopen,
+  path,
+}: {
+  canClose: boolean
+  canReopen: boolean
+  path: string
+}) {
+  const data = useActionData<typeof action>()
+  const errors: Record<string, string | undefined> = data?.fieldErrors ?? {}
+  const typed = data?.values && 'original' in data.values ? String(data.values.original) : ''
+  if (canReopen)
+    return (
+      <Form method="post" action={path} className="close-tools">
+        <button
+          type="submit"
+          name="intent"
+          value="reopen"
+          className="button button-secondary button-small"
+        >
+          Reopen this question
+        </button>
+      </Form>
+    )
+  if (!canClose) return null
+  return (
+    <details className="close-tools" open={Boolean(errors.original)}>
+      <summary>Close as duplicate…</summary>
+      <Form method="post" action={path} className="stack" noValidate>
+        <TextField
+          label="Original question"
+          name="original"
+          hint="The number or the link of the question this one repeats. The asker is notified."
+          defaultValue={typed}
+          error={errors.original}
+          maxLength={300}
+          required
+        />
+        <div className="form-actions">
+          <button
+            type="submit"
+            name="intent"
+            value="close-duplicate"
+            className="button button-small"
+          >
+            Close as duplicate
+          </button>
+        </div>
+      </Form>
+    </details>
+  )
+}
+
 function AnswerForm({
   canAnswer,
   signedIn,
@@ -365,7 +436,7 @@ function AnswerForm({
         <MarkdownEditor
           name="body"
           label="Answer"
-          defaultValue={data?.values.body ?? ''}
+          defaultValue={data?.values && 'body' in data.values ? data.values.body : ''}
           error={fieldErrors.body}
           serverPreview={data && 'preview' in data ? data.preview : null}
           rows={8}

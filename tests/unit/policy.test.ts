@@ -52,6 +52,8 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'question.edit': { own: signedIn, other: moderators },
   'question.delete': { own: signedIn, other: moderators },
   'question.vote': { own: [], other: signedIn },
+  'question.close': { own: helpersUp, other: helpersUp },
+  'question.reopen': { own: [], other: [] },
   'answer.view': { own: WHO, other: WHO },
   'answer.create': { own: signedIn, other: signedIn },
   'answer.edit': { own: signedIn, other: moderators },
@@ -105,6 +107,13 @@ describe('policy: states that change the answer', () => {
     expect(can(member, 'question.edit', q)).toBe(false)
     expect(can(moderator, 'question.edit', { ...q, authorId: SOMEONE })).toBe(true)
     expect(can(member, 'answer.create', q)).toBe(false)
+  })
+
+  it('lets helpers reopen a closed question but not members', () => {
+    const closed = question(false, { closedAt: hidden })
+    expect(can(actorFor('helper'), 'question.reopen', closed)).toBe(true)
+    expect(can(member, 'question.reopen', closed)).toBe(false)
+    expect(can(actorFor('helper'), 'question.close', closed)).toBe(false)
   })
 
   it('takes no new answers on a closed question', () => {

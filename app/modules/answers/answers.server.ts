@@ -5,6 +5,7 @@ import { db, write, type Tx } from '../../utils/db.server'
 import { forbidden, notFound } from '../../utils/http.server'
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from '../../utils/markdown.server'
 import { appendEvent } from '../events/events.server'
+import { notify } from '../notifications/notifications.server'
 import { can, type Actor, type AnswerTarget } from '../policy/policy'
 import { addRevision, getVisibleQuestion, questionTarget } from '../questions/questions.server'
 import { refreshQuestionState } from '../questions/state.server'
@@ -56,6 +57,13 @@ export function createAnswer(actor: Actor, questionId: number, body: string): nu
       .get()
     addRevision(tx, 'answer', a.id, actor.id, { bodyMd: body })
     appendEvent(tx, { type: 'answer.created', actorId: actor.id, questionId, answerId: a.id })
+    notify(tx, {
+      userId: question.authorId,
+      type: 'question.answered',
+      actorId: actor.id,
+      questionId,
+      data: { answerId: a.id },
+    })
     tx.update(questions).set({ lastActivityAt: at }).where(eq(questions.id, questionId)).run()
     // A response is a visible answer by someone other than the asker (DESIGN §4). The
     // conditional update decides, so two racing answers record one first response.
@@ -141,6 +149,13 @@ export function acceptAnswer(actor: Actor, answerId: number) {
       .where(eq(questions.id, question.id))
       .run()
     adjustReputation(tx, answer.authorId, REPUTATION.accepted)
+    notify(tx, {
+      userId: answer.authorId,
+      type: 'answer.accepted',
+      actorId: actor.id,
+      questionId: question.id,
+      data: { answerId },
+    })
     appendEvent(tx, {
       type: 'answer.accepted',
       actorId: actor.id,

@@ -30,6 +30,8 @@ type Checks = {
   'question.edit': QuestionTarget
   'question.delete': QuestionTarget
   'question.vote': QuestionTarget
+  'question.close': QuestionTarget
+  'question.reopen': QuestionTarget
   'answer.view': AnswerTarget
   'answer.create': QuestionTarget
   'answer.edit': AnswerTarget
@@ -47,6 +49,8 @@ export const ACTIONS = [
   'question.edit',
   'question.delete',
   'question.vote',
+  'question.close',
+  'question.reopen',
   'answer.view',
   'answer.create',
   'answer.edit',
@@ -88,6 +92,10 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
       (owns(actor, q) && isOpenForChanges(q) && (q.othersAnswerCount ?? 0) === 0)),
   'question.vote': (actor, q) =>
     actor !== null && !owns(actor, q) && !q.hiddenAt && !q.deletedAt && isOpenForChanges(q),
+  // Helpers know the site well enough to spot duplicates; closing is reversible and logged.
+  'question.close': (actor, q) =>
+    atLeast(actor, 'helper') && !q.closedAt && !q.deletedAt && (isModerator(actor) || !q.hiddenAt),
+  'question.reopen': (actor, q) => atLeast(actor, 'helper') && Boolean(q.closedAt) && !q.deletedAt,
   'answer.view': (actor, a) => visibleTo(actor, a.question) && visibleTo(actor, a),
   'answer.create': (actor, q) =>
     actor !== null && !q.hiddenAt && !q.deletedAt && !q.closedAt && isOpenForChanges(q),
