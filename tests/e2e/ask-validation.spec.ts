@@ -13,7 +13,8 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled, storageState })
 
     test.beforeAll(async ({ browser }) => {
-      const context = await browser.newContext({ javaScriptEnabled })
+      // Contexts made here get the `use` options too; this one starts without the cookies.
+      const context = await browser.newContext({ javaScriptEnabled, storageState: undefined })
       await signUp(await context.newPage(), newAccount(javaScriptEnabled ? 'js' : 'nojs'))
       fs.mkdirSync(path.dirname(storageState), { recursive: true })
       await context.storageState({ path: storageState })

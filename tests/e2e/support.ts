@@ -7,7 +7,7 @@ export type NewAccount = { email: string; handle: string; displayName: string; p
 
 let counter = 0
 
-/** A account nobody has used yet: handles are 3–20 of [a-z0-9_], so the suffix stays short. */
+/** An account nobody has used yet: handles are 3–20 of [a-z0-9_], so the suffix stays short. */
 export function newAccount(prefix: string): NewAccount {
   counter += 1
   const suffix = `${Date.now().toString(36)}${counter}${Math.floor(Math.random() * 36 ** 2).toString(36)}`
