@@ -6,6 +6,7 @@ import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import helmet from 'helmet'
 import morgan from 'morgan'
+import { syncKbContent } from './app/modules/kb/content.server'
 import { seedDemoIfEmpty } from './db/seed'
 import { migrateDatabase, sqlite } from './app/utils/db.server'
 import { readEnv, type Env } from './app/utils/env.server'
@@ -91,6 +92,8 @@ async function main() {
   const env = readEnv()
   migrateDatabase()
   if (env.SEED_DEMO) await seedDemoIfEmpty()
+  const kb = syncKbContent(path.resolve('content'))
+  for (const s of kb.skipped) console.warn(`content/kb/${s.slug}.md was not applied: ${s.reason}`)
   const build = (await import(path.resolve('build/index.js'))) as ServerBuild
   const app = createApp(build, env)
   const server = app.listen(env.PORT, () => {

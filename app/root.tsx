@@ -85,8 +85,29 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
             Tanya <small>Kopi Nusantara community</small>
           </span>
         </a>
+        {/* Layout inline: the header is shared by every page, search.css only by search pages. */}
+        <Form
+          method="get"
+          action="/search"
+          role="search"
+          style={{ display: 'flex', flex: '1 1 8rem', maxWidth: '16rem', margin: 0 }}
+        >
+          <label htmlFor="site-search" className="visually-hidden">
+            Search
+          </label>
+          <input
+            id="site-search"
+            type="search"
+            name="q"
+            placeholder="Search answers…"
+            maxLength={200}
+            autoComplete="off"
+            style={{ padding: '0.35rem 0.6rem' }}
+          />
+        </Form>
         <nav aria-label="Main" className="main-nav">
           <NavLink to="/questions">Questions</NavLink>
+          <NavLink to="/kb">Knowledge base</NavLink>
           <NavLink to="/tags">Tags</NavLink>
           <NavLink to="/ask" className="button button-small">
             Ask a question

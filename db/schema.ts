@@ -482,7 +482,12 @@ export const askVisits = sqliteTable(
   ],
 )
 
-export const SEARCH_EVENT_KINDS = ['search', 'suggest_shown', 'suggest_opened', 'result_opened'] as const
+export const SEARCH_EVENT_KINDS = [
+  'search',
+  'suggest_shown',
+  'suggest_opened',
+  'result_opened',
+] as const
 
 export const searchEvents = sqliteTable(
   'search_events',
@@ -504,7 +509,11 @@ export const searchEvents = sqliteTable(
   ],
 )
 
-export const NOTIFICATION_TYPES = ['question.closed_duplicate', 'question.answered', 'answer.accepted'] as const
+export const NOTIFICATION_TYPES = [
+  'question.closed_duplicate',
+  'question.answered',
+  'answer.accepted',
+] as const
 
 export const notifications = sqliteTable(
   'notifications',

@@ -12,6 +12,7 @@ import type { Actor } from '../app/modules/policy/policy'
 import { createQuestion } from '../app/modules/questions/questions.server'
 import { castVote } from '../app/modules/votes/votes.server'
 import { hashPassword } from '../app/modules/auth/auth.server'
+import { syncKbContent } from '../app/modules/kb/content.server'
 import { now, resetClock, setClock } from '../app/utils/clock.server'
 import { db, migrateDatabase, write } from '../app/utils/db.server'
 import { categories, passwords, questions, tags, users } from './schema'
@@ -87,6 +88,8 @@ export async function seedDemo(contentDir: string) {
   } finally {
     resetClock()
   }
+  // The shipped articles need the categories above; every start syncs them again, idempotently.
+  syncKbContent(contentDir)
 }
 
 function seedThread(thread: DemoThread, startedAt: Date, actors: Map<string, Actor>) {

@@ -17,6 +17,7 @@ import { isbot } from 'isbot'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormError, TextField } from '~/components/forms'
+import { KbThreadLinks } from '~/components/kb-thread-links'
 import { MarkdownEditor } from '~/components/markdown-editor'
 import { Byline, StatusBadge, TagList } from '~/components/post-meta'
 import { RelativeTime } from '~/components/time'
@@ -29,6 +30,7 @@ import {
 } from '~/modules/answers/answers.server'
 import { getUser, requireUser } from '~/modules/auth/auth.server'
 import { closeAsDuplicate, reopenQuestion } from '~/modules/questions/closing.server'
+import { getKbLinksForQuestion } from '~/modules/kb/promotion.server'
 import { can, type Actor } from '~/modules/policy/policy'
 import { deleteQuestion, getQuestionPage, recordView } from '~/modules/questions/questions.server'
 import { answerSchema, fieldErrorsOf } from '~/modules/questions/validation'
@@ -66,7 +68,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     if (recordView(id, viewer)) page.question.viewCount++
   }
   const viewer: Actor | null = user && { id: user.id, role: user.role, reputation: user.reputation }
-  return json({ page, viewer })
+  return json({ page, viewer, kbLinks: getKbLinksForQuestion(id) })
 }
 
 const actionSchema = z.discriminatedUnion('intent', [
@@ -134,7 +136,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuestionRoute() {
-  const { page, viewer } = useLoaderData<typeof loader>()
+  const { page, viewer, kbLinks } = useLoaderData<typeof loader>()
   const { question, author, category, tags, answers, target, duplicateOf } = page
   const path = `/questions/${question.id}/${slugify(question.title)}`
   return (
@@ -172,6 +174,7 @@ export default function QuestionRoute() {
           This question is closed and does not take new answers.
         </aside>
       ) : null}
+      <KbThreadLinks links={kbLinks} />
       {question.hiddenAt ? (
         <aside className="notice notice-warning" role="note">
           This question is hidden from the public.

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
+import { splitFrontMatter } from '../../app/utils/front-matter.server'
 
 export type DemoCategory = { slug: string; name: string; description: string; position: number }
 export type DemoUser = {
@@ -128,12 +129,10 @@ function readYaml(file: string, text: string): unknown {
   }
 }
 
-function splitFrontMatter(file: string, text: string): { data: unknown; body: string } {
-  // Hand-rolled rather than gray-matter so the YAML dialect (1.2, via `yaml`) is the same as
-  // the .yml files and there is no module-level cache between reads.
-  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(text)
-  if (!match) return fail(file, '(front matter)', 'file must start with a --- delimited YAML block')
-  return { data: readYaml(file, match[1]), body: match[2] }
+function readFrontMatter(file: string, text: string): { data: unknown; body: string } {
+  const parts = splitFrontMatter(text)
+  if (!parts) return fail(file, '(front matter)', 'file must start with a --- delimited YAML block')
+  return { data: readYaml(file, parts.frontMatter), body: parts.body }
 }
 
 function loadList<T>(file: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T[] {
@@ -151,7 +150,7 @@ function assertUnique<T>(file: string, items: T[], key: keyof T & string): void 
 }
 
 function loadThread(file: string, slug: string): DemoThread {
-  const { data, body } = splitFrontMatter(file, readFileSync(file, 'utf8'))
+  const { data, body } = readFrontMatter(file, readFileSync(file, 'utf8'))
   const front = parseWith(frontMatterSchema, data, file)
   const questionBody = parseWith(questionBodySchema, body, file, 'body')
   return { slug, ...front, body: questionBody }

@@ -424,8 +424,8 @@ describe('query counts', () => {
     const one = await count(small)
     const twenty = await count(big)
     expect(twenty).toBe(one)
-    // session + user (2), question, answers, tags, the viewer's votes (4)
-    expect(twenty).toBe(6)
+    // session + user (2), question, answers, tags, the viewer's votes, KB links (5)
+    expect(twenty).toBe(7)
   })
 })
 

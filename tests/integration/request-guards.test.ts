@@ -28,7 +28,9 @@ const post = (headers: Record<string, string>, body = 'a=1') =>
 
 describe('origin check on every non-GET request', () => {
   it('lets reads through whatever their origin', async () => {
-    expect((await fetch(`${base}/`, { headers: { Origin: 'https://evil.example' } })).status).toBe(200)
+    expect((await fetch(`${base}/`, { headers: { Origin: 'https://evil.example' } })).status).toBe(
+      200,
+    )
   })
 
   it('accepts a form from our own origin or the configured base URL', async () => {

@@ -62,6 +62,8 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'answer.accept': { own: signedIn, other: moderators },
   'tag.create': { own: helpersUp, other: helpersUp },
   'user.manage': { own: ['admin'], other: ['admin'] },
+  'kb.manage': { own: moderators, other: moderators },
+  'kb.settings': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
 }
 
 describe('policy matrix: every role × action × own/other', () => {

@@ -5,6 +5,7 @@ import { db, write, type Tx } from '../../utils/db.server'
 import { forbidden, notFound } from '../../utils/http.server'
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from '../../utils/markdown.server'
 import { appendEvent } from '../events/events.server'
+import { queueCandidate } from '../kb/promotion.server'
 import { notify } from '../notifications/notifications.server'
 import { can, type Actor, type AnswerTarget } from '../policy/policy'
 import { addRevision, getVisibleQuestion, questionTarget } from '../questions/questions.server'
@@ -156,6 +157,7 @@ export function acceptAnswer(actor: Actor, answerId: number) {
       questionId: question.id,
       data: { answerId },
     })
+    queueCandidate(tx, question.id, answerId, 'accepted', actor.id)
     appendEvent(tx, {
       type: 'answer.accepted',
       actorId: actor.id,

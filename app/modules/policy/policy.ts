@@ -40,6 +40,8 @@ type Checks = {
   'answer.accept': AnswerTarget
   'tag.create': null
   'user.manage': null
+  'kb.manage': null
+  'kb.settings': null
 }
 
 export type Action = keyof Checks
@@ -59,6 +61,8 @@ export const ACTIONS = [
   'answer.accept',
   'tag.create',
   'user.manage',
+  'kb.manage',
+  'kb.settings',
 ] as const satisfies readonly Action[]
 
 const RANK: Record<Role, number> = { member: 0, helper: 1, moderator: 2, staff: 3, admin: 4 }
@@ -127,6 +131,10 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   'tag.create': (actor) =>
     atLeast(actor, 'helper') || (actor !== null && actor.reputation >= TAG_CREATE_REPUTATION),
   'user.manage': (actor) => atLeast(actor, 'admin'),
+  // Writing, editing and promoting articles, drafts, the promotion queue and the review list.
+  'kb.manage': (actor) => atLeast(actor, 'moderator'),
+  // The automatic promotion rule publishes without a person looking: staff decide its limits.
+  'kb.settings': (actor) => atLeast(actor, 'staff'),
 }
 
 export function can<A extends Action>(actor: Actor | null, action: A, target: Checks[A]): boolean {

@@ -1,0 +1,75 @@
+import { TAGS_MAX, TITLE_MAX, TITLE_MIN } from '~/modules/questions/validation'
+import { SUMMARY_MAX, SUMMARY_MIN } from '~/modules/kb/validation'
+import { SelectField, TextAreaField, TextField } from './forms'
+import { MarkdownEditor } from './markdown-editor'
+
+export type KbArticleValues = {
+  title: string
+  summary: string
+  body: string
+  category: string
+  tags: string
+}
+
+type Props = {
+  categories: { slug: string; name: string }[]
+  values: KbArticleValues
+  fieldErrors?: Partial<Record<string, string>>
+  preview?: string | null
+}
+
+/** Title, summary, body, category and tags: shared by the article editor and the promotion form. */
+export function KbArticleFields({ categories, values, fieldErrors = {}, preview }: Props) {
+  return (
+    <>
+      <TextField
+        label="Title"
+        name="title"
+        defaultValue={values.title}
+        error={fieldErrors.title}
+        hint={`What a reader would search for (${TITLE_MIN}–${TITLE_MAX} characters).`}
+        maxLength={TITLE_MAX + 50}
+        autoComplete="off"
+        required
+      />
+      <TextAreaField
+        label="Summary"
+        name="summary"
+        defaultValue={values.summary}
+        error={fieldErrors.summary}
+        hint={`One or two sentences shown under the title and in search results (${SUMMARY_MIN}–${SUMMARY_MAX} characters).`}
+        maxLength={SUMMARY_MAX + 50}
+        rows={3}
+        required
+      />
+      <MarkdownEditor
+        name="body"
+        label="Article"
+        defaultValue={values.body}
+        error={fieldErrors.body}
+        serverPreview={preview}
+        rows={18}
+        hint="Markdown. Use # for section headings; they sit under the article title."
+      />
+      <SelectField
+        label="Category"
+        name="category"
+        defaultValue={values.category}
+        error={fieldErrors.category}
+        options={[
+          { value: '', label: 'Choose a category…' },
+          ...categories.map((c) => ({ value: c.slug, label: c.name })),
+        ]}
+        required
+      />
+      <TextField
+        label="Tags"
+        name="tags"
+        defaultValue={values.tags}
+        error={fieldErrors.tags}
+        hint={`Up to ${TAGS_MAX} tags separated by spaces, e.g. “refund gopay”.`}
+        autoComplete="off"
+      />
+    </>
+  )
+}

@@ -1,0 +1,534 @@
+/**
+ * Knowledge-base articles: the KB home, the article page, writing and editing articles in the
+ * app, views, "was this helpful?" and the review list. Shipped articles arrive through
+ * content.server.ts, promoted ones through promotion.server.ts; all three write revisions here.
+ */
+import { createHash } from 'node:crypto'
+import { and, asc, desc, eq, lte, max, sql } from 'drizzle-orm'
+import { diffWordsWithSpace } from 'diff'
+import {
+  categories,
+  kbArticles,
+  kbFeedback,
+  kbRevisions,
+  kbSources,
+  questions,
+  users,
+} from '../../../db/schema'
+import { now } from '../../utils/clock.server'
+import { db, write, type Tx } from '../../utils/db.server'
+import { forbidden, notFound } from '../../utils/http.server'
+import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from '../../utils/markdown.server'
+import { slugify } from '../../utils/slug'
+import { appendEvent } from '../events/events.server'
+import { listCategories } from '../categories/categories.server'
+import { can, type Actor } from '../policy/policy'
+import { questionTarget } from '../questions/questions.server'
+import { scheduleKbIndexRebuild } from '../search/kb-index.server'
+import {
+  KB_SLUG_MAX,
+  RESERVED_KB_SLUGS,
+  REVIEW_EVERY_DAYS,
+  reasonFits,
+  type ArticleInput,
+  type FeedbackReason,
+} from './validation'
+
+export const DAY_MS = 24 * 60 * 60_000
+
+export type KbCommandResult =
+  { ok: true; id: number; slug: string } | { ok: false; fieldErrors: Record<string, string> }
+
+/** Tags are stored space-separated on the article; articles are few, a join table buys nothing. */
+export function articleTags(stored: string): string[] {
+  return stored.split(' ').filter(Boolean)
+}
+
+export function reviewDueFrom(from: Date, days = REVIEW_EVERY_DAYS): Date {
+  return new Date(from.getTime() + days * DAY_MS)
+}
+
+export function findCategoryId(tx: Tx, slug: string): number | null {
+  return (
+    tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).get()?.id ??
+    null
+  )
+}
+
+/** A free URL for a new article: the title's slug, then -2, -3… when taken or reserved. */
+export function uniqueArticleSlug(tx: Tx, title: string): string {
+  const base = slugify(title, KB_SLUG_MAX - 4)
+  const taken = new Set(
+    tx
+      .select({ slug: kbArticles.slug })
+      .from(kbArticles)
+      .where(sql`${kbArticles.slug} = ${base} or ${kbArticles.slug} like ${`${base}-%`}`)
+      .all()
+      .map((r) => r.slug),
+  )
+  const reserved = new Set<string>(RESERVED_KB_SLUGS)
+  if (!taken.has(base) && !reserved.has(base)) return base
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`
+}
+
+export function addArticleRevision(
+  tx: Tx,
+  articleId: number,
+  authorId: number | null,
+  content: { title: string; summary: string; bodyMd: string; tags: string; comment?: string },
+): number {
+  const last =
+    tx
+      .select({ n: max(kbRevisions.number) })
+      .from(kbRevisions)
+      .where(eq(kbRevisions.articleId, articleId))
+      .get()?.n ?? 0
+  tx.insert(kbRevisions)
+    .values({ articleId, number: last + 1, authorId, comment: '', ...content })
+    .run()
+  return last + 1
+}
+
+const canManage = (actor: Actor | null) => can(actor, 'kb.manage', null)
+
+/** Published articles grouped by category in the categories' own order, plus the most read. */
+export function listKbHome() {
+  const rows = db
+    .select({
+      id: kbArticles.id,
+      slug: kbArticles.slug,
+      title: kbArticles.title,
+      summary: kbArticles.summary,
+      updatedAt: kbArticles.updatedAt,
+      viewCount: kbArticles.viewCount,
+      solvedCount: kbArticles.solvedCount,
+      categorySlug: categories.slug,
+    })
+    .from(kbArticles)
+    .leftJoin(categories, eq(categories.id, kbArticles.categoryId))
+    .where(eq(kbArticles.status, 'published'))
+    .orderBy(asc(kbArticles.title))
+    .all()
+  const groups = listCategories().map((c) => ({
+    category: c,
+    articles: rows.filter((r) => r.categorySlug === c.slug),
+  }))
+  const known = new Set(groups.map((g) => g.category.slug))
+  const other = rows.filter((r) => r.categorySlug === null || !known.has(r.categorySlug))
+  if (other.length > 0)
+    groups.push({
+      category: { slug: 'other', name: 'Other topics', description: '' },
+      articles: other,
+    })
+  const mostRead = rows
+    .filter((r) => r.viewCount > 0)
+    .sort((a, b) => b.viewCount - a.viewCount || a.title.localeCompare(b.title))
+    .slice(0, 5)
+  return {
+    groups: groups.filter((g) => g.articles.length > 0),
+    mostRead,
+    total: rows.length,
+  }
+}
+
+/**
+ * The article as `viewer` may see it: drafts and archived articles exist only for those who
+ * manage the KB. Source threads the viewer may not see (hidden, deleted) are left out.
+ */
+export function getArticlePage(slug: string, viewer: Actor | null) {
+  const row = db
+    .select({
+      article: kbArticles,
+      category: { slug: categories.slug, name: categories.name },
+    })
+    .from(kbArticles)
+    .leftJoin(categories, eq(categories.id, kbArticles.categoryId))
+    .where(eq(kbArticles.slug, slug))
+    .get()
+  if (!row) return null
+  const manager = canManage(viewer)
+  const a = row.article
+  if (a.status !== 'published' && !manager) return null
+
+  const sources = db
+    .select({
+      id: questions.id,
+      title: questions.title,
+      authorId: questions.authorId,
+      hiddenAt: questions.hiddenAt,
+      deletedAt: questions.deletedAt,
+      closedAt: questions.closedAt,
+      lockedAt: questions.lockedAt,
+    })
+    .from(kbSources)
+    .innerJoin(questions, eq(questions.id, kbSources.questionId))
+    .where(eq(kbSources.articleId, a.id))
+    .orderBy(asc(questions.id))
+    .all()
+    .filter((q) => can(viewer, 'question.view', questionTarget(q)))
+    .map((q) => ({ id: q.id, title: q.title, hidden: Boolean(q.hiddenAt || q.deletedAt) }))
+
+  return {
+    article: {
+      id: a.id,
+      slug: a.slug,
+      title: a.title,
+      summary: a.summary,
+      bodyHtml: a.bodyHtml,
+      status: a.status,
+      origin: a.origin,
+      tags: articleTags(a.tags),
+      viewCount: a.viewCount,
+      helpfulYes: a.helpfulYes,
+      helpfulNo: a.helpfulNo,
+      solvedCount: a.solvedCount,
+      updatedAt: a.updatedAt,
+      publishedAt: a.publishedAt,
+      // Only those who review articles need to know when the next review is due.
+      reviewDueAt: manager ? a.reviewDueAt : null,
+    },
+    category: row.category?.slug ? row.category : null,
+    sources,
+    canManage: manager,
+  }
+}
+export type ArticlePage = NonNullable<ReturnType<typeof getArticlePage>>
+
+/** The editor's starting values, for those who manage the KB. */
+export function getArticleForEdit(slug: string, actor: Actor) {
+  if (!canManage(actor)) return null
+  const row = db
+    .select({ article: kbArticles, categorySlug: categories.slug })
+    .from(kbArticles)
+    .leftJoin(categories, eq(categories.id, kbArticles.categoryId))
+    .where(eq(kbArticles.slug, slug))
+    .get()
+  if (!row) return null
+  const a = row.article
+  return {
+    id: a.id,
+    slug: a.slug,
+    origin: a.origin,
+    values: {
+      title: a.title,
+      summary: a.summary,
+      body: a.bodyMd,
+      category: row.categorySlug ?? '',
+      tags: articleTags(a.tags).join(' '),
+      status: a.status,
+    },
+  }
+}
+
+export function createArticle(actor: Actor, input: ArticleInput): KbCommandResult {
+  if (!canManage(actor)) forbidden()
+  const bodyHtml = renderMarkdown(input.body)
+  const result = write((tx): KbCommandResult => {
+    const categoryId = findCategoryId(tx, input.category)
+    if (categoryId === null) return { ok: false, fieldErrors: { category: 'Choose a category' } }
+    const at = now()
+    const slug = uniqueArticleSlug(tx, input.title)
+    const tags = input.tags.join(' ')
+    const published = input.status === 'published'
+    const row = tx
+      .insert(kbArticles)
+      .values({
+        slug,
+        title: input.title,
+        summary: input.summary,
+        bodyMd: input.body,
+        bodyHtml,
+        cookedVersion: MARKDOWN_RENDERER_VERSION,
+        categoryId,
+        tags,
+        status: input.status,
+        origin: 'app',
+        reviewDueAt: reviewDueFrom(at),
+        createdById: actor.id,
+        updatedAt: at,
+        publishedAt: published ? at : null,
+      })
+      .returning({ id: kbArticles.id })
+      .get()
+    addArticleRevision(tx, row.id, actor.id, {
+      title: input.title,
+      summary: input.summary,
+      bodyMd: input.body,
+      tags,
+      comment: input.comment,
+    })
+    const data = { articleId: row.id, slug, origin: 'app' }
+    appendEvent(tx, { type: 'kb.article_created', actorId: actor.id, data })
+    if (published) appendEvent(tx, { type: 'kb.article_published', actorId: actor.id, data })
+    return { ok: true, id: row.id, slug }
+  })
+  if (result.ok && input.status === 'published') scheduleKbIndexRebuild()
+  return result
+}
+
+/**
+ * Saves a new version: a revision every time, the body re-cooked, the review clock restarted
+ * (an edit is a review). The slug never changes, so links to the article keep working.
+ */
+export function updateArticle(actor: Actor, id: number, input: ArticleInput): KbCommandResult {
+  if (!canManage(actor)) forbidden()
+  const current = db.select().from(kbArticles).where(eq(kbArticles.id, id)).get()
+  if (!current) notFound('Article not found')
+  const bodyHtml = renderMarkdown(input.body)
+  const result = write((tx): KbCommandResult => {
+    const categoryId = findCategoryId(tx, input.category)
+    if (categoryId === null) return { ok: false, fieldErrors: { category: 'Choose a category' } }
+    const at = now()
+    const tags = input.tags.join(' ')
+    const firstPublish = input.status === 'published' && current.publishedAt === null
+    tx.update(kbArticles)
+      .set({
+        title: input.title,
+        summary: input.summary,
+        bodyMd: input.body,
+        bodyHtml,
+        cookedVersion: MARKDOWN_RENDERER_VERSION,
+        categoryId,
+        tags,
+        status: input.status,
+        updatedAt: at,
+        reviewDueAt: reviewDueFrom(at),
+        ...(firstPublish ? { publishedAt: at } : {}),
+      })
+      .where(eq(kbArticles.id, id))
+      .run()
+    const number = addArticleRevision(tx, id, actor.id, {
+      title: input.title,
+      summary: input.summary,
+      bodyMd: input.body,
+      tags,
+      comment: input.comment,
+    })
+    const data = { articleId: id, slug: current.slug, revision: number, status: input.status }
+    appendEvent(tx, { type: 'kb.article_edited', actorId: actor.id, data })
+    if (firstPublish) appendEvent(tx, { type: 'kb.article_published', actorId: actor.id, data })
+    return { ok: true, id, slug: current.slug }
+  })
+  if (result.ok && (current.status === 'published' || input.status === 'published'))
+    scheduleKbIndexRebuild()
+  return result
+}
+
+/** Confirms an article is still right without changing it: the next review moves on. */
+export function markArticleReviewed(actor: Actor, id: number) {
+  if (!canManage(actor)) forbidden()
+  const current = db
+    .select({ slug: kbArticles.slug })
+    .from(kbArticles)
+    .where(eq(kbArticles.id, id))
+    .get()
+  if (!current) notFound('Article not found')
+  write((tx) => {
+    tx.update(kbArticles)
+      .set({ reviewDueAt: reviewDueFrom(now()) })
+      .where(eq(kbArticles.id, id))
+      .run()
+    appendEvent(tx, {
+      type: 'kb.article_edited',
+      actorId: actor.id,
+      data: { articleId: id, slug: current.slug, change: 'reviewed' },
+    })
+  })
+}
+
+// Each visitor counts once per article per hour; the set is bounded so memory stays flat.
+const recentViews = new Map<string, number>()
+const VIEW_WINDOW_MS = 60 * 60_000
+const MAX_TRACKED_VIEWS = 50_000
+
+export function recordArticleView(articleId: number, viewerKey: string): boolean {
+  const key = `${viewerKey}:${articleId}`
+  const t = now().getTime()
+  const seen = recentViews.get(key)
+  if (seen !== undefined && t - seen < VIEW_WINDOW_MS) return false
+  if (recentViews.size >= MAX_TRACKED_VIEWS) recentViews.delete(recentViews.keys().next().value!)
+  recentViews.delete(key)
+  recentViews.set(key, t)
+  write((tx) =>
+    tx
+      .update(kbArticles)
+      .set({ viewCount: sql`${kbArticles.viewCount} + 1` })
+      .where(eq(kbArticles.id, articleId))
+      .run(),
+  )
+  return true
+}
+
+/**
+ * Who is answering "was this helpful?": the account when signed in, otherwise a hash of the
+ * address and browser, so one visitor has one answer per article without any cookie.
+ */
+export function feedbackVoterKey(userId: number | null, clientIp: string, userAgent: string) {
+  if (userId !== null) return `u:${userId}`
+  const digest = createHash('sha256')
+    .update(`${clientIp}\n${userAgent.slice(0, 200)}`)
+    .digest('hex')
+  return `a:${digest.slice(0, 32)}`
+}
+
+export type FeedbackState = {
+  helpful: boolean
+  reason: FeedbackReason | null
+  comment: string
+} | null
+
+export function getFeedback(articleId: number, voterKey: string): FeedbackState {
+  const row = db
+    .select({ helpful: kbFeedback.helpful, reason: kbFeedback.reason, comment: kbFeedback.comment })
+    .from(kbFeedback)
+    .where(and(eq(kbFeedback.articleId, articleId), eq(kbFeedback.voterKey, voterKey)))
+    .get()
+  return row ?? null
+}
+
+export type FeedbackResult = { ok: true } | { ok: false; fieldErrors: Record<string, string> }
+
+/**
+ * One answer per voter per article, which they may change. The article's yes/no counters move
+ * by the difference in the same transaction. A changed yes/no drops the old reason, which was
+ * an answer to the other question.
+ */
+export function submitFeedback(
+  articleId: number,
+  voterKey: string,
+  helpful: boolean,
+  reason: FeedbackReason | null = null,
+  comment = '',
+  userId: number | null = null,
+): FeedbackResult {
+  if (reason !== null && !reasonFits(helpful, reason))
+    return { ok: false, fieldErrors: { reason: 'Choose one of the options' } }
+  return write((tx): FeedbackResult => {
+    const article = tx
+      .select({ status: kbArticles.status })
+      .from(kbArticles)
+      .where(eq(kbArticles.id, articleId))
+      .get()
+    if (!article || article.status !== 'published') notFound('Article not found')
+    const existing = tx
+      .select()
+      .from(kbFeedback)
+      .where(and(eq(kbFeedback.articleId, articleId), eq(kbFeedback.voterKey, voterKey)))
+      .get()
+    const counter = (yes: boolean) => (yes ? kbArticles.helpfulYes : kbArticles.helpfulNo)
+    const bump = (yes: boolean, by: number) =>
+      tx
+        .update(kbArticles)
+        .set(
+          yes
+            ? { helpfulYes: sql`max(0, ${counter(true)} + ${by})` }
+            : { helpfulNo: sql`max(0, ${counter(false)} + ${by})` },
+        )
+        .where(eq(kbArticles.id, articleId))
+        .run()
+
+    if (!existing) {
+      tx.insert(kbFeedback).values({ articleId, voterKey, userId, helpful, reason, comment }).run()
+      bump(helpful, 1)
+      return { ok: true }
+    }
+    if (existing.helpful !== helpful) {
+      tx.update(kbFeedback)
+        .set({ helpful, reason, comment, createdAt: now() })
+        .where(eq(kbFeedback.id, existing.id))
+        .run()
+      bump(existing.helpful, -1)
+      bump(helpful, 1)
+      return { ok: true }
+    }
+    if (reason !== null)
+      tx.update(kbFeedback).set({ reason, comment }).where(eq(kbFeedback.id, existing.id)).run()
+    return { ok: true }
+  })
+}
+
+/** Published articles whose review date has passed, the longest overdue first. */
+export function listDueForReview() {
+  return db
+    .select({
+      id: kbArticles.id,
+      slug: kbArticles.slug,
+      title: kbArticles.title,
+      origin: kbArticles.origin,
+      reviewDueAt: kbArticles.reviewDueAt,
+      updatedAt: kbArticles.updatedAt,
+      helpfulYes: kbArticles.helpfulYes,
+      helpfulNo: kbArticles.helpfulNo,
+      category: categories.name,
+    })
+    .from(kbArticles)
+    .leftJoin(categories, eq(categories.id, kbArticles.categoryId))
+    .where(and(eq(kbArticles.status, 'published'), lte(kbArticles.reviewDueAt, now())))
+    .orderBy(asc(kbArticles.reviewDueAt), asc(kbArticles.id))
+    .all()
+}
+
+export function countDueForReview(): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(kbArticles)
+      .where(and(eq(kbArticles.status, 'published'), lte(kbArticles.reviewDueAt, now())))
+      .get()?.n ?? 0
+  )
+}
+
+export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string }
+
+function diff(before: string, after: string): DiffPart[] {
+  return diffWordsWithSpace(before, after).map((c) => ({
+    kind: c.added ? 'added' : c.removed ? 'removed' : 'same',
+    text: c.value,
+  }))
+}
+
+/** Every version of an article, newest first, each with what changed since the one before. */
+export function getArticleRevisions(articleId: number) {
+  const rows = db
+    .select({
+      number: kbRevisions.number,
+      title: kbRevisions.title,
+      summary: kbRevisions.summary,
+      bodyMd: kbRevisions.bodyMd,
+      tags: kbRevisions.tags,
+      comment: kbRevisions.comment,
+      createdAt: kbRevisions.createdAt,
+      author: { handle: users.handle, displayName: users.displayName },
+    })
+    .from(kbRevisions)
+    .leftJoin(users, eq(users.id, kbRevisions.authorId))
+    .where(eq(kbRevisions.articleId, articleId))
+    .orderBy(asc(kbRevisions.number))
+    .all()
+  return rows
+    .map((r, i) => {
+      const prev = i > 0 ? rows[i - 1] : null
+      return {
+        number: r.number,
+        createdAt: r.createdAt,
+        comment: r.comment,
+        author: r.author?.handle ? r.author : null,
+        title: r.title,
+        titleDiff: prev && r.title !== prev.title ? diff(prev.title, r.title) : null,
+        summaryDiff: prev && r.summary !== prev.summary ? diff(prev.summary, r.summary) : null,
+        tagsDiff: prev && r.tags !== prev.tags ? diff(prev.tags, r.tags) : null,
+        bodyDiff: prev ? diff(prev.bodyMd, r.bodyMd) : [{ kind: 'same' as const, text: r.bodyMd }],
+      }
+    })
+    .reverse()
+}
+
+/** Articles saved as drafts, newest first, for those who manage the KB. */
+export function listDrafts() {
+  return db
+    .select({ slug: kbArticles.slug, title: kbArticles.title, updatedAt: kbArticles.updatedAt })
+    .from(kbArticles)
+    .where(eq(kbArticles.status, 'draft'))
+    .orderBy(desc(kbArticles.updatedAt))
+    .all()
+}

@@ -1,0 +1,251 @@
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Field } from '~/components/forms'
+import { RelativeTime } from '~/components/time'
+import { requireUser } from '~/modules/auth/auth.server'
+import {
+  applyPromotionRule,
+  getPromotionSettings,
+  listCandidates,
+  updatePromotionSettings,
+} from '~/modules/kb/promotion.server'
+import type { PromotionSettings } from '~/modules/kb/validation'
+import { can } from '~/modules/policy/policy'
+import { forbidden, formValues, invalid } from '~/utils/http.server'
+import kbStyles from '~/styles/kb.css'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: kbStyles }]
+
+export const meta: MetaFunction = () => [{ title: 'Promotion queue · Knowledge base · Tanya' }]
+
+const SETTINGS_FIELDS = ['mode', 'minScore', 'minAcceptedDays', 'minAuthorReputation'] as const
+
+async function guard(request: Request) {
+  const user = await requireUser(request)
+  if (!can(user, 'kb.manage', null)) forbidden()
+  return user
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await guard(request)
+  return json({
+    candidates: listCandidates(),
+    settings: can(user, 'kb.settings', null) ? getPromotionSettings() : null,
+  })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await guard(request)
+  if (!can(user, 'kb.settings', null)) forbidden()
+  const form = await request.formData()
+  const intent = form.get('intent')
+  if (intent === 'settings') {
+    const values = formValues(form, SETTINGS_FIELDS)
+    const result = updatePromotionSettings(user, values)
+    if (!result.ok) return invalid(result.fieldErrors, values)
+    return redirect('/kb/candidates?saved=1#rule')
+  }
+  if (intent === 'apply-rule') {
+    const { queued, published } = applyPromotionRule()
+    return redirect(`/kb/candidates?queued=${queued}&published=${published}#rule`)
+  }
+  throw new Response('Unknown action', { status: 400 })
+}
+
+export default function CandidateQueue() {
+  const { candidates, settings } = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  return (
+    <div>
+      <p>
+        <Link to="/kb">← Knowledge base</Link>
+      </p>
+      <div className="page-heading">
+        <div>
+          <h1>Promotion queue</h1>
+          <p className="lead">
+            Accepted answers proposed for the knowledge base, oldest first. Turn the good ones into
+            articles; reject the rest with a note.
+          </p>
+        </div>
+      </div>
+      {params.get('rejected') ? (
+        <p className="notice" role="status">
+          The candidate was rejected and left the queue.
+        </p>
+      ) : null}
+
+      {candidates.length === 0 ? (
+        <div className="empty-state">
+          <h2>Nothing waiting</h2>
+          <p>
+            When an asker accepts an answer, the thread appears here so that it can become an
+            article.
+          </p>
+        </div>
+      ) : (
+        <ol className="kb-queue" aria-label="Candidates">
+          {candidates.map((c) => (
+            <li key={c.id} className="kb-candidate">
+              <h2>
+                <Link to={`/kb/candidates/${c.id}`}>{c.question.title}</Link>
+              </h2>
+              <p className="kb-excerpt">{c.answer.excerpt}</p>
+              <div className="kb-row-meta">
+                <span>{c.category}</span>
+                <span>
+                  Answer by {c.author.displayName} ({c.author.reputation} rep) · score{' '}
+                  {c.answer.score}
+                </span>
+                <span>
+                  {c.queuedBy === 'rule' ? 'Queued by the rule' : 'Queued on acceptance'}{' '}
+                  <RelativeTime value={c.createdAt} />
+                </span>
+                <Link to={`/kb/candidates/${c.id}`} className="button button-small">
+                  Review<span className="visually-hidden">: {c.question.title}</span>
+                </Link>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {settings ? <RuleSettings settings={settings} /> : null}
+    </div>
+  )
+}
+
+const MODES: { value: PromotionSettings['mode']; label: string }[] = [
+  { value: 'off', label: 'Off: only what moderators promote by hand' },
+  { value: 'queue', label: 'Queue qualifying answers for review' },
+  { value: 'publish', label: 'Publish qualifying answers as articles straight away' },
+]
+
+function RuleSettings({ settings }: { settings: PromotionSettings }) {
+  const data = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const errors: Record<string, string | undefined> = data?.fieldErrors ?? {}
+  const values = data?.values ?? {
+    mode: settings.mode,
+    minScore: String(settings.minScore),
+    minAcceptedDays: String(settings.minAcceptedDays),
+    minAuthorReputation: String(settings.minAuthorReputation),
+  }
+  const ran = params.get('queued') !== null
+  return (
+    <section id="rule" className="kb-settings" aria-labelledby="rule-title">
+      <h2 id="rule-title">Automatic promotion</h2>
+      <p className="muted">
+        An accepted answer qualifies when it has the score, has stayed accepted long enough, and its
+        author has the reputation below. Rejected candidates are never brought back.
+      </p>
+      {params.get('saved') ? (
+        <p className="notice" role="status">
+          Settings saved.
+        </p>
+      ) : null}
+      {ran ? (
+        <p className="notice" role="status">
+          The rule ran: {params.get('queued')} queued, {params.get('published')} published.
+        </p>
+      ) : null}
+      <Form method="post" noValidate>
+        <fieldset aria-describedby={errors.mode ? 'mode-error' : undefined}>
+          <legend>What the rule does</legend>
+          <div className="kb-radios">
+            {MODES.map((m) => (
+              <label key={m.value}>
+                <input
+                  type="radio"
+                  name="mode"
+                  value={m.value}
+                  defaultChecked={values.mode === m.value}
+                />
+                {m.label}
+              </label>
+            ))}
+          </div>
+          {errors.mode ? (
+            <p className="field-error" id="mode-error" role="alert">
+              {errors.mode}
+            </p>
+          ) : null}
+        </fieldset>
+        <div className="kb-number-fields">
+          <NumberField
+            label="Minimum answer score"
+            name="minScore"
+            value={values.minScore}
+            error={errors.minScore}
+          />
+          <NumberField
+            label="Accepted for at least (days)"
+            name="minAcceptedDays"
+            value={values.minAcceptedDays}
+            error={errors.minAcceptedDays}
+          />
+          <NumberField
+            label="Minimum author reputation"
+            name="minAuthorReputation"
+            value={values.minAuthorReputation}
+            error={errors.minAuthorReputation}
+          />
+        </div>
+        <div className="form-actions">
+          <button type="submit" name="intent" value="settings" className="button">
+            Save settings
+          </button>
+          <button
+            type="submit"
+            name="intent"
+            value="apply-rule"
+            className="button button-secondary"
+          >
+            Run the rule now
+          </button>
+        </div>
+      </Form>
+    </section>
+  )
+}
+
+function NumberField({
+  label,
+  name,
+  value,
+  error,
+}: {
+  label: string
+  name: string
+  value: string
+  error?: string
+}) {
+  return (
+    <Field label={label} error={error}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          name={name}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          step={1}
+          defaultValue={value}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+        />
+      )}
+    </Field>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
