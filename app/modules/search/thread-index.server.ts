@@ -2,13 +2,16 @@ import { sql } from 'drizzle-orm'
 import type { Tx } from '../../utils/db.server'
 
 /**
- * Rewrites one question's row in the thread search index (questions_fts, see migration 0002)
- * from the tables, inside the caller's transaction: a change is searchable the moment it
- * commits, and a hidden or deleted question leaves the index in the same transaction.
+ * Rewrites questions' rows in the thread search index (questions_fts, see migration 0002) from
+ * the tables, inside the caller's transaction: a change is searchable the moment it commits,
+ * and a hidden or deleted question leaves the index in the same transaction.
  * The document: title, tags, body, the accepted answer, and the titles of its duplicates.
+ * One statement pair for any number of questions, so a bulk import indexes in one pass.
  */
-export function syncQuestionSearch(tx: Tx, questionId: number) {
-  tx.run(sql`delete from questions_fts where rowid = ${questionId}`)
+export function syncQuestionsSearch(tx: Tx, questionIds: number[]) {
+  if (questionIds.length === 0) return
+  const ids = JSON.stringify(questionIds)
+  tx.run(sql`delete from questions_fts where rowid in (select value from json_each(${ids}))`)
   tx.run(sql`
     insert into questions_fts (rowid, title, tags, body, answer, related)
     select
@@ -19,5 +22,9 @@ export function syncQuestionSearch(tx: Tx, questionId: number) {
       coalesce((select a.body_md from answers a where a.id = q.accepted_answer_id and a.deleted_at is null and a.hidden_at is null), ''),
       coalesce((select group_concat(d.title, ' ') from questions d where d.duplicate_of_id = q.id and d.deleted_at is null), '')
     from questions q
-    where q.id = ${questionId} and q.hidden_at is null and q.deleted_at is null`)
+    where q.id in (select value from json_each(${ids})) and q.hidden_at is null and q.deleted_at is null`)
+}
+
+export function syncQuestionSearch(tx: Tx, questionId: number) {
+  syncQuestionsSearch(tx, [questionId])
 }
