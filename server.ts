@@ -6,6 +6,8 @@ import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import helmet from 'helmet'
 import morgan from 'morgan'
+import { JOBS } from './app/jobs/jobs.server'
+import { startScheduler } from './app/jobs/scheduler.server'
 import { syncKbContent } from './app/modules/kb/content.server'
 import { seedDemoIfEmpty } from './db/seed'
 import { migrateDatabase, sqlite } from './app/utils/db.server'
@@ -96,6 +98,7 @@ async function main() {
   for (const s of kb.skipped) console.warn(`content/kb/${s.slug}.md was not applied: ${s.reason}`)
   const build = (await import(path.resolve('build/index.js'))) as ServerBuild
   const app = createApp(build, env)
+  startScheduler(JOBS)
   const server = app.listen(env.PORT, () => {
     console.log(`Tanya is listening on ${env.BASE_URL} (port ${env.PORT})`)
   })

@@ -547,6 +547,20 @@ export const importedIds = sqliteTable(
   (t) => [primaryKey({ columns: [t.source, t.kind, t.externalId] })],
 )
 
+/**
+ * One row per periodic job. A process runs a job only after winning its lease with a
+ * conditional UPDATE, so with several processes on one database each run happens once.
+ */
+export const jobLeases = sqliteTable('job_leases', {
+  name: text('name').primaryKey(),
+  owner: text('owner').notNull(),
+  // the lease lasts until the next run is due; nobody else runs the job before then
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  lastStartedAt: integer('last_started_at', { mode: 'timestamp_ms' }),
+  lastFinishedAt: integer('last_finished_at', { mode: 'timestamp_ms' }),
+  lastResult: text('last_result').notNull().default(''),
+})
+
 export type User = typeof users.$inferSelect
 export type Question = typeof questions.$inferSelect
 export type Answer = typeof answers.$inferSelect
