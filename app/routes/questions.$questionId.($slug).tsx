@@ -31,7 +31,7 @@ import {
 import { getUser, requireUser } from '~/modules/auth/auth.server'
 import { closeAsDuplicate, reopenQuestion } from '~/modules/questions/closing.server'
 import { getKbLinksForQuestion } from '~/modules/kb/promotion.server'
-import { can, type Actor } from '~/modules/policy/policy'
+import { answerTargetOn, can, type Actor, type QuestionTarget } from '~/modules/policy/policy'
 import { deleteQuestion, getQuestionPage, recordView } from '~/modules/questions/questions.server'
 import { answerSchema, fieldErrorsOf } from '~/modules/questions/validation'
 import { castVote } from '~/modules/votes/votes.server'
@@ -226,7 +226,13 @@ export default function QuestionRoute() {
         ) : (
           <ol className="answer-list">
             {answers.map((answer) => (
-              <AnswerItem key={answer.id} answer={answer} viewer={viewer} path={path} />
+              <AnswerItem
+                key={answer.id}
+                answer={answer}
+                viewer={viewer}
+                path={path}
+                questionTarget={target}
+              />
             ))}
           </ol>
         )}
@@ -248,13 +254,16 @@ function AnswerItem({
   answer,
   viewer,
   path,
+  questionTarget,
 }: {
   answer: AnswerView
   viewer: Actor | null
   path: string
+  questionTarget: QuestionTarget
 }) {
   const acceptFetcher = useFetcher()
-  const canAccept = can(viewer, 'answer.accept', answer.target)
+  const target = answerTargetOn(questionTarget, answer)
+  const canAccept = can(viewer, 'answer.accept', target)
   return (
     <li
       id={`answer-${answer.id}`}
@@ -267,7 +276,7 @@ function AnswerItem({
           postId={answer.id}
           score={answer.score}
           myVote={answer.myVote}
-          canVote={can(viewer, 'answer.vote', answer.target)}
+          canVote={can(viewer, 'answer.vote', target)}
         />
         {answer.isAccepted ? (
           <span className="accepted-mark" title="Accepted by the asker">
@@ -284,13 +293,11 @@ function AnswerItem({
         <div className="post-footer">
           <div className="post-actions">
             <PostActions
-              editHref={
-                can(viewer, 'answer.edit', answer.target) ? `/answers/${answer.id}/edit` : null
-              }
+              editHref={can(viewer, 'answer.edit', target) ? `/answers/${answer.id}/edit` : null}
               historyHref={`/answers/${answer.id}/revisions`}
               edited={answer.updatedAt !== answer.createdAt}
               deleteIntent={
-                can(viewer, 'answer.delete', answer.target)
+                can(viewer, 'answer.delete', target)
                   ? { intent: 'delete-answer', answerId: answer.id }
                   : null
               }

@@ -13,8 +13,8 @@
  * Prints a table and writes tmp/bench/results.json. Targets are reported, not enforced; the
  * run fails on a non-2xx response, a connection error or a crash.
  *
- * Knobs (env): BENCH_PORT (3200), BENCH_DURATION seconds per measurement (10),
- * BENCH_WARMUP seconds (2), BENCH_ROUNDS (2: ours→reference, then reference→ours).
+ * Knobs (env): BENCH_PORT (3200), BENCH_DURATION seconds of load per page and connection
+ * count (10), BENCH_SLICE seconds per alternating slice (2), BENCH_WARMUP seconds (2).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -31,7 +31,7 @@ import type { Actor } from '../../app/modules/policy/policy'
 const PORT = Number(process.env.BENCH_PORT ?? 3200)
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2)
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2))
+const SLICE = Number(process.env.BENCH_SLICE ?? 2)
 const CONNECTIONS = [1, 10]
 const ORIGIN = `http://127.0.0.1:${PORT}`
 const DIR = path.resolve('tmp/bench')
@@ -62,7 +62,7 @@ const { db, migrateDatabase, queryCounter, sqlite, write } =
   await import('../../app/utils/db.server')
 const { seedDemoIfEmpty } = await import('../../db/seed')
 const schema = await import('../../db/schema')
-const { and, eq, notLike } = await import('drizzle-orm')
+const { eq } = await import('drizzle-orm')
 const { createQuestion, getQuestionPage } =
   await import('../../app/modules/questions/questions.server')
 const { acceptAnswer, createAnswer } = await import('../../app/modules/answers/answers.server')
@@ -161,8 +161,14 @@ async function seedBenchThreads() {
       tags: [...q.tags],
     })
     if (!single.ok) throw new Error(`single question: ${JSON.stringify(single.fieldErrors)}`)
+    // Its own answerer, so the 20 answerers' reputation stays what the fixture shows.
+    const soloist = insertUser({
+      handle: 'bench-soloist',
+      displayName: 'Sari Dewi',
+      role: 'member',
+    })
     setClock(fixture.benchAnsweredAt(0))
-    const singleAnswer = createAnswer(answerers[0], single.id, bodies[0])
+    const singleAnswer = createAnswer(soloist, single.id, bodies[0])
     castVote(answerers[1], 'answer', singleAnswer, 1)
     acceptAnswer(asker, singleAnswer)
 
@@ -182,17 +188,66 @@ async function seedBenchThreads() {
 
 const QUESTION_ROUTE = 'routes/questions.$questionId.($slug)'
 
-type Viewer = { label: string; cookie: string | null }
+/** `cookie` gives a new session of a new reader each call, so every case has a first view. */
+type Viewer = { label: string; cookie: (() => Promise<string>) | null }
+type Client = { label: string; cookie: string | null }
 
-function makeRequest(pathname: string, viewer: Viewer) {
+let readers = 0
+let readerHash: string | undefined
+
+async function newReaderCookie() {
+  readerHash ??= await hashPassword('bench-password-not-for-login')
+  const hash = readerHash
+  const handle = `bench-reader-${++readers}`
+  const id = write((tx) => {
+    const u = tx
+      .insert(schema.users)
+      .values({ handle, displayName: `Reader ${readers}`, email: `${handle}@example.test` })
+      .returning({ id: schema.users.id })
+      .get()
+    tx.insert(schema.passwords).values({ userId: u.id, hash }).run()
+    return u.id
+  })
+  return (await createSessionCookie(id)).split(';')[0]
+}
+
+function makeRequest(pathname: string, client: Client) {
   const headers = new Headers({ 'User-Agent': USER_AGENT, Accept: 'text/html' })
-  if (viewer.cookie) headers.set('Cookie', viewer.cookie)
+  if (client.cookie) headers.set('Cookie', client.cookie)
   return new Request(`${ORIGIN}${pathname}`, { headers })
+}
+
+/**
+ * Waits until no SQL statement has run for a second (up to 20 s): work that seeding queued in
+ * the background (debounced index rebuilds and the like) would otherwise be counted as part of
+ * a page view, and would compete for the CPU while we time things.
+ */
+async function settle() {
+  const deadline = Date.now() + 20_000
+  let last = queryCounter.count
+  let quietSince = Date.now()
+  while (Date.now() < deadline && Date.now() - quietSince < 1_000) {
+    await new Promise((r) => setTimeout(r, 100))
+    if (queryCounter.count !== last) {
+      last = queryCounter.count
+      quietSince = Date.now()
+    }
+  }
 }
 
 function counted<T>(fn: () => Promise<T>): Promise<{ value: T; statements: number }> {
   const before = queryCounter.count
   return fn().then((value) => ({ value, statements: queryCounter.count - before }))
+}
+
+/** Repeat views: the fewest statements of three, since anything else running can only add. */
+async function minOf3(fn: () => Promise<{ statements: number }>) {
+  const runs = [await fn(), await fn(), await fn()]
+  return { statements: Math.min(...runs.map((r) => r.statements)) }
+}
+
+async function clientOf(viewer: Viewer): Promise<Client> {
+  return { label: viewer.label, cookie: viewer.cookie ? await viewer.cookie() : null }
 }
 
 async function measureStatements(
@@ -216,13 +271,15 @@ async function measureStatements(
       [1, threads.q1],
       [20, threads.q20],
     ] as const) {
-      // A new client address per case, so the first view is a first view for anonymous visitors.
+      // A new address (anonymous) or a new reader (signed in) per case: the first view is a
+      // first view, and the repeat is deduplicated like a reload.
       const context = { cspNonce: 'bench', clientIp: `198.51.100.${++ip}` }
+      const client = await clientOf(viewer)
       const [questionId, slug] = thread.path.split('/').slice(2)
       const callLoader = () =>
         counted(async () => {
           const res = await loader({
-            request: makeRequest(thread.path, viewer),
+            request: makeRequest(thread.path, client),
             params: { questionId, slug },
             context,
           })
@@ -231,7 +288,7 @@ async function measureStatements(
           return res
         })
       const first = await callLoader()
-      const repeat = await callLoader()
+      const repeat = await minOf3(callLoader)
       rows.push({
         viewer: viewer.label,
         answers,
@@ -241,15 +298,16 @@ async function measureStatements(
       })
 
       const wholeContext = { cspNonce: 'bench', clientIp: `198.51.100.${++ip}` }
+      const wholeClient = await clientOf(viewer)
       const callHandler = () =>
         counted(async () => {
-          const res = await handler(makeRequest(thread.path, viewer), wholeContext)
+          const res = await handler(makeRequest(thread.path, wholeClient), wholeContext)
           if (res.status !== 200) throw new Error(`GET ${thread.path} answered ${res.status}`)
           await res.text()
           return res
         })
       const firstWhole = await callHandler()
-      const repeatWhole = await callHandler()
+      const repeatWhole = await minOf3(callHandler)
       rows.push({
         viewer: viewer.label,
         answers,
@@ -261,8 +319,9 @@ async function measureStatements(
   }
   const reference: { viewer: string; statements: number }[] = []
   for (const viewer of viewers) {
+    const client = await clientOf(viewer)
     const r = await counted(async () => {
-      const res = await handler(makeRequest('/bench/thread', viewer), {
+      const res = await handler(makeRequest('/bench/thread', client), {
         cspNonce: 'bench',
         clientIp: '198.51.100.250',
       })
@@ -275,42 +334,92 @@ async function measureStatements(
   return { rows, reference }
 }
 
-/** Mean time of `fn` over `n` runs after `n / 5` unmeasured ones, in milliseconds. */
-async function timeIt(n: number, fn: () => Promise<unknown> | unknown) {
-  for (let i = 0; i < Math.ceil(n / 5); i++) await fn()
-  const start = performance.now()
-  for (let i = 0; i < n; i++) await fn()
-  return (performance.now() - start) / n
-}
-
-/** Where the time of one anonymous page view goes, measured in this process (no network). */
+/**
+ * Where the time of one anonymous page view goes, measured in this process (no network, no
+ * Express). The steps run interleaved, one of each per iteration, so a burst of load from
+ * elsewhere on the machine hits every step alike; medians are reported next to means.
+ */
 async function profileInProcess(build: ServerBuild, path20: string, questionId: number) {
   const handler = createRequestHandler(build, 'production')
   const ours = build.routes[QUESTION_ROUTE]?.module.loader
   const ref = build.routes['routes/bench.thread']?.module.loader
   if (!ours || !ref) throw new Error('bench routes missing from the build')
-  const anon: Viewer = { label: 'anonymous', cookie: null }
+  const anon: Client = { label: 'anonymous', cookie: null }
   const context = { cspNonce: 'bench', clientIp: '203.0.113.9' }
   const [id, slug] = path20.split('/').slice(2)
-  const n = 300
-  const ms = {
-    getQuestionPage: await timeIt(n, () => getQuestionPage(questionId, null)),
-    oursLoader: await timeIt(n, () =>
+  const steps: Record<string, () => unknown> = {
+    getQuestionPage: () => getQuestionPage(questionId, null),
+    oursLoader: () =>
       ours({ request: makeRequest(path20, anon), params: { questionId: id, slug }, context }),
-    ),
-    referenceLoader: await timeIt(n, () =>
+    referenceLoader: () =>
       ref({ request: makeRequest('/bench/thread', anon), params: {}, context }),
-    ),
-    oursDocument: await timeIt(n, async () => {
-      const res = await handler(makeRequest(path20, anon), context)
-      await res.text()
-    }),
-    referenceDocument: await timeIt(n, async () => {
-      const res = await handler(makeRequest('/bench/thread', anon), context)
-      await res.text()
-    }),
+    oursDocument: async () => (await handler(makeRequest(path20, anon), context)).text(),
+    referenceDocument: async () =>
+      (await handler(makeRequest('/bench/thread', anon), context)).text(),
   }
-  return Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, round(v, 3)]))
+  const samples = new Map(Object.keys(steps).map((k) => [k, [] as number[]]))
+  const warmup = 60
+  const n = 300
+  for (let i = 0; i < warmup + n; i++) {
+    for (const [name, fn] of Object.entries(steps)) {
+      const start = performance.now()
+      await fn()
+      if (i >= warmup) samples.get(name)!.push(performance.now() - start)
+    }
+  }
+  const stats = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b)
+    return {
+      medianMs: round(sorted[sorted.length >> 1], 3),
+      meanMs: round(xs.reduce((a, b) => a + b, 0) / xs.length, 3),
+      minMs: round(sorted[0], 3),
+    }
+  }
+  return { iterations: n, steps: Object.fromEntries([...samples].map(([k, xs]) => [k, stats(xs)])) }
+}
+
+// Row ids come from the database and the first views bump the counter: not content.
+const NOT_CONTENT = new Set(['id', 'authorId', 'acceptedAnswerId', 'viewCount'])
+
+function withoutIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutIds)
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, NOT_CONTENT.has(k) ? 0 : withoutIds(v)]),
+    )
+  return value
+}
+
+/**
+ * The reference must show what the real page shows: both loaders' data (anonymous), compared
+ * key by key with ids and the view count left out. A field the question loader gains and the
+ * reference lacks shows up here (and in the typecheck of the reference route).
+ */
+async function compareLoaderData(build: ServerBuild, path20: string) {
+  const ours = build.routes[QUESTION_ROUTE]?.module.loader
+  const ref = build.routes['routes/bench.thread']?.module.loader
+  if (!ours || !ref) throw new Error('bench routes missing from the build')
+  const anon: Client = { label: 'anonymous', cookie: null }
+  const context = { cspNonce: 'bench', clientIp: '203.0.113.77' }
+  const [questionId, slug] = path20.split('/').slice(2)
+  const dataOf = async (res: unknown) => {
+    if (!(res instanceof Response) || res.status !== 200)
+      throw new Error('loader did not answer 200')
+    return JSON.stringify(withoutIds(await res.json()))
+  }
+  const a = await dataOf(
+    await ours({ request: makeRequest(path20, anon), params: { questionId, slug }, context }),
+  )
+  const b = await dataOf(
+    await ref({ request: makeRequest('/bench/thread', anon), params: {}, context }),
+  )
+  if (a === b) return { same: true, firstDifference: null }
+  let i = 0
+  while (a[i] === b[i]) i++
+  return {
+    same: false,
+    firstDifference: { ours: a.slice(i - 80, i + 80), reference: b.slice(i - 80, i + 80) },
+  }
 }
 
 // ── 3. The real server ───────────────────────────────────────────────────────────────────
@@ -319,6 +428,11 @@ let server: ChildProcess | null = null
 let serverOutput = ''
 
 async function startServer() {
+  const busy = await get('/healthz').then(
+    () => true,
+    () => false,
+  )
+  if (busy) throw new Error(`something already listens on ${ORIGIN}; set BENCH_PORT`)
   const tsx = path.resolve('node_modules/.bin/tsx')
   // Its own process group, so stopping it also stops the node process tsx starts.
   const child = spawn(tsx, ['server.ts'], {
@@ -347,10 +461,15 @@ async function stopServer() {
   server = null
   if (!child?.pid || child.exitCode !== null) return
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  process.kill(-child.pid, 'SIGTERM')
-  const timer = setTimeout(() => {
-    if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL')
-  }, 5_000)
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, name)
+    } catch {
+      // the group is already gone
+    }
+  }
+  signal('SIGTERM')
+  const timer = setTimeout(() => signal('SIGKILL'), 5_000)
   await exited
   clearTimeout(timer)
 }
@@ -400,49 +519,99 @@ async function pageSize(pathname: string) {
 }
 
 type Side = 'ours' | 'reference'
-type Measurement = {
+type Slice = {
   side: Side
   connections: number
-  round: number
-  reqPerSec: number
+  slice: number
+  seconds: number
+  requests: number
   latencyMean: number
   latencyP99: number
-  requests: number
   non2xx: number
   errors: number
+  /** 1-minute load average when the slice ended: other work on the machine skews it. */
+  loadAverage: number
 }
 
-async function load(side: Side, url: string, connections: number, round: number) {
-  const opts = { url, connections, headers: { 'User-Agent': USER_AGENT, Accept: 'text/html' } }
-  if (WARMUP > 0) await cannon({ ...opts, duration: WARMUP })
-  const r = await cannon({ ...opts, duration: DURATION })
-  const m: Measurement = {
+const loadHeaders = { 'User-Agent': USER_AGENT, Accept: 'text/html' }
+
+async function runSlice(side: Side, url: string, connections: number, slice: number) {
+  const r = await cannon({ url, connections, duration: SLICE, headers: loadHeaders })
+  const m: Slice = {
     side,
     connections,
-    round,
-    reqPerSec: r.requests.average,
+    slice,
+    seconds: r.duration,
+    requests: r.requests.total,
     latencyMean: r.latency.average,
     latencyP99: r.latency.p99,
-    requests: r.requests.total,
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
+    loadAverage: os.loadavg()[0],
   }
-  console.log(
-    `  c=${connections} round ${round} ${side.padEnd(9)} ${fmt(m.reqPerSec, 1)} req/s, ` +
-      `mean ${fmt(m.latencyMean, 2)} ms, p99 ${fmt(m.latencyP99, 2)} ms, non-2xx ${m.non2xx}`,
-  )
   return m
 }
 
-function summarize(ms: Measurement[], side: Side, connections: number) {
-  const runs = ms.filter((m) => m.side === side && m.connections === connections)
+/**
+ * Ours and the reference in alternating short slices (AB BA AB …) until each has had
+ * DURATION seconds: a burst of unrelated load on the machine then hits both alike.
+ */
+async function measureConnections(connections: number, urls: Record<Side, string>) {
+  if (WARMUP > 0)
+    for (const side of ['ours', 'reference'] as const)
+      await cannon({ url: urls[side], connections, duration: WARMUP, headers: loadHeaders })
+  const slices: Slice[] = []
+  const count = Math.max(1, Math.round(DURATION / SLICE))
+  for (let k = 0; k < count; k++) {
+    const order: Side[] = k % 2 === 0 ? ['ours', 'reference'] : ['reference', 'ours']
+    for (const side of order) slices.push(await runSlice(side, urls[side], connections, k + 1))
+  }
+  const pairRatios = Array.from({ length: count }, (_, k) => {
+    const rate = (side: Side) => {
+      const m = slices.find((x) => x.side === side && x.slice === k + 1)!
+      return m.requests / m.seconds
+    }
+    return rate('ours') / rate('reference')
+  })
+  const sorted = [...pairRatios].sort((a, b) => a - b)
+  const summary = {
+    connections,
+    ours: summarize(slices, 'ours'),
+    reference: summarize(slices, 'reference'),
+    pairRatios: {
+      median: sorted[sorted.length >> 1],
+      min: sorted[0],
+      max: sorted[sorted.length - 1],
+    },
+    loadAverage: {
+      min: Math.min(...slices.map((m) => m.loadAverage)),
+      max: Math.max(...slices.map((m) => m.loadAverage)),
+    },
+    slices,
+  }
+  const ratio = summary.ours.reqPerSec / summary.reference.reqPerSec
+  console.log(
+    `  c=${connections}: ours ${fmt(summary.ours.reqPerSec, 1)} req/s, reference ` +
+      `${fmt(summary.reference.reqPerSec, 1)} req/s (${fmt(ratio * 100, 1)} %); ${count} slice pairs, ` +
+      `pair ratios ${fmt(sorted[0] * 100, 0)}–${fmt(sorted[sorted.length - 1] * 100, 0)} %; ` +
+      `load avg ${fmt(summary.loadAverage.min, 1)}–${fmt(summary.loadAverage.max, 1)}`,
+  )
+  return { ...summary, ratio }
+}
+
+function summarize(slices: Slice[], side: Side) {
+  const runs = slices.filter((m) => m.side === side)
   const requests = runs.reduce((s, m) => s + m.requests, 0)
+  const seconds = runs.reduce((s, m) => s + m.seconds, 0)
+  // weighted by requests: the mean over every request of every slice
+  const weighted = (f: (m: Slice) => number) =>
+    runs.reduce((s, m) => s + f(m) * m.requests, 0) / Math.max(1, requests)
   return {
-    reqPerSec: runs.reduce((s, m) => s + m.reqPerSec, 0) / runs.length,
-    // weighted by requests: the mean latency over every request of every round
-    latencyMean: runs.reduce((s, m) => s + m.latencyMean * m.requests, 0) / Math.max(1, requests),
-    latencyP99: Math.max(...runs.map((m) => m.latencyP99)),
+    reqPerSec: requests / seconds,
+    latencyMean: weighted((m) => m.latencyMean),
+    latencyP99: weighted((m) => m.latencyP99),
     requests,
+    seconds,
     non2xx: runs.reduce((s, m) => s + m.non2xx, 0),
     errors: runs.reduce((s, m) => s + m.errors, 0),
   }
@@ -482,18 +651,14 @@ async function main() {
   console.log(`Seeded demo community and bench threads in ${fmt(performance.now() - t0)} ms`)
 
   const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
-  const reader = db
-    .select({ id: schema.users.id })
-    .from(schema.users)
-    .where(and(eq(schema.users.role, 'member'), notLike(schema.users.handle, 'bench-%')))
-    .get()
-  if (!reader) throw new Error('no demo member to sign in as')
-  const cookie = (await createSessionCookie(reader.id)).split(';')[0]
   const viewers: Viewer[] = [
     { label: 'anonymous', cookie: null },
-    { label: 'signed in', cookie },
+    { label: 'signed in', cookie: newReaderCookie },
   ]
+  await settle()
+  const sameContent = await compareLoaderData(build, threads.q20.path)
   const statements = await measureStatements(build, threads, viewers)
+  await settle()
   const profile = await profileInProcess(build, threads.q20.path, threads.q20.id)
 
   const viewCount = () =>
@@ -517,34 +682,29 @@ async function main() {
   const bodiesInRef = fixtureBodies.filter((b) => sizes.reference.html.includes(b)).length
 
   const viewsBefore = viewCount()
-  const measurements: Measurement[] = []
   console.log(
-    `Load: ${DURATION} s per measurement after ${WARMUP} s warm-up, ${ROUNDS} round(s), ` +
-      `${os.cpus().length} CPUs shared by server and load generator`,
+    `Load: ${DURATION} s per page and connection count, in alternating ${SLICE} s slices, after ` +
+      `${WARMUP} s warm-up each; ${os.cpus().length} CPUs shared by server and load generator`,
   )
-  for (const connections of CONNECTIONS) {
-    for (let r = 1; r <= ROUNDS; r++) {
-      const order: [Side, string][] = [
-        ['ours', oursUrl],
-        ['reference', refUrl],
-      ]
-      if (r % 2 === 0) order.reverse()
-      for (const [side, url] of order) measurements.push(await load(side, url, connections, r))
-    }
-  }
+  const perConnections = []
+  for (const connections of CONNECTIONS)
+    perConnections.push(await measureConnections(connections, { ours: oursUrl, reference: refUrl }))
   const viewsAfter = viewCount()
-
-  // ── Report ──
-  const perConnections = CONNECTIONS.map((c) => {
-    const ours = summarize(measurements, 'ours', c)
-    const reference = summarize(measurements, 'reference', c)
-    return { connections: c, ours, reference, ratio: ours.reqPerSec / reference.reqPerSec }
-  })
 
   console.log('\nThroughput: GET question page with 20 answers (anonymous) vs /bench/thread')
   console.log(
     table(
-      ['connections', 'page', 'req/s', 'mean ms', 'p99 ms', 'requests', 'non-2xx', 'ours/ref'],
+      [
+        'connections',
+        'page',
+        'req/s',
+        'mean ms',
+        'p99 ms',
+        'requests',
+        'non-2xx',
+        'ours/ref',
+        'slice pairs',
+      ],
       perConnections.flatMap((p) => [
         [
           p.connections,
@@ -555,6 +715,7 @@ async function main() {
           p.ours.requests,
           p.ours.non2xx,
           `${fmt(p.ratio * 100, 1)} %`,
+          `${fmt(p.pairRatios.min * 100, 0)}–${fmt(p.pairRatios.max * 100, 0)} %`,
         ],
         [
           '',
@@ -564,6 +725,7 @@ async function main() {
           fmt(p.reference.latencyP99, 2),
           p.reference.requests,
           p.reference.non2xx,
+          '',
           '',
         ],
       ]),
@@ -603,6 +765,10 @@ async function main() {
   console.log(
     `  target ≤ 100 KB for 20 posts: ${sizes.ours.bytes <= TARGET_PAGE_BYTES ? 'met' : 'NOT met'}`,
   )
+  console.log(
+    `  reference loader data = our loader data (ids and view count aside): ${sameContent.same ? 'yes' : 'NO'}`,
+  )
+  if (sameContent.firstDifference) console.log(sameContent.firstDifference)
 
   console.log(
     '\nSQL statements per page view (in-process; first view records the view, repeat is deduplicated)',
@@ -630,23 +796,41 @@ async function main() {
     `  view counter during the load test: ${viewsBefore} → ${viewsAfter} (${viewsAfter - viewsBefore} write(s) for ${perConnections.reduce((s, p) => s + p.ours.requests, 0)} measured requests)`,
   )
 
-  console.log('\nIn-process time per anonymous view (ms, no network, mean of 300)')
+  console.log(
+    `\nIn-process time per anonymous view (no network, no Express; ${profile.iterations} interleaved runs)`,
+  )
   console.log(
     table(
-      ['step', 'ms'],
-      Object.entries(profile).map(([k, v]) => [k, fmt(v, 3)]),
+      ['step', 'median ms', 'mean ms', 'min ms'],
+      Object.entries(profile.steps).map(([k, v]) => [
+        k,
+        fmt(v.medianMs, 3),
+        fmt(v.meanMs, 3),
+        fmt(v.minMs, 3),
+      ]),
     ),
   )
+  const { oursDocument, referenceDocument } = profile.steps
+  const docRatio = {
+    median: referenceDocument.medianMs / oursDocument.medianMs,
+    min: referenceDocument.minMs / oursDocument.minMs,
+  }
+  console.log(
+    `  implied ours/reference throughput (document render, no HTTP): ` +
+      `${fmt(docRatio.median * 100, 1)} % from medians, ${fmt(docRatio.min * 100, 1)} % from minimums`,
+  )
 
-  const failures = measurements.filter((m) => m.non2xx > 0 || m.errors > 0)
+  const failures = perConnections
+    .flatMap((p) => p.slices)
+    .filter((m) => m.non2xx > 0 || m.errors > 0)
   const results = {
     date: new Date().toISOString(),
     node: process.version,
     cpus: os.cpus().length,
     settings: {
       durationSeconds: DURATION,
+      sliceSeconds: SLICE,
       warmupSeconds: WARMUP,
-      rounds: ROUNDS,
       connections: CONNECTIONS,
     },
     urls: { ours: threads.q20.path, reference: '/bench/thread' },
@@ -655,26 +839,34 @@ async function main() {
       ours: roundAll(p.ours),
       reference: roundAll(p.reference),
       ratio: round(p.ratio, 4),
+      pairRatios: roundAll(p.pairRatios),
+      loadAverage: roundAll(p.loadAverage),
       targetMet: p.ratio >= TARGET_RATIO,
+      slices: p.slices.map((m) => roundAll(m)),
     })),
-    measurements: measurements.map((m) => roundAll(m)),
     pageSize: {
       ours: { ...withoutHtml(sizes.ours), fixtureBodiesFound: bodiesInOurs },
       reference: { ...withoutHtml(sizes.reference), fixtureBodiesFound: bodiesInRef },
       targetMet: sizes.ours.bytes <= TARGET_PAGE_BYTES,
+      referenceDataMatchesDb: sameContent,
     },
     sqlStatementsPerView: { ...statements, noNPlusOne },
     viewCounter: { before: viewsBefore, after: viewsAfter },
-    inProcessMs: profile,
+    inProcess: {
+      ...profile,
+      impliedRatio: { median: round(docRatio.median, 4), min: round(docRatio.min, 4) },
+    },
   }
   fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`)
   console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}`)
 
   if (failures.length > 0)
     throw new Error(
-      `non-2xx responses or connection errors: ${failures.map((f) => `${f.side} c=${f.connections} round ${f.round}: ${f.non2xx} non-2xx, ${f.errors} errors`).join('; ')}`,
+      `non-2xx responses or connection errors: ${failures.map((f) => `${f.side} c=${f.connections} slice ${f.slice}: ${f.non2xx} non-2xx, ${f.errors} errors`).join('; ')}`,
     )
   if (!noNPlusOne) console.log('Note: the statement count grows with the number of answers.')
+  if (!sameContent.same)
+    throw new Error('the reference route no longer serves what the question page serves')
 }
 
 function roundAll<T extends object>(o: T): T {

@@ -6,6 +6,7 @@
  */
 import type { Role } from '../../../db/schema'
 import { renderMarkdown } from '../../utils/markdown.server'
+import type { KbThreadLinks } from '../kb/promotion.server'
 import type { QuestionPage } from '../questions/questions.server'
 import { REPUTATION } from '../users/reputation.server'
 
@@ -241,6 +242,9 @@ function buildBenchThreadPage(): QuestionPage {
     answers,
   }
 }
+
+/** The bench thread is not linked to any knowledge-base article. */
+export const BENCH_KB_LINKS: KbThreadLinks = { promotedTo: [], solvedBy: null }
 
 let page: QuestionPage | undefined
 

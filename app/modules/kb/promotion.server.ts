@@ -19,6 +19,7 @@ import {
 } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
+import { singleton } from '../../utils/singleton.server'
 import { forbidden, notFound } from '../../utils/http.server'
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from '../../utils/markdown.server'
 import { appendEvent } from '../events/events.server'
@@ -591,7 +592,9 @@ export type KbThreadLinks = {
  * What the thread page says about the KB: the articles made from it, the one that solved it.
  * One statement, so the thread page's query count grows by one.
  */
-export function getKbLinksForQuestion(questionId: number): KbThreadLinks {
+// Runs on every question page view, so it is compiled once per process.
+const kbLinksStatement = singleton('kbLinksForQuestion', () => {
+  const questionId = sql.placeholder('questionId')
   const promoted = db
     .select({ kind: sql<string>`'promoted'`, slug: kbArticles.slug, title: kbArticles.title })
     .from(kbSources)
@@ -602,7 +605,11 @@ export function getKbLinksForQuestion(questionId: number): KbThreadLinks {
     .from(kbSolutions)
     .innerJoin(kbArticles, eq(kbArticles.id, kbSolutions.articleId))
     .where(and(eq(kbSolutions.questionId, questionId), eq(kbArticles.status, 'published')))
-  const rows = promoted.unionAll(solved).all()
+  return promoted.unionAll(solved).prepare()
+})
+
+export function getKbLinksForQuestion(questionId: number): KbThreadLinks {
+  const rows = kbLinksStatement.all({ questionId })
   const link = (r: (typeof rows)[number]) => ({ slug: r.slug, title: r.title })
   const solvedBy = rows.find((r) => r.kind === 'solved')
   return {

@@ -137,6 +137,20 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   'kb.settings': (actor) => atLeast(actor, 'staff'),
 }
 
+/** An answer's target built from its question's, as the question page lists them. */
+export function answerTargetOn(
+  question: QuestionTarget,
+  answer: { author: { id: number }; hiddenAt: Date | string | null; isAccepted: boolean },
+): AnswerTarget {
+  return {
+    authorId: answer.author.id,
+    hiddenAt: answer.hiddenAt,
+    deletedAt: null,
+    question,
+    isAccepted: answer.isAccepted,
+  }
+}
+
 export function can<A extends Action>(actor: Actor | null, action: A, target: Checks[A]): boolean {
   return rules[action](actor, target)
 }
