@@ -593,23 +593,24 @@ export type KbThreadLinks = {
  * One statement, so the thread page's query count grows by one.
  */
 // Runs on every question page view, so it is compiled once per process.
-const kbLinksStatement = singleton('kbLinksForQuestion', () => {
-  const questionId = sql.placeholder('questionId')
-  const promoted = db
-    .select({ kind: sql<string>`'promoted'`, slug: kbArticles.slug, title: kbArticles.title })
-    .from(kbSources)
-    .innerJoin(kbArticles, eq(kbArticles.id, kbSources.articleId))
-    .where(and(eq(kbSources.questionId, questionId), eq(kbArticles.status, 'published')))
-  const solved = db
-    .select({ kind: sql<string>`'solved'`, slug: kbArticles.slug, title: kbArticles.title })
-    .from(kbSolutions)
-    .innerJoin(kbArticles, eq(kbArticles.id, kbSolutions.articleId))
-    .where(and(eq(kbSolutions.questionId, questionId), eq(kbArticles.status, 'published')))
-  return promoted.unionAll(solved).prepare()
-})
+const kbLinksStatement = () =>
+  singleton('kbLinksForQuestion', () => {
+    const questionId = sql.placeholder('questionId')
+    const promoted = db
+      .select({ kind: sql<string>`'promoted'`, slug: kbArticles.slug, title: kbArticles.title })
+      .from(kbSources)
+      .innerJoin(kbArticles, eq(kbArticles.id, kbSources.articleId))
+      .where(and(eq(kbSources.questionId, questionId), eq(kbArticles.status, 'published')))
+    const solved = db
+      .select({ kind: sql<string>`'solved'`, slug: kbArticles.slug, title: kbArticles.title })
+      .from(kbSolutions)
+      .innerJoin(kbArticles, eq(kbArticles.id, kbSolutions.articleId))
+      .where(and(eq(kbSolutions.questionId, questionId), eq(kbArticles.status, 'published')))
+    return promoted.unionAll(solved).prepare()
+  })
 
 export function getKbLinksForQuestion(questionId: number): KbThreadLinks {
-  const rows = kbLinksStatement.all({ questionId })
+  const rows = kbLinksStatement().all({ questionId })
   const link = (r: (typeof rows)[number]) => ({ slug: r.slug, title: r.title })
   const solvedBy = rows.find((r) => r.kind === 'solved')
   return {

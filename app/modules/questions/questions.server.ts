@@ -136,96 +136,98 @@ export function getVisibleQuestion(id: number, actor: Actor | null): Question | 
 
 // The question page is the hottest read: its statements are built and compiled once per
 // process and reused, which takes about half of the loader's time away (see tests/bench).
-const pageStatements = singleton('questionPageStatements', () => {
-  const duplicate = alias(questions, 'duplicate_of')
-  const id = sql.placeholder('id')
-  const viewerId = sql.placeholder('viewerId')
-  const answersQuery = (visibility: SQL | undefined) =>
-    db
-      .select({
-        id: answers.id,
-        bodyHtml: answers.bodyHtml,
-        score: answers.score,
-        hiddenAt: answers.hiddenAt,
-        createdAt: answers.createdAt,
-        updatedAt: answers.updatedAt,
-        author: authorColumns,
-      })
-      .from(answers)
-      .innerJoin(users, eq(users.id, answers.authorId))
-      .where(and(eq(answers.questionId, id), isNull(answers.deletedAt), visibility))
-      .orderBy(
-        desc(
-          sql`${answers.id} = coalesce((select accepted_answer_id from questions where id = ${id}), -1)`,
-        ),
-        desc(answers.score),
-        asc(answers.createdAt),
-      )
-      .prepare()
-  return {
-    question: db
-      .select({
-        question: questions,
-        author: authorColumns,
-        category: { slug: categories.slug, name: categories.name },
-        duplicateOf: { id: duplicate.id, title: duplicate.title },
-      })
-      .from(questions)
-      .innerJoin(users, eq(users.id, questions.authorId))
-      .innerJoin(categories, eq(categories.id, questions.categoryId))
-      .leftJoin(
-        duplicate,
-        and(eq(duplicate.id, questions.duplicateOfId), isNull(duplicate.hiddenAt)),
-      )
-      .where(eq(questions.id, id))
-      .prepare(),
-    // Hidden answers stay visible to moderators and to their own author, never to the public.
-    answersForModerators: answersQuery(undefined),
-    answersForOthers: answersQuery(or(isNull(answers.hiddenAt), eq(answers.authorId, viewerId))),
-    tags: db
-      .select({ name: tags.name })
-      .from(questionTags)
-      .innerJoin(tags, eq(tags.id, questionTags.tagId))
-      .where(eq(questionTags.questionId, id))
-      .orderBy(asc(tags.name))
-      .prepare(),
-    myVotes: db
-      .select({ postType: votes.postType, postId: votes.postId, value: votes.value })
-      .from(votes)
-      .where(
-        and(
-          eq(votes.userId, viewerId),
-          or(
-            and(eq(votes.postType, 'question'), eq(votes.postId, id)),
-            and(
-              eq(votes.postType, 'answer'),
-              inArray(
-                votes.postId,
-                db.select({ id: answers.id }).from(answers).where(eq(answers.questionId, id)),
+// Prepared on first use, not at import: the server imports modules before it migrates.
+const pageStatements = () =>
+  singleton('questionPageStatements', () => {
+    const duplicate = alias(questions, 'duplicate_of')
+    const id = sql.placeholder('id')
+    const viewerId = sql.placeholder('viewerId')
+    const answersQuery = (visibility: SQL | undefined) =>
+      db
+        .select({
+          id: answers.id,
+          bodyHtml: answers.bodyHtml,
+          score: answers.score,
+          hiddenAt: answers.hiddenAt,
+          createdAt: answers.createdAt,
+          updatedAt: answers.updatedAt,
+          author: authorColumns,
+        })
+        .from(answers)
+        .innerJoin(users, eq(users.id, answers.authorId))
+        .where(and(eq(answers.questionId, id), isNull(answers.deletedAt), visibility))
+        .orderBy(
+          desc(
+            sql`${answers.id} = coalesce((select accepted_answer_id from questions where id = ${id}), -1)`,
+          ),
+          desc(answers.score),
+          asc(answers.createdAt),
+        )
+        .prepare()
+    return {
+      question: db
+        .select({
+          question: questions,
+          author: authorColumns,
+          category: { slug: categories.slug, name: categories.name },
+          duplicateOf: { id: duplicate.id, title: duplicate.title },
+        })
+        .from(questions)
+        .innerJoin(users, eq(users.id, questions.authorId))
+        .innerJoin(categories, eq(categories.id, questions.categoryId))
+        .leftJoin(
+          duplicate,
+          and(eq(duplicate.id, questions.duplicateOfId), isNull(duplicate.hiddenAt)),
+        )
+        .where(eq(questions.id, id))
+        .prepare(),
+      // Hidden answers stay visible to moderators and to their own author, never to the public.
+      answersForModerators: answersQuery(undefined),
+      answersForOthers: answersQuery(or(isNull(answers.hiddenAt), eq(answers.authorId, viewerId))),
+      tags: db
+        .select({ name: tags.name })
+        .from(questionTags)
+        .innerJoin(tags, eq(tags.id, questionTags.tagId))
+        .where(eq(questionTags.questionId, id))
+        .orderBy(asc(tags.name))
+        .prepare(),
+      myVotes: db
+        .select({ postType: votes.postType, postId: votes.postId, value: votes.value })
+        .from(votes)
+        .where(
+          and(
+            eq(votes.userId, viewerId),
+            or(
+              and(eq(votes.postType, 'question'), eq(votes.postId, id)),
+              and(
+                eq(votes.postType, 'answer'),
+                inArray(
+                  votes.postId,
+                  db.select({ id: answers.id }).from(answers).where(eq(answers.questionId, id)),
+                ),
               ),
             ),
           ),
-        ),
-      )
-      .prepare(),
-  }
-})
+        )
+        .prepare(),
+    }
+  })
 
 /**
  * Everything the question page shows, in a fixed number of queries whatever the number of
  * answers: question, tags, answers with authors, and the viewer's own votes.
  */
 export function getQuestionPage(id: number, viewer: Actor | null) {
-  const row = pageStatements.question.get({ id })
+  const row = pageStatements().question.get({ id })
   if (!row || !can(viewer, 'question.view', questionTarget(row.question))) return null
   const q = row.question
   const answerRows = atLeast(viewer, 'moderator')
-    ? pageStatements.answersForModerators.all({ id })
-    : pageStatements.answersForOthers.all({ id, viewerId: viewer?.id ?? -1 })
+    ? pageStatements().answersForModerators.all({ id })
+    : pageStatements().answersForOthers.all({ id, viewerId: viewer?.id ?? -1 })
 
   const myVotes = new Map<string, number>()
   if (viewer)
-    for (const v of pageStatements.myVotes.all({ id, viewerId: viewer.id }))
+    for (const v of pageStatements().myVotes.all({ id, viewerId: viewer.id }))
       myVotes.set(`${v.postType}:${v.postId}`, v.value)
 
   const othersAnswerCount = answerRows.filter((a) => a.author.id !== q.authorId).length
@@ -251,7 +253,9 @@ export function getQuestionPage(id: number, viewer: Actor | null) {
     author: row.author,
     category: row.category,
     duplicateOf: row.duplicateOf?.id ? row.duplicateOf : null,
-    tags: pageStatements.tags.all({ id }).map((t) => t.name),
+    tags: pageStatements()
+      .tags.all({ id })
+      .map((t) => t.name),
     // The policy target of the question; each answer's target is this plus its own fields.
     target: questionTarget(q, othersAnswerCount),
     answers: answerRows.map((a) => ({
