@@ -193,13 +193,6 @@ function buildBenchThreadPage(): QuestionPage {
       },
       isAccepted,
       myVote: 0,
-      target: {
-        authorId: askerId + 1 + i,
-        hiddenAt: null,
-        deletedAt: null,
-        question: target,
-        isAccepted,
-      },
     }
   })
   // The same order as the page query: accepted first, then by score, then oldest first.
