@@ -1,7 +1,10 @@
 import { Form, useNavigation } from '@remix-run/react'
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { TAGS_MAX, TITLE_MAX, TITLE_MIN } from '~/modules/questions/validation'
+import type { Suggestions } from '~/modules/search/validation'
 import { FormError, SelectField, TextField } from './forms'
 import { MarkdownEditor } from './markdown-editor'
+import { SuggestedAnswers } from './suggested-answers'
 
 export type QuestionFormValues = { title: string; body: string; category: string; tags: string }
 
@@ -12,7 +15,13 @@ type Props = {
   preview?: string | null
   submitLabel: string
   withComment?: boolean
+  /** The ask form: suggestions under the title, logged against this ask-form visit. */
+  askVisit?: { id: string; suggestions: Suggestions | null; checked: boolean }
 }
+
+/** Fewer letters than this say too little to suggest anything. */
+const SUGGEST_MIN_CHARS = 4
+const SUGGEST_DELAY_MS = 300
 
 /** The ask form and the edit form are the same form with other starting values. */
 export function QuestionForm({
@@ -22,11 +31,20 @@ export function QuestionForm({
   preview,
   submitLabel,
   withComment,
+  askVisit,
 }: Props) {
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
+  const live = useLiveSuggestions(askVisit?.id)
   return (
-    <Form method="post" className="stack" noValidate>
+    <Form
+      ref={live.formRef}
+      method="post"
+      className="stack"
+      noValidate
+      onInput={askVisit ? live.onInput : undefined}
+    >
+      {askVisit ? <input type="hidden" name="visit" value={askVisit.id} /> : null}
       <FormError message={fieldErrors.form} />
       <TextField
         label="Title"
@@ -38,6 +56,27 @@ export function QuestionForm({
         autoComplete="off"
         required
       />
+      {askVisit ? (
+        <>
+          <SuggestedAnswers
+            visitId={askVisit.id}
+            suggestions={live.enhanced ? live.suggestions : askVisit.suggestions}
+            checked={!live.enhanced && askVisit.checked}
+          />
+          {live.enhanced ? null : (
+            // Without JavaScript, suggestions come from this button; with it, from typing.
+            <button
+              type="submit"
+              name="intent"
+              value="check"
+              className="button button-secondary check-answers"
+              formNoValidate
+            >
+              Check for answers
+            </button>
+          )}
+        </>
+      ) : null}
       <MarkdownEditor
         name="body"
         label="Details"
@@ -81,4 +120,68 @@ export function QuestionForm({
       </div>
     </Form>
   )
+}
+
+/**
+ * Suggestions that follow the title (and details) as they are typed: a debounced GET to the
+ * suggest resource route, which also logs what was shown against the ask visit. A plain fetch,
+ * the latest one winning: a JSON resource needs no router, and an aborted request changes nothing.
+ */
+function useLiveSuggestions(visitId: string | undefined) {
+  const [enhanced, setEnhanced] = useState(false)
+  const [suggestions, setSuggestions] = useState<Suggestions | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout>>()
+  const inFlight = useRef<AbortController>()
+  const formRef = useRef<HTMLFormElement>(null)
+
+  const request = useCallback(
+    (form: HTMLFormElement, delay: number) => {
+      if (!visitId) return
+      const data = new FormData(form)
+      const title = String(data.get('title') ?? '')
+      const body = String(data.get('body') ?? '')
+      clearTimeout(timer.current)
+      if (title.trim().length < SUGGEST_MIN_CHARS) {
+        inFlight.current?.abort()
+        setSuggestions(null)
+        return
+      }
+      timer.current = setTimeout(() => {
+        inFlight.current?.abort()
+        const controller = new AbortController()
+        inFlight.current = controller
+        const params = new URLSearchParams({ title, body: body.slice(0, 600), visit: visitId })
+        fetch(`/resources/suggest?${params.toString()}`, {
+          signal: controller.signal,
+          headers: { Accept: 'application/json' },
+        })
+          .then((res) => (res.ok ? (res.json() as Promise<{ suggestions: Suggestions }>) : null))
+          .then((json) => {
+            if (json && !controller.signal.aborted) setSuggestions(json.suggestions)
+          })
+          // Aborted by newer typing, or offline for a moment: keep what is shown.
+          .catch(() => {})
+      }, delay)
+    },
+    [visitId],
+  )
+
+  useEffect(() => {
+    setEnhanced(true)
+    // A form shown again with a title in it (after an error) gets its suggestions at once.
+    if (formRef.current) request(formRef.current, 0)
+    return () => {
+      clearTimeout(timer.current)
+      inFlight.current?.abort()
+    }
+  }, [request])
+
+  const onInput = (event: FormEvent<HTMLFormElement>) => {
+    const field = event.target
+    if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return
+    if (field.name === 'title' || field.name === 'body')
+      request(event.currentTarget, SUGGEST_DELAY_MS)
+  }
+
+  return { enhanced, formRef, onInput, suggestions }
 }

@@ -1,50 +1,115 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
+import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { QuestionForm } from '~/components/question-form'
 import { requireUser } from '~/modules/auth/auth.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { can } from '~/modules/policy/policy'
 import { createQuestion } from '~/modules/questions/questions.server'
-import { fieldErrorsOf, questionSchema } from '~/modules/questions/validation'
-import { forbidden, formValues, invalid } from '~/utils/http.server'
+import { fieldErrorsOf, questionSchema, TITLE_MAX } from '~/modules/questions/validation'
+import {
+  getAskVisit,
+  logSuggestionsShown,
+  markAskVisitPosted,
+  startAskVisit,
+  suggestForAsk,
+} from '~/modules/search/search.server'
+import type { Suggestions } from '~/modules/search/validation'
+import { forbidden, formValues } from '~/utils/http.server'
 import { renderPreview } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
+import searchStyles from '~/styles/search.css'
 
 const FIELDS = ['title', 'body', 'category', 'tags'] as const
 
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: searchStyles }]
+
 export const meta: MetaFunction = () => [{ title: 'Ask a question · Tanya' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   if (!can(user, 'question.create', null)) forbidden()
-  const category = new URL(request.url).searchParams.get('category') ?? ''
-  return json({ categories: listCategories(), category })
+  const url = new URL(request.url)
+  const category = url.searchParams.get('category') ?? ''
+  // "Ask the community" from a search that found nothing starts with the search as the title.
+  const title = (url.searchParams.get('title') ?? '').slice(0, TITLE_MAX)
+  // Every visit to the form is one ask visit (the unit of deflection). A form posted without
+  // JavaScript is rendered again in the same request: it keeps the visit its action saw.
+  const visitId = getAskVisit(context.askVisitId, user.id)?.id ?? startAskVisit(user.id)
+  return json({ categories: listCategories(), category, title, visitId })
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+/** The form posts data back to itself; a new loader run would start a second visit. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  defaultShouldRevalidate,
+}) => (formMethod && formMethod.toUpperCase() !== 'GET' ? false : defaultShouldRevalidate)
+
+const intentSchema = z.enum(['save', 'preview', 'check'])
+
+/** The form shown again: what was typed, plus a preview or suggestions when asked for. */
+function showAgain(
+  values: Record<(typeof FIELDS)[number], string>,
+  extra: { fieldErrors?: Record<string, string>; preview?: string; suggestions?: Suggestions },
+  status = 200,
+) {
+  return json(
+    {
+      ok: false as const,
+      fieldErrors: extra.fieldErrors ?? {},
+      values,
+      preview: extra.preview ?? null,
+      suggestions: extra.suggestions ?? null,
+    },
+    { status },
+  )
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   if (!can(user, 'question.create', null)) forbidden()
   const form = await request.formData()
   const values = formValues(form, FIELDS)
-  if (form.get('intent') === 'preview')
-    return json({
-      ok: false as const,
-      fieldErrors: {},
-      values,
-      preview: renderPreview(values.body),
-    })
-  const parsed = questionSchema.safeParse(values)
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values)
-  const result = createQuestion(user, parsed.data)
-  if (!result.ok) return invalid(result.fieldErrors, values)
-  return redirect(`/questions/${result.id}/${slugify(parsed.data.title)}`)
+  const intent = intentSchema.safeParse(form.get('intent') ?? 'save')
+  if (!intent.success) throw new Response('Unknown action', { status: 400 })
+  const visit = getAskVisit(String(form.get('visit') ?? ''), user.id)
+  if (visit) context.askVisitId = visit.id
+
+  switch (intent.data) {
+    case 'preview':
+      return showAgain(values, { preview: renderPreview(values.body) })
+    case 'check': {
+      if (!/[\p{L}\p{N}]/u.test(values.title))
+        return showAgain(values, {
+          fieldErrors: { title: 'Type your question’s title first, then check for answers' },
+        })
+      const suggestions = await suggestForAsk(values.title, values.body)
+      logSuggestionsShown(visit?.id, values.title, suggestions, user.id)
+      return showAgain(values, { suggestions })
+    }
+    case 'save': {
+      const parsed = questionSchema.safeParse(values)
+      if (!parsed.success)
+        return showAgain(values, { fieldErrors: fieldErrorsOf(parsed.error) }, 400)
+      const result = createQuestion(user, parsed.data)
+      if (!result.ok) return showAgain(values, { fieldErrors: result.fieldErrors }, 400)
+      markAskVisitPosted(visit?.id, result.id, user.id)
+      return redirect(`/questions/${result.id}/${slugify(parsed.data.title)}`)
+    }
+  }
 }
 
 export default function AskPage() {
-  const { categories, category } = useLoaderData<typeof loader>()
+  const { categories, category, title, visitId } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
+  const suggestions = data?.suggestions ?? null
   return (
     <div className="narrow">
       <h1>Ask the community</h1>
@@ -54,10 +119,11 @@ export default function AskPage() {
       </p>
       <QuestionForm
         categories={categories}
-        values={data?.values ?? { title: '', body: '', category, tags: '' }}
+        values={data?.values ?? { title, body: '', category, tags: '' }}
         fieldErrors={data?.fieldErrors}
-        preview={data && 'preview' in data ? data.preview : null}
+        preview={data?.preview ?? null}
         submitLabel="Post your question"
+        askVisit={{ id: visitId, suggestions, checked: suggestions !== null }}
       />
     </div>
   )

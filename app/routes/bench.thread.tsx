@@ -4,7 +4,11 @@
  * per request, so `npm run bench` can compare the real page against this floor.
  */
 import { json, type TypedResponse } from '@remix-run/node'
-import { BENCH_KB_LINKS, benchThreadPage } from '~/modules/bench/thread-fixture.server'
+import {
+  BENCH_KB_LINKS,
+  BENCH_SIMILAR,
+  benchThreadPage,
+} from '~/modules/bench/thread-fixture.server'
 import { env } from '~/utils/env.server'
 import { notFound } from '~/utils/http.server'
 import type { loader as questionLoader } from './questions.$questionId.($slug)'
@@ -19,6 +23,11 @@ type QuestionData =
 // imports are empty. The fixture is cooked on the first request and reused afterwards.
 export async function loader() {
   if (!env().BENCH_ROUTES) notFound()
-  const data: QuestionData = { page: benchThreadPage(), viewer: null, kbLinks: BENCH_KB_LINKS }
+  const data: QuestionData = {
+    page: benchThreadPage(),
+    viewer: null,
+    kbLinks: BENCH_KB_LINKS,
+    similar: BENCH_SIMILAR,
+  }
   return json(data)
 }

@@ -18,6 +18,7 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormError, TextField } from '~/components/forms'
 import { KbThreadLinks } from '~/components/kb-thread-links'
+import { SimilarQuestions } from '~/components/similar-questions'
 import { MarkdownEditor } from '~/components/markdown-editor'
 import { Byline, StatusBadge, TagList } from '~/components/post-meta'
 import { RelativeTime } from '~/components/time'
@@ -31,6 +32,7 @@ import {
 import { getUser, requireUser } from '~/modules/auth/auth.server'
 import { closeAsDuplicate, reopenQuestion } from '~/modules/questions/closing.server'
 import { getKbLinksForQuestion } from '~/modules/kb/promotion.server'
+import { getSimilarQuestions } from '~/modules/search/search.server'
 import { answerTargetOn, can, type Actor, type QuestionTarget } from '~/modules/policy/policy'
 import { deleteQuestion, getQuestionPage, recordView } from '~/modules/questions/questions.server'
 import { answerSchema, fieldErrorsOf } from '~/modules/questions/validation'
@@ -68,7 +70,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     if (recordView(id, viewer)) page.question.viewCount++
   }
   const viewer: Actor | null = user && { id: user.id, role: user.role, reputation: user.reputation }
-  return json({ page, viewer, kbLinks: getKbLinksForQuestion(id) })
+  return json({
+    page,
+    viewer,
+    kbLinks: getKbLinksForQuestion(id),
+    similar: getSimilarQuestions(id),
+  })
 }
 
 const actionSchema = z.discriminatedUnion('intent', [
@@ -136,7 +143,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuestionRoute() {
-  const { page, viewer, kbLinks } = useLoaderData<typeof loader>()
+  const { page, viewer, kbLinks, similar } = useLoaderData<typeof loader>()
   const { question, author, category, tags, answers, target, duplicateOf } = page
   const path = `/questions/${question.id}/${slugify(question.title)}`
   return (
@@ -244,6 +251,7 @@ export default function QuestionRoute() {
         path={path}
         closed={Boolean(question.closedReason || question.lockedAt)}
       />
+      <SimilarQuestions questions={similar} />
     </article>
   )
 }

@@ -30,15 +30,16 @@ process.env.DATABASE_PATH = path.join(dir, 'recall.db')
 process.env.LOG_REQUESTS = 'false'
 
 const { migrateDatabase, sqlite } = await import('../../app/utils/db.server')
-const { importStackExchange, listImportedDuplicateLinks } = await import(
-  '../../app/modules/importer/stackexchange.server'
-)
+const { importStackExchange, listImportedDuplicateLinks } =
+  await import('../../app/modules/importer/stackexchange.server')
 const { suggestForAsk } = await import('../../app/modules/search/search.server')
 
 migrateDatabase()
 const started = performance.now()
 const summary = await importStackExchange(dumps)
-console.log(`Imported ${dumps.length} dump(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+console.log(
+  `Imported ${dumps.length} dump(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+)
 
 sqlite.exec(`update questions_fts set related = ''`)
 sqlite.exec(`
@@ -55,21 +56,42 @@ function baselineTop5(title: string, exclude: number): number[] {
   const words = title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
   if (words.length === 0) return []
   const match = words.map((w) => `"${w}"`).join(' OR ')
-  return (baseline.all(match) as { id: number }[]).map((r) => r.id).filter((id) => id !== exclude).slice(0, 5)
+  return (baseline.all(match) as { id: number }[])
+    .map((r) => r.id)
+    .filter((id) => id !== exclude)
+    .slice(0, 5)
 }
 
-type Row = { site: string; links: number; ours: number; oursAnswered: number; answered: number; baseline: number; ms: number[] }
+type Row = {
+  site: string
+  links: number
+  ours: number
+  oursAnswered: number
+  answered: number
+  baseline: number
+  ms: number[]
+}
 const rows: Row[] = []
 for (const site of summary.sites) {
   const links = listImportedDuplicateLinks(site.source)
-  const row: Row = { site: site.source, links: links.length, ours: 0, oursAnswered: 0, answered: 0, baseline: 0, ms: [] }
+  const row: Row = {
+    site: site.source,
+    links: links.length,
+    ours: 0,
+    oursAnswered: 0,
+    answered: 0,
+    baseline: 0,
+    ms: [],
+  }
   for (const link of links) {
     const { title } = titleOf.get(link.duplicateId) as { title: string }
     const t = performance.now()
     const suggestions = await suggestForAsk(title)
     row.ms.push(performance.now() - t)
     const top5 = suggestions.threads.slice(0, 5).map((s) => s.id)
-    const originalAnswered = Boolean((answeredOf.get(link.originalId) as { answered: number }).answered)
+    const originalAnswered = Boolean(
+      (answeredOf.get(link.originalId) as { answered: number }).answered,
+    )
     if (originalAnswered) row.answered++
     if (top5.includes(link.originalId)) {
       row.ours++
@@ -82,21 +104,35 @@ for (const site of summary.sites) {
 
 const pct = (n: number, d: number) => (d === 0 ? '—' : (n / d).toFixed(2))
 const total = rows.reduce(
-  (a, r) => ({ links: a.links + r.links, ours: a.ours + r.ours, oursAnswered: a.oursAnswered + r.oursAnswered, answered: a.answered + r.answered, baseline: a.baseline + r.baseline }),
+  (a, r) => ({
+    links: a.links + r.links,
+    ours: a.ours + r.ours,
+    oursAnswered: a.oursAnswered + r.oursAnswered,
+    answered: a.answered + r.answered,
+    baseline: a.baseline + r.baseline,
+  }),
   { links: 0, ours: 0, oursAnswered: 0, answered: 0, baseline: 0 },
 )
 const allMs = rows.flatMap((r) => r.ms).sort((a, b) => a - b)
-const p = (q: number) => (allMs.length ? allMs[Math.min(allMs.length - 1, Math.floor(q * allMs.length))].toFixed(2) : '—')
+const p = (q: number) =>
+  allMs.length ? allMs[Math.min(allMs.length - 1, Math.floor(q * allMs.length))].toFixed(2) : '—'
 
-console.log('\nrecall@5 of the original, query = the duplicate\'s title')
-console.log('site                                   links  suggestions  (original answered)  plain BM25')
+console.log("\nrecall@5 of the original, query = the duplicate's title")
+console.log(
+  'site                                   links  suggestions  (original answered)  plain BM25',
+)
 for (const r of [...rows, { site: 'all', ...total, ms: [] }])
   console.log(
     `${r.site.padEnd(38)} ${String(r.links).padStart(5)}  ${pct(r.ours, r.links).padStart(11)}  ${`${pct(r.oursAnswered, r.answered)} of ${r.answered}`.padStart(19)}  ${pct(r.baseline, r.links).padStart(10)}`,
   )
-console.log(`\nsuggestion time per query: p50 ${p(0.5)} ms, p95 ${p(0.95)} ms (${allMs.length} queries)`)
+console.log(
+  `\nsuggestion time per query: p50 ${p(0.5)} ms, p95 ${p(0.95)} ms (${allMs.length} queries)`,
+)
 console.log(
   'The suggestion list only offers answered or solved threads (an unanswered original cannot be suggested); the "(original answered)" column is recall over the links whose original has an answer.',
 )
-fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ rows: rows.map(({ ms: _ms, ...r }) => r), total }, null, 2))
+fs.writeFileSync(
+  path.join(dir, 'results.json'),
+  JSON.stringify({ rows: rows.map(({ ms: _ms, ...r }) => r), total }, null, 2),
+)
 sqlite.close()

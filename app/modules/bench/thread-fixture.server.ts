@@ -239,6 +239,16 @@ function buildBenchThreadPage(): QuestionPage {
 /** The bench thread is not linked to any knowledge-base article. */
 export const BENCH_KB_LINKS: KbThreadLinks = { promotedTo: [], solvedBy: null }
 
+/** Five similar-question links, as many as the real page shows. */
+export const BENCH_SIMILAR = Array.from({ length: 5 }, (_, i) => ({
+  id: 1000 + i,
+  title: `Another question about grinding beans for a V60, number ${i + 1}`,
+  href: `/questions/${1000 + i}/another-question-about-grinding-beans-for-a-v60-number-${i + 1}`,
+  status: 'solved' as const,
+  answerCount: 2,
+  category: { slug: 'brewing-help', name: 'Brewing help' },
+}))
+
 let page: QuestionPage | undefined
 
 /** Built on first use (cooking 21 posts once), then the same object for every request. */

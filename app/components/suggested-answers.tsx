@@ -1,0 +1,56 @@
+import { StatusBadge } from './post-meta'
+import { openHref, type Suggestion, type Suggestions } from '~/modules/search/validation'
+
+type Props = {
+  visitId: string
+  suggestions: Suggestions | null
+  /** The person asked to check (no-JavaScript button): say so when nothing was found. */
+  checked: boolean
+}
+
+/**
+ * Articles and answered threads that might already answer the question being typed. Links go
+ * through the logged click-through and open in a new tab, so the draft stays where it is.
+ */
+export function SuggestedAnswers({ visitId, suggestions, checked }: Props) {
+  const items: Suggestion[] = suggestions ? [...suggestions.kb, ...suggestions.threads] : []
+  return (
+    <div className="suggestions">
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {items.length > 0
+          ? `${items.length} suggested ${items.length === 1 ? 'answer' : 'answers'} below the title`
+          : ''}
+      </p>
+      {items.length > 0 ? (
+        <section className="suggestions-panel" aria-labelledby="suggestions-title">
+          <h2 id="suggestions-title">These might already answer it</h2>
+          <p className="muted">Each opens in a new tab, so your question stays here.</p>
+          <ul className="suggestion-list" aria-label="Suggested answers">
+            {items.map((s) => (
+              <li key={`${s.type}-${s.id}`}>
+                {s.type === 'kb' ? (
+                  <span className="badge badge-kb">Article</span>
+                ) : (
+                  <StatusBadge status={s.status ?? 'answered'} />
+                )}{' '}
+                <a
+                  href={openHref({ type: s.type, id: s.id, from: 'suggest', visit: visitId })}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  // Escaped by the search module, with only our own <mark> tags added.
+                  dangerouslySetInnerHTML={{ __html: s.titleHtml }}
+                />
+                {s.detail ? <span className="suggestion-detail">{s.detail}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : checked ? (
+        <p className="notice" role="status">
+          Nothing in the knowledge base or the answered threads matches yet. Go ahead and post your
+          question.
+        </p>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,417 @@
+import crypto from 'node:crypto'
+import { performance } from 'node:perf_hooks'
+import { and, eq, isNull, sql } from 'drizzle-orm'
+import { askVisits, kbArticles, searchEvents } from '../../../db/schema'
+import { now } from '../../utils/clock.server'
+import { db, write } from '../../utils/db.server'
+import { singleton } from '../../utils/singleton.server'
+import { slugify } from '../../utils/slug'
+import { searchKb, type KbHit } from './kb-index.server'
+import { extractWords } from './query-text.server'
+import {
+  findSimilarQuestionIds,
+  searchThreads,
+  summarizeQuestions,
+  THREAD_PAGE_SIZE,
+  type SimilarQuestion,
+  type SolvedFilter,
+  type ThreadHit,
+} from './thread-search.server'
+import type { SearchType, Suggestion, Suggestions, TargetType } from './validation'
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    /** Set by the ask action for the loader of the same request (a form posted without JS). */
+    askVisitId?: string
+  }
+}
+
+/**
+ * The one search module routes use: the knowledge base (lunr, in memory) and the threads
+ * (FTS5, in the database) behind one call, KB results first; suggestions for the ask form;
+ * and the log that deflection (DESIGN §5) is computed from.
+ */
+
+/** KB articles shown above the threads on the first page of an "all" search. */
+const KB_ON_ALL = 3
+const KB_PAGE_SIZE = 10
+
+export type SearchInput = {
+  q: string
+  type?: SearchType
+  category?: string | null
+  tag?: string | null
+  solved?: SolvedFilter | null
+  page?: number
+}
+
+export type SearchSection<T> = { items: T[]; total: number; page: number; pageCount: number }
+
+export type SearchOutcome =
+  | { status: 'empty' }
+  | { status: 'unusable'; message: string }
+  | {
+      status: 'ok'
+      words: string[]
+      /** Notes to show above the results (long query cut, any-word matching). */
+      notices: string[]
+      kb: SearchSection<KbHit> | null
+      threads: SearchSection<ThreadHit> | null
+      /** Results on this page and the totals over all pages, for the log. */
+      total: number
+    }
+
+export async function search(input: SearchInput): Promise<SearchOutcome> {
+  const q = input.q.trim()
+  if (!q) return { status: 'empty' }
+  const type = input.type ?? 'all'
+  const page = Math.max(1, input.page ?? 1)
+  const notices: string[] = []
+
+  let kb: SearchSection<KbHit> | null = null
+  // On an "all" search the articles lead the first page; later pages are threads only.
+  if (type === 'kb' || (type === 'all' && page === 1)) {
+    const size = type === 'kb' ? KB_PAGE_SIZE : KB_ON_ALL
+    const kbPage = type === 'kb' ? page : 1
+    const result = await searchKb(q, {
+      limit: size,
+      offset: (kbPage - 1) * size,
+      category: input.category,
+      tag: input.tag,
+    })
+    if (result.ok) {
+      const pageCount = Math.max(1, Math.ceil(result.total / size))
+      kb = { items: result.items, total: result.total, page: kbPage, pageCount }
+      if (type === 'kb' && kbPage > pageCount && result.total > 0) {
+        const last = await searchKb(q, {
+          limit: size,
+          offset: (pageCount - 1) * size,
+          category: input.category,
+          tag: input.tag,
+        })
+        if (last.ok) kb = { ...kb, items: last.items, page: pageCount }
+      }
+    } else if (result.reason !== 'no-words') {
+      notices.push(result.message)
+      kb = { items: [], total: 0, page: 1, pageCount: 1 }
+    }
+  }
+
+  let threads: SearchSection<ThreadHit> | null = null
+  if (type === 'all' || type === 'threads') {
+    const result = searchThreads(q, {
+      category: input.category,
+      tag: input.tag,
+      solved: input.solved,
+      page,
+      pageSize: THREAD_PAGE_SIZE,
+    })
+    if (!result.ok) {
+      if (!kb || kb.total === 0) return { status: 'unusable', message: result.message }
+    } else {
+      threads = {
+        items: result.items,
+        total: result.total,
+        page: result.page,
+        pageCount: result.pageCount,
+      }
+      if (result.matched === 'any' && result.total > 0)
+        notices.push('No thread contains all of your words; these contain some of them.')
+    }
+  }
+
+  const words = extractWords(q)
+  if (words.words.length === 0) return { status: 'unusable', message: unusableMessage() }
+  if (words.truncated)
+    notices.unshift(`That was a long search: only the first ${words.words.length} words were used.`)
+  return {
+    status: 'ok',
+    words: words.words,
+    notices,
+    kb,
+    threads,
+    total: (kb?.total ?? 0) + (threads?.total ?? 0),
+  }
+}
+
+function unusableMessage() {
+  return 'There are no words to search for in that. Try a few plain words, like “refund GoPay” or “JNE tracking”.'
+}
+
+// ── Ask-form suggestions ─────────────────────────────────────────────────────────────────
+
+const SUGGEST_KB = 3
+const SUGGEST_THREADS = 5
+
+/**
+ * What might already answer a question being typed: up to 3 KB articles and 5 answered or
+ * solved threads (never duplicates), titles compared with titles first. The details join in
+ * only while the title is too short to say much on its own.
+ */
+export async function suggestForAsk(title: string, body = ''): Promise<Suggestions> {
+  const titleWords = extractWords(title)
+  const useBody = titleWords.words.length < 3 && body.trim().length > 0
+  const query = useBody ? `${title}\n${body.slice(0, 600)}` : title
+  if (extractWords(query).words.length === 0) return { kb: [], threads: [] }
+  const prefix = !useBody
+  const [kb, threads] = [
+    await searchKb(query, { limit: SUGGEST_KB, prefix }),
+    searchThreads(query, {
+      pageSize: SUGGEST_THREADS,
+      prefix,
+      excludeDuplicates: true,
+      answeredOnly: true,
+      match: 'any',
+      scope: 'titles',
+    }),
+  ]
+  return {
+    kb: kb.ok
+      ? kb.items.map((a) => ({
+          type: 'kb' as const,
+          id: a.id,
+          title: a.title,
+          titleHtml: a.titleHtml,
+          detail: a.summary,
+          status: null,
+        }))
+      : [],
+    threads: threads.ok
+      ? threads.items.map((t) => ({
+          type: 'question' as const,
+          id: t.id,
+          title: t.title,
+          titleHtml: t.titleHtml,
+          detail: `${t.category.name} · ${t.answerCount} ${t.answerCount === 1 ? 'answer' : 'answers'}`,
+          status: t.status,
+        }))
+      : [],
+  }
+}
+
+// Similar questions are asked for on every thread view; their ranking is kept for a while per
+// question (until a new question is posted, at most 10 minutes), their visibility never is.
+const SIMILAR_TTL_MS = 10 * 60_000
+const SIMILAR_CACHE_MAX = 5_000
+const similarCache = singleton(
+  'similarQuestions',
+  () => new Map<string, { ids: number[]; at: number }>(),
+)
+
+/** Similar questions for a thread page: visible ones only, with their current titles. */
+export function getSimilarQuestions(questionId: number, limit = 5) {
+  const newest = db.get<{ n: number | null }>(sql`select max(id) as n from questions`).n ?? 0
+  const key = `${questionId}:${limit}:${newest}`
+  const t = performance.now()
+  let cached = similarCache.get(key)
+  if (!cached || t - cached.at > SIMILAR_TTL_MS) {
+    // A few spare candidates, in case some are hidden before the entry expires.
+    cached = { ids: findSimilarQuestionIds(questionId, limit + 3), at: t }
+    if (similarCache.size >= SIMILAR_CACHE_MAX)
+      similarCache.delete(similarCache.keys().next().value!)
+    similarCache.set(key, cached)
+  }
+  return summarizeQuestions(cached.ids)
+    .slice(0, limit)
+    .map((q: SimilarQuestion) => ({ ...q, href: `/questions/${q.id}/${slugify(q.title)}` }))
+}
+export type SimilarQuestionLink = ReturnType<typeof getSimilarQuestions>[number]
+
+/**
+ * Where a search result or suggestion lives, or null when it is not public (hidden, deleted,
+ * unpublished): the logged click-through only ever redirects to one of these paths.
+ */
+export function resolveTarget(type: TargetType, id: number): string | null {
+  if (type === 'question') {
+    const q = db.get<{ title: string } | undefined>(
+      sql`select title from questions where id = ${id} and hidden_at is null and deleted_at is null`,
+    )
+    return q ? `/questions/${id}/${slugify(q.title)}` : null
+  }
+  const a = db
+    .select({ slug: kbArticles.slug })
+    .from(kbArticles)
+    .where(and(eq(kbArticles.id, id), eq(kbArticles.status, 'published')))
+    .get()
+  return a ? `/kb/${a.slug}` : null
+}
+
+// ── The log ──────────────────────────────────────────────────────────────────────────────
+
+const LOGGED_QUERY_MAX = 200
+const DAY_MS = 24 * 60 * 60_000
+
+/** A new ask-form visit; its random id travels in the form and in suggestion links. */
+export function startAskVisit(userId: number | null): string {
+  const id = crypto.randomBytes(18).toString('base64url')
+  write((tx) => tx.insert(askVisits).values({ id, userId, startedAt: now() }).run())
+  return id
+}
+
+/**
+ * The visit when it belongs to this person (ids are random, but a link passed to someone
+ * else must not log in the owner's name). Visits of signed-out visitors have no owner.
+ */
+export function getAskVisit(visitId: string | null | undefined, userId: number | null) {
+  if (!visitId) return null
+  const visit = db.select().from(askVisits).where(eq(askVisits.id, visitId)).get()
+  if (!visit || visit.userId !== userId) return null
+  return visit
+}
+
+/** Suggestions were shown on the ask form; a visit "showed suggestions" once one was listed. */
+export function logSuggestionsShown(
+  visitId: string | null | undefined,
+  query: string,
+  results: Suggestions,
+  userId: number | null,
+): boolean {
+  const visit = getAskVisit(visitId, userId)
+  if (!visit) return false
+  const count = results.kb.length + results.threads.length
+  write((tx) => {
+    tx.insert(searchEvents)
+      .values({
+        kind: 'suggest_shown',
+        askVisitId: visit.id,
+        userId,
+        query: query.slice(0, LOGGED_QUERY_MAX),
+        resultCount: count,
+      })
+      .run()
+    if (count > 0)
+      tx.update(askVisits)
+        .set({ firstShownAt: now() })
+        .where(and(eq(askVisits.id, visit.id), isNull(askVisits.firstShownAt)))
+        .run()
+  })
+  return true
+}
+
+/** The visitor opened a suggestion (through the logged click-through). */
+export function logSuggestionOpened(
+  visitId: string | null | undefined,
+  targetType: TargetType,
+  targetId: number,
+  userId: number | null,
+): boolean {
+  const visit = getAskVisit(visitId, userId)
+  if (!visit) return false
+  write((tx) => {
+    tx.insert(searchEvents)
+      .values({ kind: 'suggest_opened', askVisitId: visit.id, userId, targetType, targetId })
+      .run()
+    tx.update(askVisits)
+      .set({ firstOpenedAt: now() })
+      .where(and(eq(askVisits.id, visit.id), isNull(askVisits.firstOpenedAt)))
+      .run()
+  })
+  return true
+}
+
+/** The question this visit ended in; the first one counts if the form is posted twice. */
+export function markAskVisitPosted(
+  visitId: string | null | undefined,
+  questionId: number,
+  userId: number | null,
+): boolean {
+  const visit = getAskVisit(visitId, userId)
+  if (!visit) return false
+  write((tx) =>
+    tx
+      .update(askVisits)
+      .set({ questionId, postedAt: now() })
+      .where(and(eq(askVisits.id, visit.id), isNull(askVisits.postedAt)))
+      .run(),
+  )
+  return true
+}
+
+export function logSearch(entry: { userId: number | null; query: string; resultCount: number }) {
+  write((tx) =>
+    tx
+      .insert(searchEvents)
+      .values({
+        kind: 'search',
+        userId: entry.userId,
+        query: entry.query.slice(0, LOGGED_QUERY_MAX),
+        resultCount: entry.resultCount,
+      })
+      .run(),
+  )
+}
+
+export function logResultOpened(entry: {
+  userId: number | null
+  query: string
+  targetType: TargetType
+  targetId: number
+}) {
+  write((tx) =>
+    tx
+      .insert(searchEvents)
+      .values({
+        kind: 'result_opened',
+        userId: entry.userId,
+        query: entry.query.slice(0, LOGGED_QUERY_MAX),
+        targetType: entry.targetType,
+        targetId: entry.targetId,
+      })
+      .run(),
+  )
+}
+
+export type Deflection = {
+  /** Ask-form visits started in the range. */
+  visits: number
+  /** Of those, visits that showed at least one suggestion and whose 24 h window has closed. */
+  showedSuggestions: number
+  /** Of those, visits where a suggestion was opened and the visitor posted no question in 24 h. */
+  deflected: number
+  /** Visits that showed suggestions less than 24 h ago: not counted yet either way. */
+  pending: number
+  /** deflected ÷ showedSuggestions, or null when nothing is countable. */
+  rate: number | null
+}
+
+/**
+ * Deflection (DESIGN §5): ask-form visits where the visitor opened a suggestion and posted no
+ * question within 24 h, ÷ all ask-form visits that showed suggestions — over visits started
+ * in [from, to). A visit counts once its 24 h have passed; younger ones are `pending`.
+ * "Posted" means any question by that visitor created within 24 h of the visit's start (from
+ * this form or another tab), or, when the account is gone, the question stamped on the visit.
+ */
+export function getDeflection(from: Date, to: Date): Deflection {
+  const closedBefore = now().getTime() - DAY_MS
+  const row = db.get<{
+    visits: number
+    showed: number | null
+    deflected: number | null
+    pending: number | null
+  }>(sql`
+    select
+      count(*) as visits,
+      sum(v.first_shown_at is not null and v.started_at <= ${closedBefore}) as showed,
+      sum(v.first_shown_at is not null and v.started_at <= ${closedBefore}
+        and v.first_opened_at is not null
+        and not (v.posted_at is not null and v.posted_at <= v.started_at + ${DAY_MS})
+        and not exists (
+          select 1 from questions q
+          where q.author_id = v.user_id
+            and q.created_at >= v.started_at and q.created_at <= v.started_at + ${DAY_MS})
+      ) as deflected,
+      sum(v.first_shown_at is not null and v.started_at > ${closedBefore}) as pending
+    from ask_visits v
+    where v.started_at >= ${from.getTime()} and v.started_at < ${to.getTime()}`)
+  const showed = row.showed ?? 0
+  const deflected = row.deflected ?? 0
+  return {
+    visits: row.visits,
+    showedSuggestions: showed,
+    deflected,
+    pending: row.pending ?? 0,
+    rate: showed > 0 ? deflected / showed : null,
+  }
+}
+
+export type { KbHit, ThreadHit, Suggestion }

@@ -1,0 +1,477 @@
+import { performance } from 'node:perf_hooks'
+import { sql, type SQL } from 'drizzle-orm'
+import { db } from '../../utils/db.server'
+import { singleton } from '../../utils/singleton.server'
+import { tagsByQuestion } from '../questions/tags.server'
+import {
+  buildMatch,
+  extractWords,
+  MARK_CLOSE,
+  MARK_OPEN,
+  markedToHtml,
+  MAX_QUERY_WORDS,
+  plainSnippet,
+  type QueryWords,
+} from './query-text.server'
+
+/**
+ * Thread search over questions_fts (migration 0002; kept in sync by syncQuestionSearch in the
+ * same transaction as every write). Columns: title, tags, body, answer (the accepted answer),
+ * related (titles of the questions closed as its duplicates); rowid = questions.id. Hidden and
+ * deleted questions have no row, so a match is visible by construction.
+ *
+ * Ranking touches the FTS table only: bm25 costs about a microsecond per matching row, while
+ * joining every match to `questions` costs several. Filters become `+rowid IN (…)` sets built
+ * from covering indexes (the `+` keeps SQLite from driving the full-text query row by row from
+ * the set), and only the page's ten rows are joined for their details.
+ */
+
+/** bm25 weights in column order. A title (or a duplicate's title) matching says the most. */
+const WEIGHTS = { title: 10, tags: 4, body: 1, answer: 1.5, related: 8 }
+const BM25 = sql.raw(
+  `bm25(questions_fts, ${WEIGHTS.title}, ${WEIGHTS.tags}, ${WEIGHTS.body}, ${WEIGHTS.answer}, ${WEIGHTS.related})`,
+)
+/** Suggestions compare titles with titles: the body counts for less than on the search page. */
+const BM25_TITLES = sql.raw('bm25(questions_fts, 12, 4, 0.6, 1, 10)')
+const TITLE_COLUMNS = '{title tags related}'
+
+/** When every word together finds fewer than this, any word will do (best matches first). */
+const AND_MINIMUM = 3
+/**
+ * bm25 costs about a microsecond per matching row, so a query matching a quarter of the site
+ * ranks only its newest RANK_WINDOW matches (more when paging deep); the total stays exact.
+ */
+const RANK_WINDOW = 1_000
+const SUGGEST_WINDOW = 5_000
+/** Any-word queries leave out words found in more than this share of threads (kept: 2 rarest). */
+const COMMON_WORD_SHARE = 0.05
+const SNIPPET_TOKENS = 24
+export const THREAD_PAGE_SIZE = 10
+
+export type SolvedFilter = 'solved' | 'unsolved'
+
+export type ThreadSearchOptions = {
+  category?: string | null
+  tag?: string | null
+  solved?: SolvedFilter | null
+  page?: number
+  pageSize?: number
+  /** The last word is still being typed: also match it as a prefix. */
+  prefix?: boolean
+  /** Suggestions: leave out questions closed as duplicates (their original is the answer). */
+  excludeDuplicates?: boolean
+  /** Suggestions: only threads that have a response. */
+  answeredOnly?: boolean
+  excludeIds?: number[]
+  /** 'auto' = every word first, any word when that finds too little; 'any' = any word. */
+  match?: 'auto' | 'any'
+  /**
+   * 'titles': titles compared with titles (title, tags and duplicates' titles), then the whole
+   * thread when that finds too few; for suggestions and similar questions.
+   */
+  scope?: 'all' | 'titles'
+}
+
+export type ThreadHit = {
+  id: number
+  title: string
+  titleHtml: string
+  snippetHtml: string
+  /** Where the snippet comes from: the question itself or its accepted answer. */
+  snippetFrom: 'question' | 'answer'
+  status: 'open' | 'answered' | 'solved'
+  closedReason: string | null
+  answerCount: number
+  score: number
+  createdAt: Date
+  category: { slug: string; name: string }
+  tags: string[]
+}
+
+export type ThreadSearchResult =
+  | {
+      ok: true
+      items: ThreadHit[]
+      /** Every match with the page's filters; suggestion calls (post-filtered) count their items. */
+      total: number
+      page: number
+      pageCount: number
+      /** 'all' when every word matched; 'any' when results with some of the words are shown. */
+      matched: 'all' | 'any'
+      words: string[]
+      truncated: boolean
+    }
+  | { ok: false; reason: 'no-words' | 'failed'; message: string }
+
+export const NO_WORDS_MESSAGE =
+  'There are no words to search for in that. Try a few plain words, like “refund GoPay” or “JNE tracking”.'
+const FAILED_MESSAGE = 'That search could not be run. Try fewer or simpler words.'
+
+const idList = (ids: number[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )
+
+/** The search page's filters, as sets of question ids read from covering indexes. */
+function setFilters(options: ThreadSearchOptions): SQL[] {
+  const parts: SQL[] = []
+  if (options.category)
+    parts.push(sql`+rowid in (select id from questions
+      where category_id = (select id from categories where slug = ${options.category}))`)
+  if (options.tag)
+    parts.push(sql`+rowid in (select question_id from question_tags
+      where tag_id = (select id from tags where name = ${options.tag}))`)
+  if (options.solved === 'solved')
+    parts.push(sql`+rowid in (select id from questions where status = 'solved')`)
+  if (options.solved === 'unsolved')
+    parts.push(sql`+rowid in (select id from questions where status in ('open', 'answered'))`)
+  if (options.excludeIds?.length) parts.push(sql`+rowid not in (${idList(options.excludeIds)})`)
+  return parts
+}
+
+const hasPostFilters = (o: ThreadSearchOptions) => Boolean(o.answeredOnly || o.excludeDuplicates)
+
+type Ranked = { id: number; rank: number }
+
+function countMatches(match: string, filters: SQL[]) {
+  return db.get<{ n: number }>(sql`select count(*) as n from questions_fts
+    where questions_fts match ${match}${sql.join(
+      filters.map((f) => sql` and ${f}`),
+      sql``,
+    )}`).n
+}
+
+/** Best first. With `boostAll`, rows containing every word rank before rows with only some. */
+function rankMatches(
+  match: string,
+  filters: SQL[],
+  rank: SQL,
+  offset: number,
+  limit: number,
+  boostAll: string | null,
+  floor: number | null,
+) {
+  const order = boostAll
+    ? sql`(rowid in (select rowid from questions_fts where questions_fts match ${boostAll})) desc, rank`
+    : sql`rank`
+  return db.all<Ranked>(sql`select rowid as id, ${rank} as rank from questions_fts
+    where questions_fts match ${match}${sql.join(
+      filters.map((f) => sql` and ${f}`),
+      sql``,
+    )}${floor === null ? sql`` : sql` and rowid >= ${floor}`}
+    order by ${order}, rowid desc limit ${limit} offset ${offset}`)
+}
+
+/**
+ * The lowest rowid among the newest `window` matches, or null when there are fewer. Doclists
+ * are in rowid order, so this reads only as far as it needs.
+ */
+function newestFloor(match: string, filters: SQL[], window: number) {
+  return (
+    db.get<{ id: number } | undefined>(sql`select rowid as id from questions_fts
+      where questions_fts match ${match}${sql.join(
+        filters.map((f) => sql` and ${f}`),
+        sql``,
+      )}
+      order by rowid desc limit 1 offset ${window - 1}`)?.id ?? null
+  )
+}
+
+// How many threads contain a word, and how many threads there are: cached, since a stale
+// count only shifts which words an any-word query leaves out.
+const COUNT_TTL_MS = 10 * 60_000
+const wordCounts = singleton('ftsWordCounts', () => new Map<string, { n: number; at: number }>())
+
+function cachedCount(key: string, count: () => number) {
+  const t = performance.now()
+  const hit = wordCounts.get(key)
+  if (hit && t - hit.at < COUNT_TTL_MS) return hit.n
+  if (wordCounts.size >= 20_000) wordCounts.delete(wordCounts.keys().next().value!)
+  const n = count()
+  wordCounts.set(key, { n, at: t })
+  return n
+}
+
+/**
+ * The words worth an any-word query: very common ones add little to bm25 but make the query
+ * read (and rank) a large part of the site, so they are left out while rarer ones remain.
+ */
+function informativeWords(words: QueryWords, prefix: boolean): QueryWords {
+  if (words.words.length <= 2) return words
+  const threads = cachedCount(
+    ' threads',
+    () =>
+      db.get<{ n: number }>(
+        sql`select count(*) as n from questions where hidden_at is null and deleted_at is null`,
+      ).n,
+  )
+  const partial = prefix && words.lastIsPartial ? words.words.at(-1) : undefined
+  const counted = words.words.map((word) => ({
+    word,
+    n:
+      word === partial
+        ? 0
+        : cachedCount(word, () => countMatches(buildMatch({ ...words, words: [word] }).all, [])),
+  }))
+  const limit = Math.max(1, threads * COMMON_WORD_SHARE)
+  const rarest = new Set(
+    [...counted]
+      .sort((a, b) => a.n - b.n)
+      .slice(0, 2)
+      .map((c) => c.word),
+  )
+  const kept = counted.filter((c) => c.n <= limit || rarest.has(c.word)).map((c) => c.word)
+  return { ...words, words: kept, lastIsPartial: partial !== undefined && kept.at(-1) === partial }
+}
+
+/** Of these ids, those a suggestion may show (answered, not a duplicate), in one lookup. */
+function allowedForSuggestions(ids: number[], options: ThreadSearchOptions) {
+  if (ids.length === 0) return new Set<number>()
+  // `+` keeps these conditions off the status indexes: the id list is the way in.
+  const rows = db.all<{ id: number }>(sql`select id from questions where id in (${idList(ids)})
+    ${options.answeredOnly ? sql`and +status in ('answered', 'solved')` : sql``}
+    ${options.excludeDuplicates ? sql`and (+closed_reason is null or closed_reason <> 'duplicate')` : sql``}`)
+  return new Set(rows.map((r) => r.id))
+}
+
+/**
+ * The best `limit` matches that pass the suggestion filters, looking further down the ranking
+ * (20, 200, 2000 rows, then all) only while too few of the first ones pass.
+ */
+function rankPostFiltered(
+  match: string,
+  filters: SQL[],
+  rank: SQL,
+  limit: number,
+  options: ThreadSearchOptions,
+) {
+  const floor = newestFloor(match, filters, SUGGEST_WINDOW)
+  for (let window = limit * 4; ; window *= 10) {
+    const ranked = rankMatches(match, filters, rank, 0, window, null, floor)
+    const allowed = allowedForSuggestions(
+      ranked.map((r) => r.id),
+      options,
+    )
+    const kept = ranked.filter((r) => allowed.has(r.id))
+    if (kept.length >= limit || ranked.length < window) return kept.slice(0, limit)
+  }
+}
+
+type DetailRow = {
+  id: number
+  title: string
+  status: ThreadHit['status']
+  closed_reason: string | null
+  answer_count: number
+  score: number
+  created_at: number
+  category_slug: string
+  category_name: string
+}
+
+function details(ids: number[]) {
+  if (ids.length === 0) return new Map<number, DetailRow>()
+  const rows = db.all<DetailRow>(sql`
+    select q.id, q.title, q.status, q.closed_reason, q.answer_count, q.score, q.created_at,
+      c.slug as category_slug, c.name as category_name
+    from questions q join categories c on c.id = q.category_id
+    where q.id in (${idList(ids)}) and +q.hidden_at is null and +q.deleted_at is null`)
+  return new Map(rows.map((r) => [r.id, r]))
+}
+
+type SnippetRow = { id: number; title: string; body: string; answer: string }
+
+/**
+ * Highlighted title and best snippets for the few rows of one page. The ids are a `+rowid`
+ * filter: FTS5 here ignores a bound `rowid = ?` next to MATCH (and so `rowid IN`), returning
+ * every match; with `+` SQLite filters the rows itself, and only these rows get snippets.
+ */
+function snippets(match: string, ids: number[], titlesOnly: boolean) {
+  if (ids.length === 0) return new Map<number, SnippetRow>()
+  const rows = db.all<SnippetRow>(
+    titlesOnly
+      ? sql`select rowid as id, highlight(questions_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}) as title,
+          '' as body, '' as answer
+        from questions_fts where questions_fts match ${match} and +rowid in (${idList(ids)})`
+      : sql`
+    select rowid as id,
+      highlight(questions_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}) as title,
+      snippet(questions_fts, 2, ${MARK_OPEN}, ${MARK_CLOSE}, '…', ${SNIPPET_TOKENS}) as body,
+      snippet(questions_fts, 3, ${MARK_OPEN}, ${MARK_CLOSE}, '…', ${SNIPPET_TOKENS}) as answer
+    from questions_fts
+    where questions_fts match ${match} and +rowid in (${idList(ids)})`,
+  )
+  return new Map(rows.map((r) => [r.id, r]))
+}
+
+/** The page's rows with their details; `brief` (suggestions) skips body snippets and tags. */
+function toHits(ranked: Ranked[], match: string, brief = false): ThreadHit[] {
+  const ids = ranked.map((r) => r.id)
+  const rows = details(ids)
+  const marked = snippets(match, ids, brief)
+  const tagMap = brief ? new Map<number, string[]>() : tagsByQuestion(ids)
+  return ranked.flatMap(({ id }) => {
+    const r = rows.get(id)
+    if (!r) return []
+    const s = marked.get(id)
+    // The question's own words first; the accepted answer when only it contains the words.
+    const fromAnswer =
+      s !== undefined && !s.body.includes(MARK_OPEN) && s.answer.includes(MARK_OPEN)
+    return [
+      {
+        id,
+        title: r.title,
+        titleHtml: markedToHtml(s?.title ?? r.title),
+        snippetHtml: markedToHtml(plainSnippet(fromAnswer ? s.answer : (s?.body ?? ''))),
+        snippetFrom: fromAnswer ? ('answer' as const) : ('question' as const),
+        status: r.status,
+        closedReason: r.closed_reason,
+        answerCount: r.answer_count,
+        score: r.score,
+        createdAt: new Date(r.created_at),
+        category: { slug: r.category_slug, name: r.category_name },
+        tags: tagMap.get(id) ?? [],
+      },
+    ]
+  })
+}
+
+/**
+ * Searches visible questions. Never throws on what a person typed: a query without words, or
+ * one the engine refuses, comes back as `{ ok: false, message }` to show as it is.
+ */
+export function searchThreads(
+  query: string,
+  options: ThreadSearchOptions = {},
+): ThreadSearchResult {
+  const words = extractWords(query, { max: MAX_QUERY_WORDS })
+  if (words.words.length === 0) return { ok: false, reason: 'no-words', message: NO_WORDS_MESSAGE }
+  const match = buildMatch(words, options.prefix)
+  const pageSize = Math.max(1, Math.min(50, options.pageSize ?? THREAD_PAGE_SIZE))
+  const filters = setFilters(options)
+  const single = words.words.length === 1
+  try {
+    if (hasPostFilters(options) || options.scope === 'titles') {
+      // Suggestions: one short list, any word, titles first; the whole thread fills it up.
+      const rank = options.scope === 'titles' ? BM25_TITLES : BM25
+      const expression =
+        options.match === 'any'
+          ? buildMatch(informativeWords(words, options.prefix === true), options.prefix).any
+          : match.all
+      let ranked: Ranked[] = []
+      if (options.scope === 'titles')
+        ranked = rankPostFiltered(
+          `${TITLE_COLUMNS}: (${expression})`,
+          filters,
+          rank,
+          pageSize,
+          options,
+        )
+      if (ranked.length < pageSize) {
+        const seen = new Set(ranked.map((r) => r.id))
+        const more = rankPostFiltered(expression, filters, rank, pageSize + ranked.length, options)
+        ranked = [...ranked, ...more.filter((r) => !seen.has(r.id))].slice(0, pageSize)
+      }
+      const items = toHits(ranked, expression, true)
+      return {
+        ok: true,
+        items,
+        total: items.length,
+        page: 1,
+        pageCount: 1,
+        matched: options.match === 'any' && !single ? 'any' : 'all',
+        words: words.words,
+        truncated: words.truncated,
+      }
+    }
+
+    let expression = options.match === 'any' ? match.any : match.all
+    let matched: 'all' | 'any' = options.match === 'any' && !single ? 'any' : 'all'
+    let boostAll: string | null = null
+    let total = countMatches(expression, filters)
+    if (options.match !== 'any' && !single && total < AND_MINIMUM) {
+      const anyTotal = countMatches(match.any, filters)
+      if (anyTotal > total) {
+        expression = match.any
+        matched = 'any'
+        boostAll = match.all
+        total = anyTotal
+      }
+    }
+    const pageCount = Math.max(1, Math.ceil(total / pageSize))
+    // Past the last page: show the last one rather than nothing.
+    const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount)
+    const offset = (page - 1) * pageSize
+    const window = Math.max(RANK_WINDOW, (offset + pageSize) * 4)
+    // Not worth a query for a few hundred rows more or less.
+    const floor = total > window * 2 ? newestFloor(expression, filters, window) : null
+    const ranked =
+      total === 0 ? [] : rankMatches(expression, filters, BM25, offset, pageSize, boostAll, floor)
+    return {
+      ok: true,
+      items: toHits(ranked, expression),
+      total,
+      page,
+      pageCount,
+      matched,
+      words: words.words,
+      truncated: words.truncated,
+    }
+  } catch (error) {
+    // Our own MATCH strings are always valid; this is a guard, not a path we expect.
+    console.warn('thread search failed', error)
+    return { ok: false, reason: 'failed', message: FAILED_MESSAGE }
+  }
+}
+
+export type SimilarQuestion = {
+  id: number
+  title: string
+  status: ThreadHit['status']
+  answerCount: number
+}
+
+/**
+ * Questions like this one, for the thread page: its title and tags as the query, compared
+ * with titles first; never itself, its duplicates, or anything closed as a duplicate.
+ */
+export function findSimilarQuestionIds(questionId: number, limit = 5): number[] {
+  const source = db.get<{ title: string; tags: string | null } | undefined>(sql`
+    select q.title, (select group_concat(t.name, ' ') from question_tags qt
+      join tags t on t.id = qt.tag_id where qt.question_id = q.id) as tags
+    from questions q where q.id = ${questionId}`)
+  if (!source) return []
+  const result = searchThreads(`${source.title} ${source.tags ?? ''}`, {
+    pageSize: Math.max(1, Math.min(20, limit)),
+    match: 'any',
+    scope: 'titles',
+    excludeDuplicates: true,
+    excludeIds: [questionId],
+  })
+  return result.ok ? result.items.map((i) => i.id) : []
+}
+
+/** The current title and state of visible questions, in the order given. */
+export function summarizeQuestions(ids: number[]): SimilarQuestion[] {
+  if (ids.length === 0) return []
+  const rows = db.all<{
+    id: number
+    title: string
+    status: ThreadHit['status']
+    answer_count: number
+  }>(
+    sql`select id, title, status, answer_count from questions
+      where id in (${idList(ids)}) and +hidden_at is null and +deleted_at is null
+        and (+closed_reason is null or closed_reason <> 'duplicate')`,
+  )
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return ids.flatMap((id) => {
+    const r = byId.get(id)
+    return r ? [{ id, title: r.title, status: r.status, answerCount: r.answer_count }] : []
+  })
+}
+
+export function findSimilarQuestions(questionId: number, limit = 5): SimilarQuestion[] {
+  return summarizeQuestions(findSimilarQuestionIds(questionId, limit))
+}

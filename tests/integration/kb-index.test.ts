@@ -1,0 +1,235 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { eq } from 'drizzle-orm'
+import { beforeEach, describe, expect, it } from 'vitest'
+import {
+  configureKbIndex,
+  ensureKbIndexFresh,
+  kbIndexFile,
+  kbIndexStatus,
+  readKbVersion,
+  resetKbIndexForTests,
+  scheduleKbIndexRebuild,
+  searchKb,
+} from '~/modules/search/kb-index.server'
+import { setClock } from '~/utils/clock.server'
+import { write } from '~/utils/db.server'
+import { kbArticles, type KbStatus } from '../../db/schema'
+import { TEST_EPOCH } from '../setup/integration'
+import { makeCategory } from '../factories'
+
+const FILE = path.resolve(`tmp/test-db/kb-index-kb-${process.pid}.json`)
+
+let tick = 0
+/** Moves the fake clock on, as time passes between edits in real life. */
+const later = () => setClock(new Date(TEST_EPOCH.getTime() + ++tick * 60_000))
+
+function addArticle(
+  values: Partial<{
+    slug: string
+    title: string
+    summary: string
+    body: string
+    tags: string
+    status: KbStatus
+    category: string
+  }> & { title: string },
+) {
+  const category = makeCategory(values.category ?? 'orders-shipping', values.category ?? 'Orders')
+  return write(
+    (tx) =>
+      tx
+        .insert(kbArticles)
+        .values({
+          slug: values.slug ?? values.title.toLowerCase().replace(/\W+/g, '-'),
+          title: values.title,
+          summary: values.summary ?? '',
+          bodyMd: values.body ?? 'Some text.',
+          bodyHtml: '<p>Some text.</p>',
+          cookedVersion: 1,
+          categoryId: category.id,
+          tags: values.tags ?? '',
+          status: values.status ?? 'published',
+          origin: 'content',
+        })
+        .returning({ id: kbArticles.id })
+        .get().id,
+  )
+}
+
+function editArticle(id: number, changes: { title?: string; status?: KbStatus }) {
+  later()
+  write((tx) =>
+    tx
+      .update(kbArticles)
+      .set({ ...changes, updatedAt: new Date(TEST_EPOCH.getTime() + tick * 60_000) })
+      .where(eq(kbArticles.id, id))
+      .run(),
+  )
+}
+
+async function titles(query: string, options: Parameters<typeof searchKb>[1] = {}) {
+  const result = await searchKb(query, options)
+  if (!result.ok) throw new Error(result.message)
+  return result.items.map((i) => i.title)
+}
+
+beforeEach(() => {
+  tick = 0
+  configureKbIndex({ file: FILE, debounceMs: 0, checkIntervalMs: 0, firstWaitMs: 60_000 })
+  resetKbIndexForTests()
+  fs.rmSync(FILE, { force: true })
+})
+
+describe('knowledge-base index', () => {
+  it('builds in a worker from the published articles only, and persists with its KB version', async () => {
+    addArticle({ title: 'Tracking your parcel', summary: 'What each JNE status means.' })
+    addArticle({ title: 'Tracking draft notes', status: 'draft' })
+    addArticle({ title: 'Old tracking article', status: 'archived' })
+    const status = await ensureKbIndexFresh()
+    expect(status).toMatchObject({ ready: true, source: 'built', documents: 1, builds: 1 })
+    expect(await titles('tracking')).toEqual(['Tracking your parcel'])
+
+    expect(kbIndexFile()).toBe(FILE)
+    const persisted = JSON.parse(fs.readFileSync(FILE, 'utf8')) as {
+      fingerprint: string
+      documents: number
+    }
+    expect(persisted).toMatchObject({ fingerprint: readKbVersion(), documents: 1 })
+    expect(status.bytes).toBe(fs.statSync(FILE).size)
+  })
+
+  it('loads the persisted file at start when its version matches, without building', async () => {
+    addArticle({ title: 'Refund timing by payment method', summary: 'GoPay, OVO and cards.' })
+    await ensureKbIndexFresh()
+    // A new process: nothing in memory, the file on disk.
+    resetKbIndexForTests()
+    const status = await ensureKbIndexFresh()
+    expect(status).toMatchObject({ ready: true, source: 'file', builds: 0, documents: 1 })
+    expect(await titles('gopay refund')).toEqual(['Refund timing by payment method'])
+  })
+
+  it('rebuilds instead of loading a file made for another KB version', async () => {
+    const id = addArticle({ title: 'Storing coffee beans' })
+    await ensureKbIndexFresh()
+    editArticle(id, { title: 'Storing coffee beans in humid weather' })
+    resetKbIndexForTests()
+    const status = await ensureKbIndexFresh()
+    expect(status).toMatchObject({ source: 'built', builds: 1 })
+    expect(await titles('humid')).toEqual(['Storing coffee beans in humid weather'])
+  })
+
+  it('follows edits, unpublishing and new articles through the KB version', async () => {
+    const id = addArticle({ title: 'Grind size guide' })
+    expect(await titles('grind')).toEqual(['Grind size guide'])
+    editArticle(id, { title: 'Grind size guide for V60 and espresso' })
+    await ensureKbIndexFresh()
+    expect(await titles('espresso')).toEqual(['Grind size guide for V60 and espresso'])
+    later()
+    addArticle({ title: 'Espresso shots run too fast' })
+    await ensureKbIndexFresh()
+    expect(await titles('espresso')).toHaveLength(2)
+    editArticle(id, { status: 'archived' })
+    await ensureKbIndexFresh()
+    expect(await titles('espresso')).toEqual(['Espresso shots run too fast'])
+  })
+
+  it('keeps answering from the old index while a rebuild runs, then swaps to the new one', async () => {
+    addArticle({ title: 'Cold brew at home' })
+    await ensureKbIndexFresh()
+    later()
+    addArticle({ title: 'Cold brew tastes flat after two days' })
+    const rebuild = scheduleKbIndexRebuild()
+    // The rebuild is under way in the worker; searches meanwhile use the index they have.
+    const during = await Promise.all([titles('cold brew'), titles('cold brew')])
+    expect(during).toEqual([['Cold brew at home'], ['Cold brew at home']])
+    await rebuild
+    expect(await titles('cold brew')).toHaveLength(2)
+    expect(kbIndexStatus()).toMatchObject({ documents: 2, building: false })
+  })
+
+  it('coalesces a burst of rebuild requests into few builds', async () => {
+    addArticle({ title: 'Paying with QRIS' })
+    await ensureKbIndexFresh()
+    const before = kbIndexStatus().builds
+    configureKbIndex({ debounceMs: 20 })
+    const waits = Array.from({ length: 10 }, () => scheduleKbIndexRebuild())
+    await Promise.all(waits)
+    expect(kbIndexStatus().builds - before).toBe(1)
+  })
+
+  it('does not hold the first search after start for long while the index loads', async () => {
+    addArticle({ title: 'Paying with QRIS' })
+    configureKbIndex({ firstWaitMs: 0 })
+    const first = await searchKb('qris')
+    expect(first).toEqual({
+      ok: false,
+      reason: 'unavailable',
+      message: expect.stringContaining('still loading'),
+    })
+    await ensureKbIndexFresh()
+    expect(await titles('qris')).toEqual(['Paying with QRIS'])
+  })
+
+  it('weights titles above bodies, and filters by category and tag', async () => {
+    addArticle({ title: 'Resetting your password', body: 'Use the link in the e-mail.' })
+    addArticle({
+      title: 'Changing your e-mail address',
+      body: 'You may need to reset your password first.',
+      category: 'account-login',
+      tags: 'email account',
+    })
+    expect(await titles('password')).toEqual([
+      'Resetting your password',
+      'Changing your e-mail address',
+    ])
+    expect(await titles('password', { category: 'account-login' })).toEqual([
+      'Changing your e-mail address',
+    ])
+    expect(await titles('password', { tag: 'email' })).toEqual(['Changing your e-mail address'])
+    expect(await titles('password', { tag: 'nope' })).toEqual([])
+  })
+
+  it('highlights the matching words in titles and summaries, escaped', async () => {
+    addArticle({
+      title: 'Returns <and> refunds policy',
+      summary: 'How refunds work & when they arrive.',
+    })
+    const result = await searchKb('refunded')
+    expect(result.ok && result.items[0]).toMatchObject({
+      titleHtml: 'Returns &lt;and&gt; <mark>refunds</mark> policy',
+      summaryHtml: 'How <mark>refunds</mark> work &amp; when they arrive.',
+    })
+  })
+
+  it('matches a half-typed last word as a prefix when asked to', async () => {
+    addArticle({ title: 'Shipping couriers and delivery times' })
+    expect(await titles('couri', { prefix: true })).toEqual([
+      'Shipping couriers and delivery times',
+    ])
+    expect(await titles('couri')).toEqual([])
+  })
+
+  it('treats lunr query syntax as plain text and answers hostile queries without throwing', async () => {
+    addArticle({ title: 'Invoices and company billing', summary: 'NPWP on your invoice.' })
+    for (const q of [
+      'title:invoice',
+      'invoice^10',
+      'invoice~2',
+      '+invoice -billing',
+      'inv*',
+      '*',
+      ':^~*+-',
+      '"invoice',
+      'AND OR NOT',
+      '🧾🧾',
+      'x'.repeat(10_240),
+      'invoice '.repeat(3_000),
+    ]) {
+      const result = await searchKb(q, { prefix: true })
+      if (!result.ok) expect(result.message).toMatch(/no words to search for/)
+    }
+    expect(await titles('title:invoice')).toEqual(['Invoices and company billing'])
+    expect(await titles('+invoice -billing')).toEqual(['Invoices and company billing'])
+  })
+})
