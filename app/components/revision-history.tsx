@@ -4,7 +4,8 @@ import { Byline } from './post-meta'
 
 type Revision = SerializeFrom<ReturnType<typeof getRevisionHistory>>[number]
 
-function Diff({ parts }: { parts: DiffPart[] }) {
+/** Insertions and deletions marked inside a text. */
+export function Diff({ parts }: { parts: DiffPart[] }) {
   return (
     <>
       {parts.map((p, i) =>

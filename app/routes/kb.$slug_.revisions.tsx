@@ -2,9 +2,10 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Diff } from '~/components/revision-history'
 import { RelativeTime } from '~/components/time'
 import { getUser } from '~/modules/auth/auth.server'
-import { getArticlePage, getArticleRevisions, type DiffPart } from '~/modules/kb/kb.server'
+import { getArticlePage, getArticleRevisions } from '~/modules/kb/kb.server'
 import { KB_SLUG_PATTERN } from '~/modules/kb/validation'
 import { notFound } from '~/utils/http.server'
 import kbStyles from '~/styles/kb.css'
@@ -25,22 +26,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     article: { slug: page.article.slug, title: page.article.title },
     revisions: getArticleRevisions(page.article.id),
   })
-}
-
-function Diff({ parts }: { parts: DiffPart[] }) {
-  return (
-    <>
-      {parts.map((p, i) =>
-        p.kind === 'added' ? (
-          <ins key={i}>{p.text}</ins>
-        ) : p.kind === 'removed' ? (
-          <del key={i}>{p.text}</del>
-        ) : (
-          <span key={i}>{p.text}</span>
-        ),
-      )}
-    </>
-  )
 }
 
 export default function ArticleHistory() {

@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto'
 import { and, asc, desc, eq, lte, max, sql } from 'drizzle-orm'
-import { diffWordsWithSpace } from 'diff'
 import {
   categories,
   kbArticles,
@@ -17,6 +16,8 @@ import {
 } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
+import { diffText } from '../questions/history.server'
+import { createViewDeduper } from '../../utils/view-dedupe.server'
 import { forbidden, notFound } from '../../utils/http.server'
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from '../../utils/markdown.server'
 import { slugify } from '../../utils/slug'
@@ -336,19 +337,11 @@ export function markArticleReviewed(actor: Actor, id: number) {
   })
 }
 
-// Each visitor counts once per article per hour; the set is bounded so memory stays flat.
-const recentViews = new Map<string, number>()
-const VIEW_WINDOW_MS = 60 * 60_000
-const MAX_TRACKED_VIEWS = 50_000
+// Each visitor counts once per article per hour.
+const isNewView = createViewDeduper()
 
 export function recordArticleView(articleId: number, viewerKey: string): boolean {
-  const key = `${viewerKey}:${articleId}`
-  const t = now().getTime()
-  const seen = recentViews.get(key)
-  if (seen !== undefined && t - seen < VIEW_WINDOW_MS) return false
-  if (recentViews.size >= MAX_TRACKED_VIEWS) recentViews.delete(recentViews.keys().next().value!)
-  recentViews.delete(key)
-  recentViews.set(key, t)
+  if (!isNewView(viewerKey, articleId)) return false
   write((tx) =>
     tx
       .update(kbArticles)
@@ -478,14 +471,6 @@ export function countDueForReview(): number {
   )
 }
 
-export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string }
-
-function diff(before: string, after: string): DiffPart[] {
-  return diffWordsWithSpace(before, after).map((c) => ({
-    kind: c.added ? 'added' : c.removed ? 'removed' : 'same',
-    text: c.value,
-  }))
-}
 
 /** Every version of an article, newest first, each with what changed since the one before. */
 export function getArticleRevisions(articleId: number) {
@@ -514,10 +499,12 @@ export function getArticleRevisions(articleId: number) {
         comment: r.comment,
         author: r.author?.handle ? r.author : null,
         title: r.title,
-        titleDiff: prev && r.title !== prev.title ? diff(prev.title, r.title) : null,
-        summaryDiff: prev && r.summary !== prev.summary ? diff(prev.summary, r.summary) : null,
-        tagsDiff: prev && r.tags !== prev.tags ? diff(prev.tags, r.tags) : null,
-        bodyDiff: prev ? diff(prev.bodyMd, r.bodyMd) : [{ kind: 'same' as const, text: r.bodyMd }],
+        titleDiff: prev && r.title !== prev.title ? diffText(prev.title, r.title) : null,
+        summaryDiff: prev && r.summary !== prev.summary ? diffText(prev.summary, r.summary) : null,
+        tagsDiff: prev && r.tags !== prev.tags ? diffText(prev.tags, r.tags) : null,
+        bodyDiff: prev
+          ? diffText(prev.bodyMd, r.bodyMd)
+          : [{ kind: 'same' as const, text: r.bodyMd }],
       }
     })
     .reverse()

@@ -4,7 +4,8 @@ import { listRevisions } from './questions.server'
 
 export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string }
 
-function diff(before: string, after: string): DiffPart[] {
+/** Word-level changes from one version of a text to the next. */
+export function diffText(before: string, after: string): DiffPart[] {
   return diffWordsWithSpace(before, after).map((c) => ({
     kind: c.added ? 'added' : c.removed ? 'removed' : 'same',
     text: c.value,
@@ -24,9 +25,12 @@ export function getRevisionHistory(postType: PostType, postId: number) {
         author: r.author,
         title: r.title,
         tags: r.tags,
-        titleDiff: prev && r.title !== prev.title ? diff(prev.title ?? '', r.title ?? '') : null,
-        tagsDiff: prev && r.tags !== prev.tags ? diff(prev.tags ?? '', r.tags ?? '') : null,
-        bodyDiff: prev ? diff(prev.bodyMd, r.bodyMd) : [{ kind: 'same' as const, text: r.bodyMd }],
+        titleDiff:
+          prev && r.title !== prev.title ? diffText(prev.title ?? '', r.title ?? '') : null,
+        tagsDiff: prev && r.tags !== prev.tags ? diffText(prev.tags ?? '', r.tags ?? '') : null,
+        bodyDiff: prev
+          ? diffText(prev.bodyMd, r.bodyMd)
+          : [{ kind: 'same' as const, text: r.bodyMd }],
       }
     })
     .reverse()

@@ -28,6 +28,7 @@ import {
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
 import { singleton } from '../../utils/singleton.server'
+import { createViewDeduper } from '../../utils/view-dedupe.server'
 import { forbidden, notFound } from '../../utils/http.server'
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from '../../utils/markdown.server'
 import { appendEvent } from '../events/events.server'
@@ -440,19 +441,11 @@ export function getQuestionForEdit(id: number, actor: Actor) {
   }
 }
 
-// Each visitor counts once per question per hour; the set is bounded so memory stays flat.
-const recentViews = new Map<string, number>()
-const VIEW_WINDOW_MS = 60 * 60_000
-const MAX_TRACKED_VIEWS = 50_000
+// Each visitor counts once per question per hour.
+const isNewView = createViewDeduper()
 
 export function recordView(questionId: number, viewerKey: string) {
-  const key = `${viewerKey}:${questionId}`
-  const t = now().getTime()
-  const seen = recentViews.get(key)
-  if (seen !== undefined && t - seen < VIEW_WINDOW_MS) return false
-  if (recentViews.size >= MAX_TRACKED_VIEWS) recentViews.delete(recentViews.keys().next().value!)
-  recentViews.delete(key)
-  recentViews.set(key, t)
+  if (!isNewView(viewerKey, questionId)) return false
   write((tx) =>
     tx
       .update(questions)
