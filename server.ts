@@ -9,6 +9,7 @@ import morgan from 'morgan'
 import { JOBS } from './app/jobs/jobs.server'
 import { startScheduler } from './app/jobs/scheduler.server'
 import { syncKbContent } from './app/modules/kb/content.server'
+import { ensureKbIndexFresh } from './app/modules/search/kb-index.server'
 import { seedDemoIfEmpty } from './db/seed'
 import { migrateDatabase, sqlite } from './app/utils/db.server'
 import { readEnv, type Env } from './app/utils/env.server'
@@ -96,6 +97,8 @@ async function main() {
   if (env.SEED_DEMO) await seedDemoIfEmpty()
   const kb = syncKbContent(path.resolve('content'))
   for (const s of kb.skipped) console.warn(`content/kb/${s.slug}.md was not applied: ${s.reason}`)
+  // Loads the saved KB index (or builds it in a worker) while the server starts listening.
+  void ensureKbIndexFresh()
   const build = (await import(path.resolve('build/index.js'))) as ServerBuild
   const app = createApp(build, env)
   startScheduler(JOBS)

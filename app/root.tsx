@@ -90,7 +90,13 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
           method="get"
           action="/search"
           role="search"
-          style={{ display: 'flex', flex: '1 1 8rem', maxWidth: '16rem', margin: 0 }}
+          style={{
+            display: 'flex',
+            flex: '1 1 12rem',
+            minWidth: '12rem',
+            maxWidth: '20rem',
+            margin: 0,
+          }}
         >
           <label htmlFor="site-search" className="visually-hidden">
             Search

@@ -171,6 +171,8 @@ export const questions = sqliteTable(
     index('questions_status_idx').on(t.status, t.createdAt),
     // profile page: a user's questions
     index('questions_author_idx').on(t.authorId, t.createdAt),
+    // syncQuestionSearch's related titles: a question's duplicates
+    index('questions_duplicate_of_idx').on(t.duplicateOfId),
   ],
 )
 

@@ -1,5 +1,4 @@
 import { Link } from '@remix-run/react'
-import { StatusBadge } from './post-meta'
 
 export type SimilarQuestionItem = {
   id: number
@@ -9,7 +8,16 @@ export type SimilarQuestionItem = {
   answerCount: number
 }
 
-/** "Similar questions" under a thread; nothing at all when there are none. */
+const STATE: Record<SimilarQuestionItem['status'], string> = {
+  open: 'no answer yet',
+  answered: 'answered',
+  solved: 'solved',
+}
+
+/**
+ * "Similar questions" under a thread; nothing at all when there are none. Their state is plain
+ * text rather than a badge, so the only badge on the page is the thread's own.
+ */
 export function SimilarQuestions({ questions }: { questions: SimilarQuestionItem[] }) {
   if (questions.length === 0) return null
   return (
@@ -18,10 +26,11 @@ export function SimilarQuestions({ questions }: { questions: SimilarQuestionItem
       <ul>
         {questions.map((q) => (
           <li key={q.id}>
-            <StatusBadge status={q.status} />
             <Link to={q.href}>{q.title}</Link>
             <span className="muted">
-              {q.answerCount} {q.answerCount === 1 ? 'answer' : 'answers'}
+              {q.status === 'open'
+                ? STATE.open
+                : `${STATE[q.status]} · ${q.answerCount} ${q.answerCount === 1 ? 'answer' : 'answers'}`}
             </span>
           </li>
         ))}

@@ -723,7 +723,6 @@ async function measureThreadSearch(queries: string[]) {
       excludeDuplicates: true,
       answeredOnly: true,
       match: 'any',
-      scope: 'titles',
     })
     suggest.push(performance.now() - t)
   }

@@ -209,7 +209,6 @@ describe('thread search', () => {
     const suggestions = searchThreads('Resi stuck on manifested status', {
       excludeDuplicates: true,
       match: 'any',
-      scope: 'titles',
     })
     expect(suggestions.ok && suggestions.items.map((i) => i.id)).toEqual([original])
   })

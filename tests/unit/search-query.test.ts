@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   buildMatch,
+  buildSimilarMatch,
   extractWords,
   highlightWords,
   markedToHtml,
@@ -52,6 +53,18 @@ describe('FTS5 match expressions', () => {
     expect(buildMatch(extractWords('refund gop'), true).all).toBe('"refund" AND ("gop" OR "gop"*)')
     expect(buildMatch(extractWords('refund go'), true).all).toBe('"refund" AND "go"')
     expect(buildMatch(extractWords('refund gop'), false).all).toBe('"refund" AND "gop"')
+  })
+})
+
+describe('similar-question match expressions', () => {
+  it('adds each pair of neighbouring words as a proximity match, leaving out a half-typed word', () => {
+    expect(buildSimilarMatch(extractWords('community promotion ads 2012 '))).toBe(
+      '"community" OR "promotion" OR "ads" OR "2012" OR NEAR("community" "promotion", 3) OR ' +
+        'NEAR("promotion" "ads", 3) OR NEAR("ads" "2012", 3)',
+    )
+    expect(buildSimilarMatch(extractWords('password reset ema'), true)).toBe(
+      '"password" OR "reset" OR ("ema" OR "ema"*) OR NEAR("password" "reset", 3)',
+    )
   })
 })
 

@@ -140,3 +140,17 @@ export function buildMatch({ words, lastIsPartial }: QueryWords, prefix = false)
   const terms = words.map((w, i) => term(w, prefix && lastIsPartial && i === words.length - 1))
   return { all: terms.join(' AND '), any: terms.join(' OR ') }
 }
+
+/**
+ * Any word, plus each pair of neighbouring words found close together: a title sharing a
+ * phrase with the query ("promotion ads", "password reset") ranks above one sharing the words
+ * scattered. For suggestions and similar questions, where the query is a question's title.
+ */
+export function buildSimilarMatch(words: QueryWords, prefix = false) {
+  const any = buildMatch(words, prefix).any
+  const complete = prefix && words.lastIsPartial ? words.words.slice(0, -1) : words.words
+  const pairs = complete
+    .slice(1)
+    .map((b, i) => `NEAR("${complete[i].replace(/"/g, '""')}" "${b.replace(/"/g, '""')}", 3)`)
+  return [any, ...pairs].join(' OR ')
+}

@@ -162,7 +162,6 @@ export async function suggestForAsk(title: string, body = ''): Promise<Suggestio
       excludeDuplicates: true,
       answeredOnly: true,
       match: 'any',
-      scope: 'titles',
     }),
   ]
   return {

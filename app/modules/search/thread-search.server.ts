@@ -5,6 +5,7 @@ import { singleton } from '../../utils/singleton.server'
 import { tagsByQuestion } from '../questions/tags.server'
 import {
   buildMatch,
+  buildSimilarMatch,
   extractWords,
   MARK_CLOSE,
   MARK_OPEN,
@@ -31,9 +32,12 @@ const WEIGHTS = { title: 10, tags: 4, body: 1, answer: 1.5, related: 8 }
 const BM25 = sql.raw(
   `bm25(questions_fts, ${WEIGHTS.title}, ${WEIGHTS.tags}, ${WEIGHTS.body}, ${WEIGHTS.answer}, ${WEIGHTS.related})`,
 )
-/** Suggestions compare titles with titles: the body counts for less than on the search page. */
-const BM25_TITLES = sql.raw('bm25(questions_fts, 12, 4, 0.6, 1, 10)')
-const TITLE_COLUMNS = '{title tags related}'
+/**
+ * Suggestions and similar questions: a question's title is the query, so titles (and the titles
+ * of duplicates) count most, yet less steeply than on the search page, where a body or a long
+ * accepted answer that happens to share a word would otherwise lose to a short title.
+ */
+const BM25_SIMILAR = sql.raw('bm25(questions_fts, 4, 2, 1, 0.5, 3)')
 
 /** When every word together finds fewer than this, any word will do (best matches first). */
 const AND_MINIMUM = 3
@@ -42,9 +46,13 @@ const AND_MINIMUM = 3
  * ranks only its newest RANK_WINDOW matches (more when paging deep); the total stays exact.
  */
 const RANK_WINDOW = 1_000
-const SUGGEST_WINDOW = 5_000
-/** Any-word queries leave out words found in more than this share of threads (kept: 2 rarest). */
-const COMMON_WORD_SHARE = 0.05
+const SUGGEST_WINDOW = 10_000
+/**
+ * Any-word queries leave out words found in more threads than this (the two rarest words always
+ * stay): such a word adds little to bm25 but makes the query rank a large part of the site. On
+ * a small site nothing is left out.
+ */
+const COMMON_WORD_THREADS = 2_000
 const SNIPPET_TOKENS = 24
 export const THREAD_PAGE_SIZE = 10
 
@@ -65,11 +73,6 @@ export type ThreadSearchOptions = {
   excludeIds?: number[]
   /** 'auto' = every word first, any word when that finds too little; 'any' = any word. */
   match?: 'auto' | 'any'
-  /**
-   * 'titles': titles compared with titles (title, tags and duplicates' titles), then the whole
-   * thread when that finds too few; for suggestions and similar questions.
-   */
-  scope?: 'all' | 'titles'
 }
 
 export type ThreadHit = {
@@ -199,13 +202,6 @@ function cachedCount(key: string, count: () => number) {
  */
 function informativeWords(words: QueryWords, prefix: boolean): QueryWords {
   if (words.words.length <= 2) return words
-  const threads = cachedCount(
-    ' threads',
-    () =>
-      db.get<{ n: number }>(
-        sql`select count(*) as n from questions where hidden_at is null and deleted_at is null`,
-      ).n,
-  )
   const partial = prefix && words.lastIsPartial ? words.words.at(-1) : undefined
   const counted = words.words.map((word) => ({
     word,
@@ -214,14 +210,15 @@ function informativeWords(words: QueryWords, prefix: boolean): QueryWords {
         ? 0
         : cachedCount(word, () => countMatches(buildMatch({ ...words, words: [word] }).all, [])),
   }))
-  const limit = Math.max(1, threads * COMMON_WORD_SHARE)
   const rarest = new Set(
     [...counted]
       .sort((a, b) => a.n - b.n)
       .slice(0, 2)
       .map((c) => c.word),
   )
-  const kept = counted.filter((c) => c.n <= limit || rarest.has(c.word)).map((c) => c.word)
+  const kept = counted
+    .filter((c) => c.n <= COMMON_WORD_THREADS || rarest.has(c.word))
+    .map((c) => c.word)
   return { ...words, words: kept, lastIsPartial: partial !== undefined && kept.at(-1) === partial }
 }
 
@@ -352,27 +349,13 @@ export function searchThreads(
   const filters = setFilters(options)
   const single = words.words.length === 1
   try {
-    if (hasPostFilters(options) || options.scope === 'titles') {
-      // Suggestions: one short list, any word, titles first; the whole thread fills it up.
-      const rank = options.scope === 'titles' ? BM25_TITLES : BM25
+    if (hasPostFilters(options)) {
+      // Suggestions and similar questions: one short list, any word, titles weighing most.
       const expression =
         options.match === 'any'
-          ? buildMatch(informativeWords(words, options.prefix === true), options.prefix).any
+          ? buildSimilarMatch(informativeWords(words, options.prefix === true), options.prefix)
           : match.all
-      let ranked: Ranked[] = []
-      if (options.scope === 'titles')
-        ranked = rankPostFiltered(
-          `${TITLE_COLUMNS}: (${expression})`,
-          filters,
-          rank,
-          pageSize,
-          options,
-        )
-      if (ranked.length < pageSize) {
-        const seen = new Set(ranked.map((r) => r.id))
-        const more = rankPostFiltered(expression, filters, rank, pageSize + ranked.length, options)
-        ranked = [...ranked, ...more.filter((r) => !seen.has(r.id))].slice(0, pageSize)
-      }
+      const ranked = rankPostFiltered(expression, filters, BM25_SIMILAR, pageSize, options)
       const items = toHits(ranked, expression, true)
       return {
         ok: true,
@@ -445,7 +428,6 @@ export function findSimilarQuestionIds(questionId: number, limit = 5): number[] 
   const result = searchThreads(`${source.title} ${source.tags ?? ''}`, {
     pageSize: Math.max(1, Math.min(20, limit)),
     match: 'any',
-    scope: 'titles',
     excludeDuplicates: true,
     excludeIds: [questionId],
   })

@@ -1,0 +1,1 @@
+CREATE INDEX `questions_duplicate_of_idx` ON `questions` (`duplicate_of_id`);
