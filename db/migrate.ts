@@ -2,5 +2,7 @@
 import { migrateDatabase, sqlite } from '../app/utils/db.server'
 
 migrateDatabase()
-const { n } = sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }
+const { n } = sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as {
+  n: number
+}
 console.log(`Database is up to date (${n} migrations applied).`)

@@ -471,7 +471,6 @@ export function countDueForReview(): number {
   )
 }
 
-
 /** Every version of an article, newest first, each with what changed since the one before. */
 export function getArticleRevisions(articleId: number) {
   const rows = db
