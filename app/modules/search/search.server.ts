@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { askVisits, kbArticles, searchEvents } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
-import { db, write } from '../../utils/db.server'
+import { db, queryCounter, sqlite, write } from '../../utils/db.server'
 import { singleton } from '../../utils/singleton.server'
 import { slugify } from '../../utils/slug'
 import { searchKb, type KbHit } from './kb-index.server'
@@ -197,9 +197,18 @@ const similarCache = singleton(
   () => new Map<string, { ids: number[]; at: number }>(),
 )
 
+const newestStatement = () =>
+  singleton('newestQuestionId', () =>
+    sqlite.prepare<[], { n: number | null }>('select max(id) as n from questions'),
+  )
+const newestQuestionId = () => {
+  queryCounter.count++ // raw statement: counted by hand, like drizzle's logger counts the rest
+  return newestStatement().get()?.n ?? 0
+}
+
 /** Similar questions for a thread page: visible ones only, with their current titles. */
 export function getSimilarQuestions(questionId: number, limit = 5) {
-  const newest = db.get<{ n: number | null }>(sql`select max(id) as n from questions`).n ?? 0
+  const newest = newestQuestionId()
   const key = `${questionId}:${limit}:${newest}`
   const t = performance.now()
   let cached = similarCache.get(key)

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import { sql, type SQL } from 'drizzle-orm'
-import { db } from '../../utils/db.server'
+import { db, queryCounter, sqlite } from '../../utils/db.server'
 import { singleton } from '../../utils/singleton.server'
 import { tagsByQuestion } from '../questions/tags.server'
 import {
@@ -435,18 +435,24 @@ export function findSimilarQuestionIds(questionId: number, limit = 5): number[] 
 }
 
 /** The current title and state of visible questions, in the order given. */
+// Runs on every thread view (similar questions), so it is compiled once per process; the id
+// list travels as one JSON parameter.
+const summaryStatement = () =>
+  singleton('summarizeQuestions', () =>
+    sqlite.prepare<
+      [string],
+      { id: number; title: string; status: ThreadHit['status']; answer_count: number }
+    >(
+      `select id, title, status, answer_count from questions
+        where id in (select value from json_each(?)) and +hidden_at is null and +deleted_at is null
+          and (+closed_reason is null or closed_reason <> 'duplicate')`,
+    ),
+  )
+
 export function summarizeQuestions(ids: number[]): SimilarQuestion[] {
   if (ids.length === 0) return []
-  const rows = db.all<{
-    id: number
-    title: string
-    status: ThreadHit['status']
-    answer_count: number
-  }>(
-    sql`select id, title, status, answer_count from questions
-      where id in (${idList(ids)}) and +hidden_at is null and +deleted_at is null
-        and (+closed_reason is null or closed_reason <> 'duplicate')`,
-  )
+  queryCounter.count++ // raw statement: counted by hand, like drizzle's logger counts the rest
+  const rows = summaryStatement().all(JSON.stringify(ids))
   const byId = new Map(rows.map((r) => [r.id, r]))
   return ids.flatMap((id) => {
     const r = byId.get(id)
