@@ -101,3 +101,13 @@ export async function request(path: string, user: Actor | null = null, init: Req
 }
 
 export const context = { cspNonce: 'test', clientIp: '203.0.113.7' }
+
+/** Calls a loader or action as Remix would; a thrown Response (a 404, a redirect) is returned. */
+export async function callRoute(fn: (args: never) => unknown, args: unknown): Promise<Response> {
+  try {
+    return (await fn(args as never)) as Response
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown
+    throw thrown
+  }
+}

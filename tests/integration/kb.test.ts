@@ -15,7 +15,7 @@ import { setClock } from '~/utils/clock.server'
 import { db, sqlite, write } from '~/utils/db.server'
 import { categories, events, kbArticles, kbFeedback, kbRevisions } from '../../db/schema'
 import { TEST_EPOCH } from '../setup/integration'
-import { context, makeCategory, makeUser, request } from '../factories'
+import { context, makeCategory, makeUser, request, callRoute } from '../factories'
 
 // The index rebuild runs in a worker thread; here it is enough to know it was asked for.
 vi.mock('~/modules/search/kb-index.server', () => ({
@@ -23,17 +23,9 @@ vi.mock('~/modules/search/kb-index.server', () => ({
 }))
 
 type User = Awaited<ReturnType<typeof makeUser>>
-type Args = { request: Request; params: Record<string, string>; context: typeof context }
 type Json = Record<string, unknown>
 
-async function run(fn: (args: never) => unknown, args: Args): Promise<Response> {
-  try {
-    return (await fn(args as never)) as Response
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
+const run = callRoute
 
 async function get(
   fn: (args: never) => unknown,

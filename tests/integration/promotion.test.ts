@@ -33,7 +33,15 @@ import {
   questions,
 } from '../../db/schema'
 import { TEST_EPOCH } from '../setup/integration'
-import { context, makeAnswer, makeCategory, makeQuestion, makeUser, request } from '../factories'
+import {
+  context,
+  makeAnswer,
+  makeCategory,
+  makeQuestion,
+  makeUser,
+  request,
+  callRoute,
+} from '../factories'
 
 vi.mock('~/modules/search/kb-index.server', () => ({
   scheduleKbIndexRebuild: vi.fn(() => Promise.resolve()),
@@ -42,14 +50,7 @@ vi.mock('~/modules/search/kb-index.server', () => ({
 type User = Awaited<ReturnType<typeof makeUser>>
 type Json = Record<string, unknown>
 
-async function run(fn: (args: never) => unknown, args: unknown): Promise<Response> {
-  try {
-    return (await fn(args as never)) as Response
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
+const run = callRoute
 
 async function get(
   fn: (args: never) => unknown,

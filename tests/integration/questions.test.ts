@@ -13,18 +13,19 @@ import { safeRedirect } from '~/utils/http.server'
 import { setClock } from '~/utils/clock.server'
 import { answers, events, questions, revisions, users } from '../../db/schema'
 import { TEST_EPOCH } from '../setup/integration'
-import { context, makeAnswer, makeCategory, makeQuestion, makeUser, request } from '../factories'
+import {
+  context,
+  makeAnswer,
+  makeCategory,
+  makeQuestion,
+  makeUser,
+  request,
+  callRoute,
+} from '../factories'
 
 type Json = Record<string, unknown>
 
-async function run<T extends (args: never) => unknown>(fn: T, args: Parameters<T>[0]) {
-  try {
-    return (await fn(args)) as Response
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
+const run = callRoute
 
 async function page(id: number, user: Awaited<ReturnType<typeof makeUser>> | null = null) {
   const res = await run(threadLoader, {
