@@ -1,8 +1,20 @@
-import type { SerializeFrom } from '@remix-run/node'
-import type { DiffPart, getRevisionHistory } from '~/modules/questions/history.server'
+import type { DiffPart } from '~/modules/questions/history.server'
 import { Byline } from './post-meta'
+import { RelativeTime } from './time'
 
-type Revision = SerializeFrom<ReturnType<typeof getRevisionHistory>>[number]
+/** One revision of a post or an article, as both history pages list them. */
+type Revision = {
+  number: number
+  createdAt: string
+  comment: string
+  /** Null for shipped content (knowledge-base files), which has no author. */
+  author: { handle: string; displayName: string } | null
+  title: string | null
+  titleDiff: DiffPart[] | null
+  summaryDiff?: DiffPart[] | null
+  tagsDiff: DiffPart[] | null
+  bodyDiff: DiffPart[]
+}
 
 /** Insertions and deletions marked inside a text. */
 export function Diff({ parts }: { parts: DiffPart[] }) {
@@ -33,11 +45,17 @@ export function RevisionHistory({ revisions }: { revisions: Revision[] }) {
               {r.number === 1 ? <span className="muted"> · original</span> : null}
             </h2>
             {r.comment ? <p className="revision-comment">“{r.comment}”</p> : null}
-            <Byline
-              verb={r.number === 1 ? 'posted' : 'edited'}
-              at={r.createdAt}
-              person={r.author}
-            />
+            {r.author ? (
+              <Byline
+                verb={r.number === 1 ? 'posted' : 'edited'}
+                at={r.createdAt}
+                person={r.author}
+              />
+            ) : (
+              <p className="muted">
+                Shipped content · <RelativeTime value={r.createdAt} />
+              </p>
+            )}
           </header>
           {r.titleDiff ? (
             <p className="revision-field">
@@ -46,6 +64,11 @@ export function RevisionHistory({ revisions }: { revisions: Revision[] }) {
           ) : r.number === 1 && r.title ? (
             <p className="revision-field">
               <strong>Title:</strong> {r.title}
+            </p>
+          ) : null}
+          {r.summaryDiff ? (
+            <p className="revision-field">
+              <strong>Summary:</strong> <Diff parts={r.summaryDiff} />
             </p>
           ) : null}
           {r.tagsDiff ? (

@@ -2,8 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Diff } from '~/components/revision-history'
-import { RelativeTime } from '~/components/time'
+import { RevisionHistory } from '~/components/revision-history'
 import { getUser } from '~/modules/auth/auth.server'
 import { getArticlePage, getArticleRevisions } from '~/modules/kb/kb.server'
 import { KB_SLUG_PATTERN } from '~/modules/kb/validation'
@@ -36,49 +35,7 @@ export default function ArticleHistory() {
         <Link to={`/kb/${article.slug}`}>← Back to the article</Link>
       </p>
       <h1>History of “{article.title}”</h1>
-      <ol className="revisions">
-        {revisions.map((r) => (
-          <li key={r.number} className="revision" aria-label={`Revision ${r.number}`}>
-            <header className="revision-header">
-              <h2>
-                Revision {r.number}
-                {r.number === 1 ? <span className="muted"> · original</span> : null}
-              </h2>
-              <p className="muted">
-                {r.author ? (
-                  <Link to={`/users/${r.author.handle}`}>{r.author.displayName}</Link>
-                ) : (
-                  'Shipped content'
-                )}{' '}
-                · <RelativeTime value={r.createdAt} />
-              </p>
-            </header>
-            {r.comment ? <p className="revision-comment">“{r.comment}”</p> : null}
-            {r.titleDiff ? (
-              <p className="revision-field">
-                <strong>Title:</strong> <Diff parts={r.titleDiff} />
-              </p>
-            ) : r.number === 1 ? (
-              <p className="revision-field">
-                <strong>Title:</strong> {r.title}
-              </p>
-            ) : null}
-            {r.summaryDiff ? (
-              <p className="revision-field">
-                <strong>Summary:</strong> <Diff parts={r.summaryDiff} />
-              </p>
-            ) : null}
-            {r.tagsDiff ? (
-              <p className="revision-field">
-                <strong>Tags:</strong> <Diff parts={r.tagsDiff} />
-              </p>
-            ) : null}
-            <pre className="revision-body">
-              <Diff parts={r.bodyDiff} />
-            </pre>
-          </li>
-        ))}
-      </ol>
+      <RevisionHistory revisions={revisions} />
     </div>
   )
 }
