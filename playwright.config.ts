@@ -38,7 +38,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium' }],
   webServer: {
-    // The app is built before (`npx remix build`); this deletes tmp/e2e, then runs `npx tsx server.ts`.
+    // The app is built before (`npm run build`); this deletes tmp/e2e, then runs `node build/server.js`.
     command: 'node tests/setup/e2e-server.mjs',
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,

@@ -130,7 +130,8 @@ function vote(voters: Actor[], postType: 'question' | 'answer', postId: number, 
     castVote(voter, postType, postId, value)
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// By file name, not import.meta.url: bundled into the server, this module shares the bundle's URL.
+if (process.argv[1]?.endsWith(path.join('db', 'seed.ts'))) {
   migrateDatabase()
   const seeded = await seedDemoIfEmpty()
   console.log(

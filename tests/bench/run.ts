@@ -445,9 +445,9 @@ async function startServer() {
     () => false,
   )
   if (busy) throw new Error(`something already listens on ${ORIGIN}; set BENCH_PORT`)
-  const tsx = path.resolve('node_modules/.bin/tsx')
-  // Its own process group, so stopping it also stops the node process tsx starts.
-  const child = spawn(tsx, ['server.ts'], {
+  // The built server, as `npm start` runs it; its own process group, so stopping the group
+  // stops everything it started.
+  const child = spawn(process.execPath, ['build/server.js'], {
     env: { ...process.env, ...serverEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

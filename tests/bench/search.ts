@@ -786,10 +786,10 @@ function get(pathname: string) {
   })
 }
 
-/** Starts `node --import tsx server.ts` (one process, so /proc shows the server itself). */
+/** Starts `node build/server.js` as `npm start` does (one process: /proc shows the server itself). */
 async function startServerAndTimeFirstSearch() {
   const started = performance.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+  const child = spawn(process.execPath, ['build/server.js'], {
     // BENCH_ROUTES: the DB-free reference page, to put this machine's req/s in context.
     env: { ...process.env, ...serverEnv, BENCH_ROUTES: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],

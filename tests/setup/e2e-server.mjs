@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The end-to-end tests' server: deletes tmp/e2e (the database of the previous run) and then
-// starts `npx tsx server.ts`, so every `playwright test` begins with a freshly seeded demo
+// starts the built server (`node build/server.js`, as `npm start` does), so every `playwright test` begins with a freshly seeded demo
 // community. Playwright starts its webServer before globalSetup runs, so the deletion has to
 // happen here, in the command itself, rather than in a globalSetup file.
 import { spawn } from 'node:child_process'
@@ -18,7 +18,7 @@ if (!databasePath.startsWith(dataDir + path.sep)) {
 fs.rmSync(dataDir, { recursive: true, force: true })
 fs.mkdirSync(dataDir, { recursive: true })
 
-const child = spawn('npx', ['tsx', 'server.ts'], { stdio: 'inherit', env: process.env })
+const child = spawn(process.execPath, ['build/server.js'], { stdio: 'inherit', env: process.env })
 
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   process.on(signal, () => {

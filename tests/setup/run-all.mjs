@@ -38,7 +38,7 @@ const STEPS = [
     ],
     counts: vitestCounts,
   },
-  { name: 'build', command: 'npx', args: ['remix', 'build'] },
+  { name: 'build', command: 'npm', args: ['run', 'build'] },
   { name: 'chromium', command: 'node', args: ['tests/setup/chromium.mjs'] },
   {
     name: 'playwright (e2e)',
