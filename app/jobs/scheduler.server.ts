@@ -21,18 +21,21 @@ export const PROCESS_OWNER = `${process.pid}-${randomUUID().slice(0, 8)}`
 export function acquireLease(name: string, owner: string, intervalMs: number): boolean {
   const at = now()
   const expiresAt = new Date(at.getTime() + intervalMs)
-  return write((tx) => {
-    const result = tx
-      .insert(jobLeases)
-      .values({ name, owner, expiresAt, lastStartedAt: at })
-      .onConflictDoUpdate({
-        target: jobLeases.name,
-        set: { owner, expiresAt, lastStartedAt: at },
-        where: lte(jobLeases.expiresAt, at),
-      })
-      .run()
-    return result.changes === 1
-  })
+  return write(
+    (tx) => {
+      const result = tx
+        .insert(jobLeases)
+        .values({ name, owner, expiresAt, lastStartedAt: at })
+        .onConflictDoUpdate({
+          target: jobLeases.name,
+          set: { owner, expiresAt, lastStartedAt: at },
+          where: lte(jobLeases.expiresAt, at),
+        })
+        .run()
+      return result.changes === 1
+    },
+    { pagesUnchanged: true },
+  )
 }
 
 function describe(result: unknown): string {
@@ -52,12 +55,14 @@ export async function runDueJobs(jobs: Job[], owner = PROCESS_OWNER): Promise<st
       outcome = `failed: ${error instanceof Error ? error.message : String(error)}`
       console.error(`job ${job.name} failed`, error)
     }
-    write((tx) =>
-      tx
-        .update(jobLeases)
-        .set({ lastFinishedAt: now(), lastResult: outcome })
-        .where(eq(jobLeases.name, job.name))
-        .run(),
+    write(
+      (tx) =>
+        tx
+          .update(jobLeases)
+          .set({ lastFinishedAt: now(), lastResult: outcome })
+          .where(eq(jobLeases.name, job.name))
+          .run(),
+      { pagesUnchanged: true },
     )
     ran.push(job.name)
   }

@@ -1,14 +1,18 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type {
+  HeadersFunction,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { isbot } from 'isbot'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Pagination } from '~/components/pagination'
 import { StatusBadge } from '~/components/post-meta'
 import { getUser } from '~/modules/auth/auth.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { can } from '~/modules/policy/policy'
-import { logSearch, search } from '~/modules/search/search.server'
+import { logSearch, RESULT_COUNT_HEADER, search } from '~/modules/search/search.server'
 import { openHref, parseSearchParams, type SearchType } from '~/modules/search/validation'
 import searchStyles from '~/styles/search.css'
 
@@ -19,19 +23,37 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: 'robots', content: 'noindex' },
 ]
 
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const headers = new Headers()
+  const found = loaderHeaders.get(RESULT_COUNT_HEADER)
+  if (found !== null) headers.set(RESULT_COUNT_HEADER, found)
+  return headers
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public: both engines only ever return visible, published content.
   const user = await getUser(request)
   const params = parseSearchParams(new URL(request.url).searchParams)
   const outcome = await search(params)
-  if (outcome.status === 'ok' && params.page === 1 && !isbot(request.headers.get('user-agent')))
-    logSearch({ userId: user?.id ?? null, query: params.q, resultCount: outcome.total })
-  return json({
-    params,
-    outcome,
-    categories: listCategories(),
-    canAsk: user === null || can(user, 'question.create', null),
-  })
+  const found = outcome.status === 'ok' ? outcome.total : null
+  if (found !== null)
+    logSearch({
+      userId: user?.id ?? null,
+      query: params.q,
+      page: params.page,
+      resultCount: found,
+      userAgent: request.headers.get('user-agent'),
+    })
+  return json(
+    {
+      params,
+      outcome,
+      categories: listCategories(),
+      canAsk: user === null || can(user, 'question.create', null),
+    },
+    // The page cache logs the searches it answers with this count (server.ts).
+    { headers: found === null ? undefined : { [RESULT_COUNT_HEADER]: String(found) } },
+  )
 }
 
 const TYPE_LABELS: Record<SearchType, string> = {

@@ -53,9 +53,25 @@ export const sqlite = connection.sqlite
  * Every write goes through here: BEGIN IMMEDIATE takes the write lock up front, so two
  * processes never both read, then both try to upgrade and fail with SQLITE_BUSY.
  */
-export function write<T>(fn: (tx: Tx) => T): T {
-  return db.transaction(fn, { behavior: 'immediate' })
+export function write<T>(fn: (tx: Tx) => T, options: WriteOptions = {}): T {
+  const result = db.transaction(fn, { behavior: 'immediate' })
+  if (!options.pagesUnchanged) contentVersion.n++
+  return result
 }
+
+export type WriteOptions = {
+  /**
+   * Nothing a signed-out visitor's page shows depends on this write (logs, counters, sessions,
+   * rate limits, job leases), so it leaves contentVersion alone and cached pages stay valid.
+   */
+  pagesUnchanged?: boolean
+}
+
+/**
+ * Moves on after every committed write that may change a page (and when the KB index is
+ * swapped). A cached page is served only while the version it was rendered at is current.
+ */
+export const contentVersion = singleton('contentVersion', () => ({ n: 0 }))
 
 export function migrateDatabase() {
   migrate(db, { migrationsFolder: path.resolve('db/migrations') })

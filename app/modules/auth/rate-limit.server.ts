@@ -13,30 +13,34 @@ export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number 
 export function hitRateLimit(key: string, limit: Limit): LimitResult {
   const t = now().getTime()
   const windowStart = t - (t % limit.windowMs)
-  const row = write((tx) =>
-    tx
-      .insert(rateLimits)
-      .values({ key, windowStart, count: 1 })
-      .onConflictDoUpdate({
-        target: rateLimits.key,
-        set: {
-          count: sql`case when ${rateLimits.windowStart} = ${windowStart} then ${rateLimits.count} + 1 else 1 end`,
-          windowStart,
-        },
-      })
-      .returning({ count: rateLimits.count })
-      .get(),
+  const row = write(
+    (tx) =>
+      tx
+        .insert(rateLimits)
+        .values({ key, windowStart, count: 1 })
+        .onConflictDoUpdate({
+          target: rateLimits.key,
+          set: {
+            count: sql`case when ${rateLimits.windowStart} = ${windowStart} then ${rateLimits.count} + 1 else 1 end`,
+            windowStart,
+          },
+        })
+        .returning({ count: rateLimits.count })
+        .get(),
+    { pagesUnchanged: true },
   )
   if (row.count <= limit.max) return { ok: true }
   return { ok: false, retryAfterSeconds: Math.ceil((windowStart + limit.windowMs - t) / 1000) }
 }
 
 export function clearRateLimit(key: string) {
-  write((tx) =>
-    tx
-      .delete(rateLimits)
-      .where(sql`${rateLimits.key} = ${key}`)
-      .run(),
+  write(
+    (tx) =>
+      tx
+        .delete(rateLimits)
+        .where(sql`${rateLimits.key} = ${key}`)
+        .run(),
+    { pagesUnchanged: true },
   )
 }
 

@@ -342,12 +342,14 @@ const isNewView = createViewDeduper()
 
 export function recordArticleView(articleId: number, viewerKey: string): boolean {
   if (!isNewView(viewerKey, articleId)) return false
-  write((tx) =>
-    tx
-      .update(kbArticles)
-      .set({ viewCount: sql`${kbArticles.viewCount} + 1` })
-      .where(eq(kbArticles.id, articleId))
-      .run(),
+  write(
+    (tx) =>
+      tx
+        .update(kbArticles)
+        .set({ viewCount: sql`${kbArticles.viewCount} + 1` })
+        .where(eq(kbArticles.id, articleId))
+        .run(),
+    { pagesUnchanged: true },
   )
   return true
 }

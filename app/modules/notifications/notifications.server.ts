@@ -66,11 +66,13 @@ export function listNotifications(userId: number) {
 }
 
 export function markAllRead(userId: number) {
-  write((tx) =>
-    tx
-      .update(notifications)
-      .set({ readAt: now() })
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-      .run(),
+  write(
+    (tx) =>
+      tx
+        .update(notifications)
+        .set({ readAt: now() })
+        .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+        .run(),
+    { pagesUnchanged: true },
   )
 }

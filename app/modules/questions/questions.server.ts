@@ -446,12 +446,14 @@ const isNewView = createViewDeduper()
 
 export function recordView(questionId: number, viewerKey: string) {
   if (!isNewView(viewerKey, questionId)) return false
-  write((tx) =>
-    tx
-      .update(questions)
-      .set({ viewCount: sql`${questions.viewCount} + 1` })
-      .where(eq(questions.id, questionId))
-      .run(),
+  write(
+    (tx) =>
+      tx
+        .update(questions)
+        .set({ viewCount: sql`${questions.viewCount} + 1` })
+        .where(eq(questions.id, questionId))
+        .run(),
+    { pagesUnchanged: true },
   )
   return true
 }

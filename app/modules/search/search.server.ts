@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { and, eq, isNull, sql } from 'drizzle-orm'
+import { isbot } from 'isbot'
 import { askVisits, kbArticles, searchEvents } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import { db, queryCounter, sqlite, write } from '../../utils/db.server'
@@ -17,7 +18,14 @@ import {
   type SolvedFilter,
   type ThreadHit,
 } from './thread-search.server'
-import type { SearchType, Suggestion, Suggestions, TargetType } from './validation'
+import type { CachedRoute } from '../../utils/page-cache.server'
+import {
+  parseSearchParams,
+  type SearchType,
+  type Suggestion,
+  type Suggestions,
+  type TargetType,
+} from './validation'
 
 declare module '@remix-run/node' {
   interface AppLoadContext {
@@ -252,7 +260,9 @@ const DAY_MS = 24 * 60 * 60_000
 /** A new ask-form visit; its random id travels in the form and in suggestion links. */
 export function startAskVisit(userId: number | null): string {
   const id = crypto.randomBytes(18).toString('base64url')
-  write((tx) => tx.insert(askVisits).values({ id, userId, startedAt: now() }).run())
+  write((tx) => tx.insert(askVisits).values({ id, userId, startedAt: now() }).run(), {
+    pagesUnchanged: true,
+  })
   return id
 }
 
@@ -277,22 +287,25 @@ export function logSuggestionsShown(
   const visit = getAskVisit(visitId, userId)
   if (!visit) return false
   const count = results.kb.length + results.threads.length
-  write((tx) => {
-    tx.insert(searchEvents)
-      .values({
-        kind: 'suggest_shown',
-        askVisitId: visit.id,
-        userId,
-        query: query.slice(0, LOGGED_QUERY_MAX),
-        resultCount: count,
-      })
-      .run()
-    if (count > 0)
-      tx.update(askVisits)
-        .set({ firstShownAt: now() })
-        .where(and(eq(askVisits.id, visit.id), isNull(askVisits.firstShownAt)))
+  write(
+    (tx) => {
+      tx.insert(searchEvents)
+        .values({
+          kind: 'suggest_shown',
+          askVisitId: visit.id,
+          userId,
+          query: query.slice(0, LOGGED_QUERY_MAX),
+          resultCount: count,
+        })
         .run()
-  })
+      if (count > 0)
+        tx.update(askVisits)
+          .set({ firstShownAt: now() })
+          .where(and(eq(askVisits.id, visit.id), isNull(askVisits.firstShownAt)))
+          .run()
+    },
+    { pagesUnchanged: true },
+  )
   return true
 }
 
@@ -305,15 +318,18 @@ export function logSuggestionOpened(
 ): boolean {
   const visit = getAskVisit(visitId, userId)
   if (!visit) return false
-  write((tx) => {
-    tx.insert(searchEvents)
-      .values({ kind: 'suggest_opened', askVisitId: visit.id, userId, targetType, targetId })
-      .run()
-    tx.update(askVisits)
-      .set({ firstOpenedAt: now() })
-      .where(and(eq(askVisits.id, visit.id), isNull(askVisits.firstOpenedAt)))
-      .run()
-  })
+  write(
+    (tx) => {
+      tx.insert(searchEvents)
+        .values({ kind: 'suggest_opened', askVisitId: visit.id, userId, targetType, targetId })
+        .run()
+      tx.update(askVisits)
+        .set({ firstOpenedAt: now() })
+        .where(and(eq(askVisits.id, visit.id), isNull(askVisits.firstOpenedAt)))
+        .run()
+    },
+    { pagesUnchanged: true },
+  )
   return true
 }
 
@@ -325,28 +341,69 @@ export function markAskVisitPosted(
 ): boolean {
   const visit = getAskVisit(visitId, userId)
   if (!visit) return false
-  write((tx) =>
-    tx
-      .update(askVisits)
-      .set({ questionId, postedAt: now() })
-      .where(and(eq(askVisits.id, visit.id), isNull(askVisits.postedAt)))
-      .run(),
+  write(
+    (tx) =>
+      tx
+        .update(askVisits)
+        .set({ questionId, postedAt: now() })
+        .where(and(eq(askVisits.id, visit.id), isNull(askVisits.postedAt)))
+        .run(),
+    { pagesUnchanged: true },
   )
   return true
 }
 
-export function logSearch(entry: { userId: number | null; query: string; resultCount: number }) {
-  write((tx) =>
-    tx
-      .insert(searchEvents)
-      .values({
-        kind: 'search',
-        userId: entry.userId,
-        query: entry.query.slice(0, LOGGED_QUERY_MAX),
-        resultCount: entry.resultCount,
-      })
-      .run(),
+/** The search page's header naming how many results a search found (cached pages keep it). */
+export const RESULT_COUNT_HEADER = 'x-result-count'
+
+/**
+ * A search was made: its first page was shown to a person (crawlers following pagination are
+ * not searches). The search page's loader calls this, and so does the page cache for every
+ * page it serves in the loader's place.
+ */
+export function logSearch(entry: {
+  userId: number | null
+  query: string
+  page: number
+  resultCount: number
+  userAgent: string | null | undefined
+}): boolean {
+  if (entry.page !== 1 || !entry.query || isbot(entry.userAgent ?? '')) return false
+  write(
+    (tx) =>
+      tx
+        .insert(searchEvents)
+        .values({
+          kind: 'search',
+          userId: entry.userId,
+          query: entry.query.slice(0, LOGGED_QUERY_MAX),
+          resultCount: entry.resultCount,
+        })
+        .run(),
+    { pagesUnchanged: true },
   )
+  return true
+}
+
+/**
+ * The search page in the page cache: every search it answers is logged as the loader would
+ * have logged it, with the result count the page was stored with.
+ */
+export const searchPageRoute: CachedRoute = {
+  path: '/search',
+  keepHeaders: [RESULT_COUNT_HEADER],
+  onHit: (req, stored) => {
+    const found = stored[RESULT_COUNT_HEADER]
+    if (found === undefined) return
+    const params = parseSearchParams(new URL(req.originalUrl, 'http://localhost').searchParams)
+    logSearch({
+      userId: null,
+      query: params.q,
+      page: params.page,
+      resultCount: Number(found),
+      userAgent: req.get('user-agent'),
+    })
+  },
 }
 
 export function logResultOpened(entry: {
@@ -355,17 +412,19 @@ export function logResultOpened(entry: {
   targetType: TargetType
   targetId: number
 }) {
-  write((tx) =>
-    tx
-      .insert(searchEvents)
-      .values({
-        kind: 'result_opened',
-        userId: entry.userId,
-        query: entry.query.slice(0, LOGGED_QUERY_MAX),
-        targetType: entry.targetType,
-        targetId: entry.targetId,
-      })
-      .run(),
+  write(
+    (tx) =>
+      tx
+        .insert(searchEvents)
+        .values({
+          kind: 'result_opened',
+          userId: entry.userId,
+          query: entry.query.slice(0, LOGGED_QUERY_MAX),
+          targetType: entry.targetType,
+          targetId: entry.targetId,
+        })
+        .run(),
+    { pagesUnchanged: true },
   )
 }
 
