@@ -15,6 +15,7 @@ import { migrateDatabase, sqlite } from './app/utils/db.server'
 import { readEnv, type Env } from './app/utils/env.server'
 import { checkOrigin, limitBodySize } from './app/utils/request-guards.server'
 import { createPageCache } from './app/utils/page-cache.server'
+import { runInRequestScope } from './app/utils/request-scope.server'
 import { searchPageRoute } from './app/modules/search/search.server'
 
 declare module '@remix-run/node' {
@@ -79,17 +80,16 @@ export function createApp(build: ServerBuild, env: Env) {
         .middleware,
     )
 
-  app.all(
-    '*',
-    createRequestHandler({
-      build,
-      mode: env.NODE_ENV === 'production' ? 'production' : 'development',
-      getLoadContext: (req, res) => ({
-        cspNonce: res.locals.cspNonce as string,
-        clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-      }),
+  const handleWithRemix = createRequestHandler({
+    build,
+    mode: env.NODE_ENV === 'production' ? 'production' : 'development',
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     }),
-  )
+  })
+  // One scope per request: what its loaders share (who is signed in) is worked out once.
+  app.all('*', (req, res, next) => runInRequestScope(() => handleWithRemix(req, res, next)))
 
   // Last resort: whatever escaped Remix gets a plain page, never a stack trace.
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {

@@ -1,6 +1,6 @@
 /**
- * Keeps one instance per process even when a module is loaded twice (the server entry
- * loads it through tsx, the Remix build bundles its own copy).
+ * Keeps one instance per process even when a module is loaded twice (the server bundle and
+ * the Remix build each carry their own copy).
  */
 export function singleton<T>(name: string, create: () => T): T {
   const store = ((globalThis as { __tanyaSingletons?: Map<string, unknown> }).__tanyaSingletons ??=

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { getAuth } from '~/modules/auth/auth.server'
+import { getAuth, getUser } from '~/modules/auth/auth.server'
 import { action as loginAction, loader as loginLoader } from '~/routes/login'
 import { action as logoutAction, loader as logoutLoader } from '~/routes/logout'
 import { action as signupAction, loader as signupLoader } from '~/routes/signup'
 import { setClock } from '~/utils/clock.server'
-import { db } from '~/utils/db.server'
+import { db, queryCounter } from '~/utils/db.server'
+import { runInRequestScope } from '~/utils/request-scope.server'
 import { safeRedirect } from '~/utils/http.server'
 import { sessions, users } from '../../db/schema'
 import { context, makeUser, request, TEST_PASSWORD } from '../factories'
@@ -312,5 +313,34 @@ describe('log-out', () => {
     const response = await logoutLoader()
     expect(response.status).toBe(302)
     expect(response.headers.get('Location')).toBe('/')
+  })
+})
+
+describe('one session check per request', () => {
+  it('asks the database once however many loaders of a request want the user', async () => {
+    const user = await makeUser()
+    const signedIn = await request('/', user)
+    const statementsFor = async (run: () => Promise<unknown>) => {
+      const before = queryCounter.count
+      await run()
+      return queryCounter.count - before
+    }
+    const twice = async () => {
+      expect((await getUser(signedIn))?.id).toBe(user.id)
+      expect((await getAuth(signedIn)).user?.id).toBe(user.id)
+    }
+    const once = await statementsFor(() => getAuth(signedIn))
+    expect(once).toBeGreaterThan(0)
+    expect(await statementsFor(() => runInRequestScope(twice))).toBe(once)
+    // Outside a request (a job, a script) nothing is kept between calls.
+    expect(await statementsFor(twice)).toBe(2 * once)
+  })
+
+  it('keeps nothing from one request for the next', async () => {
+    const user = await makeUser()
+    const signedIn = await request('/logout', user, { method: 'POST' })
+    expect((await runInRequestScope(() => getUser(signedIn)))?.id).toBe(user.id)
+    await logoutAction({ request: signedIn, params: {}, context })
+    expect(await runInRequestScope(() => getUser(signedIn))).toBeNull()
   })
 })

@@ -11,6 +11,7 @@ import { Lucia, TimeSpan } from 'lucia'
 import { events, passwords, sessions, users, type Role } from '../../../db/schema'
 import { db, write } from '../../utils/db.server'
 import { env } from '../../utils/env.server'
+import { oncePerRequest } from '../../utils/request-scope.server'
 import { singleton } from '../../utils/singleton.server'
 import type { Actor } from '../policy/policy'
 import { clearRateLimit, describeWait, hitRateLimit, type Limit } from './rate-limit.server'
@@ -71,9 +72,17 @@ export async function createSessionCookie(userId: number): Promise<string> {
 
 export type Auth = { user: SessionUser | null; setCookie: string | null }
 
-export async function getAuth(request: Request): Promise<Auth> {
+/**
+ * Who sent this request. The session is checked once per request (server.ts gives each one a
+ * scope): the root loader and the route's loader both ask.
+ */
+export function getAuth(request: Request): Promise<Auth> {
   const token = readToken(request)
-  if (!token) return { user: null, setCookie: null }
+  if (!token) return Promise.resolve({ user: null, setCookie: null })
+  return oncePerRequest(`auth:${token}`, () => validateToken(token))
+}
+
+async function validateToken(token: string): Promise<Auth> {
   const { session, user } = await lucia.validateSession(sessionIdOf(token))
   if (!session) return { user: null, setCookie: lucia.createBlankSessionCookie().serialize() }
   const setCookie = session.fresh ? lucia.createSessionCookie(token).serialize() : null
