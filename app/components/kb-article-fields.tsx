@@ -1,6 +1,7 @@
+import { Form } from '@remix-run/react'
 import { TAGS_MAX, TITLE_MAX, TITLE_MIN } from '~/modules/questions/validation'
-import { SUMMARY_MAX, SUMMARY_MIN } from '~/modules/kb/validation'
-import { SelectField, TextAreaField, TextField } from './forms'
+import { REVISION_COMMENT_MAX, SUMMARY_MAX, SUMMARY_MIN } from '~/modules/kb/validation'
+import { FormError, SelectField, TextAreaField, TextField } from './forms'
 import { MarkdownEditor } from './markdown-editor'
 
 export type KbArticleValues = {
@@ -71,5 +72,54 @@ export function KbArticleFields({ categories, values, fieldErrors = {}, preview 
         autoComplete="off"
       />
     </>
+  )
+}
+
+type FormProps = {
+  categories: { slug: string; name: string }[]
+  values: KbArticleValues & { status: string; comment: string }
+  fieldErrors: Partial<Record<string, string>>
+  preview: string | null
+  busy: boolean
+  statuses: { value: string; label: string }[]
+  statusHint: string
+  comment: { label: string; hint: string }
+  submitLabel: string
+}
+
+/** The whole article editor: the fields, status, a note for the history and the save button. */
+export function KbArticleForm(props: FormProps) {
+  const { values, fieldErrors, busy } = props
+  return (
+    <Form method="post" className="stack" noValidate>
+      <FormError message={fieldErrors.form} />
+      <KbArticleFields
+        categories={props.categories}
+        values={values}
+        fieldErrors={fieldErrors}
+        preview={props.preview}
+      />
+      <SelectField
+        label="Status"
+        name="status"
+        defaultValue={values.status}
+        error={fieldErrors.status}
+        hint={props.statusHint}
+        options={props.statuses}
+      />
+      <TextField
+        label={props.comment.label}
+        name="comment"
+        defaultValue={values.comment}
+        error={fieldErrors.comment}
+        hint={props.comment.hint}
+        maxLength={REVISION_COMMENT_MAX}
+      />
+      <div className="form-actions">
+        <button type="submit" name="intent" value="save" className="button" disabled={busy}>
+          {busy ? 'Saving…' : props.submitLabel}
+        </button>
+      </div>
+    </Form>
   )
 }
