@@ -316,6 +316,89 @@ describe('thread search', () => {
     expect(suggestions.threads.map((t) => t.id)).not.toContain(unanswered)
   })
 
+  it('suggests the original in place of a matching duplicate, at its rank, through a chain', async () => {
+    const asker = await makeUser()
+    const helper = await makeUser({ role: 'helper' })
+    // D is a duplicate of M, itself a duplicate of O: only D's words match, and O's search
+    // document holds M's title, not D's, so only following the chain can find O.
+    const original = await makeQuestion(asker, {
+      title: 'Promo codes are refused on the payment page',
+      body: 'The field turns red after I press apply.',
+    })
+    const middle = await makeQuestion(asker, {
+      title: 'Discount field shows an error',
+      body: 'It turns red.',
+    })
+    const duplicate = await makeQuestion(asker, {
+      title: 'Voucher rejected for Sumatra Mandheling',
+      body: 'The voucher from the newsletter is rejected.',
+    })
+    const weaker = await makeQuestion(asker, {
+      title: 'Newsletter arrives twice',
+      body: 'It mentions a voucher for Sumatra Mandheling too.',
+    })
+    for (const id of [original, middle, duplicate, weaker]) makeAnswer(helper, id, 'Thanks, fixed.')
+    closeAsDuplicate(middle, original)
+    closeAsDuplicate(duplicate, middle)
+
+    const suggestions = await suggestForAsk('Voucher rejected for Sumatra Mandheling')
+    expect(suggestions.threads.map((t) => t.id)).toEqual([original, weaker])
+    expect(suggestions.threads[0].title).toBe('Promo codes are refused on the payment page')
+    const similar = await makeQuestion(asker, { title: 'Mandheling voucher rejected again' })
+    expect(findSimilarQuestions(similar).map((q) => q.id)).toEqual([original, weaker])
+  })
+
+  it('offers an original once, however many of its duplicates match', async () => {
+    const asker = await makeUser()
+    const helper = await makeUser({ role: 'helper' })
+    const original = await makeQuestion(asker, { title: 'Grinder hopper lid cracked in transit' })
+    const duplicates = [
+      await makeQuestion(asker, { title: 'Grinder hopper lid cracked' }),
+      await makeQuestion(asker, { title: 'Hopper lid arrived cracked' }),
+    ]
+    for (const id of [original, ...duplicates]) makeAnswer(helper, id, 'A new lid is on its way.')
+    for (const id of duplicates) closeAsDuplicate(id, original)
+    const suggestions = await suggestForAsk('hopper lid cracked')
+    expect(suggestions.threads.map((t) => t.id)).toEqual([original])
+  })
+
+  it('never offers a hidden or unanswered original, nor lets it take a place', async () => {
+    const asker = await makeUser()
+    const helper = await makeUser({ role: 'helper' })
+    const hiddenOriginal = await makeQuestion(asker, { title: 'Aeropress seal leaks' })
+    const openOriginal = await makeQuestion(asker, { title: 'Aeropress plunger sticks' })
+    const toHidden = await makeQuestion(asker, { title: 'Aeropress filter cap leaks coffee' })
+    const toOpen = await makeQuestion(asker, { title: 'Aeropress filter cap plunger' })
+    makeAnswer(helper, hiddenOriginal, 'Replace the seal.')
+    for (const id of [toHidden, toOpen]) makeAnswer(helper, id, 'See the other thread.')
+    closeAsDuplicate(toHidden, hiddenOriginal)
+    closeAsDuplicate(toOpen, openOriginal)
+    hide(hiddenOriginal)
+    // Weaker matches (the words are only in their bodies), enough to fill every place.
+    const others: number[] = []
+    for (let i = 1; i <= 5; i++) {
+      const id = await makeQuestion(asker, {
+        title: `Brewer question number ${i}`,
+        body: `My Aeropress filter cap is fine, question ${i}.`,
+      })
+      makeAnswer(helper, id, 'Good to hear.')
+      others.push(id)
+    }
+    const suggestions = await suggestForAsk('Aeropress filter cap')
+    expect(suggestions.threads.map((t) => t.id).sort()).toEqual([...others].sort())
+  })
+
+  it('never offers anything for duplicates closed as duplicates of each other', async () => {
+    const asker = await makeUser()
+    const helper = await makeUser({ role: 'helper' })
+    const first = await makeQuestion(asker, { title: 'Moka pot gasket smells burnt' })
+    const second = await makeQuestion(asker, { title: 'Moka pot gasket burnt smell' })
+    for (const id of [first, second]) makeAnswer(helper, id, 'Boil it once.')
+    closeAsDuplicate(first, second)
+    closeAsDuplicate(second, first)
+    expect((await suggestForAsk('moka gasket burnt')).threads).toEqual([])
+  })
+
   it('lists similar questions, never the question itself or its duplicates', async () => {
     const asker = await makeUser()
     const question = await makeQuestion(asker, {

@@ -153,8 +153,9 @@ const SUGGEST_THREADS = 5
 
 /**
  * What might already answer a question being typed: up to 3 KB articles and 5 answered or
- * solved threads (never duplicates), titles compared with titles first. The details join in
- * only while the title is too short to say much on its own.
+ * solved threads, titles compared with titles first. A thread closed as a duplicate is never
+ * shown: when its words match, its original takes its place. The details join in only while the
+ * title is too short to say much on its own.
  */
 export async function suggestForAsk(title: string, body = ''): Promise<Suggestions> {
   const titleWords = extractWords(title)

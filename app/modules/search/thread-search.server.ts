@@ -66,7 +66,10 @@ export type ThreadSearchOptions = {
   pageSize?: number
   /** The last word is still being typed: also match it as a prefix. */
   prefix?: boolean
-  /** Suggestions: leave out questions closed as duplicates (their original is the answer). */
+  /**
+   * Suggestions: a question closed as a duplicate is never shown; its original (at the end of a
+   * chain of duplicates) is offered in its place, since that is where the answer is.
+   */
   excludeDuplicates?: boolean
   /** Suggestions: only threads that have a response. */
   answeredOnly?: boolean
@@ -222,19 +225,57 @@ function informativeWords(words: QueryWords, prefix: boolean): QueryWords {
   return { ...words, words: kept, lastIsPartial: partial !== undefined && kept.at(-1) === partial }
 }
 
-/** Of these ids, those a suggestion may show (answered, not a duplicate), in one lookup. */
-function allowedForSuggestions(ids: number[], options: ThreadSearchOptions) {
-  if (ids.length === 0) return new Set<number>()
+/** How far a chain of duplicates (a duplicate of a duplicate of …) is followed to its original. */
+const MAX_DUPLICATE_HOPS = 10
+
+/**
+ * What a suggestion shows for each of these matches, in one lookup: the match itself, or, for a
+ * question closed as a duplicate, the original at the end of its chain (the duplicate's words
+ * found it, but the original holds the answers). A match whose shown question is hidden, deleted,
+ * unanswered (with `answeredOnly`) or excluded maps to nothing.
+ */
+function suggestionTargets(ids: number[], options: ThreadSearchOptions) {
+  if (ids.length === 0) return new Map<number, number>()
+  const follow = options.excludeDuplicates === true
   // `+` keeps these conditions off the status indexes: the id list is the way in.
-  const rows = db.all<{ id: number }>(sql`select id from questions where id in (${idList(ids)})
-    ${options.answeredOnly ? sql`and +status in ('answered', 'solved')` : sql``}
-    ${options.excludeDuplicates ? sql`and (+closed_reason is null or closed_reason <> 'duplicate')` : sql``}`)
-  return new Set(rows.map((r) => r.id))
+  const rows = db.all<{ start: number; id: number }>(sql`
+    with recursive chain(start, id, hops) as (
+      select id, id, 0 from questions where id in (${idList(ids)})
+      ${
+        follow
+          ? sql`union all
+      select chain.start, q.duplicate_of_id, chain.hops + 1 from chain join questions q on q.id = chain.id
+      where +q.closed_reason = 'duplicate' and q.duplicate_of_id is not null
+        and chain.hops < ${MAX_DUPLICATE_HOPS}`
+          : sql``
+      }
+    )
+    select chain.start, q.id from chain join questions q on q.id = chain.id
+    where +q.hidden_at is null and +q.deleted_at is null
+    ${options.answeredOnly ? sql`and +q.status in ('answered', 'solved')` : sql``}
+    ${follow ? sql`and (+q.closed_reason is null or q.closed_reason <> 'duplicate')` : sql``}
+    ${options.excludeIds?.length ? sql`and q.id not in (${idList(options.excludeIds)})` : sql``}`)
+  return new Map(rows.map((r) => [r.start, r.id]))
+}
+
+/** Each match replaced by what a suggestion shows for it, in rank order, each question once. */
+function toSuggestions(ranked: Ranked[], options: ThreadSearchOptions): Ranked[] {
+  const targets = suggestionTargets(
+    ranked.map((r) => r.id),
+    options,
+  )
+  const seen = new Set<number>()
+  return ranked.flatMap(({ id, rank }) => {
+    const shown = targets.get(id)
+    if (shown === undefined || seen.has(shown)) return []
+    seen.add(shown)
+    return [{ id: shown, rank }]
+  })
 }
 
 /**
- * The best `limit` matches that pass the suggestion filters, looking further down the ranking
- * (20, 200, 2000 rows, then all) only while too few of the first ones pass.
+ * The best `limit` suggestions, looking further down the ranking (20, 200, 2000 rows, then all)
+ * only while too few of the first ones pass the suggestion filters.
  */
 function rankPostFiltered(
   match: string,
@@ -246,11 +287,7 @@ function rankPostFiltered(
   const floor = newestFloor(match, filters, SUGGEST_WINDOW)
   for (let window = limit * 4; ; window *= 10) {
     const ranked = rankMatches(match, filters, rank, 0, window, null, floor)
-    const allowed = allowedForSuggestions(
-      ranked.map((r) => r.id),
-      options,
-    )
-    const kept = ranked.filter((r) => allowed.has(r.id))
+    const kept = toSuggestions(ranked, options)
     if (kept.length >= limit || ranked.length < window) return kept.slice(0, limit)
   }
 }
@@ -417,7 +454,8 @@ export type SimilarQuestion = {
 
 /**
  * Questions like this one, for the thread page: its title and tags as the query, compared
- * with titles first; never itself, its duplicates, or anything closed as a duplicate.
+ * with titles first; never itself, its duplicates, or anything closed as a duplicate (a
+ * matching duplicate brings its original instead).
  */
 export function findSimilarQuestionIds(questionId: number, limit = 5): number[] {
   const source = db.get<{ title: string; tags: string | null } | undefined>(sql`
