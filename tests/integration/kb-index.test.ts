@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { eq } from 'drizzle-orm'
+import lunr from 'lunr'
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
   configureKbIndex,
@@ -13,7 +14,7 @@ import {
   searchKb,
 } from '~/modules/search/kb-index.server'
 import { setClock } from '~/utils/clock.server'
-import { write } from '~/utils/db.server'
+import { contentVersion, write } from '~/utils/db.server'
 import { kbArticles, type KbStatus } from '../../db/schema'
 import { TEST_EPOCH } from '../setup/integration'
 import { makeCategory } from '../factories'
@@ -72,6 +73,37 @@ async function titles(query: string, options: Parameters<typeof searchKb>[1] = {
   const result = await searchKb(query, options)
   if (!result.ok) throw new Error(result.message)
   return result.items.map((i) => i.title)
+}
+
+/**
+ * What lunr's own Index#query ranks for these words on the persisted index: every word
+ * required (a half-typed last word optional, and also matched as a title, summary or tag
+ * prefix), then, when nothing holds them all, any word above the cut-off (0.35 of the best).
+ */
+function lunrRanking(words: string[], partial: boolean) {
+  const persisted = JSON.parse(fs.readFileSync(FILE, 'utf8')) as { index: object }
+  const index = lunr.Index.load(persisted.index)
+  const run = (required: boolean) =>
+    index.query((q) =>
+      words.forEach((word, i) => {
+        const last = partial && i === words.length - 1
+        const presence = required && !last ? lunr.Query.presence.REQUIRED : undefined
+        q.term(word, { presence })
+        if (last && word.length >= 3)
+          q.term(word, {
+            usePipeline: false,
+            wildcard: lunr.Query.wildcard.TRAILING,
+            boost: 0.5,
+            fields: ['title', 'summary', 'tags'],
+          })
+      }),
+    )
+  let hits = run(words.length > 1)
+  if (hits.length === 0) {
+    const any = run(false)
+    hits = any.filter((h) => h.score >= (any[0]?.score ?? 0) * 0.35)
+  }
+  return hits.map((h) => [Number(h.ref), h.score])
 }
 
 beforeEach(() => {
@@ -143,8 +175,11 @@ describe('knowledge-base index', () => {
     // The rebuild is under way in the worker; searches meanwhile use the index they have.
     const during = await Promise.all([titles('cold brew'), titles('cold brew')])
     expect(during).toEqual([['Cold brew at home'], ['Cold brew at home']])
+    const versionBefore = contentVersion.n
     await rebuild
     expect(await titles('cold brew')).toHaveLength(2)
+    // Pages cached with the old index's results are no longer served.
+    expect(contentVersion.n).toBeGreaterThan(versionBefore)
     expect(kbIndexStatus()).toMatchObject({ documents: 2, building: false })
   })
 
@@ -208,6 +243,42 @@ describe('knowledge-base index', () => {
       'Shipping couriers and delivery times',
     ])
     expect(await titles('couri')).toEqual([])
+  })
+
+  it("ranks and scores exactly as lunr's own query does, ties included", async () => {
+    const body = (...words: string[]) => `${words.join(' ')}. More text about the shop.`
+    addArticle({ title: 'Refund timing for GoPay', summary: 'Refunds to GoPay and OVO wallets.' })
+    addArticle({ title: 'Refund timing for cards', body: body('refund', 'refund', 'gopay') })
+    addArticle({
+      title: 'Couriers we ship with',
+      summary: 'JNE, SiCepat and GoSend.',
+      tags: 'courier',
+    })
+    addArticle({ title: 'Tracking a parcel', body: body('courier', 'refund') })
+    addArticle({ title: 'Tracking a parcel abroad', body: body('courier', 'refund') })
+    addArticle({ title: 'Espresso tastes sour', summary: 'Grind finer.', tags: 'espresso grind' })
+    addArticle({ title: 'Cold brew ratio', body: body('espresso', 'grind', 'coarse', 'courier') })
+    await ensureKbIndexFresh()
+    for (const [query, partial] of [
+      ['refund', false],
+      ['refund gopay', false],
+      ['tracking courier', false],
+      ['gopay espresso', false],
+      ['grind espresso coarse', false],
+      ['refund cou', true],
+      ['esp', true],
+    ] as const) {
+      const expected = lunrRanking(query.split(' '), partial)
+      const result = await searchKb(query, { limit: 50, prefix: partial })
+      const page = await searchKb(query, { limit: 2, offset: 1, prefix: partial })
+      if (!result.ok || !page.ok) throw new Error('the search failed')
+      expect([query, result.items.map((i) => [i.id, i.score])]).toEqual([query, expected])
+      expect([query, page.total, page.items.map((i) => [i.id, i.score])]).toEqual([
+        query,
+        expected.length,
+        expected.slice(1, 3),
+      ])
+    }
   })
 
   it('treats lunr query syntax as plain text and answers hostile queries without throwing', async () => {

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 import { sql } from 'drizzle-orm'
 import lunr from 'lunr'
-import { db } from '../../utils/db.server'
+import { contentVersion, db } from '../../utils/db.server'
 import { env } from '../../utils/env.server'
 import { singleton } from '../../utils/singleton.server'
 import { extractWords, highlightWords, MAX_QUERY_WORDS } from './query-text.server'
@@ -16,6 +16,9 @@ import { extractWords, highlightWords, MAX_QUERY_WORDS } from './query-text.serv
  * - The KB version is a fingerprint of the published articles (count, latest update, …): a
  *   process loads the file at start when the versions match, and rebuilds when they do not, so
  *   several processes on one database converge without talking to each other.
+ * - The worker also lays the index out flat (typed arrays) for the searching thread, which
+ *   scores from that exactly as lunr would (see "Scoring"); taking it over costs the searching
+ *   thread next to nothing.
  * - A finished index replaces the old one in one reference assignment: a search running during
  *   a rebuild answers from the old index, the next one from the new.
  */
@@ -52,25 +55,42 @@ export type KbDoc = {
   category: { slug: string; name: string } | null
 }
 
-type Persisted = {
-  format: number
-  fingerprint: string
-  builtAt: string
-  documents: number
-  index: object
-  docs: KbDoc[]
+/**
+ * lunr's index as the worker hands it over, laid out flat: a search reads a few slices of typed
+ * arrays instead of walking lunr's objects (see "Scoring" below).
+ */
+type FlatIndex = {
+  fields: string[]
+  /** `terms[n]` is the term lunr numbered n. */
+  terms: string[]
+  /** The term numbers in the terms' alphabetical order: a prefix's terms are neighbours. */
+  sorted: Int32Array
+  /** The search pipeline, as lunr serialized it (function names). */
+  pipeline: string[]
+  /**
+   * The articles holding term n in field f, with that term's lunr weight in that field:
+   * `ordinals` and `weights` from `offsets[n * fields.length + f]` up to the next offset.
+   */
+  offsets: Int32Array
+  ordinals: Int32Array
+  weights: Float64Array
 }
 
 type WorkerResult = {
   source: 'file' | 'built'
-  data: Persisted
+  fingerprint: string
+  builtAt: string
+  /** The articles by ordinal. */
+  docs: KbDoc[]
+  index: FlatIndex
   bytes: number
   buildMs: number | null
 }
 
 type LoadedIndex = {
-  index: lunr.Index
-  docs: Map<number, KbDoc>
+  engine: Engine
+  /** The articles by ordinal. */
+  docs: KbDoc[]
   fingerprint: string
   builtAt: string
   bytes: number
@@ -167,13 +187,13 @@ function runWorker(wanted: string | null): Promise<WorkerResult> {
 
 function load(result: WorkerResult): LoadedIndex {
   const started = performance.now()
-  const index = lunr.Index.load(result.data.index)
+  const engine = engineFor(result.index, result.docs.length)
   state.lastLoadMs = performance.now() - started
   return {
-    index,
-    docs: new Map(result.data.docs.map((d) => [d.id, d])),
-    fingerprint: result.data.fingerprint,
-    builtAt: result.data.builtAt,
+    engine,
+    docs: result.docs,
+    fingerprint: result.fingerprint,
+    builtAt: result.builtAt,
     bytes: result.bytes,
     source: result.source,
   }
@@ -202,8 +222,10 @@ function runJob(force: boolean): Promise<void> {
           state.lastBuildMs = result.buildMs
           state.builds++
         }
-        // The swap: searches from here on use the new index.
+        // The swap: searches from here on use the new index, and pages cached with the old
+        // one's results are stale.
         state.current = load(result)
+        contentVersion.n++
         state.lastError = null
       } while (state.again)
     } catch (error) {
@@ -273,7 +295,7 @@ export function kbIndexStatus(): KbIndexStatus {
     building: state.job !== null,
     fingerprint: c?.fingerprint ?? null,
     builtAt: c?.builtAt ?? null,
-    documents: c?.docs.size ?? 0,
+    documents: c?.docs.length ?? 0,
     bytes: c?.bytes ?? 0,
     source: c?.source ?? null,
     lastBuildMs: state.lastBuildMs,
@@ -322,13 +344,216 @@ export type KbSearchOptions = {
 
 /** In any-word matching, articles scoring below this share of the best one are left out. */
 const ANY_WORD_CUTOFF = 0.35
+/** Pages ending further down the results than this are cut from a full sort. */
+const PICKED_IN_ONE_PASS = 100
+/** Where a half-typed word is looked for as a prefix. */
+const PREFIX_FIELDS = ['title', 'summary', 'tags']
 
 const stem = (word: string) => lunr.stemmer(new lunr.Token(word, {})).toString()
 const isLunrStopWord = (word: string) => lunr.stopWordFilter(new lunr.Token(word, {})) === undefined
 
+// ── Scoring ──────────────────────────────────────────────────────────────────────────────
+//
+// lunr builds the index (in the worker): words, stems, field boosts and BM25 weights. lunr's
+// own Index#query then allocates per matching article and field (match data, sets, string
+// keys) and throws most of it away; at a few thousand articles that allocation, not the
+// arithmetic, was the query time. So the worker lays the index out flat and the search below
+// computes lunr's scores from it with lunr's arithmetic in lunr's order: the same results in
+// the same order, from typed arrays reused from one search to the next.
+
+/** A lunr vector's [term number, value, …] pairs, which @types/lunr leaves out. */
+type QueryVector = lunr.Vector & { elements: number[] }
+
+type Engine = FlatIndex & {
+  search: lunr.Pipeline
+  /**
+   * Per-article working values of the search under way, zeroed again when it ends: `seen` a
+   * bit per field met (four fields), `held` a bit per required word (a query has at most
+   * MAX_QUERY_WORDS, a dozen).
+   */
+  seen: Uint8Array
+  held: Uint32Array
+  score: Float64Array
+  dots: Float64Array[]
+}
+
+function engineFor(flat: FlatIndex, articles: number): Engine {
+  return {
+    ...flat,
+    search: lunr.Pipeline.load(flat.pipeline),
+    seen: new Uint8Array(articles),
+    held: new Uint32Array(articles),
+    score: new Float64Array(articles),
+    dots: flat.fields.map(() => new Float64Array(articles)),
+  }
+}
+
+/** A query word: its term numbers, the fields searched, and its bit among the required words. */
+type Clause = { terms: number[]; fields: number[]; boost: number; bit: number }
+
+/** Where in the sorted vocabulary the first term not before `text` is. */
+function firstFrom(engine: Engine, text: string): number {
+  const { terms, sorted } = engine
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (terms[sorted[mid]] < text) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The numbers of those of `terms` in the index. */
+function numbered(engine: Engine, terms: string[]): number[] {
+  return terms.flatMap((term) => {
+    const n = engine.sorted[firstFrom(engine, term)]
+    return engine.terms[n] === term ? [n] : []
+  })
+}
+
+/** The numbers of the terms beginning with `prefix`, the prefix itself included. */
+function beginning(engine: Engine, prefix: string): number[] {
+  const { terms, sorted } = engine
+  const found: number[] = []
+  for (let i = firstFrom(engine, prefix); i < sorted.length; i++) {
+    if (!terms[sorted[i]].startsWith(prefix)) break
+    found.push(sorted[i])
+  }
+  return found
+}
+
+function clausesFor(engine: Engine, words: string[], partial: boolean): Clause[] {
+  const allFields = engine.fields.map((_, f) => f)
+  const clauses = words.map((word, i) => ({
+    terms: numbered(engine, engine.search.runString(word)),
+    fields: allFields,
+    boost: 1,
+    // The half-typed word is not required: the article may hold a word it begins.
+    bit: partial && i === words.length - 1 ? 0 : 1 << i,
+  }))
+  const last = words.at(-1) ?? ''
+  // A half-typed word: its exact stem above, or any word of a title, summary or tag it begins
+  // (from three letters on: shorter prefixes expand to much of the vocabulary).
+  if (partial && last.length >= 3)
+    clauses.push({
+      terms: beginning(engine, last),
+      fields: PREFIX_FIELDS.map((name) => engine.fields.indexOf(name)),
+      boost: 0.5,
+      bit: 0,
+    })
+  return clauses
+}
+
+/** Every article matching any clause, in the order lunr first meets them, with its score. */
+type Matches = { ordinals: Int32Array; scores: Float64Array; held: Uint32Array }
+
 /**
- * Searches published articles. The words go to lunr through its query builder, never its
- * query parser, so `title:`, `^`, `~`, `*`, `+`, `-` and the like are only text here.
+ * lunr's score of every article matching any clause: per field, the dot product of the query's
+ * vector with the article field's vector over the query vector's length, summed over fields.
+ * Sums run in the order lunr's do (terms by number, fields in the order first met), so the
+ * figures are lunr's to the last bit.
+ */
+function score(engine: Engine, clauses: Clause[]): Matches {
+  const { offsets, ordinals, weights, seen, held, score: total, dots } = engine
+  const width = engine.fields.length
+  // lunr's own query vectors (one per field), so their lengths are lunr's too.
+  const vectors = engine.fields.map(() => new lunr.Vector([]) as QueryVector)
+  for (const clause of clauses)
+    for (const n of clause.terms)
+      for (const f of clause.fields) vectors[f].upsert(n, clause.boost, (a, b) => a + b)
+  // Which article fields match, in the order lunr meets them; which words each article holds.
+  const pairs: number[] = []
+  const firstMet: number[] = []
+  for (const clause of clauses)
+    for (const n of clause.terms)
+      for (const f of clause.fields)
+        for (let k = offsets[n * width + f]; k < offsets[n * width + f + 1]; k++) {
+          const d = ordinals[k]
+          held[d] |= clause.bit
+          if (seen[d] & (1 << f)) continue
+          if (seen[d] === 0) firstMet.push(d)
+          seen[d] |= 1 << f
+          pairs.push(d, f)
+        }
+  vectors.forEach(({ elements }, f) => {
+    for (let i = 0; i < elements.length; i += 2) {
+      const slot = elements[i] * width + f
+      for (let k = offsets[slot]; k < offsets[slot + 1]; k++)
+        dots[f][ordinals[k]] += elements[i + 1] * weights[k]
+    }
+  })
+  const lengths = vectors.map((v) => v.magnitude())
+  for (let p = 0; p < pairs.length; p += 2) {
+    const d = pairs[p]
+    const f = pairs[p + 1]
+    total[d] += dots[f][d] / lengths[f] || 0
+  }
+  const met = Int32Array.from(firstMet)
+  const matches = {
+    ordinals: met,
+    scores: Float64Array.from(met, (d) => total[d]),
+    held: Uint32Array.from(met, (d) => held[d]),
+  }
+  for (let p = 0; p < pairs.length; p += 2) {
+    const d = pairs[p]
+    const f = pairs[p + 1]
+    seen[d] = 0
+    held[d] = 0
+    total[d] = 0
+    dots[f][d] = 0
+  }
+  return matches
+}
+
+/**
+ * The matches a search shows, as positions in `matches` (first met first): those holding every
+ * word, or any word when no article holds them all; and of those only the articles `fits` takes.
+ */
+function rank(
+  engine: Engine,
+  words: string[],
+  partial: boolean,
+  fits: (ordinal: number) => boolean,
+): { matches: Matches; kept: number[] } {
+  const clauses = clausesFor(engine, words, partial)
+  const matches = score(engine, clauses)
+  const { ordinals, scores, held } = matches
+  const required = clauses.reduce((bits, c) => bits | c.bit, 0)
+  let counts = (i: number) => held[i] === required
+  if (!held.includes(required)) {
+    // Any word will do now, but an article sharing one common word with the query is noise.
+    const floor = scores.reduce((best, s) => Math.max(best, s), 0) * ANY_WORD_CUTOFF
+    counts = (i) => scores[i] >= floor
+  }
+  const kept: number[] = []
+  for (let i = 0; i < ordinals.length; i++) if (counts(i) && fits(ordinals[i])) kept.push(i)
+  return { matches, kept }
+}
+
+/**
+ * The first `count` of `kept` best first, ties in first-met order (as lunr's stable sort leaves
+ * them). A short page, the usual case, is picked in one pass: sorting every match of a broad
+ * query was much of its time.
+ */
+function bestFirst(kept: number[], scores: Float64Array, count: number): number[] {
+  if (count > PICKED_IN_ONE_PASS)
+    return [...kept].sort((a, b) => scores[b] - scores[a]).slice(0, count)
+  const top: number[] = []
+  for (const i of kept) {
+    if (top.length === count && scores[i] <= scores[top[count - 1]]) continue
+    let at = top.length
+    while (at > 0 && scores[top[at - 1]] < scores[i]) at--
+    top.splice(at, 0, i)
+    if (top.length > count) top.pop()
+  }
+  return top
+}
+
+/**
+ * Searches published articles. The words are only looked up in the index (after lunr's search
+ * pipeline): no query parser ever sees them, so `title:`, `^`, `~`, `*`, `+`, `-` and the like
+ * are only text here.
  */
 export async function searchKb(
   query: string,
@@ -352,60 +577,36 @@ export async function searchKb(
   const partial =
     options.prefix === true && extracted.lastIsPartial && words.at(-1) === extracted.words.at(-1)
   try {
-    // Every word first (lunr then scores only the articles holding all of them), any word
-    // when no article holds them all.
-    const run = (required: boolean) =>
-      loaded.index.query((q) => {
-        words.forEach((word, i) => {
-          const last = partial && i === words.length - 1
-          q.term(word, {
-            presence:
-              required && !last ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL,
-          })
-          // A half-typed word: its exact stem above, or any word of a title, summary or tag it
-          // begins (from three letters on: shorter prefixes expand to much of the vocabulary).
-          if (last && word.length >= 3)
-            q.term(word, {
-              usePipeline: false,
-              wildcard: lunr.Query.wildcard.TRAILING,
-              presence: lunr.Query.presence.OPTIONAL,
-              boost: 0.5,
-              fields: ['title', 'summary', 'tags'],
-            })
-        })
-      })
-    let hits = words.length > 1 ? run(true) : run(false)
-    if (hits.length === 0 && words.length > 1) {
-      // Any word will do now, but an article sharing one common word with the query is noise.
-      const any = run(false)
-      const best = any[0]?.score ?? 0
-      hits = any.filter((h) => h.score >= best * ANY_WORD_CUTOFF)
-    }
-    const filtered = hits
-      .map((h) => ({ hit: h, doc: loaded.docs.get(Number(h.ref)) }))
-      .filter(
-        (x): x is { hit: lunr.Index.Result; doc: KbDoc } =>
-          x.doc !== undefined &&
-          (!options.category || x.doc.category?.slug === options.category) &&
-          (!options.tag || x.doc.tags.includes(options.tag)),
+    const fits = (ordinal: number) => {
+      const doc = loaded.docs[ordinal]
+      return (
+        (!options.category || doc.category?.slug === options.category) &&
+        (!options.tag || doc.tags.includes(options.tag))
       )
+    }
+    const { matches, kept } = rank(loaded.engine, words, partial, fits)
     const stems = new Set(words.map(stem))
     const lastWord = words.at(-1) ?? ''
-    const matches = (folded: string) =>
+    const marked = (folded: string) =>
       stems.has(stem(folded)) || (partial && lastWord.length >= 3 && folded.startsWith(lastWord))
     const offset = Math.max(0, options.offset ?? 0)
     const limit = Math.max(1, Math.min(50, options.limit ?? 5))
     return {
       ok: true,
-      total: filtered.length,
+      total: kept.length,
       words,
       truncated: extracted.truncated,
-      items: filtered.slice(offset, offset + limit).map(({ hit, doc }) => ({
-        ...doc,
-        score: hit.score,
-        titleHtml: highlightWords(doc.title, matches),
-        summaryHtml: highlightWords(doc.summary, matches),
-      })),
+      items: bestFirst(kept, matches.scores, offset + limit)
+        .slice(offset)
+        .map((i) => {
+          const doc = loaded.docs[matches.ordinals[i]]
+          return {
+            ...doc,
+            score: matches.scores[i],
+            titleHtml: highlightWords(doc.title, marked),
+            summaryHtml: highlightWords(doc.summary, marked),
+          }
+        }),
     }
   } catch (error) {
     console.warn('KB search failed', error)

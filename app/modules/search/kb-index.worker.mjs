@@ -2,6 +2,8 @@
 // Plain JavaScript so that every host can start it as it is: the server under tsx, the test
 // runner, the benchmark. It reads the articles itself, in one read transaction, so the index
 // carries exactly the KB version its articles came from; then it writes the file atomically.
+// The file holds lunr's own serialized index; what goes to the searching thread is that index
+// laid out flat (typed arrays), worked out here so the searching thread does not have to.
 import fs from 'node:fs'
 import path from 'node:path'
 import { parentPort, threadId, workerData } from 'node:worker_threads'
@@ -93,6 +95,51 @@ function build() {
   return { data, bytes: Buffer.byteLength(text), buildMs }
 }
 
+/**
+ * Per term and field, the articles holding it (by ordinal, in article order, as lunr meets
+ * them) and its weight there: read from lunr's field vectors, which hold exactly those weights.
+ */
+function flatten(index, docs) {
+  const { fields } = index
+  const terms = []
+  for (const [term, posting] of index.invertedIndex) terms[posting._index] = term
+  const vectors = new Map(index.fieldVectors)
+  const eachEntry = (visit) =>
+    docs.forEach((doc, ordinal) =>
+      fields.forEach((field, f) => {
+        const elements = vectors.get(`${field}/${doc.id}`) ?? []
+        for (let i = 0; i < elements.length; i += 2)
+          visit(elements[i] * fields.length + f, ordinal, elements[i + 1])
+      }),
+    )
+  // Counted first, then filled: one exact-size array for all terms and fields.
+  const offsets = new Int32Array(terms.length * fields.length + 1)
+  eachEntry((slot) => offsets[slot + 1]++)
+  for (let i = 1; i < offsets.length; i++) offsets[i] += offsets[i - 1]
+  const next = offsets.slice(0, -1)
+  const ordinals = new Int32Array(offsets.at(-1))
+  const weights = new Float64Array(offsets.at(-1))
+  eachEntry((slot, ordinal, weight) => {
+    const at = next[slot]++
+    ordinals[at] = ordinal
+    weights[at] = weight
+  })
+  // lunr serializes its terms sorted (by UTF-16 code unit, as `<` compares strings).
+  const sorted = Int32Array.from(index.invertedIndex, ([, posting]) => posting._index)
+  return { fields, terms, sorted, pipeline: index.pipeline, offsets, ordinals, weights }
+}
+
+function send(source, { data, bytes, buildMs }) {
+  const index = flatten(data.index, data.docs)
+  const { fingerprint, builtAt, docs } = data
+  parentPort.postMessage({ source, fingerprint, builtAt, docs, index, bytes, buildMs }, [
+    index.offsets.buffer,
+    index.sorted.buffer,
+    index.ordinals.buffer,
+    index.weights.buffer,
+  ])
+}
+
 const persisted = readPersisted()
-if (persisted) parentPort.postMessage({ source: 'file', ...persisted, buildMs: null })
-else parentPort.postMessage({ source: 'built', ...build() })
+if (persisted) send('file', { ...persisted, buildMs: null })
+else send('built', build())
