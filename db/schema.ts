@@ -328,6 +328,9 @@ export const kbArticles = sqliteTable(
     index('kb_articles_category_idx').on(t.status, t.categoryId),
     // the "due for review" list
     index('kb_articles_review_idx').on(t.reviewDueAt),
+    // the KB version (count, latest update) checked before KB searches: covering, so it never
+    // reads the article bodies
+    index('kb_articles_version_idx').on(t.status, t.updatedAt),
   ],
 )
 

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import {
   configureKbIndex,
   ensureKbIndexFresh,
+  FINGERPRINT_SQL,
   kbIndexFile,
   kbIndexStatus,
   readKbVersion,
@@ -14,7 +15,7 @@ import {
   searchKb,
 } from '~/modules/search/kb-index.server'
 import { setClock } from '~/utils/clock.server'
-import { contentVersion, write } from '~/utils/db.server'
+import { contentVersion, sqlite, write } from '~/utils/db.server'
 import { kbArticles, type KbStatus } from '../../db/schema'
 import { TEST_EPOCH } from '../setup/integration'
 import { makeCategory } from '../factories'
@@ -164,6 +165,14 @@ describe('knowledge-base index', () => {
     editArticle(id, { status: 'archived' })
     await ensureKbIndexFresh()
     expect(await titles('espresso')).toEqual(['Espresso shots run too fast'])
+  })
+
+  it('checks the KB version from an index alone, never reading article bodies', () => {
+    const plan = sqlite
+      .prepare(`explain query plan ${FINGERPRINT_SQL}`)
+      .all()
+      .map((row) => (row as { detail: string }).detail)
+    expect(plan.join('\n')).toMatch(/USING COVERING INDEX kb_articles_version_idx/)
   })
 
   it('keeps answering from the old index while a rebuild runs, then swaps to the new one', async () => {

@@ -34,7 +34,7 @@ const BOOSTS = { title: 10, summary: 5, tags: 5, body: 1 }
 const BODY_WORD_BUDGET = 500_000
 const MIN_BODY_WORDS = 100
 
-const FINGERPRINT_SQL = `
+export const FINGERPRINT_SQL = `
   select count(*) || ':' || coalesce(max(updated_at), 0) || ':' || coalesce(max(id), 0) || ':' ||
     coalesce(sum(updated_at % 1000000007), 0) as version
   from kb_articles where status = 'published'`

@@ -1,0 +1,1 @@
+CREATE INDEX `kb_articles_version_idx` ON `kb_articles` (`status`,`updated_at`);
