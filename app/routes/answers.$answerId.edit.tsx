@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { json, redirect } from '@remix-run/node'
+import { json } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -8,9 +8,9 @@ import { MarkdownEditor } from '~/components/markdown-editor'
 import { getVisibleAnswer, updateAnswer } from '~/modules/answers/answers.server'
 import { requireUser } from '~/modules/auth/auth.server'
 import { can } from '~/modules/policy/policy'
-import { answerSchema, fieldErrorsOf } from '~/modules/questions/validation'
-import { forbidden, formValues, invalid, notFound } from '~/utils/http.server'
-import { renderPreview } from '~/utils/preview.server'
+import { answerSchema } from '~/modules/questions/validation'
+import { forbidden, formValues, notFound } from '~/utils/http.server'
+import { previewReply, saveForm } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
 
 export const meta: MetaFunction = () => [{ title: 'Edit answer · Tanya' }]
@@ -38,17 +38,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, id, found } = await guard(request, params.answerId)
   const form = await request.formData()
   const values = formValues(form, ['body', 'comment'] as const)
-  if (form.get('intent') === 'preview')
-    return json({
-      ok: false as const,
-      fieldErrors: {},
-      values,
-      preview: renderPreview(values.body),
-    })
-  const parsed = answerSchema.safeParse(values)
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values)
-  updateAnswer(user, id, parsed.data.body, values.comment.slice(0, 200))
-  return redirect(`/questions/${found.question.id}/${slugify(found.question.title)}#answer-${id}`)
+  if (form.get('intent') === 'preview') return previewReply(values)
+  return saveForm(values, answerSchema, (input) => {
+    updateAnswer(user, id, input.body, values.comment.slice(0, 200))
+    const thread = `/questions/${found.question.id}/${slugify(found.question.title)}`
+    return { ok: true, location: `${thread}#answer-${id}` }
+  })
 }
 
 export default function EditAnswer() {

@@ -17,7 +17,7 @@ import { promotionSchema, REJECT_NOTE_MAX, rejectSchema } from '~/modules/kb/val
 import { can } from '~/modules/policy/policy'
 import { fieldErrorsOf } from '~/modules/questions/validation'
 import { forbidden, formValues, invalid, notFound } from '~/utils/http.server'
-import { renderPreview } from '~/utils/preview.server'
+import { previewReply, saveForm } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
 import kbStyles from '~/styles/kb.css'
 
@@ -54,19 +54,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = formValues(form, FIELDS)
   switch (form.get('intent')) {
     case 'preview':
-      return json({
-        ok: false as const,
-        fieldErrors: {},
-        values,
-        preview: renderPreview(values.body),
+      return previewReply(values)
+    case 'publish':
+      return saveForm(values, promotionSchema, (input) => {
+        const result = publishCandidate(user, id, input)
+        return result.ok ? { ok: true, location: `/kb/${result.slug}` } : result
       })
-    case 'publish': {
-      const parsed = promotionSchema.safeParse(values)
-      if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values)
-      const result = publishCandidate(user, id, parsed.data)
-      if (!result.ok) return invalid(result.fieldErrors, values)
-      return redirect(`/kb/${result.slug}`)
-    }
     case 'reject': {
       const parsed = rejectSchema.safeParse(values)
       if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values)

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { json, redirect } from '@remix-run/node'
+import { json } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -12,9 +12,9 @@ import {
   questionTarget,
   updateQuestion,
 } from '~/modules/questions/questions.server'
-import { fieldErrorsOf, questionSchema } from '~/modules/questions/validation'
-import { forbidden, formValues, invalid, notFound } from '~/utils/http.server'
-import { renderPreview } from '~/utils/preview.server'
+import { questionSchema } from '~/modules/questions/validation'
+import { forbidden, formValues, notFound } from '~/utils/http.server'
+import { previewReply, saveForm } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
 
 const FIELDS = ['title', 'body', 'category', 'tags', 'comment'] as const
@@ -40,18 +40,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, id } = await guard(request, params.questionId)
   const form = await request.formData()
   const values = formValues(form, FIELDS)
-  if (form.get('intent') === 'preview')
-    return json({
-      ok: false as const,
-      fieldErrors: {},
-      values,
-      preview: renderPreview(values.body),
-    })
-  const parsed = questionSchema.safeParse(values)
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values)
-  const result = updateQuestion(user, id, { ...parsed.data, comment: values.comment.slice(0, 200) })
-  if (!result.ok) return invalid(result.fieldErrors, values)
-  return redirect(`/questions/${id}/${slugify(parsed.data.title)}`)
+  if (form.get('intent') === 'preview') return previewReply(values)
+  return saveForm(values, questionSchema, (input) => {
+    const result = updateQuestion(user, id, { ...input, comment: values.comment.slice(0, 200) })
+    return result.ok ? { ok: true, location: `/questions/${id}/${slugify(input.title)}` } : result
+  })
 }
 
 export default function EditQuestion() {

@@ -1,7 +1,5 @@
-import { json, redirect } from '@remix-run/node'
-import { formValues, invalid } from '../../utils/http.server'
-import { renderPreview } from '../../utils/preview.server'
-import { fieldErrorsOf } from '../questions/validation'
+import { formValues } from '../../utils/http.server'
+import { previewReply, saveForm } from '../../utils/preview.server'
 import type { KbCommandResult } from './kb.server'
 import { articleSchema, type ArticleInput } from './validation'
 
@@ -18,16 +16,9 @@ export async function handleArticleForm(
 ) {
   const form = await request.formData()
   const values = formValues(form, FIELDS)
-  if (form.get('intent') === 'preview')
-    return json({
-      ok: false as const,
-      fieldErrors: {},
-      values,
-      preview: renderPreview(values.body),
-    })
-  const parsed = articleSchema.safeParse(values)
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values)
-  const result = save(parsed.data)
-  if (!result.ok) return invalid(result.fieldErrors, values)
-  return redirect(`/kb/${result.slug}`)
+  if (form.get('intent') === 'preview') return previewReply(values)
+  return saveForm(values, articleSchema, (input) => {
+    const result = save(input)
+    return result.ok ? { ok: true, location: `/kb/${result.slug}` } : result
+  })
 }
