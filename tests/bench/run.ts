@@ -61,6 +61,7 @@ fs.mkdirSync(DIR, { recursive: true })
 const { db, migrateDatabase, queryCounter, sqlite, write } =
   await import('../../app/utils/db.server')
 const { seedDemoIfEmpty } = await import('../../db/seed')
+const { runInRequestScope } = await import('../../app/utils/request-scope.server')
 const schema = await import('../../db/schema')
 const { eq } = await import('drizzle-orm')
 const { createQuestion, getQuestionPage } =
@@ -311,7 +312,10 @@ async function measureStatements(
       const wholeClient = await clientOf(viewer)
       const callHandler = () =>
         counted(async () => {
-          const res = await handler(makeRequest(thread.path, wholeClient), wholeContext)
+          // In a request scope, as server.ts runs every request.
+          const res = await runInRequestScope(() =>
+            handler(makeRequest(thread.path, wholeClient), wholeContext),
+          )
           if (res.status !== 200) throw new Error(`GET ${thread.path} answered ${res.status}`)
           await res.text()
           return res
@@ -331,10 +335,12 @@ async function measureStatements(
   for (const viewer of viewers) {
     const client = await clientOf(viewer)
     const r = await counted(async () => {
-      const res = await handler(makeRequest('/bench/thread', client), {
-        cspNonce: 'bench',
-        clientIp: '198.51.100.250',
-      })
+      const res = await runInRequestScope(() =>
+        handler(makeRequest('/bench/thread', client), {
+          cspNonce: 'bench',
+          clientIp: '198.51.100.250',
+        }),
+      )
       if (res.status !== 200) throw new Error(`GET /bench/thread answered ${res.status}`)
       await res.text()
       return res
