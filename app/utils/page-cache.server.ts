@@ -41,7 +41,8 @@ type Entry = {
 }
 
 const NONCE_PLACEHOLDER = '\u0000nonce\u0000'
-export const PAGE_CACHE_HEADER = 'X-Page-Cache'
+/** Says whether a response came from the cache (`hit`) or was rendered for it (`miss`). */
+const PAGE_CACHE_HEADER = 'X-Page-Cache'
 
 export function createPageCache(options: PageCacheOptions) {
   const ttlMs = options.ttlMs ?? 60_000
@@ -161,8 +162,6 @@ export function createPageCache(options: PageCacheOptions) {
 
   return {
     middleware,
-    /** Figures for the health page and the benchmark. */
-    stats: () => ({ entries: entries.size, bytes }),
     clear: () => {
       entries.clear()
       bytes = 0

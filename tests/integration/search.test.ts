@@ -8,12 +8,16 @@ import {
   ensureKbIndexFresh,
   resetKbIndexForTests,
 } from '~/modules/search/kb-index.server'
-import { getSimilarQuestions, suggestForAsk } from '~/modules/search/search.server'
+import {
+  getSimilarQuestions,
+  RESULT_COUNT_HEADER,
+  suggestForAsk,
+} from '~/modules/search/search.server'
 import { syncQuestionSearch } from '~/modules/search/thread-index.server'
 import { findSimilarQuestions, searchThreads } from '~/modules/search/thread-search.server'
 import { loader as goLoader } from '~/routes/go'
 import { loader as suggestLoader } from '~/routes/resources.suggest'
-import { loader as searchLoader } from '~/routes/search'
+import { headers as searchHeaders, loader as searchLoader } from '~/routes/search'
 import { db, write } from '~/utils/db.server'
 import { now } from '~/utils/clock.server'
 import { categories, kbArticles, questions, searchEvents } from '../../db/schema'
@@ -35,7 +39,9 @@ async function searchPage(query: string) {
     context,
   } as never)
   expect(res.status).toBe(200)
-  return (await res.json()) as {
+  const body = await res.json()
+  return { ...body, countHeader: res.headers.get(RESULT_COUNT_HEADER) } as {
+    countHeader: string | null
     outcome:
       | { status: 'empty' }
       | { status: 'unusable'; message: string }
@@ -533,6 +539,14 @@ describe('the search page', () => {
     ])
     const logged = db.select().from(searchEvents).all()
     expect(logged).toMatchObject([{ kind: 'search', query: 'tracking manifested', resultCount: 2 }])
+    // The count travels with the page (data and document), so the page cache can log repeats.
+    expect(page.countHeader).toBe('2')
+    const documentHeaders = new Headers(
+      searchHeaders({
+        loaderHeaders: new Headers({ [RESULT_COUNT_HEADER]: '2' }),
+      } as never),
+    )
+    expect(documentHeaders.get(RESULT_COUNT_HEADER)).toBe('2')
 
     const kbOnly = await searchPage('q=tracking&type=kb')
     expect(kbOnly.outcome.status === 'ok' && kbOnly.outcome.threads).toBeNull()

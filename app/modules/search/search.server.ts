@@ -358,8 +358,8 @@ export function markAskVisitPosted(
 export const RESULT_COUNT_HEADER = 'x-result-count'
 
 /**
- * A search was made: its first page was shown to a person (crawlers following pagination are
- * not searches). The search page's loader calls this, and so does the page cache for every
+ * A search was made: its first page was shown to a person (later pages are the same search,
+ * and crawlers do not search). The search page's loader calls this, and so does the page cache for every
  * page it serves in the loader's place.
  */
 export function logSearch(entry: {
