@@ -290,8 +290,13 @@ describe('thread search', () => {
     await makeQuestion(asker, { title: 'QRIS code does not scan' })
     await makeQuestion(asker, { title: 'OVO is missing at checkout' })
     const all = searchThreads('QRIS deducted')
-    expect(all.ok && [all.matched, all.total]).toEqual(['any', 2])
+    expect(all.ok && [all.matched, all.matchedAll, all.total]).toEqual(['any', 1, 2])
     expect(titlesOf(all)[0]).toBe('QRIS payment failed but money was deducted')
+    expect((await searchPage('q=QRIS+deducted')).outcome).toMatchObject({
+      notices: [
+        'Only one thread contains all of your words (shown first); the others contain some of them.',
+      ],
+    })
     const page = await searchPage('q=QRIS+deducted+OVO')
     expect(page.outcome.status === 'ok' && page.outcome.notices).toContain(
       'No thread contains all of your words; these contain some of them.',

@@ -124,7 +124,7 @@ export async function search(input: SearchInput): Promise<SearchOutcome> {
         pageCount: result.pageCount,
       }
       if (result.matched === 'any' && result.total > 0)
-        notices.push('No thread contains all of your words; these contain some of them.')
+        notices.push(anyWordNotice(result.matchedAll))
     }
   }
 
@@ -140,6 +140,12 @@ export async function search(input: SearchInput): Promise<SearchOutcome> {
     threads,
     total: (kb?.total ?? 0) + (threads?.total ?? 0),
   }
+}
+
+function anyWordNotice(matchedAll: number) {
+  if (matchedAll === 0) return 'No thread contains all of your words; these contain some of them.'
+  const few = matchedAll === 1 ? 'Only one thread contains' : `Only ${matchedAll} threads contain`
+  return `${few} all of your words (shown first); the others contain some of them.`
 }
 
 function unusableMessage() {

@@ -104,6 +104,8 @@ export type ThreadSearchResult =
       pageCount: number
       /** 'all' when every word matched; 'any' when results with some of the words are shown. */
       matched: 'all' | 'any'
+      /** With 'any': how many of the results hold every word (they come first). */
+      matchedAll: number
       words: string[]
       truncated: boolean
     }
@@ -401,6 +403,7 @@ export function searchThreads(
         page: 1,
         pageCount: 1,
         matched: options.match === 'any' && !single ? 'any' : 'all',
+        matchedAll: 0,
         words: words.words,
         truncated: words.truncated,
       }
@@ -410,6 +413,7 @@ export function searchThreads(
     let matched: 'all' | 'any' = options.match === 'any' && !single ? 'any' : 'all'
     let boostAll: string | null = null
     let total = countMatches(expression, filters)
+    const matchedAll = options.match === 'any' ? 0 : total
     if (options.match !== 'any' && !single && total < AND_MINIMUM) {
       const anyTotal = countMatches(match.any, filters)
       if (anyTotal > total) {
@@ -435,6 +439,7 @@ export function searchThreads(
       page,
       pageCount,
       matched,
+      matchedAll,
       words: words.words,
       truncated: words.truncated,
     }
