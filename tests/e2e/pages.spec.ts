@@ -61,6 +61,9 @@ test('filtering the questions by status Solved shows only solved questions', asy
 
   await expect(page).toHaveURL(/[?&]status=solved(&|$)/)
   await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('solved')
+  // The address changes a moment before the new list is on the page: wait for the list itself
+  // (no row in another state) before counting its rows.
+  await expect(rows.getByText(/^(Open|Answered|Closed|Duplicate)$/)).toHaveCount(0)
   await expect(rows.first()).toBeVisible()
   const count = await rows.count()
   expect(count).toBeGreaterThan(0)
