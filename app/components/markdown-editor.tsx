@@ -1,5 +1,4 @@
-import { useFetcher } from '@remix-run/react'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Field } from './forms'
 
 type Props = {
@@ -26,24 +25,37 @@ export function MarkdownEditor({
   rows = 10,
   hint,
 }: Props) {
-  const fetcher = useFetcher<{ html: string }>()
   const [text, setText] = useState(defaultValue)
   const [enhanced, setEnhanced] = useState(false)
-  const timer = useRef<ReturnType<typeof setTimeout>>()
-  const { submit } = fetcher
+  const [livePreview, setLivePreview] = useState<string | null>(null)
 
   useEffect(() => setEnhanced(true), [])
   useEffect(() => {
-    if (!enhanced) return
-    clearTimeout(timer.current)
-    if (!text.trim()) return
-    timer.current = setTimeout(() => {
-      submit({ markdown: text }, { method: 'post', action: '/resources/markdown-preview' })
+    if (!enhanced || !text.trim()) return
+    // A plain request, not a Remix fetcher: a fetcher's POST would make Remix reload every
+    // loader of the page when it returns, even after the form was saved and the page left.
+    const controller = new AbortController()
+    const timer = setTimeout(() => {
+      fetch('/resources/markdown-preview', {
+        method: 'POST',
+        body: new URLSearchParams({ markdown: text }),
+        headers: { Accept: 'application/json' },
+        signal: controller.signal,
+      })
+        .then((res) => (res.ok ? (res.json() as Promise<{ html: string }>) : null))
+        .then((data) => {
+          if (data) setLivePreview(data.html)
+        })
+        // Aborted by newer typing, or offline: the last preview stays.
+        .catch(() => {})
     }, 350)
-    return () => clearTimeout(timer.current)
-  }, [text, enhanced, submit])
+    return () => {
+      clearTimeout(timer)
+      controller.abort()
+    }
+  }, [text, enhanced])
 
-  const html = enhanced ? (text.trim() ? fetcher.data?.html : '') : serverPreview
+  const html = enhanced ? (text.trim() ? livePreview : '') : serverPreview
   return (
     <div className="markdown-editor">
       <Field

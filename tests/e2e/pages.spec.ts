@@ -152,11 +152,18 @@ test.describe('the browser console', () => {
       .click()
     await expect(page.getByRole('heading', { level: 1, name: 'Ask the community' })).toBeVisible()
     // The live preview only exists once the page's JavaScript runs, and it uses the server.
+    // It must not reload the page's data: after a save that reload could ask for a page that no
+    // longer exists (a published promotion candidate) and fail.
+    const reloads: string[] = []
+    page.on('request', (r) => {
+      if (r.url().includes('_data=')) reloads.push(r.url())
+    })
     await page.getByLabel('Details', { exact: true }).fill('Is **bold** shown in the preview?')
     await expect(
       page.getByRole('region', { name: 'Preview' }).getByText('bold', { exact: true }),
     ).toBeVisible()
     await settled(page)
+    expect(reloads).toEqual([])
 
     expect(problems).toEqual([])
   })
