@@ -1,7 +1,8 @@
 // Builds the knowledge-base search index off the request path (see kb-index.server.ts).
-// Plain JavaScript so that every host can start it as it is: the server under tsx, the test
-// runner, the benchmark. It reads the articles itself, in one read transaction, so the index
-// carries exactly the KB version its articles came from; then it writes the file atomically.
+// Plain JavaScript so that every host can start it as it is: the built server, `npm run dev`,
+// the test runner, the benchmark. It reads the articles itself, in one read transaction, so the
+// index carries exactly the KB version its articles came from; then it writes the file
+// atomically.
 // The file holds lunr's own serialized index; what goes to the searching thread is that index
 // laid out flat (typed arrays), worked out here so the searching thread does not have to.
 import fs from 'node:fs'
