@@ -114,6 +114,9 @@ type Row = {
   oursAnswered: number
   answered: number
   baseline: number
+  /** Hits on the direct original only (no credit for the end of its chain). */
+  oursDirect: number
+  baselineDirect: number
   ms: number[]
 }
 const rows: Row[] = []
@@ -126,6 +129,8 @@ for (const site of summary.sites) {
     oursAnswered: 0,
     answered: 0,
     baseline: 0,
+    oursDirect: 0,
+    baselineDirect: 0,
     ms: [],
   }
   for (const link of links) {
@@ -140,7 +145,10 @@ for (const site of summary.sites) {
       row.ours++
       if (originalAnswered) row.oursAnswered++
     }
-    if (found(baselineTop5(title, link.duplicateId))) row.baseline++
+    const baselineIds = baselineTop5(title, link.duplicateId)
+    if (found(baselineIds)) row.baseline++
+    if (top5.includes(link.originalId)) row.oursDirect++
+    if (baselineIds.includes(link.originalId)) row.baselineDirect++
   }
   rows.push(row)
 }
@@ -153,8 +161,18 @@ const total = rows.reduce(
     oursAnswered: a.oursAnswered + r.oursAnswered,
     answered: a.answered + r.answered,
     baseline: a.baseline + r.baseline,
+    oursDirect: a.oursDirect + r.oursDirect,
+    baselineDirect: a.baselineDirect + r.baselineDirect,
   }),
-  { links: 0, ours: 0, oursAnswered: 0, answered: 0, baseline: 0 },
+  {
+    links: 0,
+    ours: 0,
+    oursAnswered: 0,
+    answered: 0,
+    baseline: 0,
+    oursDirect: 0,
+    baselineDirect: 0,
+  },
 )
 const allMs = rows.flatMap((r) => r.ms).sort((a, b) => a - b)
 const p = (q: number) =>
@@ -170,6 +188,9 @@ for (const r of [...rows, { site: 'all', ...total, ms: [] }])
   console.log(
     `${r.site.padEnd(38)} ${String(r.links).padStart(5)}  ${pct(r.ours, r.links).padStart(11)}  ${`${pct(r.oursAnswered, r.answered)} of ${r.answered}`.padStart(19)}  ${pct(r.baseline, r.links).padStart(10)}`,
   )
+console.log(
+  `\ncounting the direct original only: suggestions ${pct(total.oursDirect, total.links)}, plain BM25 ${pct(total.baselineDirect, total.links)}`,
+)
 console.log(
   `\nsuggestion time per query: p50 ${p(0.5)} ms, p95 ${p(0.95)} ms (${allMs.length} queries)`,
 )
