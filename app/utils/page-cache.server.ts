@@ -150,7 +150,8 @@ export function createPageCache(options: PageCacheOptions) {
   function middleware(req: Request, res: Response, next: NextFunction) {
     const route = req.method === 'GET' ? routes.get(req.path) : undefined
     if (!route || req.headers.cookie) return next()
-    const key = req.originalUrl
+    // The host is part of the key: a page rendered for a forged Host header stays with it.
+    const key = `${req.get('host') ?? ''}${req.originalUrl}`
     const entry = lookup(key)
     if (entry) {
       route.onHit?.(req, entry.headers)

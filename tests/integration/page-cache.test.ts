@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { AddressInfo } from 'node:net'
+import net, { type AddressInfo } from 'node:net'
 import express from 'express'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { searchEvents } from '../../db/schema'
@@ -56,6 +56,19 @@ async function get(path: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${base}${path}`, { headers: { 'User-Agent': BROWSER, ...headers } })
   return { status: res.status, cache: res.headers.get('x-page-cache'), body: await res.text() }
 }
+/** A GET with the Host header given, through a bare socket; the response head and body. */
+function rawGet(path: string, host: string) {
+  return new Promise<string>((resolve, reject) => {
+    const { port } = new URL(base)
+    const socket = net.connect(Number(port), '127.0.0.1', () =>
+      socket.end(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`),
+    )
+    let text = ''
+    socket.on('data', (d) => (text += d.toString()))
+    socket.on('end', () => resolve(text))
+    socket.on('error', reject)
+  })
+}
 const nonceIn = (body: string) => /nonce="([^"]+)"/.exec(body)?.[1]
 
 describe('page cache for signed-out visitors', () => {
@@ -75,11 +88,15 @@ describe('page cache for signed-out visitors', () => {
     expect(second.body).not.toContain(a!)
   })
 
-  it('keeps each address apart', async () => {
+  it('keeps each address apart, host included', async () => {
     await get('/page?q=1')
     const other = await get('/page?q=2')
     expect(other.cache).toBe('miss')
     expect(renders).toBe(2)
+    // Node's fetch will not forge a Host header; a raw request can.
+    const forged = await rawGet('/page?q=1', 'evil.example')
+    expect(forged).toContain('X-Page-Cache: miss')
+    expect(renders).toBe(3)
   })
 
   it('never stores or serves a request that carries a cookie', async () => {
