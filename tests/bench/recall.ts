@@ -107,32 +107,25 @@ async function timeSuggestion(title: string) {
   return performance.now() - t
 }
 
-type Row = {
-  site: string
-  links: number
-  ours: number
-  oursAnswered: number
-  answered: number
-  baseline: number
-  /** Hits on the direct original only (no credit for the end of its chain). */
-  oursDirect: number
-  baselineDirect: number
-  ms: number[]
-}
+/** What is counted per site (and summed over all of them). */
+const COUNTS = [
+  'links',
+  'ours',
+  'oursAnswered',
+  'answered',
+  'baseline',
+  // Hits on the direct original only (no credit for the end of its chain).
+  'oursDirect',
+  'baselineDirect',
+] as const
+type Counts = Record<(typeof COUNTS)[number], number>
+const zero = (): Counts => Object.fromEntries(COUNTS.map((k) => [k, 0])) as Counts
+type Row = Counts & { site: string; ms: number[] }
+
 const rows: Row[] = []
 for (const site of summary.sites) {
   const links = listImportedDuplicateLinks(site.source)
-  const row: Row = {
-    site: site.source,
-    links: links.length,
-    ours: 0,
-    oursAnswered: 0,
-    answered: 0,
-    baseline: 0,
-    oursDirect: 0,
-    baselineDirect: 0,
-    ms: [],
-  }
+  const row: Row = { ...zero(), site: site.source, links: links.length, ms: [] }
   for (const link of links) {
     const { title } = titleOf.get(link.duplicateId) as { title: string }
     row.ms.push(await timeSuggestion(title))
@@ -154,26 +147,8 @@ for (const site of summary.sites) {
 }
 
 const pct = (n: number, d: number) => (d === 0 ? '—' : (n / d).toFixed(2))
-const total = rows.reduce(
-  (a, r) => ({
-    links: a.links + r.links,
-    ours: a.ours + r.ours,
-    oursAnswered: a.oursAnswered + r.oursAnswered,
-    answered: a.answered + r.answered,
-    baseline: a.baseline + r.baseline,
-    oursDirect: a.oursDirect + r.oursDirect,
-    baselineDirect: a.baselineDirect + r.baselineDirect,
-  }),
-  {
-    links: 0,
-    ours: 0,
-    oursAnswered: 0,
-    answered: 0,
-    baseline: 0,
-    oursDirect: 0,
-    baselineDirect: 0,
-  },
-)
+const total = zero()
+for (const r of rows) for (const k of COUNTS) total[k] += r[k]
 const allMs = rows.flatMap((r) => r.ms).sort((a, b) => a - b)
 const p = (q: number) =>
   allMs.length ? allMs[Math.min(allMs.length - 1, Math.floor(q * allMs.length))].toFixed(2) : '—'
