@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test'
 import { findChromium } from './tests/setup/chromium.mjs'
 
-const PORT = 3100
+// E2E_PORT lets two checkouts on one machine run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100)
 const BASE_URL = `http://127.0.0.1:${PORT}`
 
 // The system's Chromium: Playwright's browser downloads are not available on this machine or CI.
