@@ -16,6 +16,7 @@ import { readEnv, type Env } from './app/utils/env.server'
 import { checkOrigin, limitBodySize } from './app/utils/request-guards.server'
 import { createPageCache } from './app/utils/page-cache.server'
 import { runInRequestScope } from './app/utils/request-scope.server'
+import { withDomainErrors } from './app/utils/route-errors.server'
 import { searchPageRoute } from './app/modules/search/search.server'
 
 declare module '@remix-run/node' {
@@ -81,7 +82,8 @@ export function createApp(build: ServerBuild, env: Env) {
     )
 
   const handleWithRemix = createRequestHandler({
-    build,
+    // Domain errors thrown by modules become 404/403/409/429 responses, in one place.
+    build: withDomainErrors(build),
     mode: env.NODE_ENV === 'production' ? 'production' : 'development',
     getLoadContext: (req, res) => ({
       cspNonce: res.locals.cspNonce as string,

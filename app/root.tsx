@@ -10,6 +10,7 @@ import {
   ScrollRestoration,
   useLoaderData,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary'
@@ -31,6 +32,12 @@ export const meta: MetaFunction = () => [
   },
 ]
 
+/** The question a URL opens, whose notifications that page marks read as it loads. */
+function openedQuestionId(url: string): number | null {
+  const id = /^\/questions\/(\d{1,15})(?:\/|$)/.exec(new URL(url).pathname)?.[1]
+  return id ? Number(id) : null
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, setCookie } = await getAuth(request)
   return json(
@@ -39,12 +46,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
         handle: user.handle,
         displayName: user.displayName,
         role: user.role,
-        unread: countUnread(user.id),
+        unread: countUnread(user.id, openedQuestionId(request.url)),
       },
     },
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
   )
 }
+
+/** The header's unread count follows the signed-in person from page to page. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}) => defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname
 
 /** The signed-in user as the layout knows them, from any route's component. */
 export function useOptionalUser() {

@@ -22,27 +22,54 @@ export type CloseReason = (typeof CLOSE_REASONS)[number]
 export const POST_TYPES = ['question', 'answer'] as const
 export type PostType = (typeof POST_TYPES)[number]
 
+/**
+ * Everything that changes state appends one of these, in the transaction that made the change.
+ * Metrics, the audit log and the reactions (notifications, reputation, the KB queue) read them.
+ */
 export const EVENT_TYPES = [
   'user.signed_up',
+  'user.signed_in',
+  'user.sign_in_failed',
+  'user.signed_out',
+  'user.signed_out_everywhere',
+  'user.role_changed',
+  'user.deleted',
   'question.created',
   'question.edited',
+  'question.recategorised',
   'question.deleted',
+  'question.restored',
+  'question.hidden',
+  'question.unhidden',
+  'question.status_changed',
   'question.closed',
+  'question.reopened',
   'answer.created',
   'answer.edited',
   'answer.deleted',
-  'question.first_response',
+  'answer.restored',
+  'answer.hidden',
+  'answer.unhidden',
   'answer.accepted',
   'answer.unaccepted',
-  'question.reopened',
+  'vote.cast',
   'kb.article_created',
   'kb.article_edited',
   'kb.article_published',
+  'kb.article_archived',
+  'kb.article_reviewed',
+  'kb.feedback',
   'kb.candidate_queued',
+  'kb.candidate_published',
   'kb.candidate_rejected',
   'kb.solved_question',
+  'settings.changed',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
+
+/** Where an event came from: people using the site, an import of old history, or a job. */
+export const EVENT_SOURCES = ['live', 'import', 'system'] as const
+export type EventSource = (typeof EVENT_SOURCES)[number]
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -59,6 +86,9 @@ export const users = sqliteTable(
     role: text('role', { enum: ROLES }).notNull().default('member'),
     bio: text('bio').notNull().default(''),
     reputation: integer('reputation').notNull().default(0),
+    // A deleted account stays as a tombstone (no e-mail, no password, no sessions) so that its
+    // posts and the events it acted in keep pointing at someone.
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -260,25 +290,64 @@ export const votes = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.postType, t.postId] })],
 )
 
-/** Append-only: metrics, the audit log and notifications read from here. */
+/**
+ * Append-only: metrics, the audit log and the reactions read from here. The actor's role is
+ * the one they had at that moment; targets are typed columns so "everything that happened to
+ * this question" and "everything this person did" are index reads.
+ */
 export const events = sqliteTable(
   'events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     type: text('type', { enum: EVENT_TYPES }).notNull(),
-    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    source: text('source', { enum: EVENT_SOURCES }).notNull().default('live'),
+    // null: nobody in particular did it (a job, the shipped content)
+    actorId: integer('actor_id').references(() => users.id),
+    actorRole: text('actor_role', { enum: ROLES }),
     questionId: integer('question_id'),
     answerId: integer('answer_id'),
+    articleId: integer('article_id'),
+    userId: integer('user_id'),
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
   (t) => [
-    // a question's timeline (first response, acceptance) for metrics
-    index('events_question_idx').on(t.questionId, t.createdAt),
+    // a question's timeline (first response, status, acceptance) for metrics and the audit log
+    index('events_question_idx')
+      .on(t.questionId, t.createdAt)
+      .where(sql`question_id is not null`),
+    index('events_answer_idx')
+      .on(t.answerId, t.createdAt)
+      .where(sql`answer_id is not null`),
+    index('events_article_idx')
+      .on(t.articleId, t.createdAt)
+      .where(sql`article_id is not null`),
+    // what happened to an account (sign-ins, role changes)
+    index('events_user_idx')
+      .on(t.userId, t.createdAt)
+      .where(sql`user_id is not null`),
+    // everything one person did, for the audit log and per-person metrics
+    index('events_actor_idx')
+      .on(t.actorId, t.createdAt)
+      .where(sql`actor_id is not null`),
     // metrics by event type over a date range
     index('events_type_idx').on(t.type, t.createdAt),
   ],
 )
+
+/**
+ * Forms that create something carry a one-time key; the first submission records what it
+ * made, so a second click or a resent form returns the same thing instead of a copy.
+ */
+export const formSubmissions = sqliteTable('form_submissions', {
+  key: text('key').primaryKey(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  resultId: integer('result_id').notNull(),
+  createdAt: createdAt(),
+})
 
 /** Fixed-window counters shared by every process on the host. */
 export const rateLimits = sqliteTable('rate_limits', {
@@ -530,6 +599,9 @@ export const notifications = sqliteTable(
     type: text('type', { enum: NOTIFICATION_TYPES }).notNull(),
     actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
     questionId: integer('question_id').references(() => questions.id, { onDelete: 'cascade' }),
+    // the answer the notification is about (a new answer, the accepted one): its link and its
+    // visibility decide whether the notification is still shown
+    answerId: integer('answer_id').references(() => answers.id, { onDelete: 'cascade' }),
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
     readAt: integer('read_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
@@ -537,6 +609,8 @@ export const notifications = sqliteTable(
   (t) => [
     // the header's unread count and the user's list, newest first
     index('notifications_user_idx').on(t.userId, t.readAt, t.createdAt),
+    // opening a question marks its notifications read
+    index('notifications_user_question_idx').on(t.userId, t.questionId),
   ],
 )
 

@@ -2,19 +2,22 @@
  * Seeds the Kopi Nusantara demo community from content/ on a fresh database. Everything goes
  * through the domain modules with the clock set back in time, so the demo has the same rows,
  * revisions and events a real community would have.
+ *
+ * The whole seed is one transaction: the commands' own transactions become savepoints inside
+ * it. A first start that is interrupted (Ctrl-C, a kill, a crash) leaves an empty database,
+ * which the next start seeds again, never a half-seeded one.
  */
 import path from 'node:path'
 import { count, eq } from 'drizzle-orm'
 import { acceptAnswer, createAnswer } from '../app/modules/answers/answers.server'
-import { appendEvent } from '../app/modules/events/events.server'
-import { syncQuestionSearch } from '../app/modules/search/thread-index.server'
 import type { Actor } from '../app/modules/policy/policy'
+import { closeAsDuplicate } from '../app/modules/questions/closing.server'
 import { createQuestion } from '../app/modules/questions/questions.server'
 import { castVote } from '../app/modules/votes/votes.server'
 import { hashPassword } from '../app/modules/auth/auth.server'
 import { syncKbContent } from '../app/modules/kb/content.server'
 import { now, resetClock, setClock } from '../app/utils/clock.server'
-import { db, migrateDatabase, write } from '../app/utils/db.server'
+import { db, migrateDatabase, sqlite, write } from '../app/utils/db.server'
 import { categories, passwords, questions, tags, users } from './schema'
 import { loadDemoCommunity, type DemoThread } from './seed/demo-content'
 
@@ -26,11 +29,21 @@ const HOUR = 60 * 60_000
 export async function seedDemoIfEmpty(contentDir = path.resolve('content')) {
   const existing = db.select({ n: count() }).from(users).get()?.n ?? 0
   if (existing > 0) return false
-  await seedDemo(contentDir)
+  sqlite.exec('BEGIN IMMEDIATE')
+  try {
+    await seedDemo(contentDir)
+    sqlite.exec('COMMIT')
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
+    throw error
+  }
+  // The shipped articles need the categories above. Every start syncs them again (and
+  // idempotently), so this is safe outside the seed's transaction.
+  syncKbContent(contentDir)
   return true
 }
 
-export async function seedDemo(contentDir: string) {
+async function seedDemo(contentDir: string) {
   const community = loadDemoCommunity(contentDir)
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const startedAt = now()
@@ -60,43 +73,29 @@ export async function seedDemo(contentDir: string) {
 
     const ids = new Map<string, number>()
     const oldestFirst = [...community.threads].sort((a, b) => b.createdHoursAgo - a.createdHoursAgo)
-    for (const thread of oldestFirst) ids.set(thread.slug, seedThread(thread, startedAt, actors))
+    for (const thread of oldestFirst)
+      ids.set(thread.slug, await seedThread(thread, startedAt, actors))
 
+    const moderator = [...actors.values()].find((a) => a.role === 'moderator')!
     for (const thread of community.threads) {
       if (thread.state !== 'duplicate' || !thread.duplicateOf) continue
-      const id = ids.get(thread.slug)!
-      const moderator = [...actors.values()].find((a) => a.role === 'moderator')!
-      write((tx) => {
-        tx.update(questions)
-          .set({
-            closedReason: 'duplicate',
-            duplicateOfId: ids.get(thread.duplicateOf!)!,
-            closedAt: now(),
-          })
-          .where(eq(questions.id, id))
-          .run()
-        appendEvent(tx, {
-          type: 'question.closed',
-          actorId: moderator.id,
-          questionId: id,
-          data: { reason: 'duplicate' },
-        })
-        // The duplicate's title now helps people find the original.
-        syncQuestionSearch(tx, ids.get(thread.duplicateOf!)!)
-      })
+      const closed = closeAsDuplicate(
+        moderator,
+        ids.get(thread.slug)!,
+        String(ids.get(thread.duplicateOf)!),
+      )
+      if (!closed.ok) throw new Error(`demo thread ${thread.slug}: ${closed.message}`)
     }
   } finally {
     resetClock()
   }
-  // The shipped articles need the categories above; every start syncs them again, idempotently.
-  syncKbContent(contentDir)
 }
 
-function seedThread(thread: DemoThread, startedAt: Date, actors: Map<string, Actor>) {
+async function seedThread(thread: DemoThread, startedAt: Date, actors: Map<string, Actor>) {
   const created = startedAt.getTime() - thread.createdHoursAgo * HOUR
   const advance = setClock(new Date(created))
   const asker = actors.get(thread.author)!
-  const result = createQuestion(asker, {
+  const result = await createQuestion(asker, {
     title: thread.title,
     body: thread.body,
     category: thread.category,
@@ -114,7 +113,7 @@ function seedThread(thread: DemoThread, startedAt: Date, actors: Map<string, Act
     advance(answer.hoursAfter * HOUR - elapsed)
     elapsed = answer.hoursAfter * HOUR
     const author = actors.get(answer.author)!
-    const answerId = createAnswer(author, questionId, answer.body)
+    const answerId = await createAnswer(author, questionId, answer.body)
     vote(voters(author.id), 'answer', answerId, answer.score)
     if (answer.accepted) acceptAnswer(asker, answerId)
   }

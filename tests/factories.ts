@@ -3,6 +3,7 @@ import { createSessionCookie } from '~/modules/auth/auth.server'
 import type { Actor } from '~/modules/policy/policy'
 import { createQuestion } from '~/modules/questions/questions.server'
 import { db, write } from '~/utils/db.server'
+import { mapDomainErrors } from '~/utils/route-errors.server'
 import { categories, passwords, users, type Role } from '../db/schema'
 import { eq } from 'drizzle-orm'
 
@@ -61,7 +62,7 @@ export async function makeQuestion(
 ) {
   const category = makeCategory(overrides.category)
   const tagger = author.role === 'member' ? { ...author, role: 'helper' as const } : author
-  const result = createQuestion(tagger, {
+  const result = await createQuestion(tagger, {
     title: overrides.title ?? 'My order has not arrived yet',
     body:
       overrides.body ?? 'I ordered beans last week and the tracking has not moved since Monday.',
@@ -89,7 +90,7 @@ type RequestInit = {
 /** A request as the browser would send it, signed in as `user` when given. */
 export async function request(path: string, user: Actor | null = null, init: RequestInit = {}) {
   const headers = new Headers(init.headers)
-  if (user) headers.set('Cookie', (await createSessionCookie(user.id)).split(';')[0])
+  if (user) headers.set('Cookie', createSessionCookie(user.id).split(';')[0])
   const method = init.method ?? (init.form ? 'POST' : 'GET')
   if (method !== 'GET') {
     headers.set('Origin', 'http://localhost:3000')
@@ -102,10 +103,13 @@ export async function request(path: string, user: Actor | null = null, init: Req
 
 export const context = { cspNonce: 'test', clientIp: '203.0.113.7' }
 
-/** Calls a loader or action as Remix would; a thrown Response (a 404, a redirect) is returned. */
+/**
+ * Calls a loader or action as Remix would: wrapped like every route of the build, so a domain
+ * error becomes its response, and a thrown Response (a 404, a redirect) is returned.
+ */
 export async function callRoute(fn: (args: never) => unknown, args: unknown): Promise<Response> {
   try {
-    return (await fn(args as never)) as Response
+    return (await mapDomainErrors(fn)(args as never)) as Response
   } catch (thrown) {
     if (thrown instanceof Response) return thrown
     throw thrown

@@ -3,6 +3,7 @@ import { eq, lte, sql } from 'drizzle-orm'
 import { jobLeases } from '../../db/schema'
 import { now } from '../utils/clock.server'
 import { db, write } from '../utils/db.server'
+import { withEventSource } from '../modules/events/events.server'
 
 export type Job = {
   name: string
@@ -50,7 +51,8 @@ export async function runDueJobs(jobs: Job[], owner = PROCESS_OWNER): Promise<st
     if (!acquireLease(job.name, owner, job.intervalMs)) continue
     let outcome: string
     try {
-      outcome = describe(await job.run())
+      // What a job changes is the system's doing, not any person's.
+      outcome = describe(await withEventSource('system', job.run))
     } catch (error) {
       outcome = `failed: ${error instanceof Error ? error.message : String(error)}`
       console.error(`job ${job.name} failed`, error)

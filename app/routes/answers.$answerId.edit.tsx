@@ -6,10 +6,11 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormError, TextField } from '~/components/forms'
 import { MarkdownEditor } from '~/components/markdown-editor'
 import { getVisibleAnswer, updateAnswer } from '~/modules/answers/answers.server'
-import { requireUser } from '~/modules/auth/auth.server'
+import { requireUser } from '~/utils/session.server'
 import { can } from '~/modules/policy/policy'
 import { answerSchema } from '~/modules/questions/validation'
 import { forbidden, formValues, notFound } from '~/utils/http.server'
+import { readForm } from '~/utils/form.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
 
@@ -36,11 +37,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, id, found } = await guard(request, params.answerId)
-  const form = await request.formData()
+  const form = await readForm(request)
   const values = formValues(form, ['body', 'comment'] as const)
   if (form.get('intent') === 'preview') return previewReply(values)
-  return saveForm(values, answerSchema, (input) => {
-    updateAnswer(user, id, input.body, values.comment.slice(0, 200))
+  return saveForm(values, answerSchema, async (input) => {
+    await updateAnswer(user, id, input.body, values.comment.slice(0, 200))
     const thread = `/questions/${found.question.id}/${slugify(found.question.title)}`
     return { ok: true, location: `${thread}#answer-${id}` }
   })

@@ -9,7 +9,7 @@ import { useActionData, useLoaderData, type ShouldRevalidateFunction } from '@re
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { QuestionForm } from '~/components/question-form'
-import { requireUser } from '~/modules/auth/auth.server'
+import { requireUser } from '~/utils/session.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { can } from '~/modules/policy/policy'
 import { createQuestion } from '~/modules/questions/questions.server'
@@ -22,7 +22,9 @@ import {
   suggestForAsk,
 } from '~/modules/search/search.server'
 import type { Suggestions } from '~/modules/search/validation'
-import { forbidden, formValues } from '~/utils/http.server'
+import { Forbidden } from '~/utils/domain-errors'
+import { readForm } from '~/utils/form.server'
+import { formValues } from '~/utils/http.server'
 import { renderPreview } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
 import searchStyles from '~/styles/search.css'
@@ -35,7 +37,7 @@ export const meta: MetaFunction = () => [{ title: 'Ask a question · Tanya' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  if (!can(user, 'question.create', null)) forbidden()
+  if (!can(user, 'question.create', null)) throw new Forbidden('question.create')
   const url = new URL(request.url)
   const category = url.searchParams.get('category') ?? ''
   // "Ask the community" from a search that found nothing starts with the search as the title.
@@ -74,8 +76,8 @@ function showAgain(
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  if (!can(user, 'question.create', null)) forbidden()
-  const form = await request.formData()
+  if (!can(user, 'question.create', null)) throw new Forbidden('question.create')
+  const form = await readForm(request)
   const values = formValues(form, FIELDS)
   const intent = intentSchema.safeParse(form.get('intent') ?? 'save')
   if (!intent.success) throw new Response('Unknown action', { status: 400 })
@@ -84,7 +86,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   switch (intent.data) {
     case 'preview':
-      return showAgain(values, { preview: renderPreview(values.body) })
+      return showAgain(values, { preview: await renderPreview(values.body) })
     case 'check': {
       if (!/[\p{L}\p{N}]/u.test(values.title))
         return showAgain(values, {
@@ -98,7 +100,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const parsed = questionSchema.safeParse(values)
       if (!parsed.success)
         return showAgain(values, { fieldErrors: fieldErrorsOf(parsed.error) }, 400)
-      const result = createQuestion(user, parsed.data)
+      // The visit is the form's one-time key: sending it twice asks once.
+      const result = await createQuestion(user, parsed.data, visit?.id)
       if (!result.ok) return showAgain(values, { fieldErrors: result.fieldErrors }, 400)
       markAskVisitPosted(visit?.id, result.id, user.id)
       return redirect(`/questions/${result.id}/${slugify(parsed.data.title)}`)

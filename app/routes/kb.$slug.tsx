@@ -12,7 +12,6 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Field } from '~/components/forms'
 import { getUser } from '~/modules/auth/auth.server'
-import { hitRateLimit } from '~/modules/auth/rate-limit.server'
 import {
   feedbackVoterKey,
   getArticlePage,
@@ -27,7 +26,10 @@ import {
   KB_SLUG_PATTERN,
 } from '~/modules/kb/validation'
 import { fieldErrorsOf } from '~/modules/questions/validation'
-import { invalid, notFound } from '~/utils/http.server'
+import { NotFound } from '~/utils/domain-errors'
+import { readForm } from '~/utils/form.server'
+import { invalid } from '~/utils/http.server'
+import { ensureVisitorId, readVisitorId } from '~/utils/visitor.server'
 import { slugify } from '~/utils/slug'
 import kbStyles from '~/styles/kb.css'
 
@@ -44,13 +46,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 // After "Yes"/"No" the page asks why; "change" offers Yes/No again.
 const FEEDBACK_STEPS = ['more', 'change'] as const
 
-// A generous ceiling: enough for anyone changing their mind, not for a script.
-const FEEDBACK_LIMIT = { max: 30, windowMs: 60 * 60_000 }
-
 function findArticle(slug: string | undefined, user: Awaited<ReturnType<typeof getUser>>) {
-  if (!slug || !KB_SLUG_PATTERN.test(slug)) notFound('Article not found')
+  if (!slug || !KB_SLUG_PATTERN.test(slug)) throw new NotFound('article')
   const page = getArticlePage(slug, user)
-  if (!page) notFound('Article not found')
+  if (!page) throw new NotFound('article')
   return page
 }
 
@@ -63,11 +62,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const viewer = user ? `u${user.id}` : `ip:${context.clientIp}:${agent.slice(0, 80)}`
     if (recordArticleView(page.article.id, viewer)) page.article.viewCount++
   }
-  const voterKey = feedbackVoterKey(user?.id ?? null, context.clientIp, agent)
+  const voterKey = feedbackVoterKey(user?.id ?? null, await readVisitorId(request))
   const step = FEEDBACK_STEPS.find((s) => s === new URL(request.url).searchParams.get('feedback'))
   return json({
     page,
-    feedback: published ? getFeedback(page.article.id, voterKey) : null,
+    feedback: published && voterKey ? getFeedback(page.article.id, voterKey) : null,
     step: step ?? null,
   })
 }
@@ -88,33 +87,36 @@ const actionSchema = z.discriminatedUnion('intent', [
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await getUser(request)
   const page = findArticle(params.slug, user)
-  if (page.article.status !== 'published') notFound('Article not found')
+  if (page.article.status !== 'published') throw new NotFound('article')
   const here = `/kb/${page.article.slug}`
-  const agent = request.headers.get('user-agent') ?? ''
-  const voterKey = feedbackVoterKey(user?.id ?? null, context.clientIp, agent)
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = actionSchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success) throw new Response('Unknown action', { status: 400 })
   const input = parsed.data
-  if (!hitRateLimit(`kb-feedback:${voterKey}`, FEEDBACK_LIMIT).ok)
-    throw new Response('Too many answers in a short time', { status: 429 })
+  // A visitor's answer is theirs by their own cookie, set with their first answer.
+  const visitor = user ? null : await ensureVisitorId(request)
+  const voter = {
+    user,
+    key: feedbackVoterKey(user?.id ?? null, visitor?.id ?? null)!,
+    clientIp: context.clientIp,
+  }
+  const headers = visitor?.setCookie ? { 'Set-Cookie': visitor.setCookie } : undefined
 
   if (input.intent === 'helpful') {
-    submitFeedback(page.article.id, voterKey, input.helpful === 'yes', null, '', user?.id ?? null)
-    return redirect(`${here}?feedback=more#feedback`)
+    submitFeedback(voter, page.article.id, input.helpful === 'yes')
+    return redirect(`${here}?feedback=more#feedback`, { headers })
   }
   const values = { reason: input.reason, comment: input.comment }
   const reason = feedbackReasonSchema.safeParse(values)
-  if (!reason.success) return invalid(fieldErrorsOf(reason.error), values)
+  if (!reason.success) return invalid(fieldErrorsOf(reason.error), values, 400, headers)
   const result = submitFeedback(
+    voter,
     page.article.id,
-    voterKey,
     input.helpful === 'yes',
     reason.data.reason,
     reason.data.comment,
-    user?.id ?? null,
   )
-  if (!result.ok) return invalid(result.fieldErrors, values)
-  return redirect(`${here}#feedback`)
+  if (!result.ok) return invalid(result.fieldErrors, values, 400, headers)
+  return redirect(`${here}#feedback`, { headers })
 }
 
 const longDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })

@@ -10,13 +10,14 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormError, TextAreaField } from '~/components/forms'
 import { KbArticleFields } from '~/components/kb-article-fields'
-import { requireUser } from '~/modules/auth/auth.server'
+import { requireUser } from '~/utils/session.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { getCandidateDraft, publishCandidate, rejectCandidate } from '~/modules/kb/promotion.server'
 import { promotionSchema, REJECT_NOTE_MAX, rejectSchema } from '~/modules/kb/validation'
 import { can } from '~/modules/policy/policy'
 import { fieldErrorsOf } from '~/modules/questions/validation'
 import { forbidden, formValues, invalid, notFound } from '~/utils/http.server'
+import { readForm } from '~/utils/form.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
 import kbStyles from '~/styles/kb.css'
@@ -50,14 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, candidate } = await guard(request, params.candidateId)
   const id = candidate.candidate.id
-  const form = await request.formData()
+  const form = await readForm(request)
   const values = formValues(form, FIELDS)
   switch (form.get('intent')) {
     case 'preview':
       return previewReply(values)
     case 'publish':
-      return saveForm(values, promotionSchema, (input) => {
-        const result = publishCandidate(user, id, input)
+      return saveForm(values, promotionSchema, async (input) => {
+        const result = await publishCandidate(user, id, input)
         return result.ok ? { ok: true, location: `/kb/${result.slug}` } : result
       })
     case 'reject': {

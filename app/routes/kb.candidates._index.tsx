@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Field } from '~/components/forms'
 import { RelativeTime } from '~/components/time'
-import { requireUser } from '~/modules/auth/auth.server'
+import { requireUser } from '~/utils/session.server'
 import {
   applyPromotionRule,
   getPromotionSettings,
@@ -19,6 +19,7 @@ import {
 import type { PromotionSettings } from '~/modules/kb/validation'
 import { can } from '~/modules/policy/policy'
 import { forbidden, formValues, invalid } from '~/utils/http.server'
+import { readForm } from '~/utils/form.server'
 import kbStyles from '~/styles/kb.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: kbStyles }]
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await guard(request)
   if (!can(user, 'kb.settings', null)) forbidden()
-  const form = await request.formData()
+  const form = await readForm(request)
   const intent = form.get('intent')
   if (intent === 'settings') {
     const values = formValues(form, SETTINGS_FIELDS)
@@ -53,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect('/kb/candidates?saved=1#rule')
   }
   if (intent === 'apply-rule') {
-    const { queued, published } = applyPromotionRule()
+    const { queued, published } = await applyPromotionRule()
     return redirect(`/kb/candidates?queued=${queued}&published=${published}#rule`)
   }
   throw new Response('Unknown action', { status: 400 })

@@ -7,6 +7,7 @@ import { getAuth, logIn } from '~/modules/auth/auth.server'
 import { loginSchema } from '~/modules/auth/validation'
 import { fieldErrorsOf } from '~/modules/questions/validation'
 import { formValues, invalid, safeRedirect } from '~/utils/http.server'
+import { readForm } from '~/utils/form.server'
 
 // The password is deliberately not among the values sent back to the page.
 const FIELDS = ['email', 'redirectTo'] as const
@@ -17,12 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await getAuth(request)
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '')
   if (user) throw redirect(redirectTo || '/')
-  return json({ redirectTo })
+  return json({ redirectTo, signedUp: new URL(request.url).searchParams.get('signedUp') === '1' })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await getAuth(request)
-  const form = await request.formData()
+  const form = await readForm(request)
   const values = formValues(form, FIELDS)
   if (user) throw redirect(safeRedirect(values.redirectTo))
   const password = form.get('password')
@@ -39,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-  const { redirectTo } = useLoaderData<typeof loader>()
+  const { redirectTo, signedUp } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
@@ -48,6 +49,13 @@ export default function LoginPage() {
   return (
     <div className="auth-card">
       <h1>Log in</h1>
+      {signedUp && !data ? (
+        // Worded for both cases on purpose: sign-up never says whether an e-mail had an account.
+        <p className="notice" role="status">
+          Your account is ready: log in with your e-mail and the password you chose. If that
+          e-mail already had an account, log in with its password.
+        </p>
+      ) : null}
       <Form method="post" className="stack">
         <FormError message={errors.form} />
         <input type="hidden" name="redirectTo" value={data?.values.redirectTo ?? redirectTo} />

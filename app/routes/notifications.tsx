@@ -3,7 +3,7 @@ import { json, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { RelativeTime } from '~/components/time'
-import { requireUser } from '~/modules/auth/auth.server'
+import { requireUser } from '~/utils/session.server'
 import { listNotifications, markAllRead } from '~/modules/notifications/notifications.server'
 import { slugify } from '~/utils/slug'
 
@@ -23,21 +23,35 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type Item = ReturnType<typeof useLoaderData<typeof loader>>['notifications'][number]
 
+/** "Budi", "Budi and Sari", "Budi and 2 others" */
+function people(names: string[]) {
+  if (names.length === 0) return 'Someone'
+  if (names.length === 1) return names[0]
+  if (names.length === 2) return `${names[0]} and ${names[1]}`
+  return `${names[0]} and ${names.length - 1} others`
+}
+
 function describe(n: Item) {
-  const who = n.actor?.displayName ?? 'Someone'
+  const who = people(n.actors)
   switch (n.type) {
     case 'question.closed_duplicate':
       return `${who} closed your question as a duplicate`
     case 'question.answered':
-      return `${who} answered your question`
+      return n.count === 1 ? `${who} answered your question` : `${n.count} new answers from ${who}`
     case 'answer.accepted':
       return `${who} accepted your answer`
   }
 }
 
+/** Where an entry leads: the answer it is about (the first unread one), else the question. */
+function href(n: Item) {
+  const thread = `/questions/${n.question.id}/${slugify(n.question.title)}`
+  return n.answerId ? `${thread}#answer-${n.answerId}` : thread
+}
+
 export default function Notifications() {
   const { notifications } = useLoaderData<typeof loader>()
-  const unread = notifications.some((n) => !n.readAt)
+  const unread = notifications.some((n) => n.unread)
   return (
     <div className="narrow">
       <div className="page-heading">
@@ -57,16 +71,10 @@ export default function Notifications() {
       ) : (
         <ul className="notification-list">
           {notifications.map((n) => (
-            <li key={n.id} className={n.readAt ? undefined : 'unread'}>
+            <li key={n.key} className={n.unread ? 'unread' : undefined}>
               <strong>{describe(n)}</strong>
-              {n.question ? (
-                <>
-                  {': '}
-                  <Link to={`/questions/${n.question.id}/${slugify(n.question.title)}`}>
-                    {n.question.title}
-                  </Link>
-                </>
-              ) : null}
+              {': '}
+              <Link to={href(n)}>{n.question.title}</Link>
               {n.type === 'question.closed_duplicate' && n.original ? (
                 <>
                   {'. The answer may already be in '}
@@ -78,8 +86,8 @@ export default function Notifications() {
               ) : null}
               <br />
               <span className="muted">
-                <RelativeTime value={n.createdAt} />
-                {n.readAt ? null : ' · new'}
+                <RelativeTime value={n.latestAt} />
+                {n.unread ? ' · new' : null}
               </span>
             </li>
           ))}

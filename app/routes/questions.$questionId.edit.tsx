@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { QuestionForm } from '~/components/question-form'
-import { requireUser } from '~/modules/auth/auth.server'
+import { requireUser } from '~/utils/session.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { can } from '~/modules/policy/policy'
 import {
@@ -14,6 +14,7 @@ import {
 } from '~/modules/questions/questions.server'
 import { questionSchema } from '~/modules/questions/validation'
 import { forbidden, formValues, notFound } from '~/utils/http.server'
+import { readForm } from '~/utils/form.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
 
@@ -38,11 +39,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, id } = await guard(request, params.questionId)
-  const form = await request.formData()
+  const form = await readForm(request)
   const values = formValues(form, FIELDS)
   if (form.get('intent') === 'preview') return previewReply(values)
-  return saveForm(values, questionSchema, (input) => {
-    const result = updateQuestion(user, id, { ...input, comment: values.comment.slice(0, 200) })
+  return saveForm(values, questionSchema, async (input) => {
+    const result = await updateQuestion(user, id, {
+      ...input,
+      comment: values.comment.slice(0, 200),
+    })
     return result.ok ? { ok: true, location: `/questions/${id}/${slugify(input.title)}` } : result
   })
 }

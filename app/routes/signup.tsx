@@ -7,6 +7,7 @@ import { getAuth, signUp } from '~/modules/auth/auth.server'
 import { signupSchema } from '~/modules/auth/validation'
 import { fieldErrorsOf } from '~/modules/questions/validation'
 import { formValues, invalid, safeRedirect } from '~/utils/http.server'
+import { readForm } from '~/utils/form.server'
 
 // The password is deliberately not among the values sent back to the page.
 const FIELDS = ['email', 'handle', 'displayName', 'redirectTo'] as const
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await getAuth(request)
   if (user) throw redirect('/')
-  const form = await request.formData()
+  const form = await readForm(request)
   const values = formValues(form, FIELDS)
   const password = form.get('password')
   const parsed = signupSchema.safeParse({
@@ -33,9 +34,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values)
   const result = await signUp(parsed.data, context.clientIp)
   if (!result.ok) return invalid(result.fieldErrors, values, result.status)
-  return redirect(safeRedirect(values.redirectTo), {
-    headers: { 'Set-Cookie': result.setCookie },
-  })
+  // The same reply whether the e-mail was new or already had an account (see signUp).
+  const next = safeRedirect(values.redirectTo, '')
+  return redirect(`/login?signedUp=1${next ? `&redirectTo=${encodeURIComponent(next)}` : ''}`)
 }
 
 export default function SignupPage() {

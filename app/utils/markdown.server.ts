@@ -1,144 +1,103 @@
-import { Marked } from 'marked'
-import rehypeParse from 'rehype-parse'
-import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize'
-import rehypeStringify from 'rehype-stringify'
-import { unified } from 'unified'
+/**
+ * Cooking markdown without stalling the site. A post of pathological markdown can keep the
+ * parsers busy for most of a second, and on the main thread that second is everyone's. So posts
+ * are cooked in a worker thread with a time budget: a post that runs over it is shown as the
+ * plain text it is, and the worker is replaced. One worker: the server has few cores, and a
+ * normal post takes well under a millisecond.
+ *
+ * Commands call `cookMarkdown`; scripts that run outside the server (import, re-cook, seed) may
+ * call `renderMarkdown` directly, which is the same renderer.
+ */
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { escapeHtml, renderMarkdown } from './markdown-renderer.server'
+import { singleton } from './singleton.server'
 
-// Posts record the version that cooked them; bump this whenever the output can change
-// (allow-list, renderer overrides, post-processing) so the re-cook job redoes old posts.
-export const MARKDOWN_RENDERER_VERSION = 1
+export { MARKDOWN_RENDERER_VERSION, renderMarkdown } from './markdown-renderer.server'
 
-// The hoisted @types/hast is v2 (from Remix's dev tooling); take the v3 tree the
-// sanitizer actually works on from its own signature instead.
-type Root = Parameters<ReturnType<typeof rehypeSanitize>>[0]
-type Element = Extract<Root['children'][number], { type: 'element' }>
+/** Longest a post may take to cook before it is shown as plain text. */
+export const COOK_BUDGET_MS = 1000
 
-const LINK_REL = 'nofollow ugc noopener'
+type Pending = { resolve: (html: string) => void; markdown: string; timer: NodeJS.Timeout }
 
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;')
-}
+class CookingWorker {
+  private worker: Worker | null = null
+  private ready: Promise<void> | null = null
+  private nextId = 1
+  private readonly pending = new Map<number, Pending>()
 
-// Users' raw HTML is shown as the text they typed, never interpreted: that keeps
-// "a<b>c" or a pasted snippet visible instead of silently eaten by the sanitizer.
-const marked = new Marked({
-  gfm: true,
-  breaks: false,
-  renderer: {
-    html({ text, block }) {
-      return block ? `<p>${escapeHtml(text.trim())}</p>\n` : escapeHtml(text)
-    },
-  },
-  walkTokens(token) {
-    // After an inline <pre>/<script>/<kbd>/<code> tag marked passes the following text
-    // through unescaped; since that tag is now shown as text, its "content" must be too.
-    if (token.type === 'text' && token.escaped) token.escaped = false
-    // The sanitizer matches schemes case-sensitively; HTTPS://EXAMPLE.COM is still a link.
-    if (token.type === 'link' || token.type === 'image') {
-      token.href = token.href.replace(/^[a-z][a-z\d+.-]*:/i, (scheme: string) =>
-        scheme.toLowerCase(),
-      )
-    }
-  },
-})
+  private start(): Promise<void> {
+    const worker = new Worker(path.resolve('app/utils/markdown.worker.mjs'))
+    // The server may stop while the worker idles; the worker never holds it up.
+    worker.unref()
+    this.worker = worker
+    const ready = new Promise<void>((resolve, reject) => {
+      worker.once('error', reject)
+      worker.on('message', (message: { ready?: true; id?: number; html?: string }) => {
+        if (message.ready) return resolve()
+        const job = message.id === undefined ? undefined : this.pending.get(message.id)
+        if (!job) return
+        clearTimeout(job.timer)
+        this.pending.delete(message.id!)
+        job.resolve(message.html ?? plainText(job.markdown))
+      })
+    })
+    worker.on('error', () => this.fail(worker))
+    worker.on('exit', () => this.fail(worker))
+    this.ready = ready
+    return ready
+  }
 
-// Everything marked can emit that we want, nothing else. Raw HTML never reaches this
-// point as markup, so this is the second line of defence, not the first.
-const schema: SanitizeSchema = {
-  tagNames: [
-    ...['p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote'],
-    ...['strong', 'em', 'del', 'code', 'pre', 'a', 'img'],
-    ...['ul', 'ol', 'li', 'input'],
-    ...['table', 'thead', 'tbody', 'tr', 'th', 'td'],
-  ],
-  attributes: {
-    a: ['href', 'title'],
-    img: ['src', 'alt', 'title'],
-    code: [['className', /^language-[\w#+.-]+$/]],
-    ol: ['start'],
-    th: [['align', 'left', 'center', 'right']],
-    td: [['align', 'left', 'center', 'right']],
-    input: [['type', 'checkbox'], ['disabled', true], 'checked'],
-  },
-  required: { input: { type: 'checkbox', disabled: true } },
-  ancestors: {
-    li: ['ol', 'ul'],
-    thead: ['table'],
-    tbody: ['table'],
-    tr: ['table'],
-    th: ['table'],
-    td: ['table'],
-  },
-  // Relative URLs always pass; anything with a scheme must be on this list.
-  protocols: { href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
-  // We allow no id/name at all, but keep the prefix in case a future allow-list does.
-  clobber: ['id', 'name'],
-  clobberPrefix: 'user-content-',
-  strip: ['script', 'style'],
-  allowComments: false,
-  allowDoctypes: false,
-}
+  /**
+   * The worker died or was stopped because a post ran over its budget: that post has already
+   * been answered as plain text; the others it held are cooked again by a fresh worker.
+   */
+  private fail(worker: Worker) {
+    if (this.worker !== worker) return
+    this.worker = null
+    this.ready = null
+    const waiting = [...this.pending.values()]
+    this.pending.clear()
+    for (const job of waiting) void this.send(job)
+  }
 
-function isAbsoluteHttp(value: unknown): boolean {
-  return typeof value === 'string' && /^https?:\/\//i.test(value)
-}
-
-// Runs after the sanitizer, so it only ever adds fixed, safe values.
-function finishPostTree() {
-  return (tree: Root) => {
-    const parents: Array<Root | Element> = [tree]
-    for (let parent = parents.pop(); parent; parent = parents.pop()) {
-      const children: Array<Root['children'][number]> = parent.children
-      for (let i = 0; i < children.length; i++) {
-        const node = children[i]
-        if (node.type !== 'element') continue
-
-        // A link whose href was refused would be a dead, clickable-looking word: keep the text.
-        if (node.tagName === 'a' && typeof node.properties.href !== 'string') {
-          children.splice(i, 1, ...node.children)
-          i--
-          continue
-        }
-        // Relative images would hit our own routes with the reader's cookies; only remote ones.
-        if (node.tagName === 'img' && !isAbsoluteHttp(node.properties.src)) {
-          children.splice(i, 1)
-          i--
-          continue
-        }
-
-        // The post title is the page's h1, so a post's headings start one level below it.
-        const level = /^h([1-6])$/.exec(node.tagName)
-        if (level) node.tagName = `h${Math.min(Number(level[1]) + 1, 6)}`
-        if (node.tagName === 'a') node.properties.rel = LINK_REL.split(' ')
-        if (node.tagName === 'img') node.properties.loading = 'lazy'
-
-        parents.push(node)
+  cook(markdown: string, budgetMs: number): Promise<string> {
+    return new Promise<string>((resolve) => {
+      const job: Pending = {
+        markdown,
+        resolve,
+        timer: setTimeout(() => {
+          for (const [id, j] of this.pending) if (j === job) this.pending.delete(id)
+          resolve(plainText(markdown))
+          // A runaway parse cannot be interrupted, only stopped with its thread.
+          void this.worker?.terminate()
+        }, budgetMs),
       }
+      void this.send(job)
+    })
+  }
+
+  private async send(job: Pending) {
+    try {
+      await (this.ready ?? this.start())
+    } catch {
+      // A worker that cannot start must not take posting down with it.
+      clearTimeout(job.timer)
+      return job.resolve(renderMarkdown(job.markdown))
     }
+    const id = this.nextId++
+    this.pending.set(id, job)
+    this.worker!.postMessage({ id, markdown: job.markdown })
   }
 }
 
-const processor = unified()
-  .use(rehypeParse, { fragment: true })
-  .use(rehypeSanitize, schema)
-  .use(finishPostTree)
-  .use(rehypeStringify)
-  .freeze()
+const cooking = singleton('markdownWorker', () => new CookingWorker())
 
-/** Markdown (GFM) to sanitized HTML, safe to inject into a post body. */
-export function renderMarkdown(markdown: string): string {
-  try {
-    const html = marked.parse(markdown, { async: false })
-    return String(processor.processSync(html))
-  } catch (error) {
-    // Pathological nesting (thousands of `>` or `*`) overflows the parsers' stacks. The
-    // post is still shown, as plain text, rather than refused or turned into a 500.
-    if (!(error instanceof RangeError)) throw error
-    return `<pre>${escapeHtml(markdown)}</pre>`
-  }
+function plainText(markdown: string): string {
+  return `<pre>${escapeHtml(markdown)}</pre>`
+}
+
+/** Markdown to sanitized HTML, in the worker, within `budgetMs` (else as plain text). */
+export function cookMarkdown(markdown: string, budgetMs = COOK_BUDGET_MS): Promise<string> {
+  return cooking.cook(markdown, budgetMs)
 }

@@ -3,11 +3,11 @@ import { logIn } from './support'
 
 const THREAD = 'How long does a refund to a bank account take?'
 
-/** The answers of a thread page: list items named "Answer" or "Accepted answer". */
+/** The answers of a thread page: list items named "Answer by …". */
 function answerItems(page: Page) {
   return page
     .getByRole('region', { name: /^(No answers yet|\d+ answers?)$/ })
-    .getByRole('listitem', { name: /^(Accepted answer|Answer)$/ })
+    .getByRole('listitem', { name: /^Answer by / })
 }
 
 test('a moderator promotes an accepted answer and a visitor then finds the article by search', async ({

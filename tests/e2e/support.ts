@@ -20,7 +20,10 @@ export function newAccount(prefix: string): NewAccount {
   }
 }
 
-/** Signs up through the form, as a visitor would, and waits until the header shows the name. */
+/**
+ * Signs up through the form, as a visitor would, then logs in from the page sign-up leads to,
+ * and waits until the header shows the name.
+ */
 export async function signUp(page: Page, account: NewAccount) {
   await page.goto('/signup')
   await page.getByLabel('E-mail', { exact: true }).fill(account.email)
@@ -28,6 +31,10 @@ export async function signUp(page: Page, account: NewAccount) {
   await page.getByLabel('Display name', { exact: true }).fill(account.displayName)
   await page.getByLabel('Password', { exact: true }).fill(account.password)
   await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page.getByRole('status')).toContainText('Your account is ready')
+  await page.getByLabel('E-mail', { exact: true }).fill(account.email)
+  await page.getByLabel('Password', { exact: true }).fill(account.password)
+  await page.getByRole('button', { name: 'Log in' }).click()
   await expectSignedIn(page, account.displayName)
 }
 

@@ -9,7 +9,7 @@ import { setClock } from '~/utils/clock.server'
 import { db, queryCounter } from '~/utils/db.server'
 import { runInRequestScope } from '~/utils/request-scope.server'
 import { safeRedirect } from '~/utils/http.server'
-import { sessions, users } from '../../db/schema'
+import { events, sessions, users } from '../../db/schema'
 import { context, makeUser, request, TEST_PASSWORD } from '../factories'
 import { TEST_EPOCH } from '../setup/integration'
 
@@ -59,15 +59,18 @@ function asCookie(token: string) {
 }
 
 describe('sign-up', () => {
-  it('creates the account and signs the person in with a cookie that is not the stored session id', async () => {
+  it('creates the account and sends the person to log in, where the session cookie is not the stored id', async () => {
     const response = await signUp(signupForm({ redirectTo: '/ask' }))
 
     expect(response.status).toBe(302)
-    expect(response.headers.get('Location')).toBe('/ask')
+    expect(response.headers.get('Location')).toBe('/login?signedUp=1&redirectTo=%2Fask')
+    expect(response.headers.get('Set-Cookie')).toBeNull()
     const account = db.select().from(users).where(eq(users.handle, 'sari_k')).get()
     expect(account).toMatchObject({ email: 'sari@example.test', displayName: 'Sari Kusuma' })
+    expect(db.select().from(sessions).all()).toHaveLength(0)
 
-    const token = cookieToken(response)
+    const login = await logIn({ email: 'sari@example.test', password: 'kopi tubruk every morning' })
+    const token = cookieToken(login)
     expect(token.length).toBeGreaterThan(20)
     const stored = db.select().from(sessions).all()
     expect(stored).toHaveLength(1)
@@ -81,21 +84,48 @@ describe('sign-up', () => {
     expect(user?.handle).toBe('sari_k')
   })
 
-  it('goes home when there is no redirect target', async () => {
+  it('goes to log in when there is no redirect target', async () => {
     const response = await signUp(signupForm())
-    expect(response.headers.get('Location')).toBe('/')
+    expect(response.headers.get('Location')).toBe('/login?signedUp=1')
   })
 
-  it('refuses a taken e-mail and handle with 409, messages at both fields and the typed values kept', async () => {
-    const existing = await makeUser({ handle: 'sari_k' })
-    const form = signupForm({ email: existing.email.toUpperCase(), handle: 'Sari_K' })
+  it('answers a registered e-mail exactly like a new one, and changes nothing of that account', async () => {
+    const existing = await makeUser({ handle: 'owner' })
+    const fresh = await signUp(signupForm({ email: 'new@example.test', handle: 'newcomer' }))
+    const taken = await signUp(
+      signupForm({ email: `  ${existing.email.toUpperCase()} `, handle: 'intruder' }),
+    )
+
+    for (const response of [fresh, taken]) {
+      expect(response.status).toBe(302)
+      expect(response.headers.get('Location')).toBe('/login?signedUp=1')
+      expect(response.headers.get('Set-Cookie')).toBeNull()
+    }
+    expect(
+      db
+        .select({ handle: users.handle })
+        .from(users)
+        .all()
+        .map((u) => u.handle)
+        .sort(),
+    ).toEqual(['newcomer', 'owner'])
+    // The owner still signs in with their own password, and only with it.
+    expect((await logIn({ email: existing.email, password: TEST_PASSWORD })).status).toBe(302)
+    expect(
+      (await logIn({ email: existing.email, password: 'a long enough password' })).status,
+    ).toBe(401)
+  })
+
+  it('refuses a taken handle (profiles show handles anyway) with the typed values kept', async () => {
+    await makeUser({ handle: 'sari_k' })
+    const form = signupForm({ handle: 'Sari_K' })
 
     const response = await signUp(form)
 
-    expect(response.status).toBe(409)
+    expect(response.status).toBe(400)
     const body = (await response.json()) as FormReply
-    expect(body.fieldErrors.email).toMatch(/already exists/)
     expect(body.fieldErrors.handle).toMatch(/taken/)
+    expect(body.fieldErrors.email).toBeUndefined()
     expect(body.values).toEqual({
       email: form.email,
       handle: 'Sari_K',
@@ -235,22 +265,31 @@ describe('log-in', () => {
     })
   })
 
-  it('refuses the 6th failed log-in for one account within 15 minutes with 429, then resets', async () => {
+  it('never lets strangers lock the owner out: failures elsewhere do not stop the right password', async () => {
+    setClock(TEST_EPOCH)
+    const user = await makeUser()
+    const variants = [user.email, user.email.toUpperCase(), `  ${user.email}  `]
+    for (let i = 1; i <= 12; i++) {
+      const response = await logIn(
+        { email: variants[i % variants.length], password: `wrong password ${i}` },
+        { ...context, clientIp: '198.51.100.66' },
+      )
+      expect(response.status, `attempt ${i}`).toBe(i <= 5 ? 401 : 429)
+    }
+    // The owner, from their own address, is not affected by any of that.
+    const owner = await logIn({ email: user.email, password: TEST_PASSWORD })
+    expect(owner.status).toBe(302)
+    expect(owner.headers.get('Set-Cookie')).toMatch(/^tanya_session=/)
+  })
+
+  it('refuses the 6th failure for one account from one address with 429, then resets', async () => {
     const advance = setClock(TEST_EPOCH)
     const user = await makeUser()
     for (let i = 1; i <= 5; i++) {
-      // Each attempt from another address, so only the per-account limit can trip.
-      const response = await logIn(
-        { email: user.email, password: `wrong password ${i}` },
-        { ...context, clientIp: `192.0.2.${i}` },
-      )
+      const response = await logIn({ email: user.email, password: `wrong password ${i}` })
       expect(response.status, `attempt ${i}`).toBe(401)
     }
-
-    const blocked = await logIn(
-      { email: user.email, password: TEST_PASSWORD },
-      { ...context, clientIp: '192.0.2.6' },
-    )
+    const blocked = await logIn({ email: user.email, password: TEST_PASSWORD })
     expect(blocked.status).toBe(429)
     expect(blocked.headers.get('Set-Cookie')).toBeNull()
     const body = (await blocked.json()) as FormReply
@@ -260,6 +299,60 @@ describe('log-in', () => {
     advance(15 * 60_000)
     const later = await logIn({ email: user.email, password: TEST_PASSWORD })
     expect(later.status).toBe(302)
+  })
+
+  it('counts failures, not successes: an office behind one address signs in all day', async () => {
+    setClock(TEST_EPOCH)
+    const office = { ...context, clientIp: '203.0.113.99' }
+    const colleagues = await Promise.all([makeUser(), makeUser(), makeUser()])
+    for (let i = 0; i < 45; i++) {
+      const who = colleagues[i % colleagues.length]
+      const response = await logIn({ email: who.email, password: TEST_PASSWORD }, office)
+      expect(response.status, `sign-in ${i + 1}`).toBe(302)
+    }
+  })
+
+  it('stops one address guessing across many accounts after 30 failures', async () => {
+    setClock(TEST_EPOCH)
+    const guesser = { ...context, clientIp: '198.51.100.77' }
+    for (let i = 1; i <= 30; i++) {
+      const response = await logIn({ email: `nobody${i}@example.test`, password: 'guess' }, guesser)
+      expect(response.status, `attempt ${i}`).toBe(401)
+    }
+    const refused = await logIn({ email: 'nobody31@example.test', password: 'guess' }, guesser)
+    expect(refused.status).toBe(429)
+  })
+
+  it('records sign-ins, failures and sign-outs in the event log, with the role at that moment', async () => {
+    const user = await makeUser({ role: 'helper' })
+    await logIn({ email: user.email, password: 'not it' })
+    await logIn({ email: 'unknown@example.test', password: 'not it' })
+    const ok = await logIn({ email: user.email, password: TEST_PASSWORD })
+    const token = cookieToken(ok)
+    await logoutAction({
+      request: new Request('http://localhost:3000/logout', {
+        method: 'POST',
+        headers: asCookie(token),
+      }),
+      params: {},
+      context,
+    })
+    const log = db
+      .select({
+        type: events.type,
+        actorId: events.actorId,
+        actorRole: events.actorRole,
+        userId: events.userId,
+      })
+      .from(events)
+      .orderBy(events.id)
+      .all()
+    expect(log).toEqual([
+      { type: 'user.sign_in_failed', actorId: null, actorRole: null, userId: user.id },
+      { type: 'user.sign_in_failed', actorId: null, actorRole: null, userId: null },
+      { type: 'user.signed_in', actorId: user.id, actorRole: 'helper', userId: null },
+      { type: 'user.signed_out', actorId: user.id, actorRole: 'helper', userId: null },
+    ])
   })
 
   it('never redirects off-site: //evil.com and https://evil.com fall back to /', async () => {

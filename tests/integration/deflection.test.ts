@@ -17,7 +17,7 @@ import { setClock } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
 import { askVisits, searchEvents } from '../../db/schema'
 import { TEST_EPOCH } from '../setup/integration'
-import { context, makeAnswer, makeQuestion, makeUser, request } from '../factories'
+import { context, makeAnswer, makeQuestion, makeUser, request, callRoute } from '../factories'
 
 const HOUR = 60 * 60_000
 const at = (hours: number) => new Date(TEST_EPOCH.getTime() + hours * HOUR)
@@ -29,12 +29,7 @@ const ONE: Suggestions = {
 const NONE: Suggestions = { kb: [], threads: [] }
 
 async function run<T extends (args: never) => unknown>(fn: T, args: Parameters<T>[0]) {
-  try {
-    return (await fn(args)) as Response
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
+  return callRoute(fn, args)
 }
 
 beforeEach(() => {
@@ -139,7 +134,7 @@ describe('the ask form logs its visit', () => {
     const asker = await makeUser()
     const helper = await makeUser({ role: 'helper' })
     const solved = await makeQuestion(helper, { title: 'Refund to GoPay has not arrived' })
-    makeAnswer(await makeUser({ role: 'staff' }), solved, 'Refunds to GoPay take one day.')
+    await makeAnswer(await makeUser({ role: 'staff' }), solved, 'Refunds to GoPay take one day.')
 
     const page = await run(askLoader, {
       request: await request('/ask', asker),
@@ -207,7 +202,7 @@ describe('the ask form logs its visit', () => {
     const asker = await makeUser()
     const staff = await makeUser({ role: 'staff' })
     const solved = await makeQuestion(staff, { title: 'Company invoice with NPWP' })
-    makeAnswer(await makeUser({ role: 'helper' }), solved, 'Add the NPWP under Billing.')
+    await makeAnswer(await makeUser({ role: 'helper' }), solved, 'Add the NPWP under Billing.')
     const first = await run(askLoader, {
       request: await request('/ask', asker),
       params: {},

@@ -9,21 +9,16 @@ import { parseQuestionRef } from '~/modules/questions/closing.server'
 import { countUnread } from '~/modules/notifications/notifications.server'
 import { db } from '~/utils/db.server'
 import { events, questions } from '../../db/schema'
-import { context, makeAnswer, makeQuestion, makeUser, request } from '../factories'
+import { callRoute, context, makeAnswer, makeQuestion, makeUser, request } from '../factories'
 
 type User = Awaited<ReturnType<typeof makeUser>>
 
 async function post(id: number, user: User, form: Record<string, string>) {
-  try {
-    return (await threadAction({
-      request: await request(`/questions/${id}/x`, user, { form }),
-      params: { questionId: String(id), slug: 'x' },
-      context,
-    } as never)) as Response
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
+  return callRoute(threadAction, {
+    request: await request(`/questions/${id}/x`, user, { form }),
+    params: { questionId: String(id), slug: 'x' },
+    context,
+  })
 }
 
 function searchIds(query: string) {
@@ -136,9 +131,9 @@ describe('notifications of answers and acceptance', () => {
     const asker = await makeUser()
     const helper = await makeUser()
     const id = await makeQuestion(asker)
-    makeAnswer(asker, id, 'my own follow-up')
+    await makeAnswer(asker, id, 'my own follow-up')
     expect(countUnread(asker.id)).toBe(0)
-    const answerId = makeAnswer(helper, id)
+    const answerId = await makeAnswer(helper, id)
     expect(countUnread(asker.id)).toBe(1)
     await post(id, asker, { intent: 'accept', answerId: String(answerId) })
     expect(countUnread(helper.id)).toBe(1)

@@ -3,7 +3,13 @@ import path from 'node:path'
 import { and, asc, count, eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { loadKbContent, syncKbContent } from '~/modules/kb/content.server'
-import { createArticle, listDueForReview, listKbHome, updateArticle } from '~/modules/kb/kb.server'
+import {
+  createArticle,
+  FEEDBACK_PER_ADDRESS,
+  listDueForReview,
+  listKbHome,
+  updateArticle,
+} from '~/modules/kb/kb.server'
 import { scheduleKbIndexRebuild } from '~/modules/search/kb-index.server'
 import { action as articleAction, loader as articleLoader } from '~/routes/kb.$slug'
 import { action as editAction } from '~/routes/kb.$slug_.edit'
@@ -211,7 +217,7 @@ describe('content sync', () => {
     syncKbContent(dir)
     const staff = await makeUser({ role: 'staff' })
     const a = article('v60-sour')
-    updateArticle(staff, a.id, {
+    await updateArticle(staff, a.id, {
       title: 'Why does my V60 taste sour? (staff edit)',
       summary: a.summary,
       body: 'An edit made in the app by staff.',
@@ -318,7 +324,7 @@ describe('article pages', () => {
   it('saves a revision and an event for every edit and re-cooks the body', async () => {
     brewing()
     const staff = await makeUser({ role: 'staff' })
-    const created = createArticle(staff, {
+    const created = await createArticle(staff, {
       title: 'Cleaning a hand grinder',
       summary: 'Brush the burrs after every bag, never wash them.',
       body: 'Use the small brush.',
@@ -385,63 +391,61 @@ describe('was this helpful?', () => {
     return article('v60-sour')
   }
   const params = { slug: 'v60-sour' }
-  const visitor = (ip: string) => ({ ...context, clientIp: ip })
+
+  /** A browser of a signed-out visitor at `ip`: it keeps the cookies the site sets. */
+  function browser(ip: string) {
+    let cookie = ''
+    const ctx = { ...context, clientIp: ip }
+    const send = async (fn: (args: never) => unknown, url: string, form?: Json) => {
+      const headers: Record<string, string> = cookie ? { Cookie: cookie } : {}
+      const req = await request(
+        url,
+        null,
+        form ? { form: form as Record<string, string>, headers } : { headers },
+      )
+      const res = await run(fn, { request: req, params, context: ctx })
+      const set = res.headers.get('Set-Cookie')
+      if (set) cookie = set.split(';')[0]
+      return res
+    }
+    return {
+      page: async (url = '/kb/v60-sour') =>
+        (await send(articleLoader, url)).json() as Promise<Json>,
+      answer: (form: Json) => send(articleAction, '/kb/v60-sour', form),
+    }
+  }
 
   it('takes one answer per voter, then asks why, and counts both in the article', async () => {
     const a = await published()
-    const first = visitor('198.51.100.10')
-    const res = await post(
-      articleAction,
-      '/kb/v60-sour',
-      null,
-      { intent: 'helpful', helpful: 'yes' },
-      params,
-      first,
-    )
+    const first = browser('198.51.100.10')
+    const res = await first.answer({ intent: 'helpful', helpful: 'yes' })
     expect(res.status).toBe(302)
     expect(res.headers.get('Location')).toBe('/kb/v60-sour?feedback=more#feedback')
 
-    const page = await get(articleLoader, '/kb/v60-sour?feedback=more', null, params, first)
-    expect(await page.json()).toMatchObject({
+    expect(await first.page('/kb/v60-sour?feedback=more')).toMatchObject({
       feedback: { helpful: true, reason: null },
       step: 'more',
     })
-    const why = await post(
-      articleAction,
-      '/kb/v60-sour',
-      null,
-      { intent: 'reason', helpful: 'yes', reason: 'solved', comment: 'Grinding finer fixed it.' },
-      params,
-      first,
-    )
+    const why = await first.answer({
+      intent: 'reason',
+      helpful: 'yes',
+      reason: 'solved',
+      comment: 'Grinding finer fixed it.',
+    })
     expect(why.status).toBe(302)
     expect(db.select().from(kbFeedback).all()).toMatchObject([
       { helpful: true, reason: 'solved', comment: 'Grinding finer fixed it.' },
     ])
 
     // The same visitor again: still one answer.
-    await post(
-      articleAction,
-      '/kb/v60-sour',
-      null,
-      { intent: 'helpful', helpful: 'yes' },
-      params,
-      first,
-    )
+    await first.answer({ intent: 'helpful', helpful: 'yes' })
     const member = await makeUser()
     await post(articleAction, '/kb/v60-sour', member, { intent: 'helpful', helpful: 'no' }, params)
     expect(article('v60-sour')).toMatchObject({ helpfulYes: 1, helpfulNo: 1 })
     expect(db.select({ n: count() }).from(kbFeedback).get()?.n).toBe(2)
 
     // Changing one's mind moves the vote and drops the reason given to the other question.
-    await post(
-      articleAction,
-      '/kb/v60-sour',
-      null,
-      { intent: 'helpful', helpful: 'no' },
-      params,
-      first,
-    )
+    await first.answer({ intent: 'helpful', helpful: 'no' })
     expect(article('v60-sour')).toMatchObject({ helpfulYes: 0, helpfulNo: 2 })
     const row = db
       .select()
@@ -449,37 +453,62 @@ describe('was this helpful?', () => {
       .where(and(eq(kbFeedback.articleId, a.id), eq(kbFeedback.helpful, false)))
       .all()
     expect(row.every((r) => r.reason === null)).toBe(true)
+    // Every answer and change is in the event log, as a visitor's (no account).
+    expect(
+      db
+        .select({ actorId: events.actorId, source: events.source, articleId: events.articleId })
+        .from(events)
+        .where(eq(events.type, 'kb.feedback'))
+        .all(),
+    ).toEqual([
+      { actorId: null, source: 'live', articleId: a.id },
+      { actorId: null, source: 'live', articleId: a.id },
+      { actorId: member.id, source: 'live', articleId: a.id },
+      { actorId: null, source: 'live', articleId: a.id },
+    ])
+  })
+
+  it('keeps two visitors behind one address apart: neither sees the other’s answer', async () => {
+    await published()
+    const office = '203.0.113.50'
+    const alice = browser(office)
+    const bob = browser(office)
+    await alice.answer({ intent: 'helpful', helpful: 'no' })
+    expect(await alice.page()).toMatchObject({ feedback: { helpful: false } })
+    expect(await bob.page()).toMatchObject({ feedback: null })
+    await bob.answer({ intent: 'helpful', helpful: 'yes' })
+    expect(article('v60-sour')).toMatchObject({ helpfulYes: 1, helpfulNo: 1 })
+  })
+
+  it('limits answers per address, and says so', async () => {
+    await published()
+    const ip = '203.0.113.60'
+    for (let i = 0; i < FEEDBACK_PER_ADDRESS.max; i++)
+      expect((await browser(ip).answer({ intent: 'helpful', helpful: 'yes' })).status).toBe(302)
+    const refused = await browser(ip).answer({ intent: 'helpful', helpful: 'yes' })
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('Retry-After')).toBeTruthy()
+    expect(article('v60-sour').helpfulYes).toBe(FEEDBACK_PER_ADDRESS.max)
   })
 
   it('refuses a reason that does not fit the answer and a comment over 500 characters', async () => {
     await published()
-    const me = visitor('198.51.100.20')
-    await post(
-      articleAction,
-      '/kb/v60-sour',
-      null,
-      { intent: 'helpful', helpful: 'no' },
-      params,
-      me,
-    )
-    const wrong = await post(
-      articleAction,
-      '/kb/v60-sour',
-      null,
-      { intent: 'reason', helpful: 'no', reason: 'solved', comment: '' },
-      params,
-      me,
-    )
+    const me = browser('198.51.100.20')
+    await me.answer({ intent: 'helpful', helpful: 'no' })
+    const wrong = await me.answer({
+      intent: 'reason',
+      helpful: 'no',
+      reason: 'solved',
+      comment: '',
+    })
     expect(wrong.status).toBe(400)
     expect(((await wrong.json()) as { fieldErrors: Json }).fieldErrors.reason).toBeTruthy()
-    const long = await post(
-      articleAction,
-      '/kb/v60-sour',
-      null,
-      { intent: 'reason', helpful: 'no', reason: 'unclear', comment: 'x'.repeat(501) },
-      params,
-      me,
-    )
+    const long = await me.answer({
+      intent: 'reason',
+      helpful: 'no',
+      reason: 'unclear',
+      comment: 'x'.repeat(501),
+    })
     expect(long.status).toBe(400)
     const data = (await long.json()) as { fieldErrors: Json; values: Json }
     expect(data.fieldErrors.comment).toMatch(/500/)
@@ -492,7 +521,7 @@ describe('review list', () => {
     brewing()
     const moderator = await makeUser({ role: 'moderator' })
     const member = await makeUser()
-    const created = createArticle(moderator, {
+    const created = await createArticle(moderator, {
       title: 'Storing beans in the freezer',
       summary: 'Portion, seal, freeze once, thaw before opening.',
       body: 'Split the bag into weekly portions before freezing.',

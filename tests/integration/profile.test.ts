@@ -1,12 +1,10 @@
-import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { acceptAnswer } from '~/modules/answers/answers.server'
-import { deleteQuestion } from '~/modules/questions/questions.server'
+import { deleteQuestion, hideAnswer } from '~/modules/moderation/posts.server'
 import { getProfile } from '~/modules/users/users.server'
 import { loader } from '~/routes/users.$handle'
-import { now, setClock } from '~/utils/clock.server'
-import { queryCounter, write } from '~/utils/db.server'
-import { answers } from '../../db/schema'
+import { setClock } from '~/utils/clock.server'
+import { queryCounter } from '~/utils/db.server'
 import { context, makeAnswer, makeQuestion, makeUser, request } from '../factories'
 import { TEST_EPOCH } from '../setup/integration'
 
@@ -42,19 +40,23 @@ describe('profile page', () => {
     advance(60_000)
     const removed = await makeQuestion(asker, { title: 'Can I pay by bank transfer instead?' })
     advance(60_000)
-    const accepted = makeAnswer(
+    const accepted = await makeAnswer(
       helper,
       kept,
       'It left the roastery yesterday; tracking updates tonight.',
     )
     advance(60_000)
-    makeAnswer(helper, removed, 'Yes, choose “Transfer” at checkout.')
+    await makeAnswer(helper, removed, 'Yes, choose “Transfer” at checkout.')
     advance(60_000)
-    const hidden = makeAnswer(helper, kept, 'Also check your spam folder for the tracking mail.')
+    const hidden = await makeAnswer(
+      helper,
+      kept,
+      'Also check your spam folder for the tracking mail.',
+    )
     acceptAnswer(asker, accepted)
-    deleteQuestion(asker, deleted)
-    deleteQuestion(moderator, removed)
-    write((tx) => tx.update(answers).set({ hiddenAt: now() }).where(eq(answers.id, hidden)).run())
+    deleteQuestion(asker, deleted, { reason: 'no-longer-needed', note: '' })
+    deleteQuestion(moderator, removed, { reason: 'off-topic', note: '' })
+    hideAnswer(moderator, hidden, { reason: 'spam', note: '' })
 
     const askerProfile = await loadProfile('ayu')
     expect(askerProfile.user).toEqual({
@@ -104,7 +106,7 @@ describe('profile page', () => {
     expect(quiet).toBe(3)
 
     for (const id of questionIds) {
-      makeAnswer(helper, id, `Answer for question ${id}`)
+      await makeAnswer(helper, id, `Answer for question ${id}`)
       advance(60_000)
     }
     const start = queryCounter.count

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { acceptAnswer } from '~/modules/answers/answers.server'
+import { hideQuestion } from '~/modules/moderation/posts.server'
 import { getArticlePage } from '~/modules/kb/kb.server'
 import {
   applyPromotionRule,
@@ -23,15 +24,7 @@ import {
 import { action as queueAction, loader as queueLoader } from '~/routes/kb.candidates._index'
 import { setClock } from '~/utils/clock.server'
 import { db, write } from '~/utils/db.server'
-import {
-  answers,
-  events,
-  kbArticles,
-  kbCandidates,
-  kbRevisions,
-  kbSources,
-  questions,
-} from '../../db/schema'
+import { answers, events, kbArticles, kbCandidates, kbRevisions, kbSources } from '../../db/schema'
 import { TEST_EPOCH } from '../setup/integration'
 import {
   context,
@@ -94,7 +87,7 @@ async function solvedThread(
     category: 'brewing-help',
     tags: ['v60', 'grind-size'],
   })
-  const answerId = makeAnswer(helper, questionId, ANSWER_BODY)
+  const answerId = await makeAnswer(helper, questionId, ANSWER_BODY)
   write((tx) =>
     tx
       .update(answers)
@@ -104,7 +97,7 @@ async function solvedThread(
   )
   acceptAnswer(asker, answerId)
   // What acceptAnswer does once promotion is wired into it; idempotent if it already is.
-  write((tx) => queueCandidate(tx, questionId, answerId, 'accepted', asker.id))
+  write((tx) => queueCandidate(tx, questionId, answerId, 'accepted', asker))
   // A thread accepted before promotion existed (or imported) has no candidate.
   if (opts.queue === false)
     write((tx) => tx.delete(kbCandidates).where(eq(kbCandidates.questionId, questionId)).run())
@@ -128,7 +121,7 @@ function eventTypes() {
 async function publishedArticle(title?: string) {
   const thread = await solvedThread({ title })
   const moderator = await makeUser({ role: 'moderator' })
-  const result = publishCandidate(moderator, candidateOf(thread.questionId)!.id, {
+  const result = await publishCandidate(moderator, candidateOf(thread.questionId)!.id, {
     ...PUBLISH_FORM,
     tags: ['v60'],
   })
@@ -148,14 +141,18 @@ const PUBLISH_FORM = {
 describe('the promotion queue', () => {
   it('queues an accepted answer once, and follows the asker to another accepted answer', async () => {
     const { asker, questionId, answerId } = await solvedThread()
-    write((tx) => queueCandidate(tx, questionId, answerId, 'accepted', asker.id))
+    write((tx) => queueCandidate(tx, questionId, answerId, 'accepted', asker))
     expect(db.select().from(kbCandidates).all()).toHaveLength(1)
     expect(candidateOf(questionId)).toMatchObject({ answerId, status: 'pending' })
     expect(eventTypes().filter((t) => t === 'kb.candidate_queued')).toHaveLength(1)
 
-    const other = makeAnswer(await makeUser(), questionId, 'Also check the roast date on the bag.')
+    const other = await makeAnswer(
+      await makeUser(),
+      questionId,
+      'Also check the roast date on the bag.',
+    )
     acceptAnswer(asker, other)
-    write((tx) => queueCandidate(tx, questionId, other, 'accepted', asker.id))
+    write((tx) => queueCandidate(tx, questionId, other, 'accepted', asker))
     expect(db.select().from(kbCandidates).all()).toHaveLength(1)
     expect(candidateOf(questionId)).toMatchObject({ answerId: other, status: 'pending' })
     expect(listCandidates().map((c) => c.question.id)).toEqual([questionId])
@@ -221,8 +218,27 @@ describe('publishing and rejecting', () => {
       articleId: article.id,
       decidedById: moderator.id,
     })
-    const published = db.select().from(events).where(eq(events.type, 'kb.article_published')).get()!
-    expect(published).toMatchObject({ actorId: moderator.id, questionId, answerId })
+    const published = db
+      .select()
+      .from(events)
+      .where(eq(events.type, 'kb.candidate_published'))
+      .get()!
+    expect(published).toMatchObject({
+      actorId: moderator.id,
+      actorRole: 'moderator',
+      questionId,
+      answerId,
+      articleId: article.id,
+    })
+    expect(
+      db
+        .select({ type: events.type })
+        .from(events)
+        .where(eq(events.articleId, article.id))
+        .orderBy(events.id)
+        .all()
+        .map((e) => e.type),
+    ).toEqual(['kb.article_created', 'kb.article_published', 'kb.candidate_published'])
     expect(scheduleKbIndexRebuild).toHaveBeenCalled()
 
     expect(listCandidates()).toEqual([])
@@ -306,7 +322,7 @@ describe('publishing and rejecting', () => {
     })
     expect(eventTypes()).toContain('kb.candidate_rejected')
     expect(listCandidates()).toEqual([])
-    expect(write((tx) => queueCandidate(tx, questionId, answerId, 'accepted', asker.id))).toBeNull()
+    expect(write((tx) => queueCandidate(tx, questionId, answerId, 'accepted', asker))).toBeNull()
   })
 })
 
@@ -371,7 +387,7 @@ describe('the automatic rule', () => {
     })
     await solvedThread({ queue: false })
     setClock(new Date(TEST_EPOCH.getTime() + 30 * DAY))
-    expect(applyPromotionRule()).toEqual({ mode: 'off', queued: 0, published: 0 })
+    expect(await applyPromotionRule()).toEqual({ mode: 'off', queued: 0, published: 0 })
     expect(db.select().from(kbCandidates).all()).toEqual([])
   })
 
@@ -388,14 +404,14 @@ describe('the automatic rule', () => {
       title: 'Cold brew tastes flat after two days',
     })
     const advance = setClock(new Date(TEST_EPOCH.getTime() + 6 * DAY))
-    expect(applyPromotionRule()).toEqual({ mode: 'queue', queued: 0, published: 0 })
+    expect(await applyPromotionRule()).toEqual({ mode: 'queue', queued: 0, published: 0 })
     advance(DAY)
-    expect(applyPromotionRule()).toEqual({ mode: 'queue', queued: 1, published: 0 })
+    expect(await applyPromotionRule()).toEqual({ mode: 'queue', queued: 1, published: 0 })
     expect(candidateOf(good.questionId)).toMatchObject({ queuedBy: 'rule', status: 'pending' })
     expect(candidateOf(lowScore.questionId)).toBeUndefined()
     expect(candidateOf(newcomer.questionId)).toBeUndefined()
     // Idempotent: nothing new the second time.
-    expect(applyPromotionRule()).toEqual({ mode: 'queue', queued: 0, published: 0 })
+    expect(await applyPromotionRule()).toEqual({ mode: 'queue', queued: 0, published: 0 })
     expect(db.select().from(kbCandidates).all()).toHaveLength(1)
     expect(db.select().from(kbArticles).all()).toEqual([])
   })
@@ -414,7 +430,7 @@ describe('the automatic rule', () => {
     rejectCandidate(staff, candidateOf(rejected.questionId)!.id, 'Too specific to one grinder.')
 
     setClock(new Date(TEST_EPOCH.getTime() + 8 * DAY))
-    expect(applyPromotionRule()).toEqual({ mode: 'publish', queued: 0, published: 2 })
+    expect(await applyPromotionRule()).toEqual({ mode: 'publish', queued: 0, published: 2 })
     const articles = db.select().from(kbArticles).orderBy(asc(kbArticles.id)).all()
     expect(articles.map((a) => [a.title, a.origin, a.status, a.createdById])).toEqual([
       ['My V60 coffee tastes sour every morning', 'promoted', 'published', null],
@@ -428,7 +444,7 @@ describe('the automatic rule', () => {
     expect(candidateOf(rejected.questionId)?.status).toBe('rejected')
     expect(getKbLinksForQuestion(unqueued.questionId).promotedTo).toHaveLength(1)
 
-    expect(applyPromotionRule()).toEqual({ mode: 'publish', queued: 0, published: 0 })
+    expect(await applyPromotionRule()).toEqual({ mode: 'publish', queued: 0, published: 0 })
     expect(db.select().from(kbArticles).all()).toHaveLength(2)
   })
 })
@@ -459,9 +475,7 @@ describe('hidden source threads', () => {
     const { questionId, slug, moderator } = await publishedArticle(
       'Private details in a sour V60 thread',
     )
-    write((tx) =>
-      tx.update(questions).set({ hiddenAt: new Date() }).where(eq(questions.id, questionId)).run(),
-    )
+    hideQuestion(moderator, questionId, { reason: 'abusive', note: '' })
     const visitor = await get(articleLoader, `/kb/${slug}`, null, { slug })
     const text = await visitor.text()
     expect(visitor.status).toBe(200)
@@ -477,9 +491,7 @@ describe('hidden source threads', () => {
     const { questionId } = await solvedThread({ title: 'A thread that will be hidden soon' })
     const moderator = await makeUser({ role: 'moderator' })
     const id = candidateOf(questionId)!.id
-    write((tx) =>
-      tx.update(questions).set({ hiddenAt: new Date() }).where(eq(questions.id, questionId)).run(),
-    )
+    hideQuestion(moderator, questionId, { reason: 'abusive', note: '' })
     expect(listCandidates()).toEqual([])
     expect(getCandidateDraft(id)).toBeNull()
     const res = await post(candidateAction, `/kb/candidates/${id}`, moderator, PUBLISH_FORM, {

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { deleteQuestion, hideQuestion } from '~/modules/moderation/posts.server'
 import { action as askAction, loader as askLoader } from '~/routes/ask'
 import { loader as listLoader } from '~/routes/questions._index'
 import {
@@ -161,7 +162,7 @@ describe('answering, first response and states', () => {
     const asker = await makeUser()
     const helper = await makeUser({ role: 'helper' })
     const id = await makeQuestion(asker)
-    makeAnswer(asker, id, 'Adding: the order number is KN-1234.')
+    await makeAnswer(asker, id, 'Adding: the order number is KN-1234.')
     expect((await pageData(id)).page.question.status).toBe('open')
 
     const advance = setClock(TEST_EPOCH)
@@ -171,13 +172,13 @@ describe('answering, first response and states', () => {
       body: 'I can see it at the JNE hub.',
     })
     expect(res.status).toBe(302)
-    makeAnswer(await makeUser({ role: 'helper' }), id, 'Second answer, not a first response.')
+    await makeAnswer(await makeUser({ role: 'helper' }), id, 'Second answer, not a first response.')
 
     const q = db.select().from(questions).where(eq(questions.id, id)).get()!
     expect(q.status).toBe('answered')
     expect(q.answerCount).toBe(3)
     expect(q.firstResponseAt!.getTime() - q.createdAt.getTime()).toBe(90 * 60_000)
-    expect(eventsOf(id).filter((e) => e === 'question.first_response')).toHaveLength(1)
+    expect(eventsOf(id).filter((e) => e === 'question.status_changed')).toHaveLength(1)
   })
 
   it('refuses an empty answer with a message and keeps nothing', async () => {
@@ -192,11 +193,36 @@ describe('answering, first response and states', () => {
   it('goes back to open when the only response is deleted by a moderator', async () => {
     const asker = await makeUser()
     const id = await makeQuestion(asker)
-    const answerId = makeAnswer(await makeUser(), id)
+    const answerId = await makeAnswer(await makeUser(), id)
     const moderator = await makeUser({ role: 'moderator' })
-    await threadPost(id, moderator, { intent: 'delete-answer', answerId: String(answerId) })
+    const noReason = await threadPost(id, moderator, {
+      intent: 'delete-answer',
+      answerId: String(answerId),
+    })
+    expect(noReason.status).toBe(400)
+    expect(((await noReason.json()) as { fieldErrors: Json }).fieldErrors.reason).toBe(
+      'Choose a reason',
+    )
+    expect((await pageData(id)).page.answers).toHaveLength(1)
+
+    await threadPost(id, moderator, {
+      intent: 'delete-answer',
+      answerId: String(answerId),
+      reason: 'spam',
+    })
     expect((await pageData(id)).page.question.status).toBe('open')
     expect((await pageData(id)).page.answers).toHaveLength(0)
+    // Moderators still see it, marked deleted, with who did it and why.
+    const seen = (await pageData(id, moderator)) as unknown as {
+      page: { answers: { id: number; deletedAt: string | null }[] }
+      removals: { answers: Record<number, { by: string; reason: string }> }
+    }
+    expect(seen.page.answers).toMatchObject([{ id: answerId }])
+    expect(seen.page.answers[0].deletedAt).not.toBeNull()
+    expect(seen.removals.answers[answerId]).toMatchObject({
+      by: moderator.displayName,
+      reason: 'spam',
+    })
   })
 })
 
@@ -206,8 +232,8 @@ describe('accepting', () => {
     const a = await makeUser()
     const b = await makeUser()
     const id = await makeQuestion(asker)
-    const first = makeAnswer(a, id, 'First answer')
-    const second = makeAnswer(b, id, 'Second answer')
+    const first = await makeAnswer(a, id, 'First answer')
+    const second = await makeAnswer(b, id, 'Second answer')
 
     expect(
       (await threadPost(id, asker, { intent: 'accept', answerId: String(second) })).status,
@@ -242,7 +268,7 @@ describe('accepting', () => {
   it('forbids other members from accepting but lets a moderator do it', async () => {
     const asker = await makeUser()
     const id = await makeQuestion(asker)
-    const answerId = makeAnswer(await makeUser(), id)
+    const answerId = await makeAnswer(await makeUser(), id)
     const res = await threadPost(id, await makeUser(), {
       intent: 'accept',
       answerId: String(answerId),
@@ -261,7 +287,7 @@ describe('votes', () => {
     const asker = await makeUser()
     const voter = await makeUser()
     const id = await makeQuestion(asker)
-    const answerId = makeAnswer(await makeUser(), id)
+    const answerId = await makeAnswer(await makeUser(), id)
     const vote = (value: string) =>
       threadPost(id, voter, { intent: 'vote', postType: 'answer', postId: String(answerId), value })
     await vote('1')
@@ -291,10 +317,9 @@ describe('visibility', () => {
     const asker = await makeUser()
     const hidden = await makeQuestion(asker)
     const deleted = await makeQuestion(asker, { title: 'Another question about beans' })
-    write((tx) => {
-      tx.update(questions).set({ hiddenAt: TEST_EPOCH }).where(eq(questions.id, hidden)).run()
-      tx.update(questions).set({ deletedAt: TEST_EPOCH }).where(eq(questions.id, deleted)).run()
-    })
+    const moderator = await makeUser({ role: 'moderator' })
+    hideQuestion(moderator, hidden, { reason: 'spam', note: '' })
+    deleteQuestion(asker, deleted, { reason: 'no-longer-needed', note: '' })
     expect((await page(hidden)).status).toBe(404)
     expect((await page(deleted)).status).toBe(404)
     expect((await page(99999)).status).toBe(404)
@@ -376,7 +401,7 @@ describe('question list', () => {
       category: 'brewing-help',
       tags: ['v60'],
     })
-    makeAnswer(await makeUser(), ids[3])
+    await makeAnswer(await makeUser(), ids[3])
     write((tx) => tx.update(questions).set({ score: 9 }).where(eq(questions.id, ids[5])).run())
 
     const list = async (qs: string) =>
@@ -410,9 +435,9 @@ describe('query counts', () => {
     const asker = await makeUser()
     const viewer = await makeUser()
     const small = await makeQuestion(asker)
-    makeAnswer(await makeUser(), small)
+    await makeAnswer(await makeUser(), small)
     const big = await makeQuestion(asker, { title: 'A question with many answers' })
-    for (let i = 0; i < 20; i++) makeAnswer(await makeUser(), big, `Answer ${i}`)
+    for (let i = 0; i < 20; i++) await makeAnswer(await makeUser(), big, `Answer ${i}`)
     const count = async (id: number) => {
       const slug = (await page(id, viewer)).headers.get('Location')!.split('/').pop()!
       const req = await request(`/questions/${id}/${slug}`, viewer)
@@ -426,8 +451,9 @@ describe('query counts', () => {
     const twenty = await count(big)
     expect(twenty).toBe(one)
     // session + user (2), question, answers, tags, the viewer's votes, KB links (5),
-    // similar questions: newest id for the cache key and their current rows (2)
-    expect(twenty).toBe(9)
+    // similar questions: newest id for the cache key and their current rows (2), and whether
+    // the viewer has unread notifications about this question, which the page marks read (1)
+    expect(twenty).toBe(10)
   })
 })
 

@@ -11,7 +11,7 @@ describe('re-cooking posts', () => {
     const user = await makeUser()
     const stale = await makeQuestion(user, { body: 'Is **bold** still bold after re-cooking?' })
     const current = await makeQuestion(user, { title: 'A question that is already current' })
-    const answerId = makeAnswer(
+    const answerId = await makeAnswer(
       await makeUser(),
       stale,
       'See [the guide](https://example.com/guide).',

@@ -1,8 +1,9 @@
 import path from 'node:path'
-import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { acceptAnswer } from '~/modules/answers/answers.server'
-import { deleteQuestion, updateQuestion } from '~/modules/questions/questions.server'
+import { deleteQuestion, hideQuestion } from '~/modules/moderation/posts.server'
+import { closeAsDuplicateIn } from '~/modules/questions/closing.server'
+import { updateQuestion } from '~/modules/questions/questions.server'
 import {
   configureKbIndex,
   ensureKbIndexFresh,
@@ -13,23 +14,25 @@ import {
   RESULT_COUNT_HEADER,
   suggestForAsk,
 } from '~/modules/search/search.server'
-import { syncQuestionSearch } from '~/modules/search/thread-index.server'
 import { findSimilarQuestions, searchThreads } from '~/modules/search/thread-search.server'
 import { loader as goLoader } from '~/routes/go'
 import { loader as suggestLoader } from '~/routes/resources.suggest'
 import { headers as searchHeaders, loader as searchLoader } from '~/routes/search'
 import { db, write } from '~/utils/db.server'
 import { now } from '~/utils/clock.server'
-import { categories, kbArticles, questions, searchEvents } from '../../db/schema'
-import { context, makeAnswer, makeCategory, makeQuestion, makeUser, request } from '../factories'
+import { categories, kbArticles, searchEvents } from '../../db/schema'
+import {
+  context,
+  makeAnswer,
+  makeCategory,
+  makeQuestion,
+  makeUser,
+  request,
+  callRoute,
+} from '../factories'
 
 async function run<T extends (args: never) => unknown>(fn: T, args: Parameters<T>[0]) {
-  try {
-    return (await fn(args)) as Response
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
+  return callRoute(fn, args)
 }
 
 async function searchPage(query: string) {
@@ -64,22 +67,15 @@ function titlesOf(result: ReturnType<typeof searchThreads>) {
   return result.items.map((i) => i.title)
 }
 
-function hide(questionId: number) {
-  write((tx) => {
-    tx.update(questions).set({ hiddenAt: now() }).where(eq(questions.id, questionId)).run()
-    syncQuestionSearch(tx, questionId)
-  })
+const SPAM = { reason: 'spam', note: '' } as const
+
+async function hide(questionId: number) {
+  hideQuestion(await makeUser({ role: 'moderator' }), questionId, SPAM)
 }
 
+/** As the importer does it: the link as it is, no flattening, no person. */
 function closeAsDuplicate(duplicateId: number, originalId: number) {
-  write((tx) => {
-    tx.update(questions)
-      .set({ closedReason: 'duplicate', duplicateOfId: originalId, closedAt: now() })
-      .where(eq(questions.id, duplicateId))
-      .run()
-    syncQuestionSearch(tx, duplicateId)
-    syncQuestionSearch(tx, originalId)
-  })
+  write((tx) => closeAsDuplicateIn(tx, { questionId: duplicateId, originalId, actor: null }))
 }
 
 beforeEach(() => {
@@ -109,7 +105,7 @@ describe('thread search', () => {
     const asker = await makeUser()
     const id = await makeQuestion(asker, { title: 'Parcel stuck at the Surabaya hub' })
     expect(titlesOf(searchThreads('Surabaya'))).toHaveLength(1)
-    const result = updateQuestion(asker, id, {
+    const result = await updateQuestion(asker, id, {
       title: 'Parcel stuck at the Makassar hub',
       body: 'The tracking has not moved since it reached the hub on Tuesday.',
       category: 'orders-shipping',
@@ -126,9 +122,9 @@ describe('thread search', () => {
     const visible = await makeQuestion(asker, { title: 'Kalosi beans taste of cardboard' })
     const hidden = await makeQuestion(asker, { title: 'Kalosi beans taste of smoke' })
     const deleted = await makeQuestion(asker, { title: 'Kalosi beans taste of nothing' })
-    for (const id of [visible, hidden, deleted]) makeAnswer(helper, id, 'Try a finer grind.')
-    hide(hidden)
-    deleteQuestion(await makeUser({ role: 'moderator' }), deleted)
+    for (const id of [visible, hidden, deleted]) await makeAnswer(helper, id, 'Try a finer grind.')
+    await hide(hidden)
+    deleteQuestion(await makeUser({ role: 'moderator' }), deleted, SPAM)
 
     expect(titlesOf(searchThreads('Kalosi beans taste'))).toEqual([
       'Kalosi beans taste of cardboard',
@@ -149,7 +145,11 @@ describe('thread search', () => {
       title: 'Payment failed at checkout',
       body: 'The page said the payment failed but I am not sure why.',
     })
-    const answerId = makeAnswer(helper, id, 'Your bank blocked it: whitelist the Xendit merchant.')
+    const answerId = await makeAnswer(
+      helper,
+      id,
+      'Your bank blocked it: whitelist the Xendit merchant.',
+    )
     expect(titlesOf(searchThreads('Xendit'))).toEqual([])
     acceptAnswer(asker, answerId)
     const result = searchThreads('Xendit merchant')
@@ -171,7 +171,10 @@ describe('thread search', () => {
       title: 'Kettle question two',
       body: 'The handle got hot and I do not know why.',
     })
-    acceptAnswer(asker, makeAnswer(helper, inAnswer, 'A gooseneck handle heats up near steam.'))
+    acceptAnswer(
+      asker,
+      await makeAnswer(helper, inAnswer, 'A gooseneck handle heats up near steam.'),
+    )
     const other = await makeQuestion(asker, {
       title: 'Kettle question three',
       body: 'Is a gooseneck needed for a V60?',
@@ -251,7 +254,7 @@ describe('thread search', () => {
       category: 'brewing-help',
       tags: ['espresso'],
     })
-    acceptAnswer(asker, makeAnswer(helper, solved, 'Choose the espresso grind at checkout.'))
+    acceptAnswer(asker, await makeAnswer(helper, solved, 'Choose the espresso grind at checkout.'))
 
     const ids = (options: Parameters<typeof searchThreads>[1]) => {
       const r = searchThreads('beans', options)
@@ -307,7 +310,7 @@ describe('thread search', () => {
     const asker = await makeUser()
     const helper = await makeUser({ role: 'helper' })
     const id = await makeQuestion(asker, { title: 'Subscription charged twice this month' })
-    makeAnswer(helper, id, 'We refunded the second charge.')
+    await makeAnswer(helper, id, 'We refunded the second charge.')
     expect((await suggestForAsk('subscription char')).threads.map((t) => t.id)).toEqual([id])
     // Once a space follows, the word is complete and no longer a prefix.
     expect((await suggestForAsk('subscription char ')).threads.map((t) => t.id)).toEqual([id])
@@ -319,8 +322,8 @@ describe('thread search', () => {
     const unanswered = await makeQuestion(asker, { title: 'Virtual account expired before I paid' })
     const answered = await makeQuestion(asker, { title: 'Virtual account expired again' })
     const duplicate = await makeQuestion(asker, { title: 'Virtual account expired too soon' })
-    makeAnswer(helper, answered, 'Order again: a new virtual account is made.')
-    makeAnswer(helper, duplicate, 'See the other thread.')
+    await makeAnswer(helper, answered, 'Order again: a new virtual account is made.')
+    await makeAnswer(helper, duplicate, 'See the other thread.')
     closeAsDuplicate(duplicate, answered)
     const suggestions = await suggestForAsk('virtual account expired')
     expect(suggestions.threads.map((t) => t.id)).toEqual([answered])
@@ -348,7 +351,8 @@ describe('thread search', () => {
       title: 'Newsletter arrives twice',
       body: 'It mentions a voucher for Sumatra Mandheling too.',
     })
-    for (const id of [original, middle, duplicate, weaker]) makeAnswer(helper, id, 'Thanks, fixed.')
+    for (const id of [original, middle, duplicate, weaker])
+      await makeAnswer(helper, id, 'Thanks, fixed.')
     closeAsDuplicate(middle, original)
     closeAsDuplicate(duplicate, middle)
 
@@ -367,7 +371,8 @@ describe('thread search', () => {
       await makeQuestion(asker, { title: 'Grinder hopper lid cracked' }),
       await makeQuestion(asker, { title: 'Hopper lid arrived cracked' }),
     ]
-    for (const id of [original, ...duplicates]) makeAnswer(helper, id, 'A new lid is on its way.')
+    for (const id of [original, ...duplicates])
+      await makeAnswer(helper, id, 'A new lid is on its way.')
     for (const id of duplicates) closeAsDuplicate(id, original)
     const suggestions = await suggestForAsk('hopper lid cracked')
     expect(suggestions.threads.map((t) => t.id)).toEqual([original])
@@ -380,11 +385,11 @@ describe('thread search', () => {
     const openOriginal = await makeQuestion(asker, { title: 'Aeropress plunger sticks' })
     const toHidden = await makeQuestion(asker, { title: 'Aeropress filter cap leaks coffee' })
     const toOpen = await makeQuestion(asker, { title: 'Aeropress filter cap plunger' })
-    makeAnswer(helper, hiddenOriginal, 'Replace the seal.')
-    for (const id of [toHidden, toOpen]) makeAnswer(helper, id, 'See the other thread.')
+    await makeAnswer(helper, hiddenOriginal, 'Replace the seal.')
+    for (const id of [toHidden, toOpen]) await makeAnswer(helper, id, 'See the other thread.')
     closeAsDuplicate(toHidden, hiddenOriginal)
     closeAsDuplicate(toOpen, openOriginal)
-    hide(hiddenOriginal)
+    await hide(hiddenOriginal)
     // Weaker matches (the words are only in their bodies), enough to fill every place.
     const others: number[] = []
     for (let i = 1; i <= 5; i++) {
@@ -392,7 +397,7 @@ describe('thread search', () => {
         title: `Brewer question number ${i}`,
         body: `My Aeropress filter cap is fine, question ${i}.`,
       })
-      makeAnswer(helper, id, 'Good to hear.')
+      await makeAnswer(helper, id, 'Good to hear.')
       others.push(id)
     }
     const suggestions = await suggestForAsk('Aeropress filter cap')
@@ -404,7 +409,7 @@ describe('thread search', () => {
     const helper = await makeUser({ role: 'helper' })
     const first = await makeQuestion(asker, { title: 'Moka pot gasket smells burnt' })
     const second = await makeQuestion(asker, { title: 'Moka pot gasket burnt smell' })
-    for (const id of [first, second]) makeAnswer(helper, id, 'Boil it once.')
+    for (const id of [first, second]) await makeAnswer(helper, id, 'Boil it once.')
     closeAsDuplicate(first, second)
     closeAsDuplicate(second, first)
     expect((await suggestForAsk('moka gasket burnt')).threads).toEqual([])
@@ -585,7 +590,7 @@ describe('the logged click-through', () => {
   it('refuses hidden, unknown and malformed targets with 404, and never redirects to a URL', async () => {
     const asker = await makeUser()
     const id = await makeQuestion(asker, { title: 'Grinder burrs are rusty' })
-    hide(id)
+    await hide(id)
     const category = db.select().from(categories).get()!
     write((tx) =>
       tx

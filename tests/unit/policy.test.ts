@@ -54,12 +54,18 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'question.vote': { own: [], other: signedIn },
   'question.close': { own: helpersUp, other: helpersUp },
   'question.reopen': { own: [], other: [] },
+  'question.hide': { own: moderators, other: moderators },
+  'question.unhide': { own: [], other: [] },
+  'question.restore': { own: [], other: [] },
   'answer.view': { own: WHO, other: WHO },
   'answer.create': { own: signedIn, other: signedIn },
   'answer.edit': { own: signedIn, other: moderators },
   'answer.delete': { own: signedIn, other: moderators },
   'answer.vote': { own: [], other: signedIn },
   'answer.accept': { own: signedIn, other: moderators },
+  'answer.hide': { own: moderators, other: moderators },
+  'answer.unhide': { own: [], other: [] },
+  'answer.restore': { own: [], other: [] },
   'tag.create': { own: helpersUp, other: helpersUp },
   'user.manage': { own: ['admin'], other: ['admin'] },
   'kb.manage': { own: moderators, other: moderators },
@@ -141,6 +147,26 @@ describe('policy: states that change the answer', () => {
   it('lets a member with enough reputation create tags', () => {
     expect(can(actorFor('member', 99), 'tag.create', null)).toBe(false)
     expect(can(actorFor('member', 100), 'tag.create', null)).toBe(true)
+  })
+
+  it('lets moderators alone bring back hidden and deleted posts', () => {
+    const hiddenQ = question(false, { hiddenAt: hidden })
+    const deletedQ = question(true, { deletedAt: hidden })
+    expect(can(moderator, 'question.unhide', hiddenQ)).toBe(true)
+    expect(can(member, 'question.unhide', { ...hiddenQ, authorId: ME })).toBe(false)
+    expect(can(moderator, 'question.restore', deletedQ)).toBe(true)
+    expect(can(member, 'question.restore', deletedQ)).toBe(false)
+    expect(can(moderator, 'question.hide', deletedQ)).toBe(false)
+    const deletedA = answer('answer.restore', true, { deletedAt: hidden })
+    expect(can(moderator, 'answer.restore', deletedA)).toBe(true)
+    expect(can(member, 'answer.restore', deletedA)).toBe(false)
+    expect(can(moderator, 'answer.edit', deletedA)).toBe(false)
+    // Nothing comes back under a deleted question: restore the question first.
+    const underDeleted = answer('answer.restore', false, {
+      deletedAt: hidden,
+      question: question(false, { deletedAt: hidden }),
+    })
+    expect(can(moderator, 'answer.restore', underDeleted)).toBe(false)
   })
 
   it('forbids votes on hidden answers', () => {

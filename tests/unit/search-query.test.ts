@@ -5,7 +5,6 @@ import {
   extractWords,
   highlightWords,
   markedToHtml,
-  plainSnippet,
 } from '~/modules/search/query-text.server'
 
 describe('query words', () => {
@@ -74,12 +73,6 @@ describe('highlighted HTML', () => {
       '&lt;b&gt;<mark>refund</mark>&lt;/b&gt; &amp; &quot;x&quot;',
     )
     expect(markedToHtml('\uE001a\uE000b\uE000c')).toBe('a<mark>bc</mark>')
-  })
-
-  it('drops markdown punctuation from snippets but keeps the words', () => {
-    expect(
-      plainSnippet('## Steps\n1. Open **Orders** and `KN-1`\n> [the page](https://x.example)'),
-    ).toBe('Steps Open Orders and KN-1 the page')
   })
 
   it('marks words by their folded form', () => {

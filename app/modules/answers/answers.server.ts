@@ -1,17 +1,15 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { answers, questions, type Answer } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
-import { forbidden, notFound } from '../../utils/http.server'
-import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from '../../utils/markdown.server'
-import { appendEvent } from '../events/events.server'
-import { queueCandidate } from '../kb/promotion.server'
-import { notify } from '../notifications/notifications.server'
+import { Forbidden, NotFound } from '../../utils/domain-errors'
+import { cookMarkdown, MARKDOWN_RENDERER_VERSION } from '../../utils/markdown.server'
+import { emit } from '../events/events.server'
 import { can, type Actor, type AnswerTarget } from '../policy/policy'
 import { addRevision, getVisibleQuestion, questionTarget } from '../questions/questions.server'
 import { refreshQuestionState } from '../questions/state.server'
 import { syncQuestionSearch } from '../search/thread-index.server'
-import { adjustReputation, REPUTATION } from '../users/reputation.server'
+import { once } from '../submissions/submissions.server'
 
 /** The answer with its question, when `actor` may see both. */
 export function getVisibleAnswer(id: number, actor: Actor | null) {
@@ -24,7 +22,14 @@ export function getVisibleAnswer(id: number, actor: Actor | null) {
   return { answer, question, target }
 }
 
-function answerTarget(
+/** `getVisibleAnswer`, or NotFound. */
+export function requireVisibleAnswer(id: number, actor: Actor | null) {
+  const found = getVisibleAnswer(id, actor)
+  if (!found) throw new NotFound('answer')
+  return found
+}
+
+export function answerTarget(
   a: Pick<Answer, 'id' | 'authorId' | 'hiddenAt' | 'deletedAt'>,
   q: Parameters<typeof questionTarget>[0] & { acceptedAnswerId: number | null },
 ): AnswerTarget {
@@ -37,62 +42,51 @@ function answerTarget(
   }
 }
 
-export function createAnswer(actor: Actor, questionId: number, body: string): number {
+/**
+ * Answers a question. `submissionKey` is the form's one-time key: sending the same form twice
+ * posts one answer, and both submissions get its id.
+ */
+export async function createAnswer(
+  actor: Actor,
+  questionId: number,
+  body: string,
+  submissionKey?: string | null,
+): Promise<number> {
   const question = getVisibleQuestion(questionId, actor)
-  if (!question) notFound('Question not found')
+  if (!question) throw new NotFound('question')
   if (!can(actor, 'answer.create', questionTarget(question)))
-    forbidden('This question does not take new answers')
-  const bodyHtml = renderMarkdown(body)
+    throw new Forbidden('answer.create', 'This question does not take new answers')
+  const bodyHtml = await cookMarkdown(body)
   return write((tx) => {
-    const at = now()
-    const a = tx
-      .insert(answers)
-      .values({
-        questionId,
-        authorId: actor.id,
-        bodyMd: body,
-        bodyHtml,
-        cookedVersion: MARKDOWN_RENDERER_VERSION,
-      })
-      .returning({ id: answers.id })
-      .get()
-    addRevision(tx, 'answer', a.id, actor.id, { bodyMd: body })
-    appendEvent(tx, { type: 'answer.created', actorId: actor.id, questionId, answerId: a.id })
-    notify(tx, {
-      userId: question.authorId,
-      type: 'question.answered',
-      actorId: actor.id,
-      questionId,
-      data: { answerId: a.id },
-    })
-    tx.update(questions).set({ lastActivityAt: at }).where(eq(questions.id, questionId)).run()
-    // A response is a visible answer by someone other than the asker (DESIGN §4). The
-    // conditional update decides, so two racing answers record one first response.
-    if (actor.id !== question.authorId) {
-      const first = tx
-        .update(questions)
-        .set({ firstResponseAt: at })
-        .where(and(eq(questions.id, questionId), isNull(questions.firstResponseAt)))
-        .run()
-      if (first.changes === 1)
-        appendEvent(tx, {
-          type: 'question.first_response',
-          actorId: actor.id,
+    // Cooking took a moment: the question may have been closed or locked meanwhile.
+    const current = tx.select().from(questions).where(eq(questions.id, questionId)).get()
+    if (!current || !can(actor, 'answer.create', questionTarget(current)))
+      throw new Forbidden('answer.create', 'This question does not take new answers')
+    return once(tx, submissionKey, actor.id, 'answer', () => {
+      const a = tx
+        .insert(answers)
+        .values({
           questionId,
-          answerId: a.id,
-          data: { responseMs: at.getTime() - question.createdAt.getTime() },
+          authorId: actor.id,
+          bodyMd: body,
+          bodyHtml,
+          cookedVersion: MARKDOWN_RENDERER_VERSION,
         })
-    }
-    refreshQuestionState(tx, questionId)
-    return a.id
+        .returning({ id: answers.id })
+        .get()
+      addRevision(tx, 'answer', a.id, actor.id, { bodyMd: body })
+      tx.update(questions).set({ lastActivityAt: now() }).where(eq(questions.id, questionId)).run()
+      emit(tx, { type: 'answer.created', actor, questionId, answerId: a.id })
+      refreshQuestionState(tx, questionId, actor)
+      return a.id
+    }).id
   })
 }
 
-export function updateAnswer(actor: Actor, id: number, body: string, comment = '') {
-  const found = getVisibleAnswer(id, actor)
-  if (!found) notFound('Answer not found')
-  if (!can(actor, 'answer.edit', found.target)) forbidden()
-  const bodyHtml = renderMarkdown(body)
+export async function updateAnswer(actor: Actor, id: number, body: string, comment = '') {
+  const found = requireVisibleAnswer(id, actor)
+  if (!can(actor, 'answer.edit', found.target)) throw new Forbidden('answer.edit')
+  const bodyHtml = await cookMarkdown(body)
   write((tx) => {
     const at = now()
     tx.update(answers)
@@ -105,93 +99,89 @@ export function updateAnswer(actor: Actor, id: number, body: string, comment = '
       .run()
     addRevision(tx, 'answer', id, actor.id, { bodyMd: body, comment })
     if (found.target.isAccepted) syncQuestionSearch(tx, found.question.id)
-    appendEvent(tx, {
-      type: 'answer.edited',
-      actorId: actor.id,
-      questionId: found.question.id,
-      answerId: id,
-    })
+    emit(tx, { type: 'answer.edited', actor, questionId: found.question.id, answerId: id })
   })
   return found.question.id
 }
 
-export function deleteAnswer(actor: Actor, id: number) {
-  const found = getVisibleAnswer(id, actor)
-  if (!found) notFound('Answer not found')
-  if (!can(actor, 'answer.delete', found.target)) forbidden()
-  const questionId = found.question.id
-  write((tx) => {
-    tx.update(answers).set({ deletedAt: now() }).where(eq(answers.id, id)).run()
-    appendEvent(tx, { type: 'answer.deleted', actorId: actor.id, questionId, answerId: id })
-    if (found.target.isAccepted) {
-      appendEvent(tx, { type: 'answer.unaccepted', actorId: actor.id, questionId, answerId: id })
-      adjustReputation(tx, found.answer.authorId, -REPUTATION.accepted)
-    }
-    refreshQuestionState(tx, questionId)
-  })
-  return questionId
-}
-
 /**
  * Marks `answerId` as the solution, replacing any earlier one; accepting the accepted answer
- * again is a no-op, so a double-submitted form changes nothing.
+ * again is a no-op, so a double-submitted form changes nothing. Reputation, the answerer's
+ * notification and the KB queue follow from the `answer.accepted` event.
  */
 export function acceptAnswer(actor: Actor, answerId: number) {
-  const found = getVisibleAnswer(answerId, actor)
-  if (!found) notFound('Answer not found')
-  if (!can(actor, 'answer.accept', found.target)) forbidden()
+  const found = requireVisibleAnswer(answerId, actor)
+  if (!can(actor, 'answer.accept', found.target)) throw new Forbidden('answer.accept')
   const { question, answer } = found
-  if (question.acceptedAnswerId === answerId) return question.id
   write((tx) => {
-    const previous = question.acceptedAnswerId
-    if (previous !== null) unacceptIn(tx, actor, question.id, previous)
+    const current = tx
+      .select({ acceptedAnswerId: questions.acceptedAnswerId })
+      .from(questions)
+      .where(eq(questions.id, question.id))
+      .get()
+    const previous = current?.acceptedAnswerId ?? null
+    if (previous === answerId) return
+    if (previous !== null) unacceptIn(tx, actor, question.id, previous, 'replaced')
     tx.update(questions)
       .set({ acceptedAnswerId: answerId, lastActivityAt: now() })
       .where(eq(questions.id, question.id))
       .run()
-    adjustReputation(tx, answer.authorId, REPUTATION.accepted)
-    notify(tx, {
-      userId: answer.authorId,
+    emit(tx, {
       type: 'answer.accepted',
-      actorId: actor.id,
-      questionId: question.id,
-      data: { answerId },
-    })
-    queueCandidate(tx, question.id, answerId, 'accepted', actor.id)
-    appendEvent(tx, {
-      type: 'answer.accepted',
-      actorId: actor.id,
+      actor,
       questionId: question.id,
       answerId,
+      userId: answer.authorId,
       data: previous !== null ? { replaced: previous } : undefined,
     })
-    refreshQuestionState(tx, question.id)
+    refreshQuestionState(tx, question.id, actor)
   })
   return question.id
 }
 
 export function unacceptAnswer(actor: Actor, answerId: number) {
-  const found = getVisibleAnswer(answerId, actor)
-  if (!found) notFound('Answer not found')
-  if (!can(actor, 'answer.accept', found.target)) forbidden()
-  if (found.question.acceptedAnswerId !== answerId) return found.question.id
+  const found = requireVisibleAnswer(answerId, actor)
+  if (!can(actor, 'answer.accept', found.target)) throw new Forbidden('answer.accept')
   write((tx) => {
-    unacceptIn(tx, actor, found.question.id, answerId)
+    const current = tx
+      .select({ acceptedAnswerId: questions.acceptedAnswerId })
+      .from(questions)
+      .where(eq(questions.id, found.question.id))
+      .get()
+    if (current?.acceptedAnswerId !== answerId) return
+    unacceptIn(tx, actor, found.question.id, answerId, 'undone')
     tx.update(questions)
       .set({ acceptedAnswerId: null })
       .where(eq(questions.id, found.question.id))
       .run()
-    refreshQuestionState(tx, found.question.id)
+    refreshQuestionState(tx, found.question.id, actor)
   })
   return found.question.id
 }
 
-function unacceptIn(tx: Tx, actor: Actor, questionId: number, answerId: number) {
-  const previous = tx
+/**
+ * Inside a transaction: `answerId` stops being the solution of `questionId` (the caller
+ * clears or replaces `accepted_answer_id`). `why` says how: undone, replaced by another, or the
+ * answer was deleted or hidden.
+ */
+export function unacceptIn(
+  tx: Tx,
+  actor: Actor,
+  questionId: number,
+  answerId: number,
+  why: 'undone' | 'replaced' | 'deleted' | 'hidden',
+) {
+  const author = tx
     .select({ authorId: answers.authorId })
     .from(answers)
     .where(eq(answers.id, answerId))
     .get()
-  if (previous) adjustReputation(tx, previous.authorId, -REPUTATION.accepted)
-  appendEvent(tx, { type: 'answer.unaccepted', actorId: actor.id, questionId, answerId })
+  emit(tx, {
+    type: 'answer.unaccepted',
+    actor,
+    questionId,
+    answerId,
+    userId: author?.authorId ?? null,
+    data: { why },
+  })
 }

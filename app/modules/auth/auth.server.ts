@@ -1,28 +1,32 @@
 /**
- * Accounts, passwords and sessions. Lucia stays inside this module: the rest of the app
- * sees `getAuth`, `requireUser` and plain users.
+ * Accounts, passwords and sessions. Lucia stays inside this module: the rest of the app sees
+ * `getAuth`, `getUser` and plain users. Every sign-up, sign-in (and failed one) and sign-out
+ * appends its event in the transaction that writes the session.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { hash, verify } from '@node-rs/argon2'
-import { redirect } from '@remix-run/node'
 import { DrizzleSQLiteAdapter } from '@lucia-auth/adapter-drizzle'
-import { eq, or } from 'drizzle-orm'
+import { and, eq, isNull, or } from 'drizzle-orm'
 import { Lucia, TimeSpan } from 'lucia'
-import { events, passwords, sessions, users, type Role } from '../../../db/schema'
-import { db, write } from '../../utils/db.server'
+import { passwords, sessions, users, type Role } from '../../../db/schema'
+import { db, write, type Tx } from '../../utils/db.server'
 import { env } from '../../utils/env.server'
 import { oncePerRequest } from '../../utils/request-scope.server'
 import { singleton } from '../../utils/singleton.server'
+import { describeWait } from '../../utils/wait'
+import { emit } from '../events/events.server'
 import type { Actor } from '../policy/policy'
-import { clearRateLimit, describeWait, hitRateLimit, type Limit } from './rate-limit.server'
+import { clearRateLimit, hitRateLimit, peekRateLimit, type Limit } from './rate-limit.server'
 import type { SignupInput } from './validation'
 
 export type SessionUser = Actor & { handle: string; displayName: string }
 
+const SESSION_DAYS = 30
+
 const lucia = singleton('lucia', () => {
   const secure = env().BASE_URL.startsWith('https://')
   return new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
-    sessionExpiresIn: new TimeSpan(30, 'd'),
+    sessionExpiresIn: new TimeSpan(SESSION_DAYS, 'd'),
     sessionCookie: { name: 'tanya_session', attributes: { secure, sameSite: 'lax' } },
     getUserAttributes: (u) => ({
       handle: u.handle,
@@ -44,11 +48,17 @@ declare module 'lucia' {
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
 const ARGON2 = { memoryCost: 19456, timeCost: 2, parallelism: 1, algorithm: 2 } as const
 
+/**
+ * Sign-up is counted per address and per e-mail. Sign-in counts failures only, so an office
+ * behind one address can sign in all day: per address (guessing many accounts from one place)
+ * and per account *and* address (guessing one account), so that nobody elsewhere can lock the
+ * owner out of their own account by failing on purpose.
+ */
 export const LIMITS = {
   signupPerIp: { max: 10, windowMs: 60 * 60_000 },
   signupPerEmail: { max: 5, windowMs: 60 * 60_000 },
-  loginPerIp: { max: 30, windowMs: 15 * 60_000 },
-  loginPerAccount: { max: 5, windowMs: 15 * 60_000 },
+  loginFailuresPerIp: { max: 30, windowMs: 15 * 60_000 },
+  loginFailuresPerAccountAndIp: { max: 5, windowMs: 15 * 60_000 },
 } satisfies Record<string, Limit>
 
 export function hashPassword(password: string) {
@@ -64,10 +74,22 @@ function readToken(request: Request): string | null {
   return lucia.readSessionCookie(request.headers.get('Cookie') ?? '')
 }
 
-export async function createSessionCookie(userId: number): Promise<string> {
+/**
+ * Inside a transaction: a new session for `userId`; returns the cookie to set. Lucia checks
+ * expiry against the real clock, so the expiry is set from it too, whatever the test clock says.
+ */
+function createSessionIn(tx: Tx, userId: number): string {
   const token = randomBytes(24).toString('base64url')
-  await lucia.createSession(userId, {}, { sessionId: sessionIdOf(token) })
+  const expiresAt = Math.floor(Date.now() / 1000) + SESSION_DAYS * 24 * 60 * 60
+  tx.insert(sessions)
+    .values({ id: sessionIdOf(token), userId, expiresAt })
+    .run()
   return lucia.createSessionCookie(token).serialize()
+}
+
+/** A session cookie for `userId` without signing in through the form (tests, tools). */
+export function createSessionCookie(userId: number): string {
+  return write((tx) => createSessionIn(tx, userId), { pagesUnchanged: true })
 }
 
 export type Auth = { user: SessionUser | null; setCookie: string | null }
@@ -102,26 +124,40 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   return (await getAuth(request)).user
 }
 
-/** Guard: signed-in user or a redirect to the log-in page that comes back here afterwards. */
-export async function requireUser(request: Request): Promise<SessionUser> {
-  const user = await getUser(request)
-  if (!user) {
-    const url = new URL(request.url)
-    const back = `${url.pathname}${url.search}`
-    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`)
-  }
-  return user
-}
-
+/** Ends this browser's session; returns the cookie that clears it. */
 export async function logOut(request: Request): Promise<string> {
   const token = readToken(request)
-  if (token) await lucia.invalidateSession(sessionIdOf(token))
+  const { user } = await getAuth(request)
+  if (token)
+    write(
+      (tx) => {
+        const ended = tx
+          .delete(sessions)
+          .where(eq(sessions.id, sessionIdOf(token)))
+          .run()
+        if (user && ended.changes > 0) emit(tx, { type: 'user.signed_out', actor: user })
+      },
+      { pagesUnchanged: true },
+    )
   return lucia.createBlankSessionCookie().serialize()
+}
+
+/** Ends every session of the account, this browser's included ("log out everywhere"). */
+export function logOutEverywhere(user: Actor): { ended: number; setCookie: string } {
+  const ended = write(
+    (tx) => {
+      const { changes } = tx.delete(sessions).where(eq(sessions.userId, user.id)).run()
+      emit(tx, { type: 'user.signed_out_everywhere', actor: user, data: { sessions: changes } })
+      return changes
+    },
+    { pagesUnchanged: true },
+  )
+  return { ended, setCookie: lucia.createBlankSessionCookie().serialize() }
 }
 
 export type AuthFailure = {
   ok: false
-  status: 400 | 401 | 409 | 429
+  status: 400 | 401 | 429
   fieldErrors: Partial<Record<'email' | 'handle' | 'password' | 'form', string>>
 }
 
@@ -135,10 +171,15 @@ function tooMany(retryAfterSeconds: number): AuthFailure {
   }
 }
 
+/**
+ * Creates an account. To keep registered e-mails private, an e-mail that already has an
+ * account is answered exactly like a new one (same work, same reply): either way the person
+ * is sent to log in. Only a taken handle, which profiles show publicly anyway, is an error.
+ */
 export async function signUp(
   input: SignupInput,
   clientIp: string,
-): Promise<{ ok: true; userId: number; setCookie: string } | AuthFailure> {
+): Promise<{ ok: true } | AuthFailure> {
   for (const [key, limit] of [
     [`signup:ip:${clientIp}`, LIMITS.signupPerIp],
     [`signup:email:${input.email}`, LIMITS.signupPerEmail],
@@ -146,49 +187,35 @@ export async function signUp(
     const r = hitRateLimit(key, limit)
     if (!r.ok) return tooMany(r.retryAfterSeconds)
   }
-  const taken = db
-    .select({ email: users.email, handle: users.handle })
-    .from(users)
-    .where(or(eq(users.email, input.email), eq(users.handle, input.handle)))
-    .all()
-  if (taken.length > 0) return conflict(taken, input)
-
+  const handleTaken = (): AuthFailure => ({
+    ok: false,
+    status: 400,
+    fieldErrors: { handle: 'This handle is taken; try another' },
+  })
   const passwordHash = await hashPassword(input.password)
   try {
-    const userId = write((tx) => {
+    return write((tx) => {
+      const taken = tx
+        .select({ email: users.email, handle: users.handle })
+        .from(users)
+        .where(or(eq(users.email, input.email), eq(users.handle, input.handle)))
+        .all()
+      if (taken.some((t) => t.handle === input.handle)) return handleTaken()
+      if (taken.length > 0) return { ok: true as const }
       const user = tx
         .insert(users)
         .values({ email: input.email, handle: input.handle, displayName: input.displayName })
-        .returning({ id: users.id })
+        .returning({ id: users.id, role: users.role })
         .get()
       tx.insert(passwords).values({ userId: user.id, hash: passwordHash }).run()
-      tx.insert(events).values({ type: 'user.signed_up', actorId: user.id }).run()
-      return user.id
+      emit(tx, { type: 'user.signed_up', actor: user, userId: user.id })
+      return { ok: true as const }
     })
-    return { ok: true, userId, setCookie: await createSessionCookie(userId) }
   } catch (error) {
-    // Two sign-ups raced for the same handle or e-mail between the check and the insert.
-    if (error instanceof Error && /UNIQUE/.test(error.message)) {
-      return conflict(
-        db
-          .select({ email: users.email, handle: users.handle })
-          .from(users)
-          .where(or(eq(users.email, input.email), eq(users.handle, input.handle)))
-          .all(),
-        input,
-      )
-    }
+    // Another sign-up took the handle between our read and our write.
+    if (error instanceof Error && /UNIQUE/.test(error.message)) return handleTaken()
     throw error
   }
-}
-
-function conflict(taken: { email: string; handle: string }[], input: SignupInput): AuthFailure {
-  const fieldErrors: AuthFailure['fieldErrors'] = {}
-  if (taken.some((t) => t.email === input.email))
-    fieldErrors.email = 'An account with this e-mail already exists. Log in instead?'
-  if (taken.some((t) => t.handle === input.handle))
-    fieldErrors.handle = 'This handle is taken; try another'
-  return { ok: false, status: 409, fieldErrors }
 }
 
 // Verifying against a real hash when the e-mail is unknown keeps both paths equally slow,
@@ -200,30 +227,51 @@ export async function logIn(
   password: string,
   clientIp: string,
 ): Promise<{ ok: true; userId: number; setCookie: string } | AuthFailure> {
-  const accountKey = `login:account:${email}`
+  const pairKey = `login:fail:${email}:${clientIp}`
+  const ipKey = `login:fail-ip:${clientIp}`
   for (const [key, limit] of [
-    [`login:ip:${clientIp}`, LIMITS.loginPerIp],
-    [accountKey, LIMITS.loginPerAccount],
+    [ipKey, LIMITS.loginFailuresPerIp],
+    [pairKey, LIMITS.loginFailuresPerAccountAndIp],
   ] as const) {
-    const r = hitRateLimit(key, limit)
+    const r = peekRateLimit(key, limit)
     if (!r.ok) return tooMany(r.retryAfterSeconds)
   }
   const row = db
-    .select({ id: users.id, hash: passwords.hash })
+    .select({ id: users.id, role: users.role, hash: passwords.hash })
     .from(users)
     .innerJoin(passwords, eq(passwords.userId, users.id))
-    .where(eq(users.email, email))
+    .where(and(eq(users.email, email), isNull(users.deletedAt)))
     .get()
   const valid = row
     ? await verify(row.hash, password)
     : (await verify(await (dummyHash ??= hashPassword('not a real password')), password), false)
   if (!row || !valid) {
+    hitRateLimit(ipKey, LIMITS.loginFailuresPerIp)
+    hitRateLimit(pairKey, LIMITS.loginFailuresPerAccountAndIp)
+    write(
+      (tx) =>
+        emit(tx, {
+          type: 'user.sign_in_failed',
+          actor: null,
+          userId: row?.id ?? null,
+          data: { known: Boolean(row) },
+        }),
+      { pagesUnchanged: true },
+    )
     return {
       ok: false,
       status: 401,
       fieldErrors: { form: 'That e-mail and password do not match an account.' },
     }
   }
-  clearRateLimit(accountKey)
-  return { ok: true, userId: row.id, setCookie: await createSessionCookie(row.id) }
+  clearRateLimit(pairKey)
+  const setCookie = write(
+    (tx) => {
+      const cookie = createSessionIn(tx, row.id)
+      emit(tx, { type: 'user.signed_in', actor: { id: row.id, role: row.role } })
+      return cookie
+    },
+    { pagesUnchanged: true },
+  )
+  return { ok: true, userId: row.id, setCookie }
 }

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { rateLimits } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
-import { write } from '../../utils/db.server'
+import { db, write } from '../../utils/db.server'
 
 export type Limit = { max: number; windowMs: number }
 export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number }
@@ -33,6 +33,15 @@ export function hitRateLimit(key: string, limit: Limit): LimitResult {
   return { ok: false, retryAfterSeconds: Math.ceil((windowStart + limit.windowMs - t) / 1000) }
 }
 
+/** Whether one more attempt against `key` would still be allowed, without counting one. */
+export function peekRateLimit(key: string, limit: Limit): LimitResult {
+  const t = now().getTime()
+  const windowStart = t - (t % limit.windowMs)
+  const row = db.select().from(rateLimits).where(eq(rateLimits.key, key)).get()
+  if (!row || row.windowStart !== windowStart || row.count < limit.max) return { ok: true }
+  return { ok: false, retryAfterSeconds: Math.ceil((windowStart + limit.windowMs - t) / 1000) }
+}
+
 export function clearRateLimit(key: string) {
   write(
     (tx) =>
@@ -42,10 +51,4 @@ export function clearRateLimit(key: string) {
         .run(),
     { pagesUnchanged: true },
   )
-}
-
-export function describeWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`
-  const minutes = Math.ceil(seconds / 60)
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`
 }

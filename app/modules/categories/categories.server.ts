@@ -1,6 +1,15 @@
-import { and, asc, count, eq, isNull } from 'drizzle-orm'
+import { and, asc, count, eq } from 'drizzle-orm'
 import { categories, questions } from '../../../db/schema'
-import { db } from '../../utils/db.server'
+import { db, type Tx } from '../../utils/db.server'
+import { listed } from '../policy/visibility.server'
+
+/** The id of the category a form named, inside the caller's transaction. */
+export function findCategoryId(tx: Tx, slug: string): number | null {
+  return (
+    tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).get()?.id ??
+    null
+  )
+}
 
 export function listCategories() {
   return db
@@ -21,14 +30,7 @@ export function listCategoriesWithCounts() {
       n: count(questions.id),
     })
     .from(categories)
-    .leftJoin(
-      questions,
-      and(
-        eq(questions.categoryId, categories.id),
-        isNull(questions.hiddenAt),
-        isNull(questions.deletedAt),
-      ),
-    )
+    .leftJoin(questions, and(eq(questions.categoryId, categories.id), listed(questions)))
     .groupBy(categories.id, questions.status)
     .orderBy(asc(categories.position), asc(categories.name))
     .all()

@@ -1,23 +1,70 @@
-import { events, type EventType } from '../../../db/schema'
+/**
+ * The one way the domain says "this happened". `emit` appends the event inside the caller's
+ * transaction and runs the reactions subscribed to its type (notifications, reputation, the KB
+ * queue…) in that same transaction, so a change and everything that follows from it commit or
+ * roll back together. Commands never call those side effects themselves.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { events, type EventSource, type EventType, type Role } from '../../../db/schema'
+import { now } from '../../utils/clock.server'
 import type { Tx } from '../../utils/db.server'
+import { singleton } from '../../utils/singleton.server'
+import { reactions } from '../reactions.server'
 
-type EventInput = {
+/**
+ * Who did it, with the role they had at that moment; null when nobody signed in did it (a
+ * visitor, a job, shipped content).
+ */
+export type EventActor = { id: number; role: Role } | null
+
+export type DomainEvent = {
   type: EventType
-  actorId: number | null
+  actor: EventActor
   questionId?: number | null
   answerId?: number | null
+  articleId?: number | null
+  /** The account the event is about (signed in, role changed), when that is not the actor. */
+  userId?: number | null
   data?: Record<string, unknown>
+  /** When it happened; only imports of old history pass a time other than now. */
+  at?: Date
 }
 
-/** Appends to the event log; call it inside the transaction that made the change. */
-export function appendEvent(tx: Tx, e: EventInput) {
-  tx.insert(events)
+export type EmittedEvent = DomainEvent & { id: number; source: EventSource; at: Date }
+
+export type Reaction = (tx: Tx, event: EmittedEvent) => void
+
+const sourceScope = singleton('eventSource', () => new AsyncLocalStorage<EventSource>())
+
+/**
+ * Runs `fn` with every event it emits marked as coming from `source`. An import marks its
+ * events 'import' so they never count in live metrics and never trigger reactions (nobody is
+ * notified of a thread from years ago); jobs mark theirs 'system'.
+ */
+export function withEventSource<T>(source: EventSource, fn: () => T): T {
+  return sourceScope.run(source, fn)
+}
+
+export function emit(tx: Tx, e: DomainEvent): EmittedEvent {
+  const source = sourceScope.getStore() ?? 'live'
+  const at = e.at ?? now()
+  const row = tx
+    .insert(events)
     .values({
       type: e.type,
-      actorId: e.actorId,
+      source,
+      actorId: e.actor?.id ?? null,
+      actorRole: e.actor?.role ?? null,
       questionId: e.questionId ?? null,
       answerId: e.answerId ?? null,
+      articleId: e.articleId ?? null,
+      userId: e.userId ?? null,
       data: e.data ?? null,
+      createdAt: at,
     })
-    .run()
+    .returning({ id: events.id })
+    .get()
+  const emitted: EmittedEvent = { ...e, id: row.id, source, at }
+  if (source !== 'import') for (const react of reactions()[e.type] ?? []) react(tx, emitted)
+  return emitted
 }

@@ -10,7 +10,6 @@ import { and, eq, inArray, isNotNull, max, sql } from 'drizzle-orm'
 import {
   answers,
   categories,
-  events,
   importedIds,
   questionTags,
   questions,
@@ -22,6 +21,8 @@ import {
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from '../../utils/markdown.server'
+import { emit, withEventSource, type DomainEvent } from '../events/events.server'
+import { closeAsDuplicateIn } from '../questions/closing.server'
 import { refreshQuestionState } from '../questions/state.server'
 import { TAGS_MAX } from '../questions/validation'
 import { syncQuestionSearch, syncQuestionsSearch } from '../search/thread-index.server'
@@ -165,13 +166,16 @@ export async function importStackExchange(
   // 3. One transaction for everything, the search index included.
   const writeStarted = performance.now()
   let indexSeconds = 0
-  const sites = write((tx) =>
-    dumps.map((dump) => {
-      const site = new SiteImport(tx, dump, cooked, progress, options.perQuestion ?? false)
-      const summary = site.run()
-      indexSeconds += site.indexSeconds
-      return summary
-    }),
+  // Imported history is marked as such: it never counts in live metrics or notifies anyone.
+  const sites = withEventSource('import', () =>
+    write((tx) =>
+      dumps.map((dump) => {
+        const site = new SiteImport(tx, dump, cooked, progress, options.perQuestion ?? false)
+        const summary = site.run()
+        indexSeconds += site.indexSeconds
+        return summary
+      }),
+    ),
   )
   seconds.index = indexSeconds
   seconds.write = (performance.now() - writeStarted) / 1000 - indexSeconds
@@ -195,7 +199,6 @@ export async function importStackExchange(
   return { sites, seconds, rowsRead: dumps.reduce((n, d) => n + d.rows, 0), rowsWritten }
 }
 
-type EventRow = typeof events.$inferInsert
 type RevisionRow = typeof revisions.$inferInsert
 
 /** Row-at-a-time writes, prepared once: building and preparing each query costs more than running it. */
@@ -268,7 +271,6 @@ class SiteImport {
   private readonly known: Known
   private readonly summary: SiteSummary
   private readonly newIds: { kind: Kind; ext: number; local: number }[] = []
-  private readonly eventRows: EventRow[] = []
   private readonly revisionRows: RevisionRow[] = []
   private readonly tagRows: { questionId: number; tagId: number }[] = []
   private readonly newQuestions = new Set<number>()
@@ -357,8 +359,15 @@ class SiteImport {
     if (this.done % 100 === 0) this.progress('write', this.done, this.total)
   }
 
-  private event(e: EventRow) {
-    this.eventRows.push({ ...e, data: { ...e.data, source: this.source } })
+  /** Imported accounts are members; the event names the site its history came from. */
+  private event(e: Omit<DomainEvent, 'actor'> & { actorId: number | null }) {
+    const { actorId, ...rest } = e
+    emit(this.tx, {
+      ...rest,
+      actor: actorId === null ? null : { id: actorId, role: 'member' },
+      data: { ...e.data, site: this.source },
+    })
+    this.summary.added.events++
   }
 
   private remember(kind: Kind, ext: number, local: number) {
@@ -377,10 +386,6 @@ class SiteImport {
       tx.insert(revisions)
         .values(this.revisionRows.slice(i, i + CHUNK))
         .run()
-    for (let i = 0; i < this.eventRows.length; i += CHUNK)
-      tx.insert(events)
-        .values(this.eventRows.slice(i, i + CHUNK))
-        .run()
     for (let i = 0; i < this.newIds.length; i += CHUNK)
       tx.insert(importedIds)
         .values(
@@ -395,11 +400,9 @@ class SiteImport {
     const added = this.summary.added
     added.questionTags += this.tagRows.length
     added.revisions += this.revisionRows.length
-    added.events += this.eventRows.length
     added.importedIds += this.newIds.length
     this.tagRows.length = 0
     this.revisionRows.length = 0
-    this.eventRows.length = 0
     this.newIds.length = 0
   }
 
@@ -582,7 +585,7 @@ class SiteImport {
         type: 'question.created',
         actorId: authorId,
         questionId: row.id,
-        createdAt: q.createdAt,
+        at: q.createdAt,
         data: { externalId: q.id },
       })
       if (q.closedAt && !this.closesAsDuplicate.has(q.id)) this.summary.skipped.closedNotDuplicate++
@@ -633,7 +636,7 @@ class SiteImport {
         actorId: authorId,
         questionId,
         answerId: row.id,
-        createdAt: a.createdAt,
+        at: a.createdAt,
         data: { externalId: a.id },
       })
       this.answerTimes.set(row.id, { authorId, createdAt: a.createdAt })
@@ -693,7 +696,8 @@ class SiteImport {
         actorId: current.authorId,
         questionId,
         answerId,
-        createdAt: answer.createdAt,
+        userId: answer.authorId,
+        at: answer.createdAt,
       })
       this.touched.add(questionId)
       this.summary.added.accepted++
@@ -724,17 +728,8 @@ class SiteImport {
         .get()
       if (!current || current.closedReason !== null) continue
       const closedAt = byId.get(link.postId)?.closedAt ?? link.createdAt
-      tx.update(questions)
-        .set({ closedReason: 'duplicate', duplicateOfId: originalId, closedAt })
-        .where(eq(questions.id, duplicateId))
-        .run()
-      this.event({
-        type: 'question.closed',
-        actorId: null,
-        questionId: duplicateId,
-        createdAt: closedAt,
-        data: { reason: 'duplicate', originalId },
-      })
+      closeAsDuplicateIn(tx, { questionId: duplicateId, originalId, actor: null, at: closedAt })
+      this.summary.added.events++
       closed.add(duplicateId)
       this.reindex.add(duplicateId)
       this.reindex.add(originalId)
@@ -790,26 +785,12 @@ class SiteImport {
     for (const q of qs) {
       const list = byQuestion.get(q.id) ?? []
       const responses = list.filter((a) => a.authorId !== q.authorId)
-      // First response: what createAnswer records, dated by the earliest answer of another person.
+      // First response, as refreshQuestionState derives it: the earliest answer of another person.
       let firstResponseAt = q.firstResponseAt
-      if (firstResponseAt === null && responses.length > 0) {
-        const first = responses.reduce((a, b) =>
-          b.createdAt < a.createdAt || (+b.createdAt === +a.createdAt && b.id < a.id) ? b : a,
-        )
-        firstResponseAt = first.createdAt
-        this.event({
-          type: 'question.first_response',
-          actorId: first.authorId,
-          questionId: q.id,
-          answerId: first.id,
-          createdAt: first.createdAt,
-          data: { responseMs: first.createdAt.getTime() - q.createdAt.getTime() },
-        })
-        if (this.perQuestion)
-          tx.update(questions).set({ firstResponseAt }).where(eq(questions.id, q.id)).run()
-      }
+      if (firstResponseAt === null && responses.length > 0)
+        firstResponseAt = responses.reduce((a, b) => (b.createdAt < a.createdAt ? b : a)).createdAt
       if (this.perQuestion) {
-        refreshQuestionState(tx, q.id)
+        refreshQuestionState(tx, q.id, null)
       } else {
         const accepted =
           q.acceptedAnswerId === null

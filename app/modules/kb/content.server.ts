@@ -15,10 +15,10 @@ import { now } from '../../utils/clock.server'
 import { db, write, type Db, type Tx } from '../../utils/db.server'
 import { splitFrontMatter } from '../../utils/front-matter.server'
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from '../../utils/markdown.server'
-import { appendEvent } from '../events/events.server'
+import { emit, withEventSource } from '../events/events.server'
 import { TAG_PATTERN, TAGS_MAX, TITLE_MAX, TITLE_MIN } from '../questions/validation'
 import { scheduleKbIndexRebuild } from '../search/kb-index.server'
-import { addArticleRevision, DAY_MS } from './kb.server'
+import { addArticleRevision, DAY_MS, insertArticle } from './kb.server'
 import {
   ARTICLE_BODY_MIN,
   KB_SLUG_MAX,
@@ -239,14 +239,16 @@ export function syncKbContent(contentDir: string): KbSyncResult {
   const cook = (f: KbContentArticle) => cooked.get(f.slug) ?? renderMarkdown(f.body)
 
   let changed = false
-  write((tx) => {
-    for (const step of planSync(tx, files)) {
-      record(result, step)
-      if (needsWrite(step)) changed = true
-      apply(tx, step, cook)
-    }
-  })
-  if (changed) scheduleKbIndexRebuild()
+  withEventSource('system', () =>
+    write((tx) => {
+      for (const step of planSync(tx, files)) {
+        record(result, step)
+        if (needsWrite(step)) changed = true
+        apply(tx, step, cook)
+      }
+    }),
+  )
+  if (changed) void scheduleKbIndexRebuild()
   return result
 }
 
@@ -264,36 +266,21 @@ function apply(tx: Tx, step: Step, cook: (f: KbContentArticle) => string) {
   switch (step.kind) {
     case 'create': {
       const f = step.file
-      const row = tx
-        .insert(kbArticles)
-        .values({
-          slug: f.slug,
-          title: f.title,
-          summary: f.summary,
-          bodyMd: f.body,
-          bodyHtml: cook(f),
-          cookedVersion: MARKDOWN_RENDERER_VERSION,
-          categoryId: step.categoryId,
-          tags: f.tags.join(' '),
-          status: 'published',
-          origin: 'content',
-          contentHash: f.hash,
-          reviewDueAt: new Date(f.updated.getTime() + f.reviewEveryDays * DAY_MS),
-          updatedAt: f.updated,
-          publishedAt: at,
-        })
-        .returning({ id: kbArticles.id })
-        .get()
-      addArticleRevision(tx, row.id, null, {
+      insertArticle(tx, null, {
+        slug: f.slug,
         title: f.title,
         summary: f.summary,
         bodyMd: f.body,
-        tags: f.tags.join(' '),
+        bodyHtml: cook(f),
+        categoryId: step.categoryId,
+        tags: f.tags,
+        status: 'published',
+        origin: 'content',
+        contentHash: f.hash,
+        reviewDueAt: new Date(f.updated.getTime() + f.reviewEveryDays * DAY_MS),
+        updatedAt: f.updated,
         comment: `From content/kb/${f.slug}.md`,
       })
-      const data = { articleId: row.id, slug: f.slug, origin: 'content' }
-      appendEvent(tx, { type: 'kb.article_created', actorId: null, data })
-      appendEvent(tx, { type: 'kb.article_published', actorId: null, data })
       return
     }
     case 'update': {
@@ -324,11 +311,19 @@ function apply(tx: Tx, step: Step, cook: (f: KbContentArticle) => string) {
         tags: f.tags.join(' '),
         comment: `${returning ? 'Restored from' : 'Updated from'} content/kb/${f.slug}.md`,
       })
-      appendEvent(tx, {
+      emit(tx, {
         type: 'kb.article_edited',
-        actorId: null,
-        data: { articleId: step.row.id, slug: f.slug, revision, origin: 'content' },
+        actor: null,
+        articleId: step.row.id,
+        data: { slug: f.slug, revision, origin: 'content' },
       })
+      if (returning)
+        emit(tx, {
+          type: 'kb.article_published',
+          actor: null,
+          articleId: step.row.id,
+          data: { slug: f.slug, origin: 'content' },
+        })
       return
     }
     case 'recategorize':
@@ -343,15 +338,11 @@ function apply(tx: Tx, step: Step, cook: (f: KbContentArticle) => string) {
         .set({ status: 'archived', contentHash: null, updatedAt: at })
         .where(eq(kbArticles.id, step.row.id))
         .run()
-      appendEvent(tx, {
-        type: 'kb.article_edited',
-        actorId: null,
-        data: {
-          articleId: step.row.id,
-          slug: step.row.slug,
-          change: 'archived',
-          origin: 'content',
-        },
+      emit(tx, {
+        type: 'kb.article_archived',
+        actor: null,
+        articleId: step.row.id,
+        data: { slug: step.row.slug, origin: 'content' },
       })
       return
     case 'skip':

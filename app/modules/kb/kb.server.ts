@@ -8,6 +8,8 @@ import { and, asc, desc, eq, lte, max, sql } from 'drizzle-orm'
 import {
   categories,
   kbArticles,
+  type KbOrigin,
+  type KbStatus,
   kbFeedback,
   kbRevisions,
   kbSources,
@@ -18,12 +20,14 @@ import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
 import { diffText } from '../questions/history.server'
 import { createViewDeduper } from '../../utils/view-dedupe.server'
-import { forbidden, notFound } from '../../utils/http.server'
-import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from '../../utils/markdown.server'
+import { Forbidden, NotFound, RateLimited } from '../../utils/domain-errors'
+import { cookMarkdown, MARKDOWN_RENDERER_VERSION } from '../../utils/markdown.server'
 import { slugify } from '../../utils/slug'
-import { appendEvent } from '../events/events.server'
-import { listCategories } from '../categories/categories.server'
+import { hitRateLimit } from '../auth/rate-limit.server'
+import { emit, type EventActor } from '../events/events.server'
+import { findCategoryId, listCategories } from '../categories/categories.server'
 import { can, type Actor } from '../policy/policy'
+import { once } from '../submissions/submissions.server'
 import { questionTarget } from '../questions/questions.server'
 import { scheduleKbIndexRebuild } from '../search/kb-index.server'
 import {
@@ -47,13 +51,6 @@ export function articleTags(stored: string): string[] {
 
 export function reviewDueFrom(from: Date, days = REVIEW_EVERY_DAYS): Date {
   return new Date(from.getTime() + days * DAY_MS)
-}
-
-export function findCategoryId(tx: Tx, slug: string): number | null {
-  return (
-    tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).get()?.id ??
-    null
-  )
 }
 
 /** A free URL for a new article: the title's slug, then -2, -3… when taken or reserved. */
@@ -88,6 +85,67 @@ export function addArticleRevision(
     .values({ articleId, number: last + 1, authorId, comment: '', ...content })
     .run()
   return last + 1
+}
+
+export type NewArticle = {
+  slug: string
+  title: string
+  summary: string
+  bodyMd: string
+  bodyHtml: string
+  /** Shipped articles may name a category that does not exist (yet): they wait without one. */
+  categoryId: number | null
+  tags: string[]
+  status: KbStatus
+  origin: KbOrigin
+  reviewDueAt: Date
+  contentHash?: string
+  updatedAt?: Date
+  /** The first revision's note: where the article came from. */
+  comment: string
+}
+
+/**
+ * Inside a transaction: a new article with its first revision and its events (created, and
+ * published when it is). Articles written in the app, promoted from a thread and shipped as
+ * files all start here.
+ */
+export function insertArticle(tx: Tx, actor: EventActor, a: NewArticle): number {
+  const at = now()
+  const tags = a.tags.join(' ')
+  const published = a.status === 'published'
+  const row = tx
+    .insert(kbArticles)
+    .values({
+      slug: a.slug,
+      title: a.title,
+      summary: a.summary,
+      bodyMd: a.bodyMd,
+      bodyHtml: a.bodyHtml,
+      cookedVersion: MARKDOWN_RENDERER_VERSION,
+      categoryId: a.categoryId,
+      tags,
+      status: a.status,
+      origin: a.origin,
+      contentHash: a.contentHash ?? null,
+      reviewDueAt: a.reviewDueAt,
+      createdById: actor?.id ?? null,
+      updatedAt: a.updatedAt ?? at,
+      publishedAt: published ? at : null,
+    })
+    .returning({ id: kbArticles.id })
+    .get()
+  addArticleRevision(tx, row.id, actor?.id ?? null, {
+    title: a.title,
+    summary: a.summary,
+    bodyMd: a.bodyMd,
+    tags,
+    comment: a.comment,
+  })
+  const data = { slug: a.slug, origin: a.origin }
+  emit(tx, { type: 'kb.article_created', actor, articleId: row.id, data })
+  if (published) emit(tx, { type: 'kb.article_published', actor, articleId: row.id, data })
+  return row.id
 }
 
 const canManage = (actor: Actor | null) => can(actor, 'kb.manage', null)
@@ -221,49 +279,39 @@ export function getArticleForEdit(slug: string, actor: Actor) {
   }
 }
 
-export function createArticle(actor: Actor, input: ArticleInput): KbCommandResult {
-  if (!canManage(actor)) forbidden()
-  const bodyHtml = renderMarkdown(input.body)
+export async function createArticle(
+  actor: Actor,
+  input: ArticleInput,
+  submissionKey?: string | null,
+): Promise<KbCommandResult> {
+  if (!canManage(actor)) throw new Forbidden('kb.manage')
+  const bodyHtml = await cookMarkdown(input.body)
   const result = write((tx): KbCommandResult => {
     const categoryId = findCategoryId(tx, input.category)
     if (categoryId === null) return { ok: false, fieldErrors: { category: 'Choose a category' } }
-    const at = now()
-    const slug = uniqueArticleSlug(tx, input.title)
-    const tags = input.tags.join(' ')
-    const published = input.status === 'published'
-    const row = tx
-      .insert(kbArticles)
-      .values({
-        slug,
+    const { id } = once(tx, submissionKey, actor.id, 'article', () =>
+      insertArticle(tx, actor, {
+        slug: uniqueArticleSlug(tx, input.title),
         title: input.title,
         summary: input.summary,
         bodyMd: input.body,
         bodyHtml,
-        cookedVersion: MARKDOWN_RENDERER_VERSION,
         categoryId,
-        tags,
+        tags: input.tags,
         status: input.status,
         origin: 'app',
-        reviewDueAt: reviewDueFrom(at),
-        createdById: actor.id,
-        updatedAt: at,
-        publishedAt: published ? at : null,
-      })
-      .returning({ id: kbArticles.id })
-      .get()
-    addArticleRevision(tx, row.id, actor.id, {
-      title: input.title,
-      summary: input.summary,
-      bodyMd: input.body,
-      tags,
-      comment: input.comment,
-    })
-    const data = { articleId: row.id, slug, origin: 'app' }
-    appendEvent(tx, { type: 'kb.article_created', actorId: actor.id, data })
-    if (published) appendEvent(tx, { type: 'kb.article_published', actorId: actor.id, data })
-    return { ok: true, id: row.id, slug }
+        reviewDueAt: reviewDueFrom(now()),
+        comment: input.comment,
+      }),
+    )
+    const slug = tx
+      .select({ slug: kbArticles.slug })
+      .from(kbArticles)
+      .where(eq(kbArticles.id, id))
+      .get()!.slug
+    return { ok: true, id, slug }
   })
-  if (result.ok && input.status === 'published') scheduleKbIndexRebuild()
+  if (result.ok && input.status === 'published') void scheduleKbIndexRebuild()
   return result
 }
 
@@ -271,11 +319,15 @@ export function createArticle(actor: Actor, input: ArticleInput): KbCommandResul
  * Saves a new version: a revision every time, the body re-cooked, the review clock restarted
  * (an edit is a review). The slug never changes, so links to the article keep working.
  */
-export function updateArticle(actor: Actor, id: number, input: ArticleInput): KbCommandResult {
-  if (!canManage(actor)) forbidden()
+export async function updateArticle(
+  actor: Actor,
+  id: number,
+  input: ArticleInput,
+): Promise<KbCommandResult> {
+  if (!canManage(actor)) throw new Forbidden('kb.manage')
   const current = db.select().from(kbArticles).where(eq(kbArticles.id, id)).get()
-  if (!current) notFound('Article not found')
-  const bodyHtml = renderMarkdown(input.body)
+  if (!current) throw new NotFound('article')
+  const bodyHtml = await cookMarkdown(input.body)
   const result = write((tx): KbCommandResult => {
     const categoryId = findCategoryId(tx, input.category)
     if (categoryId === null) return { ok: false, fieldErrors: { category: 'Choose a category' } }
@@ -305,35 +357,33 @@ export function updateArticle(actor: Actor, id: number, input: ArticleInput): Kb
       tags,
       comment: input.comment,
     })
-    const data = { articleId: id, slug: current.slug, revision: number, status: input.status }
-    appendEvent(tx, { type: 'kb.article_edited', actorId: actor.id, data })
-    if (firstPublish) appendEvent(tx, { type: 'kb.article_published', actorId: actor.id, data })
+    const data = { slug: current.slug, revision: number, status: input.status }
+    emit(tx, { type: 'kb.article_edited', actor, articleId: id, data })
+    if (firstPublish) emit(tx, { type: 'kb.article_published', actor, articleId: id, data })
+    if (input.status === 'archived' && current.status !== 'archived')
+      emit(tx, { type: 'kb.article_archived', actor, articleId: id, data })
     return { ok: true, id, slug: current.slug }
   })
   if (result.ok && (current.status === 'published' || input.status === 'published'))
-    scheduleKbIndexRebuild()
+    void scheduleKbIndexRebuild()
   return result
 }
 
 /** Confirms an article is still right without changing it: the next review moves on. */
 export function markArticleReviewed(actor: Actor, id: number) {
-  if (!canManage(actor)) forbidden()
+  if (!canManage(actor)) throw new Forbidden('kb.manage')
   const current = db
     .select({ slug: kbArticles.slug })
     .from(kbArticles)
     .where(eq(kbArticles.id, id))
     .get()
-  if (!current) notFound('Article not found')
+  if (!current) throw new NotFound('article')
   write((tx) => {
     tx.update(kbArticles)
       .set({ reviewDueAt: reviewDueFrom(now()) })
       .where(eq(kbArticles.id, id))
       .run()
-    appendEvent(tx, {
-      type: 'kb.article_edited',
-      actorId: actor.id,
-      data: { articleId: id, slug: current.slug, change: 'reviewed' },
-    })
+    emit(tx, { type: 'kb.article_reviewed', actor, articleId: id, data: { slug: current.slug } })
   })
 }
 
@@ -355,16 +405,18 @@ export function recordArticleView(articleId: number, viewerKey: string): boolean
 }
 
 /**
- * Who is answering "was this helpful?": the account when signed in, otherwise a hash of the
- * address and browser, so one visitor has one answer per article without any cookie.
+ * Who is answering "was this helpful?": the account when signed in, otherwise the visitor's
+ * own first-party cookie (hashed), so two people behind one address never share an answer.
+ * The address only limits how often anyone may answer.
  */
-export function feedbackVoterKey(userId: number | null, clientIp: string, userAgent: string) {
+export function feedbackVoterKey(userId: number | null, visitorId: string | null) {
   if (userId !== null) return `u:${userId}`
-  const digest = createHash('sha256')
-    .update(`${clientIp}\n${userAgent.slice(0, 200)}`)
-    .digest('hex')
-  return `a:${digest.slice(0, 32)}`
+  if (!visitorId) return null
+  return `v:${createHash('sha256').update(visitorId).digest('hex').slice(0, 32)}`
 }
+
+/** Answers from one address, per hour: far above a person's, far below a script's. */
+export const FEEDBACK_PER_ADDRESS = { max: 60, windowMs: 60 * 60_000 }
 
 export type FeedbackState = {
   helpful: boolean
@@ -389,22 +441,32 @@ export type FeedbackResult = { ok: true } | { ok: false; fieldErrors: Record<str
  * an answer to the other question.
  */
 export function submitFeedback(
+  voter: { user: Actor | null; key: string; clientIp: string },
   articleId: number,
-  voterKey: string,
   helpful: boolean,
   reason: FeedbackReason | null = null,
   comment = '',
-  userId: number | null = null,
 ): FeedbackResult {
   if (reason !== null && !reasonFits(helpful, reason))
     return { ok: false, fieldErrors: { reason: 'Choose one of the options' } }
+  const limit = hitRateLimit(`kb-feedback:ip:${voter.clientIp}`, FEEDBACK_PER_ADDRESS)
+  if (!limit.ok) throw new RateLimited(limit.retryAfterSeconds)
+  const voterKey = voter.key
+  const userId = voter.user?.id ?? null
   return write((tx): FeedbackResult => {
     const article = tx
       .select({ status: kbArticles.status })
       .from(kbArticles)
       .where(eq(kbArticles.id, articleId))
       .get()
-    if (!article || article.status !== 'published') notFound('Article not found')
+    if (!article || article.status !== 'published') throw new NotFound('article')
+    const recorded = () =>
+      emit(tx, {
+        type: 'kb.feedback',
+        actor: voter.user,
+        articleId,
+        data: { helpful, reason, ...(comment ? { comment } : {}) },
+      })
     const existing = tx
       .select()
       .from(kbFeedback)
@@ -425,6 +487,7 @@ export function submitFeedback(
     if (!existing) {
       tx.insert(kbFeedback).values({ articleId, voterKey, userId, helpful, reason, comment }).run()
       bump(helpful, 1)
+      recorded()
       return { ok: true }
     }
     if (existing.helpful !== helpful) {
@@ -434,10 +497,13 @@ export function submitFeedback(
         .run()
       bump(existing.helpful, -1)
       bump(helpful, 1)
+      recorded()
       return { ok: true }
     }
-    if (reason !== null)
+    if (reason !== null && (reason !== existing.reason || comment !== existing.comment)) {
       tx.update(kbFeedback).set({ reason, comment }).where(eq(kbFeedback.id, existing.id)).run()
+      recorded()
+    }
     return { ok: true }
   })
 }

@@ -4,7 +4,7 @@
  * publish answers that proved themselves. Published articles link back to their threads, and
  * later threads solved by an article count toward its "solved N questions".
  */
-import { and, asc, eq, isNull, notExists, sql } from 'drizzle-orm'
+import { and, asc, eq, notExists, sql } from 'drizzle-orm'
 import {
   answers,
   categories,
@@ -20,16 +20,18 @@ import {
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
 import { singleton } from '../../utils/singleton.server'
-import { forbidden, notFound } from '../../utils/http.server'
-import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from '../../utils/markdown.server'
-import { appendEvent } from '../events/events.server'
+import { Conflict, Forbidden, NotFound } from '../../utils/domain-errors'
+import { cookMarkdown } from '../../utils/markdown.server'
+import { markdownToText } from '../../utils/markdown-text.server'
+import { findCategoryId } from '../categories/categories.server'
+import { emit, type EmittedEvent, type EventActor } from '../events/events.server'
 import { atLeast, can, type Actor } from '../policy/policy'
+import { listed } from '../policy/visibility.server'
 import { tagsByQuestion } from '../questions/tags.server'
 import { scheduleKbIndexRebuild } from '../search/kb-index.server'
 import {
-  addArticleRevision,
   DAY_MS,
-  findCategoryId,
+  insertArticle,
   reviewDueFrom,
   uniqueArticleSlug,
   type KbCommandResult,
@@ -70,7 +72,7 @@ export function queueCandidate(
   questionId: number,
   answerId: number,
   queuedBy: QueuedBy,
-  actorId: number | null = null,
+  actor: EventActor = null,
 ): number | null {
   if (isInKb(tx, questionId)) return null
   const existing = tx
@@ -104,9 +106,9 @@ export function queueCandidate(
       .where(eq(kbCandidates.id, id))
       .run()
   }
-  appendEvent(tx, {
+  emit(tx, {
     type: 'kb.candidate_queued',
-    actorId,
+    actor,
     questionId,
     answerId,
     data: { candidateId: id, queuedBy },
@@ -114,14 +116,17 @@ export function queueCandidate(
   return id
 }
 
+/** A reaction (see reactions.server.ts): an accepted answer is proposed for the KB. */
+export function queueAcceptedAnswer(tx: Tx, e: EmittedEvent) {
+  if (e.questionId && e.answerId) queueCandidate(tx, e.questionId, e.answerId, 'accepted', e.actor)
+}
+
 // A candidate is live while its thread and answer are visible and the answer still accepted;
 // otherwise it waits out of sight (an un-accept, a hide) rather than being thrown away.
 const liveCandidate = and(
   eq(kbCandidates.status, 'pending'),
-  isNull(questions.hiddenAt),
-  isNull(questions.deletedAt),
-  isNull(answers.hiddenAt),
-  isNull(answers.deletedAt),
+  listed(questions),
+  listed(answers),
   eq(questions.acceptedAnswerId, kbCandidates.answerId),
 )
 
@@ -152,11 +157,10 @@ export function listCandidates() {
     .where(liveCandidate)
     .orderBy(asc(kbCandidates.createdAt), asc(kbCandidates.id))
     .all()
-  return rows.map(({ answer: { opening, score }, ...r }) => {
-    const text = plainText(opening)
-    const excerpt = text.length > 220 ? `${text.slice(0, text.lastIndexOf(' ', 220))}…` : text
-    return { ...r, answer: { score, excerpt } }
-  })
+  return rows.map(({ answer: { opening, score }, ...r }) => ({
+    ...r,
+    answer: { score, excerpt: markdownToText(opening, 220) },
+  }))
 }
 
 export function countPendingCandidates(): number {
@@ -171,22 +175,9 @@ export function countPendingCandidates(): number {
   )
 }
 
-/** Markdown to one plain line, enough to cut sentences from. */
-function plainText(markdown: string): string {
-  return markdown
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/^\s*\|.*\|\s*$/gm, ' ')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
-    .replace(/[`*_~]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
-
 /** The first sentence or two of a question: long enough to say what it is about, within limits. */
 export function summarize(markdown: string, fallback: string): string {
-  const text = plainText(markdown)
+  const text = markdownToText(markdown)
   const sentences = text.match(/[^.!?]+(?:[.!?]+|$)/g) ?? []
   let summary = ''
   for (const s of sentences) {
@@ -280,73 +271,54 @@ function publishIn(
   source: { questionId: number; answerId: number },
   content: { title: string; summary: string; body: string; bodyHtml: string; tags: string[] },
   categoryId: number,
-  actorId: number | null,
+  actor: EventActor,
 ): { id: number; slug: string } | null {
   const at = now()
   // The conditional update decides: two moderators (or the rule) publishing at once make one.
   const claimed = tx
     .update(kbCandidates)
-    .set({ status: 'published', decidedById: actorId, decidedAt: at })
+    .set({ status: 'published', decidedById: actor?.id ?? null, decidedAt: at })
     .where(and(eq(kbCandidates.id, candidateId), eq(kbCandidates.status, 'pending')))
     .run()
   if (claimed.changes !== 1) return null
   const slug = uniqueArticleSlug(tx, content.title)
-  const tags = content.tags.join(' ')
-  const article = tx
-    .insert(kbArticles)
-    .values({
-      slug,
-      title: content.title,
-      summary: content.summary,
-      bodyMd: content.body,
-      bodyHtml: content.bodyHtml,
-      cookedVersion: MARKDOWN_RENDERER_VERSION,
-      categoryId,
-      tags,
-      status: 'published',
-      origin: 'promoted',
-      reviewDueAt: reviewDueFrom(at),
-      createdById: actorId,
-      updatedAt: at,
-      publishedAt: at,
-    })
-    .returning({ id: kbArticles.id })
-    .get()
-  addArticleRevision(tx, article.id, actorId, {
+  const articleId = insertArticle(tx, actor, {
+    slug,
     title: content.title,
     summary: content.summary,
     bodyMd: content.body,
-    tags,
+    bodyHtml: content.bodyHtml,
+    categoryId,
+    tags: content.tags,
+    status: 'published',
+    origin: 'promoted',
+    reviewDueAt: reviewDueFrom(at),
     comment: `Promoted from question #${source.questionId}`,
   })
   tx.insert(kbSources)
-    .values({ articleId: article.id, ...source })
+    .values({ articleId, ...source })
     .run()
-  tx.update(kbCandidates)
-    .set({ articleId: article.id })
-    .where(eq(kbCandidates.id, candidateId))
-    .run()
-  appendEvent(tx, {
-    type: 'kb.article_published',
-    actorId,
+  tx.update(kbCandidates).set({ articleId }).where(eq(kbCandidates.id, candidateId)).run()
+  emit(tx, {
+    type: 'kb.candidate_published',
+    actor,
     questionId: source.questionId,
     answerId: source.answerId,
-    data: {
-      articleId: article.id,
-      slug,
-      origin: 'promoted',
-      candidateId,
-      ...(actorId === null ? { rule: true } : {}),
-    },
+    articleId,
+    data: { candidateId, ...(actor === null ? { rule: true } : {}) },
   })
-  return { id: article.id, slug }
+  return { id: articleId, slug }
 }
 
-export function publishCandidate(actor: Actor, id: number, input: PromotionInput): KbCommandResult {
-  if (!can(actor, 'kb.manage', null)) forbidden()
+export async function publishCandidate(
+  actor: Actor,
+  id: number,
+  input: PromotionInput,
+): Promise<KbCommandResult> {
+  if (!can(actor, 'kb.manage', null)) throw new Forbidden('kb.manage')
   const row = loadLiveCandidate(id)
-  if (!row) notFound('Candidate not found')
-  const bodyHtml = renderMarkdown(input.body)
+  if (!row) throw new NotFound('candidate')
+  const bodyHtml = await cookMarkdown(input.body)
   const result = write((tx): KbCommandResult => {
     const categoryId = findCategoryId(tx, input.category)
     if (categoryId === null) return { ok: false, fieldErrors: { category: 'Choose a category' } }
@@ -356,20 +328,19 @@ export function publishCandidate(actor: Actor, id: number, input: PromotionInput
       { questionId: row.question.id, answerId: row.answer.id },
       { ...input, bodyHtml },
       categoryId,
-      actor.id,
+      actor,
     )
-    if (!published)
-      return { ok: false, fieldErrors: { form: 'Someone else has already decided on this one.' } }
+    if (!published) throw new Conflict('Someone else has already decided on this one.')
     return { ok: true, ...published }
   })
-  if (result.ok) scheduleKbIndexRebuild()
+  if (result.ok) void scheduleKbIndexRebuild()
   return result
 }
 
 export function rejectCandidate(actor: Actor, id: number, note: string): boolean {
-  if (!can(actor, 'kb.manage', null)) forbidden()
+  if (!can(actor, 'kb.manage', null)) throw new Forbidden('kb.manage')
   const row = loadLiveCandidate(id)
-  if (!row) notFound('Candidate not found')
+  if (!row) throw new NotFound('candidate')
   return write((tx) => {
     const decided = tx
       .update(kbCandidates)
@@ -377,9 +348,9 @@ export function rejectCandidate(actor: Actor, id: number, note: string): boolean
       .where(and(eq(kbCandidates.id, id), eq(kbCandidates.status, 'pending')))
       .run()
     if (decided.changes !== 1) return false
-    appendEvent(tx, {
+    emit(tx, {
       type: 'kb.candidate_rejected',
-      actorId: actor.id,
+      actor,
       questionId: row.question.id,
       answerId: row.answer.id,
       data: { candidateId: id, note },
@@ -399,7 +370,7 @@ export type SettingsResult =
   { ok: true; settings: PromotionSettings } | { ok: false; fieldErrors: Record<string, string> }
 
 export function updatePromotionSettings(actor: Actor, input: unknown): SettingsResult {
-  if (!can(actor, 'kb.settings', null)) forbidden()
+  if (!can(actor, 'kb.settings', null)) throw new Forbidden('kb.settings')
   const parsed = promotionSettingsSchema.safeParse(input)
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {}
@@ -408,13 +379,18 @@ export function updatePromotionSettings(actor: Actor, input: unknown): SettingsR
     return { ok: false, fieldErrors }
   }
   const value = parsed.data
-  write((tx) =>
-    tx
-      .insert(settings)
+  const before = getPromotionSettings()
+  write((tx) => {
+    tx.insert(settings)
       .values({ key: PROMOTION_SETTINGS_KEY, value, updatedAt: now() })
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now() } })
-      .run(),
-  )
+      .run()
+    emit(tx, {
+      type: 'settings.changed',
+      actor,
+      data: { key: PROMOTION_SETTINGS_KEY, from: before, to: value },
+    })
+  })
   return { ok: true, settings: value }
 }
 
@@ -428,7 +404,7 @@ export type RuleResult = { mode: PromotionSettings['mode']; queued: number; publ
  * is a moderator's decision and is never overruled. Safe to run any number of times, from any
  * number of processes: every write is conditional.
  */
-export function applyPromotionRule(): RuleResult {
+export async function applyPromotionRule(): Promise<RuleResult> {
   const config = getPromotionSettings()
   const result: RuleResult = { mode: config.mode, queued: 0, published: 0 }
   if (config.mode === 'off') return result
@@ -459,11 +435,9 @@ export function applyPromotionRule(): RuleResult {
     .where(
       and(
         eq(questions.status, 'solved'),
-        isNull(questions.hiddenAt),
-        isNull(questions.deletedAt),
+        listed(questions),
         sql`${questions.closedReason} is not 'duplicate'`,
-        isNull(answers.hiddenAt),
-        isNull(answers.deletedAt),
+        listed(answers),
         sql`${answers.score} >= ${config.minScore}`,
         sql`${users.reputation} >= ${config.minAuthorReputation}`,
         sql`${acceptedAt} <= ${cutoff}`,
@@ -502,7 +476,7 @@ export function applyPromotionRule(): RuleResult {
       categorySlug: e.categorySlug,
       tags: (tagMap.get(e.questionId) ?? []).slice(0, 5),
     })
-    const bodyHtml = renderMarkdown(draft.body)
+    const bodyHtml = await cookMarkdown(draft.body)
     const published = write((tx) => {
       const candidateId = queueCandidate(tx, e.questionId, e.answerId, 'rule')
       if (candidateId === null) return null
@@ -517,7 +491,7 @@ export function applyPromotionRule(): RuleResult {
     })
     if (published) result.published++
   }
-  if (result.published > 0) scheduleKbIndexRebuild()
+  if (result.published > 0) void scheduleKbIndexRebuild()
   return result
 }
 
@@ -528,11 +502,16 @@ export function applyPromotionRule(): RuleResult {
  */
 export function recordKbSolution(
   tx: Tx,
-  s: { questionId: number; articleId: number; kind: 'closed' | 'marked'; actorId: number | null },
+  s: { questionId: number; articleId: number; kind: 'closed' | 'marked'; actor: EventActor },
 ): boolean {
   const inserted = tx
     .insert(kbSolutions)
-    .values({ questionId: s.questionId, articleId: s.articleId, kind: s.kind, actorId: s.actorId })
+    .values({
+      questionId: s.questionId,
+      articleId: s.articleId,
+      kind: s.kind,
+      actorId: s.actor?.id ?? null,
+    })
     .onConflictDoNothing({ target: kbSolutions.questionId })
     .run()
   if (inserted.changes !== 1) return false
@@ -540,11 +519,12 @@ export function recordKbSolution(
     .set({ solvedCount: sql`${kbArticles.solvedCount} + 1` })
     .where(eq(kbArticles.id, s.articleId))
     .run()
-  appendEvent(tx, {
+  emit(tx, {
     type: 'kb.solved_question',
-    actorId: s.actorId,
+    actor: s.actor,
     questionId: s.questionId,
-    data: { articleId: s.articleId, kind: s.kind },
+    articleId: s.articleId,
+    data: { kind: s.kind },
   })
   return true
 }
@@ -568,19 +548,19 @@ export function markSolvedByArticle(
     .from(questions)
     .where(eq(questions.id, questionId))
     .get()
-  if (!question || question.deletedAt) notFound('Question not found')
+  if (!question || question.deletedAt) throw new NotFound('question')
   const allowed =
     kind === 'marked'
       ? actor.id === question.authorId || atLeast(actor, 'moderator')
       : atLeast(actor, 'helper')
-  if (!allowed) forbidden()
+  if (!allowed) throw new Forbidden('kb.solution')
   const article = db
     .select({ status: kbArticles.status })
     .from(kbArticles)
     .where(eq(kbArticles.id, articleId))
     .get()
-  if (!article || article.status !== 'published') notFound('Article not found')
-  return write((tx) => recordKbSolution(tx, { questionId, articleId, kind, actorId: actor.id }))
+  if (!article || article.status !== 'published') throw new NotFound('article')
+  return write((tx) => recordKbSolution(tx, { questionId, articleId, kind, actor }))
 }
 
 export type KbThreadLinks = {

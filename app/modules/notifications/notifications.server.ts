@@ -1,19 +1,28 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm'
+/**
+ * In-app notifications. They are written by reactions to domain events (a new answer, an
+ * acceptance, a close as duplicate), one row per event, and read grouped: three new answers to
+ * one question are one entry. What is listed follows the one visibility rule: a notification
+ * about a question, answer or original that is no longer listed disappears with it.
+ */
+import { and, desc, eq, isNull, ne, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import { notifications, questions, users, NOTIFICATION_TYPES } from '../../../db/schema'
+import { answers, notifications, questions, users, NOTIFICATION_TYPES } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
+import type { EmittedEvent } from '../events/events.server'
+import { listed } from '../policy/visibility.server'
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
 
 /** Queues an in-app notification in the caller's transaction; nobody is told of their own act. */
-export function notify(
+function notify(
   tx: Tx,
   n: {
     userId: number
     type: NotificationType
-    actorId: number
+    actorId: number | null
     questionId: number
+    answerId?: number | null
     data?: Record<string, unknown>
   },
 ) {
@@ -24,45 +33,164 @@ export function notify(
       type: n.type,
       actorId: n.actorId,
       questionId: n.questionId,
+      answerId: n.answerId ?? null,
       data: n.data ?? null,
     })
     .run()
 }
 
-export function countUnread(userId: number): number {
+function askerOf(tx: Tx, questionId: number): number | null {
+  return (
+    tx
+      .select({ authorId: questions.authorId })
+      .from(questions)
+      .where(eq(questions.id, questionId))
+      .get()?.authorId ?? null
+  )
+}
+
+// Reactions (see reactions.server.ts).
+
+export function notifyAskerOfAnswer(tx: Tx, e: EmittedEvent) {
+  const asker = e.questionId ? askerOf(tx, e.questionId) : null
+  if (asker === null || !e.questionId) return
+  notify(tx, {
+    userId: asker,
+    type: 'question.answered',
+    actorId: e.actor?.id ?? null,
+    questionId: e.questionId,
+    answerId: e.answerId,
+  })
+}
+
+/** The event's `userId` is the accepted answer's author. */
+export function notifyAnswererOfAcceptance(tx: Tx, e: EmittedEvent) {
+  if (!e.userId || !e.questionId) return
+  notify(tx, {
+    userId: e.userId,
+    type: 'answer.accepted',
+    actorId: e.actor?.id ?? null,
+    questionId: e.questionId,
+    answerId: e.answerId,
+  })
+}
+
+export function notifyAskerOfDuplicate(tx: Tx, e: EmittedEvent) {
+  const originalId = e.data?.originalId
+  if (e.data?.reason !== 'duplicate' || typeof originalId !== 'number' || !e.questionId) return
+  const asker = askerOf(tx, e.questionId)
+  if (asker === null) return
+  notify(tx, {
+    userId: asker,
+    type: 'question.closed_duplicate',
+    actorId: e.actor?.id ?? null,
+    questionId: e.questionId,
+    data: { originalId },
+  })
+}
+
+const answerStillListed = or(isNull(notifications.answerId), listed(answers))
+
+/**
+ * Unread entries in the header: groups (type and question) with at least one unread row,
+ * leaving out `exceptQuestionId`, the question being opened, whose notifications that very
+ * page marks read.
+ */
+export function countUnread(userId: number, exceptQuestionId: number | null = null): number {
   return (
     db
-      .select({ n: count() })
+      .select({
+        n: sql<number>`count(distinct ${notifications.type} || ':' || ${notifications.questionId})`,
+      })
       .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+      .innerJoin(questions, eq(questions.id, notifications.questionId))
+      .leftJoin(answers, eq(answers.id, notifications.answerId))
+      .where(
+        and(
+          eq(notifications.userId, userId),
+          isNull(notifications.readAt),
+          listed(questions),
+          answerStillListed,
+          exceptQuestionId === null ? undefined : ne(notifications.questionId, exceptQuestionId),
+        ),
+      )
       .get()?.n ?? 0
   )
 }
 
 export const NOTIFICATIONS_PAGE = 30
+// Rows read to build one page of groups: enough for busy questions, bounded for busy people.
+const ROWS_READ = 300
 
-/** The latest notifications with who did it and the thread's title, in one query. */
-export function listNotifications(userId: number) {
+export type NotificationGroup = {
+  key: string
+  type: NotificationType
+  question: { id: number; title: string }
+  /** The answer the entry links to: the first unread one, else the latest. */
+  answerId: number | null
+  original: { id: number; title: string } | null
+  /** How many events the entry stands for, and who did the latest. */
+  count: number
+  actors: string[]
+  unread: boolean
+  latestAt: Date
+}
+
+/** The latest notification entries, grouped per question and type, newest first. */
+export function listNotifications(userId: number): NotificationGroup[] {
   const original = alias(questions, 'original')
-  return db
+  const rows = db
     .select({
-      id: notifications.id,
       type: notifications.type,
+      answerId: notifications.answerId,
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
-      data: notifications.data,
-      actor: { handle: users.handle, displayName: users.displayName },
+      actor: users.displayName,
       question: { id: questions.id, title: questions.title },
       original: { id: original.id, title: original.title },
     })
     .from(notifications)
+    .innerJoin(questions, eq(questions.id, notifications.questionId))
+    .leftJoin(answers, eq(answers.id, notifications.answerId))
     .leftJoin(users, eq(users.id, notifications.actorId))
-    .leftJoin(questions, eq(questions.id, notifications.questionId))
-    .leftJoin(original, eq(original.id, questions.duplicateOfId))
-    .where(and(eq(notifications.userId, userId), isNull(questions.deletedAt)))
+    .leftJoin(original, and(eq(original.id, questions.duplicateOfId), listed(original)))
+    .where(and(eq(notifications.userId, userId), listed(questions), answerStillListed))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(NOTIFICATIONS_PAGE)
+    .limit(ROWS_READ)
     .all()
+
+  const groups = new Map<string, NotificationGroup & { firstUnreadAt: number }>()
+  for (const r of rows) {
+    const key = `${r.type}:${r.question.id}`
+    let g = groups.get(key)
+    if (!g) {
+      if (groups.size === NOTIFICATIONS_PAGE) continue
+      g = {
+        key,
+        type: r.type,
+        question: r.question,
+        answerId: r.answerId,
+        original: r.original?.id ? r.original : null,
+        count: 0,
+        actors: [],
+        unread: false,
+        latestAt: r.createdAt,
+        firstUnreadAt: Infinity,
+      }
+      groups.set(key, g)
+    }
+    g.count++
+    if (r.actor && !g.actors.includes(r.actor)) g.actors.push(r.actor)
+    // Rows come newest first: the last unread row seen is the oldest, where reading should start.
+    if (!r.readAt) {
+      g.unread = true
+      if (r.createdAt.getTime() <= g.firstUnreadAt) {
+        g.firstUnreadAt = r.createdAt.getTime()
+        g.answerId = r.answerId ?? g.answerId
+      }
+    }
+  }
+  return [...groups.values()].map(({ firstUnreadAt: _, ...g }) => g)
 }
 
 export function markAllRead(userId: number) {
@@ -73,6 +201,26 @@ export function markAllRead(userId: number) {
         .set({ readAt: now() })
         .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
         .run(),
+    { pagesUnchanged: true },
+  )
+}
+
+/** Opening a question reads what was new on it; nothing is written when nothing was unread. */
+export function markQuestionRead(userId: number, questionId: number): number {
+  const unread = and(
+    eq(notifications.userId, userId),
+    eq(notifications.questionId, questionId),
+    isNull(notifications.readAt),
+  )
+  const any = db
+    .select({ one: sql`1` })
+    .from(notifications)
+    .where(unread)
+    .limit(1)
+    .get()
+  if (!any) return 0
+  return write(
+    (tx) => tx.update(notifications).set({ readAt: now() }).where(unread).run().changes,
     { pagesUnchanged: true },
   )
 }

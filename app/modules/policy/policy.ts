@@ -32,12 +32,18 @@ type Checks = {
   'question.vote': QuestionTarget
   'question.close': QuestionTarget
   'question.reopen': QuestionTarget
+  'question.hide': QuestionTarget
+  'question.unhide': QuestionTarget
+  'question.restore': QuestionTarget
   'answer.view': AnswerTarget
   'answer.create': QuestionTarget
   'answer.edit': AnswerTarget
   'answer.delete': AnswerTarget
   'answer.vote': AnswerTarget
   'answer.accept': AnswerTarget
+  'answer.hide': AnswerTarget
+  'answer.unhide': AnswerTarget
+  'answer.restore': AnswerTarget
   'tag.create': null
   'user.manage': null
   'kb.manage': null
@@ -53,12 +59,18 @@ export const ACTIONS = [
   'question.vote',
   'question.close',
   'question.reopen',
+  'question.hide',
+  'question.unhide',
+  'question.restore',
   'answer.view',
   'answer.create',
   'answer.edit',
   'answer.delete',
   'answer.vote',
   'answer.accept',
+  'answer.hide',
+  'answer.unhide',
+  'answer.restore',
   'tag.create',
   'user.manage',
   'kb.manage',
@@ -77,19 +89,31 @@ export function atLeast(actor: Actor | null, role: Role): boolean {
 const isModerator = (actor: Actor | null) => atLeast(actor, 'moderator')
 const owns = (actor: Actor | null, post: PostState) => actor !== null && actor.id === post.authorId
 
-function visibleTo(actor: Actor | null, post: PostState): boolean {
+/**
+ * The one visibility rule for a post on its own page: deleted posts are seen by moderators only,
+ * hidden ones by moderators and their author. `visibleTo` in visibility.server.ts is the same
+ * rule as SQL; `isListed` says whether a post may appear in lists at all.
+ */
+export function canSee(actor: Actor | null, post: PostState): boolean {
   if (post.deletedAt) return isModerator(actor)
   if (post.hiddenAt) return isModerator(actor) || owns(actor, post)
   return true
 }
 
+/** Lists, search, suggestions and notifications show only posts in no moderation state. */
+export function isListed(post: Pick<PostState, 'hiddenAt' | 'deletedAt'>): boolean {
+  return !post.hiddenAt && !post.deletedAt
+}
+
 const isOpenForChanges = (q: QuestionTarget) => !q.lockedAt
 
 const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolean } = {
-  'question.view': (actor, q) => visibleTo(actor, q),
+  'question.view': (actor, q) => canSee(actor, q),
   'question.create': (actor) => actor !== null,
   'question.edit': (actor, q) =>
-    visibleTo(actor, q) && (isModerator(actor) || (owns(actor, q) && isOpenForChanges(q))),
+    !q.deletedAt &&
+    canSee(actor, q) &&
+    (isModerator(actor) || (owns(actor, q) && isOpenForChanges(q))),
   'question.delete': (actor, q) =>
     !q.deletedAt &&
     (isModerator(actor) ||
@@ -100,10 +124,14 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   'question.close': (actor, q) =>
     atLeast(actor, 'helper') && !q.closedAt && !q.deletedAt && (isModerator(actor) || !q.hiddenAt),
   'question.reopen': (actor, q) => atLeast(actor, 'helper') && Boolean(q.closedAt) && !q.deletedAt,
-  'answer.view': (actor, a) => visibleTo(actor, a.question) && visibleTo(actor, a),
+  'question.hide': (actor, q) => isModerator(actor) && !q.hiddenAt && !q.deletedAt,
+  'question.unhide': (actor, q) => isModerator(actor) && Boolean(q.hiddenAt) && !q.deletedAt,
+  'question.restore': (actor, q) => isModerator(actor) && Boolean(q.deletedAt),
+  'answer.view': (actor, a) => canSee(actor, a.question) && canSee(actor, a),
   'answer.create': (actor, q) =>
     actor !== null && !q.hiddenAt && !q.deletedAt && !q.closedAt && isOpenForChanges(q),
   'answer.edit': (actor, a) =>
+    !a.deletedAt &&
     rules['answer.view'](actor, a) &&
     (isModerator(actor) || (owns(actor, a) && isOpenForChanges(a.question))),
   'answer.delete': (actor, a) =>
@@ -128,6 +156,12 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
     !a.question.hiddenAt &&
     isOpenForChanges(a.question) &&
     (owns(actor, a.question) || isModerator(actor)),
+  'answer.hide': (actor, a) =>
+    isModerator(actor) && !a.hiddenAt && !a.deletedAt && !a.question.deletedAt,
+  'answer.unhide': (actor, a) =>
+    isModerator(actor) && Boolean(a.hiddenAt) && !a.deletedAt && !a.question.deletedAt,
+  'answer.restore': (actor, a) =>
+    isModerator(actor) && Boolean(a.deletedAt) && !a.question.deletedAt,
   'tag.create': (actor) =>
     atLeast(actor, 'helper') || (actor !== null && actor.reputation >= TAG_CREATE_REPUTATION),
   'user.manage': (actor) => atLeast(actor, 'admin'),
@@ -140,12 +174,17 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
 /** An answer's target built from its question's, as the question page lists them. */
 export function answerTargetOn(
   question: QuestionTarget,
-  answer: { author: { id: number }; hiddenAt: Date | string | null; isAccepted: boolean },
+  answer: {
+    author: { id: number }
+    hiddenAt: Date | string | null
+    deletedAt: Date | string | null
+    isAccepted: boolean
+  },
 ): AnswerTarget {
   return {
     authorId: answer.author.id,
     hiddenAt: answer.hiddenAt,
-    deletedAt: null,
+    deletedAt: answer.deletedAt,
     question,
     isAccepted: answer.isAccepted,
   }

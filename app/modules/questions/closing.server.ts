@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import { questions } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
-import { write } from '../../utils/db.server'
-import { forbidden, notFound } from '../../utils/http.server'
-import { appendEvent } from '../events/events.server'
-import { notify } from '../notifications/notifications.server'
+import { write, type Tx } from '../../utils/db.server'
+import { Forbidden, NotFound } from '../../utils/domain-errors'
+import { emit, type EventActor } from '../events/events.server'
 import { can, type Actor } from '../policy/policy'
 import { syncQuestionSearch } from '../search/thread-index.server'
 import { getVisibleQuestion, questionTarget } from './questions.server'
@@ -18,9 +17,42 @@ export function parseQuestionRef(ref: string): number | null {
 }
 
 /**
+ * Inside a transaction: closes `questionId` as a duplicate of `originalId`, as they are (the
+ * caller has checked and flattened). The `question.closed` event tells the asker (a reaction);
+ * the duplicate's title joins the original's search document. Returns false when the question
+ * was already closed, so a repeat changes nothing.
+ */
+export function closeAsDuplicateIn(
+  tx: Tx,
+  c: { questionId: number; originalId: number; actor: EventActor; at?: Date },
+): boolean {
+  const at = c.at ?? now()
+  const closed = tx
+    .update(questions)
+    .set({
+      closedReason: 'duplicate',
+      duplicateOfId: c.originalId,
+      closedAt: at,
+      lastActivityAt: sql`max(${questions.lastActivityAt}, ${at.getTime()})`,
+    })
+    .where(and(eq(questions.id, c.questionId), isNull(questions.closedAt)))
+    .run()
+  if (closed.changes === 0) return false
+  emit(tx, {
+    type: 'question.closed',
+    actor: c.actor,
+    questionId: c.questionId,
+    data: { reason: 'duplicate', originalId: c.originalId },
+    at,
+  })
+  syncQuestionSearch(tx, c.questionId)
+  syncQuestionSearch(tx, c.originalId)
+  return true
+}
+
+/**
  * Closes a question as a duplicate of another. Chains are flattened (a duplicate of a
- * duplicate points at the first original), the asker is told in-app, and the duplicate's title
- * joins the original's search document so the next person finds the original.
+ * duplicate points at the first original), so the next person lands on the answer at once.
  */
 export function closeAsDuplicate(
   actor: Actor,
@@ -28,8 +60,8 @@ export function closeAsDuplicate(
   originalRef: string,
 ): CloseResult {
   const question = getVisibleQuestion(questionId, actor)
-  if (!question) notFound('Question not found')
-  if (!can(actor, 'question.close', questionTarget(question))) forbidden()
+  if (!question) throw new NotFound('question')
+  if (!can(actor, 'question.close', questionTarget(question))) throw new Forbidden('question.close')
   const ref = parseQuestionRef(originalRef)
   if (ref === null)
     return { ok: false, message: 'Enter the number or the link of the original question.' }
@@ -39,46 +71,29 @@ export function closeAsDuplicate(
   if (original.id === questionId)
     return { ok: false, message: 'A question cannot be a duplicate of itself.' }
   const originalId = original.id
-  write((tx) => {
-    tx.update(questions)
-      .set({
-        closedReason: 'duplicate',
-        duplicateOfId: originalId,
-        closedAt: now(),
-        lastActivityAt: now(),
-      })
-      .where(eq(questions.id, questionId))
-      .run()
-    appendEvent(tx, {
-      type: 'question.closed',
-      actorId: actor.id,
-      questionId,
-      data: { reason: 'duplicate', originalId },
-    })
-    notify(tx, {
-      userId: question.authorId,
-      type: 'question.closed_duplicate',
-      actorId: actor.id,
-      questionId,
-      data: { originalId },
-    })
-    syncQuestionSearch(tx, questionId)
-    syncQuestionSearch(tx, originalId)
-  })
+  write((tx) => closeAsDuplicateIn(tx, { questionId, originalId, actor }))
   return { ok: true, originalId }
 }
 
 export function reopenQuestion(actor: Actor, questionId: number) {
   const question = getVisibleQuestion(questionId, actor)
-  if (!question) notFound('Question not found')
-  if (!can(actor, 'question.reopen', questionTarget(question))) forbidden()
+  if (!question) throw new NotFound('question')
+  if (!can(actor, 'question.reopen', questionTarget(question)))
+    throw new Forbidden('question.reopen')
   const previousOriginal = question.duplicateOfId
   write((tx) => {
-    tx.update(questions)
-      .set({ closedReason: null, duplicateOfId: null, closedAt: null })
-      .where(eq(questions.id, questionId))
+    const reopened = tx
+      .update(questions)
+      .set({ closedReason: null, duplicateOfId: null, closedAt: null, lastActivityAt: now() })
+      .where(and(eq(questions.id, questionId), isNotNull(questions.closedAt)))
       .run()
-    appendEvent(tx, { type: 'question.reopened', actorId: actor.id, questionId })
+    if (reopened.changes === 0) return
+    emit(tx, {
+      type: 'question.reopened',
+      actor,
+      questionId,
+      data: previousOriginal !== null ? { originalId: previousOriginal } : undefined,
+    })
     syncQuestionSearch(tx, questionId)
     if (previousOriginal !== null) syncQuestionSearch(tx, previousOriginal)
   })

@@ -27,19 +27,24 @@ import {
 } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
+import { Forbidden, NotFound } from '../../utils/domain-errors'
 import { singleton } from '../../utils/singleton.server'
 import { createViewDeduper } from '../../utils/view-dedupe.server'
-import { forbidden, notFound } from '../../utils/http.server'
-import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from '../../utils/markdown.server'
-import { appendEvent } from '../events/events.server'
+import { cookMarkdown, MARKDOWN_RENDERER_VERSION } from '../../utils/markdown.server'
+import { markdownToText } from '../../utils/markdown-text.server'
+import { findCategoryId } from '../categories/categories.server'
+import { emit } from '../events/events.server'
 import { syncQuestionSearch } from '../search/thread-index.server'
 import { atLeast, can, type Actor, type QuestionTarget } from '../policy/policy'
+import { listed, visibleToMember } from '../policy/visibility.server'
+import { once } from '../submissions/submissions.server'
 import { resolveTags, setQuestionTags, tagsByQuestion } from './tags.server'
 import type { ListFilters, QuestionInput } from './validation'
 
 export const PAGE_SIZE = 20
-
-const visibleQuestion = and(isNull(questions.hiddenAt), isNull(questions.deletedAt))
+/** Characters of a question's opening read for its excerpt in lists. */
+const EXCERPT_SOURCE = 600
+const EXCERPT_LENGTH = 200
 
 const authorColumns = {
   id: users.id,
@@ -52,8 +57,11 @@ const authorColumns = {
 export type QuestionListItem = Awaited<ReturnType<typeof listQuestions>>['items'][number]
 
 export function listQuestions(filters: ListFilters) {
-  const where: (SQL | undefined)[] = [visibleQuestion]
-  if (filters.status) where.push(eq(questions.status, filters.status))
+  const where: (SQL | undefined)[] = [listed(questions)]
+  // Closed questions take no answers, so they are never "waiting" in any status.
+  if (filters.status === 'open')
+    where.push(eq(questions.status, 'open'), isNull(questions.closedAt))
+  else if (filters.status) where.push(eq(questions.status, filters.status))
   if (filters.category) where.push(eq(categories.slug, filters.category))
   if (filters.tag)
     where.push(
@@ -93,7 +101,7 @@ export function listQuestions(filters: ListFilters) {
       viewCount: questions.viewCount,
       createdAt: questions.createdAt,
       lastActivityAt: questions.lastActivityAt,
-      excerpt: sql<string>`substr(${questions.bodyMd}, 1, 240)`,
+      opening: sql<string>`substr(${questions.bodyMd}, 1, ${EXCERPT_SOURCE})`,
       category: { slug: categories.slug, name: categories.name },
       author: { handle: users.handle, displayName: users.displayName },
     })
@@ -107,7 +115,11 @@ export function listQuestions(filters: ListFilters) {
     .all()
   const tagMap = tagsByQuestion(rows.map((r) => r.id))
   return {
-    items: rows.map((r) => ({ ...r, tags: tagMap.get(r.id) ?? [] })),
+    items: rows.map(({ opening, ...r }) => ({
+      ...r,
+      excerpt: markdownToText(opening, EXCERPT_LENGTH),
+      tags: tagMap.get(r.id) ?? [],
+    })),
     total,
     page,
     pageCount,
@@ -136,7 +148,7 @@ export function getVisibleQuestion(id: number, actor: Actor | null): Question | 
 }
 
 // The question page is the hottest read: its statements are built and compiled once per
-// process and reused, which takes about half of the loader's time away (see tests/bench).
+// process and reused, which takes about half of the loader's time away.
 // Prepared on first use, not at import: the server imports modules before it migrates.
 const pageStatements = () =>
   singleton('questionPageStatements', () => {
@@ -150,13 +162,14 @@ const pageStatements = () =>
           bodyHtml: answers.bodyHtml,
           score: answers.score,
           hiddenAt: answers.hiddenAt,
+          deletedAt: answers.deletedAt,
           createdAt: answers.createdAt,
           updatedAt: answers.updatedAt,
           author: authorColumns,
         })
         .from(answers)
         .innerJoin(users, eq(users.id, answers.authorId))
-        .where(and(eq(answers.questionId, id), isNull(answers.deletedAt), visibility))
+        .where(and(eq(answers.questionId, id), visibility))
         .orderBy(
           desc(
             sql`${answers.id} = coalesce((select accepted_answer_id from questions where id = ${id}), -1)`,
@@ -171,20 +184,17 @@ const pageStatements = () =>
           question: questions,
           author: authorColumns,
           category: { slug: categories.slug, name: categories.name },
+          // The original is named only while anyone may see it.
           duplicateOf: { id: duplicate.id, title: duplicate.title },
         })
         .from(questions)
         .innerJoin(users, eq(users.id, questions.authorId))
         .innerJoin(categories, eq(categories.id, questions.categoryId))
-        .leftJoin(
-          duplicate,
-          and(eq(duplicate.id, questions.duplicateOfId), isNull(duplicate.hiddenAt)),
-        )
+        .leftJoin(duplicate, and(eq(duplicate.id, questions.duplicateOfId), listed(duplicate)))
         .where(eq(questions.id, id))
         .prepare(),
-      // Hidden answers stay visible to moderators and to their own author, never to the public.
       answersForModerators: answersQuery(undefined),
-      answersForOthers: answersQuery(or(isNull(answers.hiddenAt), eq(answers.authorId, viewerId))),
+      answersForOthers: answersQuery(visibleToMember(answers, viewerId)),
       tags: db
         .select({ name: tags.name })
         .from(questionTags)
@@ -216,7 +226,8 @@ const pageStatements = () =>
 
 /**
  * Everything the question page shows, in a fixed number of queries whatever the number of
- * answers: question, tags, answers with authors, and the viewer's own votes.
+ * answers: question, tags, answers with authors, and the viewer's own votes. Moderators also
+ * get the deleted answers, marked, so they can restore them.
  */
 export function getQuestionPage(id: number, viewer: Actor | null) {
   const row = pageStatements().question.get({ id })
@@ -231,7 +242,9 @@ export function getQuestionPage(id: number, viewer: Actor | null) {
     for (const v of pageStatements().myVotes.all({ id, viewerId: viewer.id }))
       myVotes.set(`${v.postType}:${v.postId}`, v.value)
 
-  const othersAnswerCount = answerRows.filter((a) => a.author.id !== q.authorId).length
+  const othersAnswerCount = answerRows.filter(
+    (a) => a.author.id !== q.authorId && !a.deletedAt,
+  ).length
   return {
     question: {
       id: q.id,
@@ -242,6 +255,7 @@ export function getQuestionPage(id: number, viewer: Actor | null) {
       closedAt: q.closedAt,
       lockedAt: q.lockedAt,
       hiddenAt: q.hiddenAt,
+      deletedAt: q.deletedAt,
       score: q.score,
       viewCount: q.viewCount,
       answerCount: q.answerCount,
@@ -269,61 +283,75 @@ export function getQuestionPage(id: number, viewer: Actor | null) {
 
 export type QuestionPage = NonNullable<ReturnType<typeof getQuestionPage>>
 
-type CommandResult = { ok: true; id: number } | { ok: false; fieldErrors: Record<string, string> }
+export type CommandResult =
+  { ok: true; id: number } | { ok: false; fieldErrors: Record<string, string> }
 
-function findCategoryId(tx: Tx, slug: string): number | null {
-  return (
-    tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).get()?.id ??
-    null
-  )
+type ResolvedForm =
+  | { ok: true; categoryId: number; tagIds: number[] }
+  | { ok: false; fieldErrors: Record<string, string> }
+
+/** Category and tags of a question form, resolved inside the transaction, or what is wrong. */
+function resolveForm(tx: Tx, actor: Actor, input: QuestionInput): ResolvedForm {
+  const categoryId = findCategoryId(tx, input.category)
+  if (categoryId === null) return { ok: false, fieldErrors: { category: 'Choose a category' } }
+  const resolved = resolveTags(tx, actor, input.tags)
+  if (!resolved.ok) return { ok: false, fieldErrors: { tags: resolved.message } }
+  return { ok: true, categoryId, tagIds: resolved.tagIds }
 }
 
-export function createQuestion(actor: Actor, input: QuestionInput): CommandResult {
-  if (!can(actor, 'question.create', null)) forbidden()
-  const bodyHtml = renderMarkdown(input.body)
+/**
+ * Asks a question. `submissionKey` is the form's one-time key: sending the same form twice
+ * asks once and returns the same question.
+ */
+export async function createQuestion(
+  actor: Actor,
+  input: QuestionInput,
+  submissionKey?: string | null,
+): Promise<CommandResult> {
+  if (!can(actor, 'question.create', null)) throw new Forbidden('question.create')
+  const bodyHtml = await cookMarkdown(input.body)
   return write((tx): CommandResult => {
-    const categoryId = findCategoryId(tx, input.category)
-    if (categoryId === null) return { ok: false, fieldErrors: { category: 'Choose a category' } }
-    const resolved = resolveTags(tx, actor, input.tags)
-    if (!resolved.ok) return { ok: false, fieldErrors: { tags: resolved.message } }
-    const q = tx
-      .insert(questions)
-      .values({
-        authorId: actor.id,
-        categoryId,
+    const form = resolveForm(tx, actor, input)
+    if (!form.ok) return form
+    const { id } = once(tx, submissionKey, actor.id, 'question', () => {
+      const q = tx
+        .insert(questions)
+        .values({
+          authorId: actor.id,
+          categoryId: form.categoryId,
+          title: input.title,
+          bodyMd: input.body,
+          bodyHtml,
+          cookedVersion: MARKDOWN_RENDERER_VERSION,
+        })
+        .returning({ id: questions.id })
+        .get()
+      setQuestionTags(tx, q.id, form.tagIds)
+      addRevision(tx, 'question', q.id, actor.id, {
         title: input.title,
+        tags: input.tags.join(' '),
         bodyMd: input.body,
-        bodyHtml,
-        cookedVersion: MARKDOWN_RENDERER_VERSION,
       })
-      .returning({ id: questions.id })
-      .get()
-    setQuestionTags(tx, q.id, resolved.tagIds)
-    addRevision(tx, 'question', q.id, actor.id, {
-      title: input.title,
-      tags: input.tags.join(' '),
-      bodyMd: input.body,
+      emit(tx, { type: 'question.created', actor, questionId: q.id })
+      syncQuestionSearch(tx, q.id)
+      return q.id
     })
-    appendEvent(tx, { type: 'question.created', actorId: actor.id, questionId: q.id })
-    syncQuestionSearch(tx, q.id)
-    return { ok: true, id: q.id }
+    return { ok: true, id }
   })
 }
 
-export function updateQuestion(
+export async function updateQuestion(
   actor: Actor,
   id: number,
   input: QuestionInput & { comment?: string },
-): CommandResult {
+): Promise<CommandResult> {
   const current = getVisibleQuestion(id, actor)
-  if (!current) notFound('Question not found')
-  if (!can(actor, 'question.edit', questionTarget(current))) forbidden()
-  const bodyHtml = renderMarkdown(input.body)
+  if (!current) throw new NotFound('question')
+  if (!can(actor, 'question.edit', questionTarget(current))) throw new Forbidden('question.edit')
+  const bodyHtml = await cookMarkdown(input.body)
   return write((tx): CommandResult => {
-    const categoryId = findCategoryId(tx, input.category)
-    if (categoryId === null) return { ok: false, fieldErrors: { category: 'Choose a category' } }
-    const resolved = resolveTags(tx, actor, input.tags)
-    if (!resolved.ok) return { ok: false, fieldErrors: { tags: resolved.message } }
+    const form = resolveForm(tx, actor, input)
+    if (!form.ok) return form
     const at = now()
     tx.update(questions)
       .set({
@@ -331,47 +359,30 @@ export function updateQuestion(
         bodyMd: input.body,
         bodyHtml,
         cookedVersion: MARKDOWN_RENDERER_VERSION,
-        categoryId,
+        categoryId: form.categoryId,
         updatedAt: at,
         lastActivityAt: at,
       })
       .where(eq(questions.id, id))
       .run()
-    setQuestionTags(tx, id, resolved.tagIds)
+    setQuestionTags(tx, id, form.tagIds)
     addRevision(tx, 'question', id, actor.id, {
       title: input.title,
       tags: input.tags.join(' '),
       bodyMd: input.body,
       comment: input.comment ?? '',
     })
-    appendEvent(tx, { type: 'question.edited', actorId: actor.id, questionId: id })
+    emit(tx, { type: 'question.edited', actor, questionId: id })
+    if (form.categoryId !== current.categoryId)
+      emit(tx, {
+        type: 'question.recategorised',
+        actor,
+        questionId: id,
+        data: { from: current.categoryId, to: form.categoryId },
+      })
     syncQuestionSearch(tx, id)
     if (current.duplicateOfId !== null) syncQuestionSearch(tx, current.duplicateOfId)
     return { ok: true, id }
-  })
-}
-
-export function deleteQuestion(actor: Actor, id: number) {
-  const current = getVisibleQuestion(id, actor)
-  if (!current) notFound('Question not found')
-  const others =
-    db
-      .select({ n: count() })
-      .from(answers)
-      .where(
-        and(
-          eq(answers.questionId, id),
-          isNull(answers.deletedAt),
-          sql`${answers.authorId} <> ${current.authorId}`,
-        ),
-      )
-      .get()?.n ?? 0
-  if (!can(actor, 'question.delete', questionTarget(current, others))) forbidden()
-  write((tx) => {
-    tx.update(questions).set({ deletedAt: now() }).where(eq(questions.id, id)).run()
-    appendEvent(tx, { type: 'question.deleted', actorId: actor.id, questionId: id })
-    syncQuestionSearch(tx, id)
-    if (current.duplicateOfId !== null) syncQuestionSearch(tx, current.duplicateOfId)
   })
 }
 

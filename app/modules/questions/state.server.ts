@@ -1,18 +1,29 @@
-import { and, count, eq, isNull, ne, sql } from 'drizzle-orm'
+import { and, count, eq, min, ne, sql } from 'drizzle-orm'
 import { answers, questions, type QuestionStatus } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import type { Tx } from '../../utils/db.server'
+import { emit, type EventActor } from '../events/events.server'
+import { listed } from '../policy/visibility.server'
 import { syncQuestionSearch } from '../search/thread-index.server'
 
 /**
- * Recomputes a question's derived state from its answers (DESIGN §4): solved when its accepted
- * answer is visible, answered when someone other than the asker responded, open otherwise.
- * Every command that adds, removes or accepts an answer ends here, in its own transaction.
+ * Recomputes a question's derived state from its answers, inside the command's transaction:
+ * - a **response** is a listed answer by someone other than the asker;
+ * - **first response** is the earliest response there is now: deleting or hiding it moves it to
+ *   the next one, or back to none;
+ * - **status** is solved while its accepted answer is a response, answered while there is a
+ *   response, open otherwise; a change appends `question.status_changed`, credited to `actor`.
+ * Every command that adds, removes, hides, restores or accepts an answer ends here.
  */
-export function refreshQuestionState(tx: Tx, questionId: number): QuestionStatus {
+export function refreshQuestionState(
+  tx: Tx,
+  questionId: number,
+  actor: EventActor,
+): QuestionStatus {
   const q = tx
     .select({
       authorId: questions.authorId,
+      status: questions.status,
       acceptedAnswerId: questions.acceptedAnswerId,
       solvedAt: questions.solvedAt,
     })
@@ -21,26 +32,25 @@ export function refreshQuestionState(tx: Tx, questionId: number): QuestionStatus
     .get()
   if (!q) throw new Error(`question ${questionId} vanished inside its own transaction`)
 
-  const visible = and(
-    eq(answers.questionId, questionId),
-    isNull(answers.deletedAt),
-    isNull(answers.hiddenAt),
-  )
+  const shown = and(eq(answers.questionId, questionId), listed(answers))
   const counts = tx
     .select({
       all: count(),
       responses: sql<number>`coalesce(sum(case when ${answers.authorId} <> ${q.authorId} then 1 else 0 end), 0)`,
+      firstResponseAt: min(
+        sql`case when ${answers.authorId} <> ${q.authorId} then ${answers.createdAt} end`,
+      ).mapWith(answers.createdAt),
     })
     .from(answers)
-    .where(visible)
-    .get() ?? { all: 0, responses: 0 }
+    .where(shown)
+    .get() ?? { all: 0, responses: 0, firstResponseAt: null }
 
   let acceptedAnswerId = q.acceptedAnswerId
   if (acceptedAnswerId !== null) {
     const stillThere = tx
       .select({ id: answers.id })
       .from(answers)
-      .where(and(visible, eq(answers.id, acceptedAnswerId), ne(answers.authorId, q.authorId)))
+      .where(and(shown, eq(answers.id, acceptedAnswerId), ne(answers.authorId, q.authorId)))
       .get()
     if (!stillThere) acceptedAnswerId = null
   }
@@ -51,10 +61,18 @@ export function refreshQuestionState(tx: Tx, questionId: number): QuestionStatus
       status,
       acceptedAnswerId,
       answerCount: counts.all,
+      firstResponseAt: counts.firstResponseAt ?? null,
       solvedAt: status === 'solved' ? (q.solvedAt ?? now()) : null,
     })
     .where(eq(questions.id, questionId))
     .run()
+  if (status !== q.status)
+    emit(tx, {
+      type: 'question.status_changed',
+      actor,
+      questionId,
+      data: { from: q.status, to: status },
+    })
   // The search document carries the accepted answer, which may just have changed.
   syncQuestionSearch(tx, questionId)
   return status

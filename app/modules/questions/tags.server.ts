@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm'
 import { questionTags, questions, tags } from '../../../db/schema'
 import { db, type Tx } from '../../utils/db.server'
 import { can, type Actor } from '../policy/policy'
+import { listed } from '../policy/visibility.server'
 
 export type TagResolution = { ok: true; tagIds: number[] } | { ok: false; message: string }
 
@@ -69,14 +70,7 @@ export function listTags(limit = 200) {
     .select({ name: tags.name, count: uses })
     .from(tags)
     .leftJoin(questionTags, eq(questionTags.tagId, tags.id))
-    .leftJoin(
-      questions,
-      and(
-        eq(questions.id, questionTags.questionId),
-        isNull(questions.hiddenAt),
-        isNull(questions.deletedAt),
-      ),
-    )
+    .leftJoin(questions, and(eq(questions.id, questionTags.questionId), listed(questions)))
     .groupBy(tags.id)
     .orderBy(desc(uses), asc(tags.name))
     .limit(limit)

@@ -100,18 +100,6 @@ export function markedToHtml(text: string): string {
   return open ? `${html}</mark>` : html
 }
 
-/** Markdown punctuation is noise in a one-line snippet; markers pass through untouched. */
-export function plainSnippet(markdown: string): string {
-  return markdown
-    .replace(/```[a-z]*|```/g, ' ')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)\s]*\)/g, '$1')
-    .replace(/^\s{0,3}(#{1,6}|>+|[-*+]|\d+\.)\s+/gm, '')
-    .replace(/\*\*|__|~~|[*`|]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
-
 /**
  * Marks the words of `text` whose stem is one of `stems` (or starts with `prefix`), for engines
  * that return no positions (lunr without position metadata). Returns safe HTML.

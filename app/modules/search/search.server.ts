@@ -2,7 +2,8 @@ import crypto from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { isbot } from 'isbot'
-import { askVisits, kbArticles, searchEvents } from '../../../db/schema'
+import { askVisits, kbArticles, questions, searchEvents } from '../../../db/schema'
+import { listed } from '../policy/visibility.server'
 import { now } from '../../utils/clock.server'
 import { db, queryCounter, sqlite, write } from '../../utils/db.server'
 import { singleton } from '../../utils/singleton.server'
@@ -246,9 +247,11 @@ export type SimilarQuestionLink = ReturnType<typeof getSimilarQuestions>[number]
  */
 export function resolveTarget(type: TargetType, id: number): string | null {
   if (type === 'question') {
-    const q = db.get<{ title: string } | undefined>(
-      sql`select title from questions where id = ${id} and hidden_at is null and deleted_at is null`,
-    )
+    const q = db
+      .select({ title: questions.title })
+      .from(questions)
+      .where(and(eq(questions.id, id), listed(questions)))
+      .get()
     return q ? `/questions/${id}/${slugify(q.title)}` : null
   }
   const a = db

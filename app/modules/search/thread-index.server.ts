@@ -1,5 +1,10 @@
 import { sql } from 'drizzle-orm'
 import type { Tx } from '../../utils/db.server'
+import { listedSql } from '../policy/visibility.server'
+
+const LISTED_ANSWER = sql.raw(listedSql('a'))
+const LISTED_DUPLICATE = sql.raw(listedSql('d'))
+const LISTED_QUESTION = sql.raw(listedSql('q'))
 
 /**
  * Rewrites questions' rows in the thread search index (questions_fts, see migration 0002) from
@@ -19,10 +24,10 @@ export function syncQuestionsSearch(tx: Tx, questionIds: number[]) {
       q.title,
       coalesce((select group_concat(t.name, ' ') from question_tags qt join tags t on t.id = qt.tag_id where qt.question_id = q.id), ''),
       q.body_md,
-      coalesce((select a.body_md from answers a where a.id = q.accepted_answer_id and a.deleted_at is null and a.hidden_at is null), ''),
-      coalesce((select group_concat(d.title, ' ') from questions d where d.duplicate_of_id = q.id and d.deleted_at is null), '')
+      coalesce((select a.body_md from answers a where a.id = q.accepted_answer_id and ${LISTED_ANSWER}), ''),
+      coalesce((select group_concat(d.title, ' ') from questions d where d.duplicate_of_id = q.id and ${LISTED_DUPLICATE}), '')
     from questions q
-    where q.id in (select value from json_each(${ids})) and q.hidden_at is null and q.deleted_at is null`)
+    where q.id in (select value from json_each(${ids})) and ${LISTED_QUESTION}`)
 }
 
 export function syncQuestionSearch(tx: Tx, questionId: number) {

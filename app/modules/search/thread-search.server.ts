@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks'
 import { sql, type SQL } from 'drizzle-orm'
 import { db, queryCounter, sqlite } from '../../utils/db.server'
+import { markdownToText } from '../../utils/markdown-text.server'
+import { listedSql } from '../policy/visibility.server'
 import { singleton } from '../../utils/singleton.server'
 import { tagsByQuestion } from '../questions/tags.server'
 import {
@@ -11,7 +13,6 @@ import {
   MARK_OPEN,
   markedToHtml,
   MAX_QUERY_WORDS,
-  plainSnippet,
   type QueryWords,
 } from './query-text.server'
 
@@ -253,7 +254,7 @@ function suggestionTargets(ids: number[], options: ThreadSearchOptions) {
       }
     )
     select chain.start, q.id from chain join questions q on q.id = chain.id
-    where +q.hidden_at is null and +q.deleted_at is null
+    where ${sql.raw(listedSql('q', { unindexed: true }))}
     ${options.answeredOnly ? sql`and +q.status in ('answered', 'solved')` : sql``}
     ${follow ? sql`and (+q.closed_reason is null or q.closed_reason <> 'duplicate')` : sql``}
     ${options.excludeIds?.length ? sql`and q.id not in (${idList(options.excludeIds)})` : sql``}`)
@@ -312,7 +313,7 @@ function details(ids: number[]) {
     select q.id, q.title, q.status, q.closed_reason, q.answer_count, q.score, q.created_at,
       c.slug as category_slug, c.name as category_name
     from questions q join categories c on c.id = q.category_id
-    where q.id in (${idList(ids)}) and +q.hidden_at is null and +q.deleted_at is null`)
+    where q.id in (${idList(ids)}) and ${sql.raw(listedSql('q', { unindexed: true }))}`)
   return new Map(rows.map((r) => [r.id, r]))
 }
 
@@ -359,7 +360,7 @@ function toHits(ranked: Ranked[], match: string, brief = false): ThreadHit[] {
         id,
         title: r.title,
         titleHtml: markedToHtml(s?.title ?? r.title),
-        snippetHtml: markedToHtml(plainSnippet(fromAnswer ? s.answer : (s?.body ?? ''))),
+        snippetHtml: markedToHtml(markdownToText(fromAnswer ? s.answer : (s?.body ?? ''))),
         snippetFrom: fromAnswer ? ('answer' as const) : ('question' as const),
         status: r.status,
         closedReason: r.closed_reason,
@@ -486,8 +487,8 @@ const summaryStatement = () =>
       [string],
       { id: number; title: string; status: ThreadHit['status']; answer_count: number }
     >(
-      `select id, title, status, answer_count from questions
-        where id in (select value from json_each(?)) and +hidden_at is null and +deleted_at is null
+      `select id, title, status, answer_count from questions q
+        where id in (select value from json_each(?)) and ${listedSql('q', { unindexed: true })}
           and (+closed_reason is null or closed_reason <> 'duplicate')`,
     ),
   )

@@ -1,12 +1,17 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import { answers, questions, users } from '../../../db/schema'
-import { db } from '../../utils/db.server'
+import { answers, passwords, questions, sessions, users, type Role } from '../../../db/schema'
+import { now } from '../../utils/clock.server'
+import { db, write } from '../../utils/db.server'
+import { Conflict, Forbidden, NotFound } from '../../utils/domain-errors'
+import { emit } from '../events/events.server'
+import { can, type Actor } from '../policy/policy'
+import { listed } from '../policy/visibility.server'
 
 export const PROFILE_RECENT = 10
 
-const visibleQuestion = and(isNull(questions.hiddenAt), isNull(questions.deletedAt))
-const visibleAnswer = and(isNull(answers.hiddenAt), isNull(answers.deletedAt))
+const visibleQuestion = listed(questions)
+const visibleAnswer = listed(answers)
 
 /**
  * A member's public profile in three queries whatever their activity: the user with their
@@ -22,10 +27,7 @@ export function getProfile(handle: string) {
   const answerCount = db
     .select({ n: count() })
     .from(answers)
-    .innerJoin(
-      counted,
-      and(eq(counted.id, answers.questionId), isNull(counted.hiddenAt), isNull(counted.deletedAt)),
-    )
+    .innerJoin(counted, and(eq(counted.id, answers.questionId), listed(counted)))
     .where(and(eq(answers.authorId, users.id), visibleAnswer))
   const acceptedCount = db
     .select({ n: count() })
@@ -35,8 +37,7 @@ export function getProfile(handle: string) {
       and(
         eq(counted.id, answers.questionId),
         eq(counted.acceptedAnswerId, answers.id),
-        isNull(counted.hiddenAt),
-        isNull(counted.deletedAt),
+        listed(counted),
       ),
     )
     .where(and(eq(answers.authorId, users.id), visibleAnswer))
@@ -55,7 +56,7 @@ export function getProfile(handle: string) {
       acceptedCount: sql<number>`(${acceptedCount})`.mapWith(Number),
     })
     .from(users)
-    .where(eq(users.handle, handle.trim().toLowerCase()))
+    .where(and(eq(users.handle, handle.trim().toLowerCase()), isNull(users.deletedAt)))
     .get()
   if (!user) return null
 
@@ -110,3 +111,52 @@ export function getProfile(handle: string) {
 }
 
 export type Profile = NonNullable<ReturnType<typeof getProfile>>
+
+function requireManageable(actor: Actor, userId: number) {
+  if (!can(actor, 'user.manage', null)) throw new Forbidden('user.manage')
+  const user = db
+    .select({ id: users.id, role: users.role, deletedAt: users.deletedAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get()
+  if (!user || user.deletedAt) throw new NotFound('user')
+  return user
+}
+
+/** Gives an account another role; the event keeps the old and the new one. */
+export function changeRole(actor: Actor, userId: number, role: Role) {
+  const user = requireManageable(actor, userId)
+  if (user.role === role) return false
+  // An admin cannot demote themselves: the site must never be left without one by accident.
+  if (userId === actor.id) throw new Conflict('You cannot change your own role.')
+  return write((tx) => {
+    tx.update(users).set({ role }).where(eq(users.id, userId)).run()
+    emit(tx, { type: 'user.role_changed', actor, userId, data: { from: user.role, to: role } })
+    return true
+  })
+}
+
+/**
+ * Deletes an account, leaving a tombstone: the row stays (its posts and every event it acted in
+ * keep pointing at someone), but its e-mail, name, bio and password are gone and every session
+ * ends, so it can never sign in again and shows as "Deleted user".
+ */
+export function deleteAccount(actor: Actor, userId: number) {
+  const user = requireManageable(actor, userId)
+  if (userId === actor.id) throw new Conflict('You cannot delete your own account here.')
+  write((tx) => {
+    tx.update(users)
+      .set({
+        email: `deleted-${user.id}@accounts.invalid`,
+        handle: `deleted-${user.id}`,
+        displayName: 'Deleted user',
+        bio: '',
+        deletedAt: now(),
+      })
+      .where(eq(users.id, userId))
+      .run()
+    tx.delete(passwords).where(eq(passwords.userId, userId)).run()
+    tx.delete(sessions).where(eq(sessions.userId, userId)).run()
+    emit(tx, { type: 'user.deleted', actor, userId, data: { role: user.role } })
+  })
+}

@@ -1,36 +1,32 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { answers, questions, votes, type PostType } from '../../../db/schema'
 import { write } from '../../utils/db.server'
-import { forbidden, notFound } from '../../utils/http.server'
+import { Forbidden, NotFound } from '../../utils/domain-errors'
 import { getVisibleAnswer } from '../answers/answers.server'
+import { emit } from '../events/events.server'
 import { can, type Actor } from '../policy/policy'
 import { getVisibleQuestion, questionTarget } from '../questions/questions.server'
-import { adjustReputation, REPUTATION } from '../users/reputation.server'
-
-function reputationFor(postType: PostType, value: number) {
-  if (value > 0)
-    return postType === 'question' ? REPUTATION.questionUpvote : REPUTATION.answerUpvote
-  if (value < 0) return REPUTATION.downvote
-  return 0
-}
 
 /**
  * Sets the actor's vote on a post to +1, -1 or 0 (withdrawn). One vote per person and post;
- * score and the author's reputation move by the difference, in the same transaction.
+ * the score moves by the difference in the same transaction, and the `vote.cast` event moves
+ * the author's reputation (a reaction). Voting the same way twice changes nothing.
  */
 export function castVote(actor: Actor, postType: PostType, postId: number, value: -1 | 0 | 1) {
   let authorId: number
   let questionId: number
   if (postType === 'question') {
     const q = getVisibleQuestion(postId, actor)
-    if (!q) notFound('Question not found')
-    if (!can(actor, 'question.vote', questionTarget(q))) forbidden('You cannot vote on this post')
+    if (!q) throw new NotFound('question')
+    if (!can(actor, 'question.vote', questionTarget(q)))
+      throw new Forbidden('question.vote', 'You cannot vote on this post')
     authorId = q.authorId
     questionId = q.id
   } else {
     const found = getVisibleAnswer(postId, actor)
-    if (!found) notFound('Answer not found')
-    if (!can(actor, 'answer.vote', found.target)) forbidden('You cannot vote on this post')
+    if (!found) throw new NotFound('answer')
+    if (!can(actor, 'answer.vote', found.target))
+      throw new Forbidden('answer.vote', 'You cannot vote on this post')
     authorId = found.answer.authorId
     questionId = found.question.id
   }
@@ -56,11 +52,14 @@ export function castVote(actor: Actor, postType: PostType, postId: number, value
       .set({ score: sql`${table.score} + ${value - previous}` })
       .where(eq(table.id, postId))
       .run()
-    adjustReputation(
-      tx,
-      authorId,
-      reputationFor(postType, value) - reputationFor(postType, previous),
-    )
+    emit(tx, {
+      type: 'vote.cast',
+      actor,
+      questionId,
+      answerId: postType === 'answer' ? postId : null,
+      userId: authorId,
+      data: { postType, value, previous },
+    })
     return { questionId, value }
   })
 }

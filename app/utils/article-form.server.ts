@@ -1,7 +1,8 @@
-import { formValues } from '../../utils/http.server'
-import { previewReply, saveForm } from '../../utils/preview.server'
-import type { KbCommandResult } from './kb.server'
-import { articleSchema, type ArticleInput } from './validation'
+import { formValues } from './http.server'
+import { readForm } from './form.server'
+import { previewReply, saveForm } from './preview.server'
+import type { KbCommandResult } from '../modules/kb/kb.server'
+import { articleSchema, type ArticleInput } from '../modules/kb/validation'
 
 const FIELDS = ['title', 'summary', 'body', 'category', 'tags', 'status', 'comment'] as const
 
@@ -12,13 +13,13 @@ const FIELDS = ['title', 'summary', 'body', 'category', 'tags', 'status', 'comme
  */
 export async function handleArticleForm(
   request: Request,
-  save: (input: ArticleInput) => KbCommandResult,
+  save: (input: ArticleInput) => Promise<KbCommandResult>,
 ) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const values = formValues(form, FIELDS)
   if (form.get('intent') === 'preview') return previewReply(values)
-  return saveForm(values, articleSchema, (input) => {
-    const result = save(input)
+  return saveForm(values, articleSchema, async (input) => {
+    const result = await save(input)
     return result.ok ? { ok: true, location: `/kb/${result.slug}` } : result
   })
 }

@@ -1,0 +1,106 @@
+import { useFetcher } from '@remix-run/react'
+import { answerTargetOn, can, type Actor, type QuestionTarget } from '~/modules/policy/policy'
+import { Byline } from '../post-meta'
+import { VoteControl } from '../vote-control'
+import { PostActions } from './post-actions'
+import { RemovedNotice } from './removed-notice'
+
+export type AnswerView = {
+  id: number
+  bodyHtml: string
+  score: number
+  hiddenAt: string | null
+  deletedAt: string | null
+  createdAt: string
+  updatedAt: string
+  isAccepted: boolean
+  myVote: number
+  author: { id: number; handle: string; displayName: string; role: string; reputation: number }
+}
+
+type Removed = { at: string; by: string | null; reason: string | null; note: string | null }
+
+export function AnswerItem({
+  answer,
+  viewer,
+  path,
+  questionTarget,
+  removal,
+}: {
+  answer: AnswerView
+  viewer: Actor | null
+  path: string
+  questionTarget: QuestionTarget
+  removal: Removed | null
+}) {
+  const acceptFetcher = useFetcher()
+  const target = answerTargetOn(questionTarget, answer)
+  const removed = Boolean(answer.deletedAt || answer.hiddenAt)
+  return (
+    <li
+      id={`answer-${answer.id}`}
+      className={`post answer${answer.isAccepted ? ' accepted' : ''}${removed ? ' removed' : ''}`}
+      // Named by who wrote it; "Accepted answer" is said once, by the visible label inside.
+      aria-label={`Answer by ${answer.author.displayName}`}
+    >
+      <div className="post-side">
+        <VoteControl
+          postType="answer"
+          postId={answer.id}
+          score={answer.score}
+          myVote={answer.myVote}
+          canVote={can(viewer, 'answer.vote', target)}
+        />
+        {answer.isAccepted ? (
+          // The label beside the answer says it in words; the check mark is decoration.
+          <span className="accepted-mark" aria-hidden="true">
+            ✓
+          </span>
+        ) : null}
+      </div>
+      <div className="post-main">
+        {answer.isAccepted ? <p className="accepted-label">Accepted answer</p> : null}
+        <RemovedNotice
+          what="answer"
+          deleted={Boolean(answer.deletedAt)}
+          hidden={Boolean(answer.hiddenAt)}
+          removal={removal}
+        />
+        <div className="prose" dangerouslySetInnerHTML={{ __html: answer.bodyHtml }} />
+        <div className="post-footer">
+          <div className="post-actions">
+            <PostActions
+              viewer={viewer}
+              path={path}
+              what="answer"
+              answerId={answer.id}
+              target={target}
+              editHref={`/answers/${answer.id}/edit`}
+              historyHref={`/answers/${answer.id}/revisions`}
+              edited={answer.updatedAt !== answer.createdAt}
+            />
+            {can(viewer, 'answer.accept', target) ? (
+              <acceptFetcher.Form method="post" action={path} preventScrollReset>
+                <input type="hidden" name="answerId" value={answer.id} />
+                <button
+                  type="submit"
+                  name="intent"
+                  value={answer.isAccepted ? 'unaccept' : 'accept'}
+                  className={
+                    answer.isAccepted
+                      ? 'button button-secondary button-small'
+                      : 'button button-small'
+                  }
+                  disabled={acceptFetcher.state !== 'idle'}
+                >
+                  {answer.isAccepted ? 'Undo accept' : 'Accept this answer'}
+                </button>
+              </acceptFetcher.Form>
+            ) : null}
+          </div>
+          <Byline verb="answered" at={answer.createdAt} person={answer.author} />
+        </div>
+      </div>
+    </li>
+  )
+}

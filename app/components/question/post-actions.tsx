@@ -1,0 +1,44 @@
+import { Form, Link } from '@remix-run/react'
+import { can, type Actor, type AnswerTarget, type QuestionTarget } from '~/modules/policy/policy'
+import { RemovalForm } from './removal-form'
+
+type Props = {
+  viewer: Actor | null
+  path: string
+  editHref: string
+  historyHref: string
+  edited: boolean
+} & (
+  | { what: 'question'; target: QuestionTarget; answerId?: undefined }
+  | { what: 'answer'; target: AnswerTarget; answerId: number }
+)
+
+/** Edit, history, and the removal tools the viewer may use on one post. */
+export function PostActions(props: Props) {
+  const { viewer, path, editHref, historyHref, edited, what, answerId } = props
+  const may = (verb: 'edit' | 'delete' | 'hide' | 'unhide' | 'restore') =>
+    props.what === 'question'
+      ? can(viewer, `question.${verb}`, props.target)
+      : can(viewer, `answer.${verb}`, props.target)
+  const simple = (verb: 'unhide' | 'restore', label: string) =>
+    may(verb) ? (
+      <Form method="post" action={path} className="inline-form" preventScrollReset>
+        {answerId ? <input type="hidden" name="answerId" value={answerId} /> : null}
+        <button type="submit" name="intent" value={`${verb}-${what}`} className="link-button">
+          {label}
+        </button>
+      </Form>
+    ) : null
+  return (
+    <div className="post-links">
+      {may('edit') ? <Link to={editHref}>Edit</Link> : null}
+      {edited ? <Link to={historyHref}>History</Link> : null}
+      {simple('restore', `Restore this ${what}`)}
+      {simple('unhide', `Show this ${what} again`)}
+      {may('hide') ? <RemovalForm verb="hide" what={what} answerId={answerId} path={path} /> : null}
+      {may('delete') ? (
+        <RemovalForm verb="delete" what={what} answerId={answerId} path={path} />
+      ) : null}
+    </div>
+  )
+}

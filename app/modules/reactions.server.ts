@@ -1,0 +1,30 @@
+/**
+ * What follows from what: the reactions that run when an event is emitted, inside the same
+ * transaction (see `emit`). A capability that must react to something (a survey when a
+ * question is solved, escalation stopping at a staff response) adds a line here instead of
+ * editing the command that caused it. Imported history triggers none of them.
+ *
+ * A function, not a constant: this file and the modules it names import each other through
+ * events.server.ts, so the table is built when the first event is emitted, not at load.
+ */
+import type { EventType } from '../../db/schema'
+import type { Reaction } from './events/events.server'
+import { queueAcceptedAnswer } from './kb/promotion.server'
+import {
+  notifyAnswererOfAcceptance,
+  notifyAskerOfAnswer,
+  notifyAskerOfDuplicate,
+} from './notifications/notifications.server'
+import { creditAcceptedAnswer, creditVote, debitUnacceptedAnswer } from './users/reputation.server'
+
+let table: Partial<Record<EventType, Reaction[]>> | undefined
+
+export function reactions(): Partial<Record<EventType, Reaction[]>> {
+  return (table ??= {
+    'answer.created': [notifyAskerOfAnswer],
+    'answer.accepted': [creditAcceptedAnswer, notifyAnswererOfAcceptance, queueAcceptedAnswer],
+    'answer.unaccepted': [debitUnacceptedAnswer],
+    'vote.cast': [creditVote],
+    'question.closed': [notifyAskerOfDuplicate],
+  })
+}

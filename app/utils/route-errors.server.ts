@@ -1,0 +1,70 @@
+/**
+ * The one place where domain errors become HTTP. Every loader and action of the build is
+ * wrapped once at start (`withDomainErrors`), so a route calls a module and lets whatever it
+ * throws through: a NotFound is a 404 page, a Forbidden a 403, and so on, rendered by the
+ * route's ErrorBoundary for documents and returned as an error for client-side requests.
+ */
+import type { ServerBuild } from '@remix-run/node'
+import { describeWait } from './wait'
+import { DomainError, Forbidden, NotFound, RateLimited, type Missing } from './domain-errors'
+
+const MISSING: Record<Missing, string> = {
+  question: 'Question not found',
+  answer: 'Answer not found',
+  article: 'Article not found',
+  candidate: 'Candidate not found',
+  user: 'User not found',
+  category: 'Category not found',
+  page: 'Page not found',
+}
+
+/** The response a domain error stands for; anything else is returned unchanged. */
+export function toHttpError(error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error
+  const text = (status: number, body: string, headers?: HeadersInit) =>
+    new Response(body, {
+      status,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers },
+    })
+  if (error instanceof NotFound) return text(404, MISSING[error.what])
+  if (error instanceof Forbidden) return text(403, error.reason ?? 'You are not allowed to do that')
+  if (error instanceof RateLimited)
+    return text(
+      429,
+      error.reason ??
+        `Too many attempts. Please wait ${describeWait(error.retryAfterSeconds)} and try again.`,
+      { 'Retry-After': String(error.retryAfterSeconds) },
+    )
+  // Invalid and Conflict carry a message written for the person.
+  return text(error.kind === 'conflict' ? 409 : 400, error.message)
+}
+
+type Handler = (args: never) => unknown
+
+export function mapDomainErrors<F extends Handler>(fn: F): F {
+  const wrapped = async (args: never) => {
+    try {
+      return await fn(args)
+    } catch (error) {
+      throw toHttpError(error)
+    }
+  }
+  return wrapped as F
+}
+
+/** The build with every loader and action wrapped by `mapDomainErrors`. */
+export function withDomainErrors(build: ServerBuild): ServerBuild {
+  const routes: ServerBuild['routes'] = {}
+  for (const [id, route] of Object.entries(build.routes)) {
+    const { loader, action } = route.module
+    routes[id] = {
+      ...route,
+      module: {
+        ...route.module,
+        ...(loader ? { loader: mapDomainErrors(loader) } : {}),
+        ...(action ? { action: mapDomainErrors(action) } : {}),
+      },
+    }
+  }
+  return { ...build, routes }
+}
