@@ -4,7 +4,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import { isbot } from 'isbot'
 import { askVisits, kbArticles, searchEvents } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
-import { db, queryCounter, sqlite, write } from '../../utils/db.server'
+import { db, sqlite, write } from '../../utils/db.server'
 import { singleton } from '../../utils/singleton.server'
 import { slugify } from '../../utils/slug'
 import { searchKb, type KbHit } from './kb-index.server'
@@ -217,7 +217,6 @@ const newestStatement = () =>
     sqlite.prepare<[], { n: number | null }>('select max(id) as n from questions'),
   )
 const newestQuestionId = () => {
-  queryCounter.count++ // raw statement: counted by hand, like drizzle's logger counts the rest
   return newestStatement().get()?.n ?? 0
 }
 
