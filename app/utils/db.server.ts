@@ -14,9 +14,6 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 // RETURNING, partial indexes and the FTS5 tokenizers we rely on are all there from 3.35.
 const MIN_SQLITE = [3, 35, 0]
 
-/** Counts SQL statements so tests and the benchmark can prove a page has no N+1. */
-export const queryCounter = singleton('queryCounter', () => ({ count: 0 }))
-
 function openDatabase(file: string) {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   const sqlite = new Database(file)
@@ -26,10 +23,7 @@ function openDatabase(file: string) {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const db = drizzle(sqlite, {
-    schema,
-    logger: { logQuery: () => void queryCounter.count++ },
-  })
+  const db = drizzle(sqlite, { schema })
   return { sqlite, db }
 }
 

@@ -20,11 +20,6 @@ const schema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   // How long a page rendered for signed-out visitors may be served again (0 turns it off).
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
-  // Only the benchmark turns this on: it exposes a DB-free reference page.
-  BENCH_ROUTES: z
-    .enum(['true', 'false', '1', '0'])
-    .default('false')
-    .transform((v) => v === 'true' || v === '1'),
 })
 
 export type Env = z.infer<typeof schema> & { BASE_URL: string }

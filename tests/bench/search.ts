@@ -13,22 +13,37 @@
  * 3. The real server as a child process on that database: time from process start until the
  *    first search answers, the search page's req/s at 10 connections (autocannon, 200 queries
  *    cycling: once as signed-out visitors, whose repeats the page cache answers, and once with
- *    a cookie, so every request is rendered), and the server's memory (VmRSS, VmHWM from /proc).
+ *    a cookie, so every request is rendered), each in slices interleaved with the reference
+ *    (the framework's own minimal page, a one-route Remix app: see reference.ts), and the
+ *    server's memory (VmRSS, VmHWM from /proc). Then, with the server gone, the SQL statements
+ *    of one rendered search page (a whole anonymous request through the build, in-process),
+ *    counted by tests/setup/statement-counter.ts.
  * 4. The KB index (lunr) at 5,000 generated articles, in a child process on its own database:
  *    build time in the worker, serialized size, the main thread's load (swap) time, reload from
  *    the file, and p50/p95 query time.
  *
  * Prints a table and writes tmp/bench-search/results.json. Targets are reported, not enforced.
- * Knobs (env): BENCH_SEARCH_PORT (3300), BENCH_SEARCH_QUESTIONS (100000), BENCH_DURATION (10),
- * BENCH_WARMUP (2), BENCH_SEARCH_ARTICLES (5000), BENCH_SEARCH_DUMPS.
+ * Knobs (env): BENCH_SEARCH_PORT (3300; the reference listens on the next port),
+ * BENCH_SEARCH_QUESTIONS (100000), BENCH_DURATION seconds per side (10), BENCH_SLICE seconds per
+ * alternating slice (2), BENCH_WARMUP (2), BENCH_SEARCH_ARTICLES (5000), BENCH_SEARCH_DUMPS.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
-import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { pathToFileURL } from 'node:url'
+import type { ServerBuild } from '@remix-run/node'
+import {
+  buildReference,
+  failedSlices,
+  sideBySide,
+  startReference,
+  stopReference,
+  type CannonRequest,
+  type Comparison,
+} from './reference'
 
 const PART = process.env.BENCH_SEARCH_PART ?? 'main'
 const PORT = Number(process.env.BENCH_SEARCH_PORT ?? 3300)
@@ -36,6 +51,7 @@ const TOTAL_QUESTIONS = Number(process.env.BENCH_SEARCH_QUESTIONS ?? 100_000)
 const ARTICLES = Number(process.env.BENCH_SEARCH_ARTICLES ?? 5_000)
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2)
+const SLICE = Number(process.env.BENCH_SLICE ?? 2)
 const ORIGIN = `http://127.0.0.1:${PORT}`
 const DIR = path.resolve('tmp/bench-search')
 const DB_FILE = path.join(DIR, PART === 'kb' ? 'kb-5k.db' : 'bench.db')
@@ -791,8 +807,7 @@ function get(pathname: string) {
 async function startServerAndTimeFirstSearch() {
   const started = performance.now()
   const child = spawn(process.execPath, ['build/server.js'], {
-    // BENCH_ROUTES: the DB-free reference page, to put this machine's req/s in context.
-    env: { ...process.env, ...serverEnv, BENCH_ROUTES: 'true' },
+    env: { ...process.env, ...serverEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   server = child
@@ -829,49 +844,79 @@ function memoryOf(pid: number) {
   return { rssMb: round(kb('VmRSS') / 1024, 1), peakRssMb: round(kb('VmHWM') / 1024, 1) }
 }
 
-type CannonResult = {
-  requests: { average: number; total: number }
-  latency: { average: number; p50: number; p97_5: number; p99: number }
-  errors: number
-  timeouts: number
-  non2xx: number
-}
-type Cannon = (
-  opts: Record<string, unknown>,
-  done: (err: Error | null, result: CannonResult) => void,
-) => void
-const autocannon = createRequire(import.meta.url)('autocannon') as Cannon
-function cannon(opts: Record<string, unknown>): Promise<CannonResult> {
-  return new Promise((resolve, reject) =>
-    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result))),
+const USER_AGENT = 'Mozilla/5.0 (bench) Chrome/126.0'
+
+/** The search paths cycling on 10 connections, side by side with the reference. */
+async function loadSearchPages(referenceUrl: string, paths: string[], extraHeaders = {}) {
+  const headers = { Accept: 'text/html', 'User-Agent': USER_AGENT, ...extraHeaders }
+  const requests: CannonRequest[] = paths.map((p) => ({ method: 'GET', path: p, headers }))
+  return sideBySide(
+    {
+      ours: { url: ORIGIN, requests },
+      reference: { url: referenceUrl, headers: { Accept: 'text/html', 'User-Agent': USER_AGENT } },
+    },
+    10,
+    { durationSeconds: DURATION, sliceSeconds: SLICE, warmupSeconds: WARMUP },
   )
 }
 
-async function loadPages(paths: string[], extraHeaders: Record<string, string> = {}) {
-  const requests = paths.map((p) => ({
-    method: 'GET',
-    path: p,
-    headers: {
-      Accept: 'text/html',
-      'User-Agent': 'Mozilla/5.0 (bench) Chrome/126.0',
-      ...extraHeaders,
-    },
-  }))
-  const opts = { url: ORIGIN, connections: 10, requests }
-  if (WARMUP > 0) await cannon({ ...opts, duration: WARMUP })
-  const r = await cannon({ ...opts, duration: DURATION })
-  return {
-    connections: 10,
-    reqPerSec: round(r.requests.average, 1),
-    requests: r.requests.total,
+/** The figures of one side-by-side run, rounded for the results file. */
+function loadFigures(c: Comparison) {
+  const side = (x: Comparison['ours']) => ({
+    reqPerSec: round(x.reqPerSec, 1),
+    requests: x.requests,
     latencyMs: {
-      mean: round(r.latency.average, 2),
-      p50: r.latency.p50,
-      p97_5: r.latency.p97_5,
-      p99: r.latency.p99,
+      mean: round(x.latencyMean, 2),
+      p50: round(x.latencyP50, 2),
+      p99: round(x.latencyP99, 2),
     },
-    non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
+    non2xx: x.non2xx,
+    errors: x.errors,
+  })
+  return {
+    connections: c.connections,
+    ours: side(c.ours),
+    reference: side(c.reference),
+    ratio: round(c.ratio, 4),
+    pairRatios: { min: round(c.pairRatios.min, 4), max: round(c.pairRatios.max, 4) },
+  }
+}
+
+/**
+ * Statements of one rendered search page: a whole anonymous request through the build, in this
+ * process (no page cache: that lives in server.ts). Each logs its search, a write.
+ */
+async function measureSearchStatements(queries: string[]) {
+  // Imported here, so the timings above run on unwrapped statements.
+  const { statementCounter } = await import('../setup/statement-counter')
+  const { createRequestHandler } = await import('@remix-run/node')
+  const { runInRequestScope } = await import('../../app/utils/request-scope.server')
+  const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
+  const handler = createRequestHandler(build, 'production')
+  const render = async (q: string) => {
+    const before = statementCounter.count
+    const res = await runInRequestScope(() =>
+      handler(
+        new Request(`${ORIGIN}/search?q=${encodeURIComponent(q)}`, {
+          headers: { Accept: 'text/html', 'User-Agent': USER_AGENT },
+        }),
+        { cspNonce: 'bench', clientIp: '198.51.100.7' },
+      ),
+    )
+    if (res.status !== 200) throw new Error(`GET /search?q=${q} answered ${res.status}`)
+    await res.text()
+    return statementCounter.count - before
+  }
+  // The first requests wait for the KB index to load; they are not what a page costs.
+  for (const q of queries.slice(0, 10)) await render(q)
+  const counts: number[] = []
+  for (const q of queries.slice(10, 60)) counts.push(await render(q))
+  const sorted = [...counts].sort((a, b) => a - b)
+  return {
+    pages: counts.length,
+    min: sorted[0],
+    median: sorted[sorted.length >> 1],
+    max: sorted[sorted.length - 1],
   }
 }
 
@@ -1028,6 +1073,8 @@ function table(head: string[], rows: (string | number)[][]) {
 const met = (ok: boolean) => (ok ? 'met' : 'NOT met')
 
 async function main() {
+  const built = buildReference()
+  console.log(`Reference (one-route Remix app) built in ${Math.round(built.ms)} ms`)
   console.log(`Bench database: ${path.relative(process.cwd(), DB_FILE)}`)
   const base = await timed(seedBase)
   const existing = db.get<{ n: number }>(sql`select count(*) as n from questions`).n
@@ -1060,17 +1107,24 @@ async function main() {
   console.log(
     `  first search answered ${Math.round(start.firstSearchMs)} ms after spawn (pid ${start.pid})`,
   )
+  const ref = await startReference(PORT + 1)
+  console.log(`  reference (one-route Remix app) up on ${ref.origin} (pid ${ref.pid})`)
   console.log(
-    `  load: ${DURATION} s after ${WARMUP} s warm-up, 10 connections, ${os.cpus().length} CPUs shared`,
+    `  load: ${DURATION} s per side after ${WARMUP} s warm-up each, 10 connections, in alternating ` +
+      `${SLICE} s slices with the reference; ${os.cpus().length} CPUs shared`,
   )
   const searchPaths = queries.slice(0, 200).map((q) => `/search?q=${encodeURIComponent(q)}`)
   // 200 searches cycling: after the first round, signed-out repeats come from the page cache.
-  const page = await loadPages(searchPaths)
+  const cached = await loadSearchPages(ref.url, searchPaths)
   // The same searches, each one rendered: any cookie keeps a request out of the page cache.
-  const rendered = await loadPages(searchPaths, { Cookie: 'bench=1' })
+  const rendered = await loadSearchPages(ref.url, searchPaths, { Cookie: 'bench=1' })
   const memAfterLoad = memoryOf(start.pid)
-  const reference = await loadPages(['/bench/thread'])
+  await stopReference()
   await stopServer()
+  const page = loadFigures(cached)
+  const renderedPage = loadFigures(rendered)
+  // After the server has gone: loading the KB index in this process must not speed up its start.
+  const searchStatements = await measureSearchStatements(queries)
 
   const syncCost = measureSyncCost()
 
@@ -1128,37 +1182,65 @@ async function main() {
     `  target p50 ≤ ${TARGETS.threadP50Ms} ms: ${met(t.searchPage.p50 <= TARGETS.threadP50Ms)}; p95 ≤ ${TARGETS.threadP95Ms} ms: ${met(t.searchPage.p95 <= TARGETS.threadP95Ms)}`,
   )
 
+  console.log(
+    `\nSearch page against the reference (one-route Remix app), 10 connections, 200 searches cycling`,
+  )
+  const loadRow = (label: string, c: Comparison) => {
+    const row = (side: 'ours' | 'reference', first: string) => {
+      const x = c[side]
+      return [
+        first,
+        side,
+        round(x.reqPerSec, 1),
+        round(x.latencyMean, 2),
+        round(x.latencyP50, 2),
+        round(x.latencyP99, 2),
+        x.requests,
+        x.non2xx + x.errors,
+        side === 'ours' ? `${round(c.ratio * 100, 1)} %` : '',
+        side === 'ours'
+          ? `${round(c.pairRatios.min * 100, 0)}–${round(c.pairRatios.max * 100, 0)} %`
+          : '',
+      ]
+    }
+    return [row('ours', label), row('reference', '')]
+  }
+  console.log(
+    table(
+      [
+        'page',
+        'side',
+        'req/s',
+        'mean ms',
+        'p50 ms',
+        'p99 ms',
+        'requests',
+        'non-2xx + errors',
+        'ours/ref',
+        'slice pairs',
+      ],
+      [
+        ...loadRow('signed out (repeats from the page cache)', cached),
+        ...loadRow('every request rendered (a cookie: no page cache)', rendered),
+      ],
+    ),
+  )
+  console.log("  p50 and p99 are per-slice percentiles weighted by the slices' request counts")
+  console.log(
+    `  SQL statements per rendered search page (anonymous, whole request, in-process, ${searchStatements.pages} searches): ` +
+      `median ${searchStatements.median}, ${searchStatements.min}–${searchStatements.max}, its search log write included`,
+  )
+
   console.log('\nServer on the same database')
   console.log(
     table(
       ['figure', 'value', 'target', ''],
       [
         [
-          'search page req/s, 10 connections (200 searches cycling)',
-          page.reqPerSec,
+          'search page req/s, signed out, 10 connections (200 searches cycling)',
+          page.ours.reqPerSec,
           `≥ ${TARGETS.pageReqPerSec}`,
-          met(page.reqPerSec >= TARGETS.pageReqPerSec),
-        ],
-        [
-          '  latency p50 / p97.5 / p99 ms',
-          `${page.latencyMs.p50} / ${page.latencyMs.p97_5} / ${page.latencyMs.p99}`,
-          '',
-          '',
-        ],
-        ['  requests, non-2xx, errors', `${page.requests}, ${page.non2xx}, ${page.errors}`, '', ''],
-        ['search page req/s, every request rendered (no page cache)', rendered.reqPerSec, '', ''],
-        [
-          '  latency p50 / p97.5 / p99 ms',
-          `${rendered.latencyMs.p50} / ${rendered.latencyMs.p97_5} / ${rendered.latencyMs.p99}`,
-          '',
-          '',
-        ],
-        ['DB-free reference page (/bench/thread) req/s', reference.reqPerSec, '', ''],
-        [
-          '  rendered search page ÷ reference',
-          `${round((rendered.reqPerSec / reference.reqPerSec) * 100, 1)} %`,
-          '',
-          '',
+          met(page.ours.reqPerSec >= TARGETS.pageReqPerSec),
         ],
         [
           'spawn → first search answered, ms',
@@ -1245,8 +1327,8 @@ async function main() {
       memoryAtStart: memAtStart,
       memoryAfterLoad: memAfterLoad,
       searchPage: page,
-      searchPageRendered: rendered,
-      referencePage: reference,
+      searchPageRendered: renderedPage,
+      searchStatements,
     },
     kb,
     syncQuestionSearchPerWrite: syncCost,
@@ -1254,7 +1336,7 @@ async function main() {
     met: {
       threadP50: t.searchPage.p50 <= TARGETS.threadP50Ms,
       threadP95: t.searchPage.p95 <= TARGETS.threadP95Ms,
-      pageReqPerSec: page.reqPerSec >= TARGETS.pageReqPerSec,
+      pageReqPerSec: page.ours.reqPerSec >= TARGETS.pageReqPerSec,
       searchableAfterStart: start.firstSearchMs <= TARGETS.searchableAfterStartMs,
       rss: memAfterLoad.peakRssMb <= TARGETS.rssMb,
       kbP95: kb.query.p95 <= TARGETS.kbP95Ms,
@@ -1262,9 +1344,12 @@ async function main() {
   }
   fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`)
   console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}`)
-  for (const run of [page, rendered])
-    if (run.non2xx > 0 || run.errors > 0)
-      throw new Error(`${run.non2xx} non-2xx responses, ${run.errors} errors under load`)
+  const failures = [
+    ...failedSlices('search page, signed out', cached),
+    ...failedSlices('search page, rendered', rendered),
+  ]
+  if (failures.length > 0)
+    throw new Error(`non-2xx responses or connection errors: ${failures.join('; ')}`)
 }
 
 if (PART === 'kb') {
@@ -1276,7 +1361,7 @@ if (PART === 'kb') {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {
-    void stopServer().finally(() => process.exit(130))
+    void Promise.all([stopServer(), stopReference()]).finally(() => process.exit(130))
   })
 
 try {
@@ -1286,5 +1371,6 @@ try {
   process.exitCode = 1
 } finally {
   await stopServer()
+  await stopReference()
   sqlite.close()
 }

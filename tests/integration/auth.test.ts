@@ -6,12 +6,13 @@ import { action as loginAction, loader as loginLoader } from '~/routes/login'
 import { action as logoutAction, loader as logoutLoader } from '~/routes/logout'
 import { action as signupAction, loader as signupLoader } from '~/routes/signup'
 import { setClock } from '~/utils/clock.server'
-import { db, queryCounter } from '~/utils/db.server'
+import { db } from '~/utils/db.server'
 import { runInRequestScope } from '~/utils/request-scope.server'
 import { safeRedirect } from '~/utils/http.server'
 import { events, sessions, users } from '../../db/schema'
 import { context, makeUser, request, TEST_PASSWORD } from '../factories'
 import { TEST_EPOCH } from '../setup/integration'
+import { statementCounter } from '../setup/statement-counter'
 
 type FormReply = { ok: false; fieldErrors: Record<string, string>; values: Record<string, string> }
 
@@ -414,9 +415,9 @@ describe('one session check per request', () => {
     const user = await makeUser()
     const signedIn = await request('/', user)
     const statementsFor = async (run: () => Promise<unknown>) => {
-      const before = queryCounter.count
+      const before = statementCounter.count
       await run()
-      return queryCounter.count - before
+      return statementCounter.count - before
     }
     const twice = async () => {
       expect((await getUser(signedIn))?.id).toBe(user.id)

@@ -4,9 +4,9 @@ import { deleteQuestion, hideAnswer } from '~/modules/moderation/posts.server'
 import { getProfile } from '~/modules/users/users.server'
 import { loader } from '~/routes/users.$handle'
 import { setClock } from '~/utils/clock.server'
-import { queryCounter } from '~/utils/db.server'
 import { context, makeAnswer, makeQuestion, makeUser, request } from '../factories'
 import { TEST_EPOCH } from '../setup/integration'
+import { statementCounter } from '../setup/statement-counter'
 
 async function loadProfile(handle: string) {
   const response = await loader({
@@ -100,18 +100,18 @@ describe('profile page', () => {
       advance(60_000)
     }
 
-    const before = queryCounter.count
+    const before = statementCounter.count
     getProfile('sibuk')
-    const quiet = queryCounter.count - before
+    const quiet = statementCounter.count - before
     expect(quiet).toBe(3)
 
     for (const id of questionIds) {
       await makeAnswer(helper, id, `Answer for question ${id}`)
       advance(60_000)
     }
-    const start = queryCounter.count
+    const start = statementCounter.count
     const busy = getProfile('sibuk')
-    expect(queryCounter.count - start).toBe(quiet)
+    expect(statementCounter.count - start).toBe(quiet)
 
     expect(busy?.counts.answers).toBe(12)
     expect(busy?.recentAnswers).toHaveLength(10)

@@ -9,11 +9,12 @@ import {
 } from '~/routes/questions.$questionId.($slug)'
 import { action as editAction } from '~/routes/questions.$questionId.edit'
 import { loader as historyLoader } from '~/routes/questions.$questionId.revisions'
-import { db, queryCounter, write } from '~/utils/db.server'
+import { db, write } from '~/utils/db.server'
 import { safeRedirect } from '~/utils/http.server'
 import { setClock } from '~/utils/clock.server'
 import { answers, events, questions, revisions, users } from '../../db/schema'
 import { TEST_EPOCH } from '../setup/integration'
+import { statementCounter } from '../setup/statement-counter'
 import {
   context,
   makeAnswer,
@@ -443,9 +444,9 @@ describe('query counts', () => {
       const req = await request(`/questions/${id}/${slug}`, viewer)
       const args = { request: req, params: { questionId: String(id), slug }, context } as never
       await run(threadLoader, args) // the first view is counted once, with a write
-      queryCounter.count = 0
+      statementCounter.count = 0
       expect((await run(threadLoader, args)).status).toBe(200)
-      return queryCounter.count
+      return statementCounter.count
     }
     const one = await count(small)
     const twenty = await count(big)

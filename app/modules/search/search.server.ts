@@ -5,7 +5,7 @@ import { isbot } from 'isbot'
 import { askVisits, kbArticles, questions, searchEvents } from '../../../db/schema'
 import { listed } from '../policy/visibility.server'
 import { now } from '../../utils/clock.server'
-import { db, queryCounter, sqlite, write } from '../../utils/db.server'
+import { db, sqlite, write } from '../../utils/db.server'
 import { singleton } from '../../utils/singleton.server'
 import { slugify } from '../../utils/slug'
 import { searchKb, type KbHit } from './kb-index.server'
@@ -218,7 +218,6 @@ const newestStatement = () =>
     sqlite.prepare<[], { n: number | null }>('select max(id) as n from questions'),
   )
 const newestQuestionId = () => {
-  queryCounter.count++ // raw statement: counted by hand, like drizzle's logger counts the rest
   return newestStatement().get()?.n ?? 0
 }
 

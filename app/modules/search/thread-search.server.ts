@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import { sql, type SQL } from 'drizzle-orm'
-import { db, queryCounter, sqlite } from '../../utils/db.server'
+import { db, sqlite } from '../../utils/db.server'
 import { markdownToText } from '../../utils/markdown-text.server'
 import { listedSql } from '../policy/visibility.server'
 import { singleton } from '../../utils/singleton.server'
@@ -495,7 +495,6 @@ const summaryStatement = () =>
 
 export function summarizeQuestions(ids: number[]): SimilarQuestion[] {
   if (ids.length === 0) return []
-  queryCounter.count++ // raw statement: counted by hand, like drizzle's logger counts the rest
   const rows = summaryStatement().all(JSON.stringify(ids))
   const byId = new Map(rows.map((r) => [r.id, r]))
   return ids.flatMap((id) => {
