@@ -76,7 +76,7 @@ function Document({ children }: { children: ReactNode }) {
 function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
   return (
     <header className="site-header">
-      <div className="container header-inner">
+      <div className={`container header-inner${user ? ' header-signed-in' : ''}`}>
         {/* Named by its visible text, so a voice command saying what is on screen finds it. */}
         <a href="/" className="brand">
           <span className="brand-mark" aria-hidden="true">

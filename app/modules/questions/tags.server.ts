@@ -93,6 +93,9 @@ export function tagExists(name: string): boolean {
   )
 }
 
+/** How many of the most used tags the ask and edit forms list under the tags field. */
+export const EXISTING_TAGS_SHOWN = 40
+
 /** How many tags the tag field suggests at once. */
 export const TAG_SUGGESTION_LIMIT = 8
 
@@ -110,6 +113,7 @@ export function suggestTags(typed: string, limit = TAG_SUGGESTION_LIMIT) {
   const prefix = typed.trim().toLowerCase().replace(/^#/, '')
   if (!TAG_PREFIX.test(prefix)) return []
   const uses = count(questions.id)
+  // Grouped by name (unique), not id: grouping by id made SQLite scan every tag, not the range.
   return db
     .select({ name: tags.name, count: uses })
     .from(tags)
@@ -123,7 +127,6 @@ export function suggestTags(typed: string, limit = TAG_SUGGESTION_LIMIT) {
       ),
     )
     .where(sql`${tags.name} GLOB ${`${prefix}*`}`)
-    // By name (unique), not id: grouping by id made SQLite scan every tag instead of the range.
     .groupBy(tags.name)
     .orderBy(desc(uses), asc(tags.name))
     .limit(Math.max(1, Math.min(limit, 50)))
