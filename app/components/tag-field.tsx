@@ -211,16 +211,9 @@ function useTagCombobox() {
     const count = options.length
     switch (event.key) {
       case 'ArrowDown':
-        if (!open) {
-          // Alt+Down (or Down on a closed list) opens it again without choosing.
-          if (count > 0) {
-            event.preventDefault()
-            setOpen(true)
-            setActive(event.altKey ? -1 : 0)
-          } else suggest(event.currentTarget)
-          return
-        }
         event.preventDefault()
+        // A closed list opens again, for the word at the caret now, with nothing chosen yet.
+        if (!open) return suggest(event.currentTarget)
         setActive((a) => (a + 1) % count)
         return
       case 'ArrowUp':
@@ -244,6 +237,13 @@ function useTagCombobox() {
     }
   }
 
+  // The caret moved to another word: what is offered follows it (or the list closes).
+  const onCaretMove = (event: { currentTarget: HTMLInputElement; key?: string }) => {
+    if (!open) return
+    if (event.key === undefined || ['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key))
+      suggest(event.currentTarget)
+  }
+
   const announcement =
     open && options.length > 0
       ? `${options.length} ${options.length === 1 ? 'tag' : 'tags'} suggested; use the up and down arrows to choose.`
@@ -258,6 +258,8 @@ function useTagCombobox() {
         'aria-activedescendant': open && active >= 0 ? optionId(active) : undefined,
         onInput: (event: { currentTarget: HTMLInputElement }) => suggest(event.currentTarget),
         onKeyDown,
+        onKeyUp: onCaretMove,
+        onClick: onCaretMove,
         onBlur: close,
       }
     : {}

@@ -47,6 +47,11 @@ test.describe('tags field with JavaScript', () => {
     await tags.press('Escape')
     await expect(suggestions).toBeHidden()
     await expect(tags).toHaveValue('sicepat s')
+    // Down opens it again without choosing anything.
+    await tags.press('ArrowDown')
+    await expect(suggestions.getByRole('option', { name: /^shipping/ })).toBeVisible()
+    await expect(suggestions.getByRole('option', { selected: true })).toHaveCount(0)
+    await tags.press('Escape')
     await tags.press('Backspace')
     await tags.pressSequentially('jn')
     await expect(suggestions.getByRole('option', { name: /^jne/ })).toBeVisible()
