@@ -65,7 +65,8 @@ describe('tag suggestions', () => {
     // Twelve tags on one question each, then more uses for the last two, so the first ones
     // shown are the most used, not the first by name.
     const all = Array.from({ length: 12 }, (_, i) => `beans-${i + 1}`)
-    for (let i = 0; i < all.length; i += 4) await makeQuestion(helper, { tags: all.slice(i, i + 4) })
+    for (let i = 0; i < all.length; i += 4)
+      await makeQuestion(helper, { tags: all.slice(i, i + 4) })
     await makeQuestion(helper, { tags: ['beans-12', 'beans-11'] })
     await makeQuestion(helper, { tags: ['beans-12'] })
 
