@@ -90,8 +90,9 @@ function Document({ children }: { children: ReactNode }) {
 function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
   return (
     <header className="site-header">
-      <div className="container header-inner">
-        <a href="/" className="brand" aria-label="Tanya home">
+      <div className={`container header-inner${user ? ' header-signed-in' : ''}`}>
+        {/* Named by its visible text, so a voice command saying what is on screen finds it. */}
+        <a href="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
             T
           </span>
@@ -104,6 +105,8 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
           method="get"
           action="/search"
           role="search"
+          // Named apart from the search page's own form: two search landmarks on that page.
+          aria-label="Site search"
           style={{
             display: 'flex',
             flex: '1 1 12rem',
@@ -136,15 +139,18 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
         <div className="account">
           {user ? (
             <>
-              <NavLink
-                to="/notifications"
-                className="bell"
-                aria-label={
-                  user.unread > 0 ? `Notifications, ${user.unread} unread` : 'Notifications'
-                }
-              >
+              {/* Named by its content ("Notifications 2 unread"), which holds the visible text. */}
+              <NavLink to="/notifications" className="bell">
                 Notifications
-                {user.unread > 0 ? <span className="bell-count">{user.unread}</span> : null}
+                {user.unread > 0 ? (
+                  <>
+                    {' '}
+                    <span className="bell-count">
+                      {user.unread}
+                      <span className="visually-hidden"> unread</span>
+                    </span>
+                  </>
+                ) : null}
               </NavLink>
               <NavLink to={`/users/${user.handle}`} className="account-link">
                 {user.displayName}

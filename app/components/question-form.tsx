@@ -2,14 +2,18 @@ import { Form, useNavigation } from '@remix-run/react'
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { TAGS_MAX, TITLE_MAX, TITLE_MIN } from '~/modules/questions/validation'
 import type { Suggestions } from '~/modules/search/validation'
-import { FormError, SelectField, TextField } from './forms'
+import { CategoryPicker } from './category-picker'
+import { FormError, TextField } from './forms'
 import { MarkdownEditor } from './markdown-editor'
 import { SuggestedAnswers } from './suggested-answers'
+import { TagField, type TagCount } from './tag-field'
 
 export type QuestionFormValues = { title: string; body: string; category: string; tags: string }
 
 type Props = {
-  categories: { slug: string; name: string }[]
+  categories: { slug: string; name: string; description: string }[]
+  /** The most used tags, listed under the tags field. */
+  existingTags: TagCount[]
   values: QuestionFormValues
   fieldErrors?: Partial<Record<string, string>>
   preview?: string | null
@@ -26,6 +30,7 @@ const SUGGEST_DELAY_MS = 300
 /** The ask form and the edit form are the same form with other starting values. */
 export function QuestionForm({
   categories,
+  existingTags,
   values,
   fieldErrors = {},
   preview,
@@ -86,24 +91,20 @@ export function QuestionForm({
         rows={12}
         hint="What did you try, what did you expect, what happened? Order numbers help; never post passwords or card numbers."
       />
-      <SelectField
-        label="Category"
+      <CategoryPicker
+        legend="Category"
         name="category"
+        categories={categories}
         defaultValue={values.category}
         error={fieldErrors.category}
-        options={[
-          { value: '', label: 'Choose a category…' },
-          ...categories.map((c) => ({ value: c.slug, label: c.name })),
-        ]}
-        required
       />
-      <TextField
+      <TagField
         label="Tags"
         name="tags"
         defaultValue={values.tags}
         error={fieldErrors.tags}
         hint={`1–${TAGS_MAX} tags separated by spaces or commas, e.g. “shipping jne”.`}
-        autoComplete="off"
+        existing={existingTags}
       />
       {withComment ? (
         <TextField

@@ -13,6 +13,7 @@ import { requireUser } from '~/utils/session.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { can } from '~/modules/policy/policy'
 import { createQuestion } from '~/modules/questions/questions.server'
+import { EXISTING_TAGS_SHOWN, listTags } from '~/modules/questions/tags.server'
 import { fieldErrorsOf, questionSchema, TITLE_MAX } from '~/modules/questions/validation'
 import {
   getAskVisit,
@@ -45,7 +46,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Every visit to the form is one ask visit (the unit of deflection). A form posted without
   // JavaScript is rendered again in the same request: it keeps the visit its action saw.
   const visitId = getAskVisit(context.askVisitId, user.id)?.id ?? startAskVisit(user.id)
-  return json({ categories: listCategories(), category, title, visitId })
+  return json({
+    categories: listCategories(),
+    existingTags: listTags(EXISTING_TAGS_SHOWN),
+    category,
+    title,
+    visitId,
+  })
 }
 
 /** The form posts data back to itself; a new loader run would start a second visit. */
@@ -110,7 +117,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AskPage() {
-  const { categories, category, title, visitId } = useLoaderData<typeof loader>()
+  const { categories, existingTags, category, title, visitId } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const suggestions = data?.suggestions ?? null
   return (
@@ -122,6 +129,7 @@ export default function AskPage() {
       </p>
       <QuestionForm
         categories={categories}
+        existingTags={existingTags}
         values={data?.values ?? { title, body: '', category, tags: '' }}
         fieldErrors={data?.fieldErrors}
         preview={data?.preview ?? null}

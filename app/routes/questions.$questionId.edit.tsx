@@ -12,6 +12,7 @@ import {
   questionTarget,
   updateQuestion,
 } from '~/modules/questions/questions.server'
+import { EXISTING_TAGS_SHOWN, listTags } from '~/modules/questions/tags.server'
 import { questionSchema } from '~/modules/questions/validation'
 import { forbidden, formValues, notFound } from '~/utils/http.server'
 import { readForm } from '~/utils/form.server'
@@ -34,7 +35,12 @@ async function guard(request: Request, rawId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id, found } = await guard(request, params.questionId)
-  return json({ id, values: found.values, categories: listCategories() })
+  return json({
+    id,
+    values: found.values,
+    categories: listCategories(),
+    existingTags: listTags(EXISTING_TAGS_SHOWN),
+  })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -52,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditQuestion() {
-  const { id, values, categories } = useLoaderData<typeof loader>()
+  const { id, values, categories, existingTags } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   return (
     <div className="narrow">
@@ -63,6 +69,7 @@ export default function EditQuestion() {
       <p className="muted">Every edit is kept in the public history of the question.</p>
       <QuestionForm
         categories={categories}
+        existingTags={existingTags}
         values={data?.values ?? values}
         fieldErrors={data?.fieldErrors}
         preview={data && 'preview' in data ? data.preview : null}

@@ -78,7 +78,14 @@ export default function SearchPage() {
   return (
     <div className="search-page">
       <h1>{params.q ? 'Search results' : 'Search'}</h1>
-      <Form method="get" action="/search" role="search" className="search-form">
+      <Form
+        method="get"
+        action="/search"
+        role="search"
+        // The header's search is "Site search"; this one carries the filters too.
+        aria-label="Search with filters"
+        className="search-form"
+      >
         <div className="search-box">
           <label htmlFor="search-q">Search</label>
           <div className="search-box-row">

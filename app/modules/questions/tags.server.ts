@@ -86,3 +86,43 @@ export function tagExists(name: string): boolean {
       .get() !== undefined
   )
 }
+
+/** How many of the most used tags the ask and edit forms list under the tags field. */
+export const EXISTING_TAGS_SHOWN = 40
+
+/** How many tags the tag field suggests at once. */
+export const TAG_SUGGESTION_LIMIT = 8
+
+/** What a tag can start with: the tag alphabet (TAG_PATTERN), at most a whole tag long. */
+const TAG_PREFIX = /^[a-z0-9-]{1,30}$/
+
+/**
+ * Existing tags starting with what is being typed, most used first (counting visible questions
+ * only, as the tags page does), for the tag field's suggestions. A leading "#" and capitals are
+ * forgiven, as the form's own tag parsing forgives them. Anything that no tag could start with
+ * is simply no match. Filtering by GLOB, not LIKE: GLOB compares bytes, so SQLite can walk the
+ * unique index on the name, and the prefix has no GLOB wildcards once it passed TAG_PREFIX.
+ */
+export function suggestTags(typed: string, limit = TAG_SUGGESTION_LIMIT) {
+  const prefix = typed.trim().toLowerCase().replace(/^#/, '')
+  if (!TAG_PREFIX.test(prefix)) return []
+  const uses = count(questions.id)
+  // Grouped by name (unique), not id: grouping by id made SQLite scan every tag, not the range.
+  return db
+    .select({ name: tags.name, count: uses })
+    .from(tags)
+    .leftJoin(questionTags, eq(questionTags.tagId, tags.id))
+    .leftJoin(
+      questions,
+      and(
+        eq(questions.id, questionTags.questionId),
+        isNull(questions.hiddenAt),
+        isNull(questions.deletedAt),
+      ),
+    )
+    .where(sql`${tags.name} GLOB ${`${prefix}*`}`)
+    .groupBy(tags.name)
+    .orderBy(desc(uses), asc(tags.name))
+    .limit(Math.max(1, Math.min(limit, 50)))
+    .all()
+}
