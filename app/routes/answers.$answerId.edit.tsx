@@ -9,6 +9,7 @@ import { getVisibleAnswer, updateAnswer } from '~/modules/answers/answers.server
 import { requireUser } from '~/modules/auth/auth.server'
 import { can } from '~/modules/policy/policy'
 import { answerSchema } from '~/modules/questions/validation'
+import { readForm } from '~/utils/form.server'
 import { forbidden, formValues, notFound } from '~/utils/http.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, id, found } = await guard(request, params.answerId)
-  const form = await request.formData()
+  const form = await readForm(request)
   const values = formValues(form, ['body', 'comment'] as const)
   if (form.get('intent') === 'preview') return previewReply(values)
   return saveForm(values, answerSchema, (input) => {

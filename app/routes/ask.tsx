@@ -22,6 +22,7 @@ import {
   suggestForAsk,
 } from '~/modules/search/search.server'
 import type { Suggestions } from '~/modules/search/validation'
+import { readForm } from '~/utils/form.server'
 import { forbidden, formValues } from '~/utils/http.server'
 import { renderPreview } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
@@ -75,7 +76,7 @@ function showAgain(
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   if (!can(user, 'question.create', null)) forbidden()
-  const form = await request.formData()
+  const form = await readForm(request)
   const values = formValues(form, FIELDS)
   const intent = intentSchema.safeParse(form.get('intent') ?? 'save')
   if (!intent.success) throw new Response('Unknown action', { status: 400 })

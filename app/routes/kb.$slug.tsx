@@ -27,6 +27,7 @@ import {
   KB_SLUG_PATTERN,
 } from '~/modules/kb/validation'
 import { fieldErrorsOf } from '~/modules/questions/validation'
+import { readForm } from '~/utils/form.server'
 import { invalid, notFound } from '~/utils/http.server'
 import { slugify } from '~/utils/slug'
 import kbStyles from '~/styles/kb.css'
@@ -92,7 +93,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const here = `/kb/${page.article.slug}`
   const agent = request.headers.get('user-agent') ?? ''
   const voterKey = feedbackVoterKey(user?.id ?? null, context.clientIp, agent)
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = actionSchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success) throw new Response('Unknown action', { status: 400 })
   const input = parsed.data
   if (!hitRateLimit(`kb-feedback:${voterKey}`, FEEDBACK_LIMIT).ok)

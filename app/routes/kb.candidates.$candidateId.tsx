@@ -16,6 +16,7 @@ import { getCandidateDraft, publishCandidate, rejectCandidate } from '~/modules/
 import { promotionSchema, REJECT_NOTE_MAX, rejectSchema } from '~/modules/kb/validation'
 import { can } from '~/modules/policy/policy'
 import { fieldErrorsOf } from '~/modules/questions/validation'
+import { readForm } from '~/utils/form.server'
 import { forbidden, formValues, invalid, notFound } from '~/utils/http.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, candidate } = await guard(request, params.candidateId)
   const id = candidate.candidate.id
-  const form = await request.formData()
+  const form = await readForm(request)
   const values = formValues(form, FIELDS)
   switch (form.get('intent')) {
     case 'preview':

@@ -18,6 +18,7 @@ import {
 } from '~/modules/kb/promotion.server'
 import type { PromotionSettings } from '~/modules/kb/validation'
 import { can } from '~/modules/policy/policy'
+import { readForm } from '~/utils/form.server'
 import { forbidden, formValues, invalid } from '~/utils/http.server'
 import kbStyles from '~/styles/kb.css'
 
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await guard(request)
   if (!can(user, 'kb.settings', null)) forbidden()
-  const form = await request.formData()
+  const form = await readForm(request)
   const intent = form.get('intent')
   if (intent === 'settings') {
     const values = formValues(form, SETTINGS_FIELDS)

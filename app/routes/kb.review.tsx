@@ -12,6 +12,7 @@ import { RelativeTime } from '~/components/time'
 import { requireUser } from '~/modules/auth/auth.server'
 import { listDueForReview, markArticleReviewed } from '~/modules/kb/kb.server'
 import { can } from '~/modules/policy/policy'
+import { readForm } from '~/utils/form.server'
 import { forbidden } from '~/utils/http.server'
 import kbStyles from '~/styles/kb.css'
 
@@ -36,7 +37,7 @@ const actionSchema = z.discriminatedUnion('intent', [
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await guard(request)
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = actionSchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success) throw new Response('Unknown action', { status: 400 })
   markArticleReviewed(user, parsed.data.articleId)
   return redirect('/kb/review?reviewed=1')

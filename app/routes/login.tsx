@@ -6,6 +6,7 @@ import { FormError, TextField } from '~/components/forms'
 import { getAuth, logIn } from '~/modules/auth/auth.server'
 import { loginSchema } from '~/modules/auth/validation'
 import { fieldErrorsOf } from '~/modules/questions/validation'
+import { readForm } from '~/utils/form.server'
 import { formValues, invalid, safeRedirect } from '~/utils/http.server'
 
 // The password is deliberately not among the values sent back to the page.
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await getAuth(request)
-  const form = await request.formData()
+  const form = await readForm(request)
   const values = formValues(form, FIELDS)
   if (user) throw redirect(safeRedirect(values.redirectTo))
   const password = form.get('password')

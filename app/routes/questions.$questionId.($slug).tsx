@@ -37,6 +37,7 @@ import { answerTargetOn, can, type Actor, type QuestionTarget } from '~/modules/
 import { deleteQuestion, getQuestionPage, recordView } from '~/modules/questions/questions.server'
 import { answerSchema, fieldErrorsOf } from '~/modules/questions/validation'
 import { castVote } from '~/modules/votes/votes.server'
+import { readForm } from '~/utils/form.server'
 import { invalid, notFound } from '~/utils/http.server'
 import { renderPreview } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
@@ -99,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const id = parseId(params.questionId)
   const here = `/questions/${id}/${params.slug ?? ''}`
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = actionSchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success) throw new Response('Unknown action', { status: 400 })
   const input = parsed.data
   switch (input.intent) {

@@ -13,6 +13,7 @@ import {
   updateQuestion,
 } from '~/modules/questions/questions.server'
 import { questionSchema } from '~/modules/questions/validation'
+import { readForm } from '~/utils/form.server'
 import { forbidden, formValues, notFound } from '~/utils/http.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, id } = await guard(request, params.questionId)
-  const form = await request.formData()
+  const form = await readForm(request)
   const values = formValues(form, FIELDS)
   if (form.get('intent') === 'preview') return previewReply(values)
   return saveForm(values, questionSchema, (input) => {

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { requireUser } from '~/modules/auth/auth.server'
+import { readForm } from '~/utils/form.server'
 import { renderPreview } from '~/utils/preview.server'
 
 export async function loader() {
@@ -9,7 +10,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireUser(request)
-  const form = await request.formData()
+  const form = await readForm(request)
   const markdown = form.get('markdown')
   if (typeof markdown !== 'string') return json({ html: '' }, { status: 400 })
   return json({ html: renderPreview(markdown) })

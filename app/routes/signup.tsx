@@ -6,6 +6,7 @@ import { FormError, TextField } from '~/components/forms'
 import { getAuth, signUp } from '~/modules/auth/auth.server'
 import { signupSchema } from '~/modules/auth/validation'
 import { fieldErrorsOf } from '~/modules/questions/validation'
+import { readForm } from '~/utils/form.server'
 import { formValues, invalid, safeRedirect } from '~/utils/http.server'
 
 // The password is deliberately not among the values sent back to the page.
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await getAuth(request)
   if (user) throw redirect('/')
-  const form = await request.formData()
+  const form = await readForm(request)
   const values = formValues(form, FIELDS)
   const password = form.get('password')
   const parsed = signupSchema.safeParse({

@@ -1,3 +1,4 @@
+import { readForm } from '../../utils/form.server'
 import { formValues } from '../../utils/http.server'
 import { previewReply, saveForm } from '../../utils/preview.server'
 import type { KbCommandResult } from './kb.server'
@@ -14,7 +15,7 @@ export async function handleArticleForm(
   request: Request,
   save: (input: ArticleInput) => KbCommandResult,
 ) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const values = formValues(form, FIELDS)
   if (form.get('intent') === 'preview') return previewReply(values)
   return saveForm(values, articleSchema, (input) => {
