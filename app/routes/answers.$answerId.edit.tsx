@@ -35,6 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
+// The values of the form's `intent` field this action takes (the forged-request test posts each).
+export const intents = ['preview', 'save'] as const
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, id, found } = await guard(request, params.answerId)
   const form = await readForm(request)

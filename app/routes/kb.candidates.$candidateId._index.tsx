@@ -48,6 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ candidate, categories: listCategories() })
 }
 
+// The values of the form's `intent` field this action takes (the forged-request test posts each).
+export const intents = ['preview', 'publish', 'reject'] as const
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, candidate } = await guard(request, params.candidateId)
   const id = candidate.candidate.id

@@ -42,6 +42,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
+// The values of the form's `intent` field this action takes (the forged-request test posts each).
+export const intents = ['settings', 'apply-rule'] as const
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await guard(request)
   if (!can(user, 'kb.settings', null)) forbidden()

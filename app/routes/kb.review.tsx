@@ -35,6 +35,9 @@ const actionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('reviewed'), articleId: z.coerce.number().int().positive() }),
 ])
 
+// The values of the form's `intent` field this action takes (the forged-request test posts each).
+export const intents = actionSchema.options.map((o) => o.shape.intent.value)
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await guard(request)
   const parsed = actionSchema.safeParse(Object.fromEntries(await readForm(request)))

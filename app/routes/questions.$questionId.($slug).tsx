@@ -96,6 +96,9 @@ const actionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('delete-answer'), answerId: z.coerce.number().int().positive() }),
 ])
 
+// The values of the form's `intent` field this action takes (the forged-request test posts each).
+export const intents = actionSchema.options.map((o) => o.shape.intent.value)
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const id = parseId(params.questionId)

@@ -37,6 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ id, values: found.values, categories: listCategories() })
 }
 
+// The values of the form's `intent` field this action takes (the forged-request test posts each).
+export const intents = ['preview', 'save'] as const
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, id } = await guard(request, params.questionId)
   const form = await readForm(request)

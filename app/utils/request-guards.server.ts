@@ -62,7 +62,8 @@ export function checkOrigin(siteOrigin: string) {
 /**
  * The request line, before anything else reads it. `OPTIONS *` is answered with the methods we
  * take; an absolute-form target (`GET http://host/path`, which only proxies are sent) is served
- * when it names this site and refused otherwise, so everything after sees an ordinary path;
+ * when it names the site (BASE_URL's host) and refused otherwise, whatever the Host header
+ * says, so everything after sees an ordinary path;
  * methods no page of ours uses get 405 instead of reaching the router.
  */
 export function checkRequestLine(site: URL) {
@@ -86,7 +87,7 @@ export function checkRequestLine(site: URL) {
       const ours =
         target !== null &&
         (target.protocol === 'http:' || target.protocol === 'https:') &&
-        (target.host === site.host || target.host === req.get('host'))
+        target.host === site.host
       if (!target || !ours)
         return plainPage(
           res,
