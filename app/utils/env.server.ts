@@ -75,7 +75,7 @@ const schema = z.object({
 export type Env = z.infer<typeof schema> & { BASE_URL: string }
 
 /** Reads and validates the environment; a bad value stops the start with a readable message. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
