@@ -1,5 +1,5 @@
+import type { IncomingMessage } from 'node:http'
 import {
-  createReadableStreamFromReadable,
   createRequestHandler,
   writeReadableStreamToWritable,
   type AppLoadContext,
@@ -35,13 +35,39 @@ export function remixRequest(req: ExpressRequest, res: ExpressResponse, site: UR
     signal: controller.signal,
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    init.body = createReadableStreamFromReadable(req)
+    init.body = bodyWhenRead(req)
     init.duplex = 'half'
   }
   // Loaders and actions are aborted when the client goes away before the response is done.
   res.on('finish', () => (controller = null))
   res.on('close', () => controller?.abort())
   return new Request(url.href, init)
+}
+
+/**
+ * The request body as a stream that starts reading the socket only when someone reads it.
+ * Express's adapter starts at once; when an action then answers without reading the form (a
+ * redirect to the log-in page), the unread rest stays in the connection, and the browser's
+ * next request on it fails with a reset. Left unread, Node discards it after the response and
+ * the connection stays usable.
+ */
+function bodyWhenRead(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let chunks: AsyncIterator<Buffer> | null = null
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        chunks ??= req[Symbol.asyncIterator]()
+        const next = await chunks.next()
+        if (next.done) controller.close()
+        else controller.enqueue(new Uint8Array(next.value))
+      },
+      async cancel() {
+        await chunks?.return?.()
+      },
+    },
+    // Nothing is read ahead: the first pull comes with the first read.
+    { highWaterMark: 0 },
+  )
 }
 
 /** Sends Remix's answer as Express's adapter does. */

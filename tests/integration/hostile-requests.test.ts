@@ -1,3 +1,4 @@
+import http from 'node:http'
 import { matchRoutes } from '@remix-run/react'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { rawRequest, startApp, type RunningApp } from '../setup/app'
@@ -93,6 +94,43 @@ describe('a body that is not a form', () => {
     expect(html).toContain('do not match an account')
     // What was typed comes back.
     expect(html).toContain(`value="${site.users.member.email}"`)
+  })
+})
+
+describe('a form the action never reads', () => {
+  it('leaves the connection usable for the next request', async () => {
+    // One kept-alive connection: a signed-out post is redirected to the log-in page before its
+    // body is read, and the next request travels on the same socket.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+    const send = (method: string, path: string, body = '') =>
+      new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+        const req = http.request(
+          `${app.url}${path}`,
+          {
+            method,
+            agent,
+            headers: {
+              ...SAME_ORIGIN(),
+              ...(body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+            },
+          },
+          (res) => {
+            res.resume()
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }))
+          },
+        )
+        req.on('error', reject)
+        req.end(body)
+      })
+    try {
+      const first = await send('POST', '/notifications', `markdown=${'x'.repeat(300_000)}`)
+      expect(first.status).toBe(302)
+      const second = await send('GET', '/healthz')
+      expect(second.status).toBe(200)
+      expect(second.socket).toBe(first.socket)
+    } finally {
+      agent.destroy()
+    }
   })
 })
 
