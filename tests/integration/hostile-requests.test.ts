@@ -197,6 +197,12 @@ describe('unusual request lines', () => {
     expect(res.text).toContain('My V60 coffee tastes sour every morning')
   })
 
+  it('a data request for a route that is not there is answered, not logged as a failure', async () => {
+    // A logged error would fail this test (tests/setup/console.ts).
+    const res = await fetch(`${app.url}/questions?_data=routes%2F..%2Fnothing`)
+    expect(res.status).toBe(403)
+  })
+
   it('a target that is neither a path nor a URL is refused', async () => {
     const res = await rawRequest(app.port, 'GET questions HTTP/1.1\r\nHost: 127.0.0.1')
     expect(res.status).toBe(400)
