@@ -60,11 +60,12 @@ export function checkOrigin(siteOrigin: string) {
 }
 
 /**
- * The request line, before anything else reads it. `OPTIONS *` is answered with the methods we
- * take; an absolute-form target (`GET http://host/path`, which only proxies are sent) is served
- * when it names the site (BASE_URL's host) and refused otherwise, whatever the Host header
- * says, so everything after sees an ordinary path;
- * methods no page of ours uses get 405 instead of reaching the router.
+ * The request line, before anything else reads it:
+ * - methods no page of ours uses get 405 instead of reaching the router;
+ * - `OPTIONS *` (and OPTIONS on any page) is answered with the methods we take;
+ * - an absolute-form target (`GET http://host/path`, normally sent only to proxies) is served
+ *   when it names the site (BASE_URL's host, whatever the Host header says) and refused
+ *   otherwise; what follows sees an ordinary path either way.
  */
 export function checkRequestLine(site: URL) {
   return (req: Request, res: Response, next: NextFunction) => {
