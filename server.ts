@@ -1,6 +1,5 @@
 import crypto from 'node:crypto'
 import path from 'node:path'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
@@ -12,8 +11,16 @@ import { syncKbContent } from './app/modules/kb/content.server'
 import { ensureKbIndexFresh } from './app/modules/search/kb-index.server'
 import { seedDemoIfEmpty } from './db/seed'
 import { migrateDatabase, sqlite } from './app/utils/db.server'
-import { readEnv, type Env } from './app/utils/env.server'
-import { checkOrigin, limitBodySize } from './app/utils/request-guards.server'
+import { readEnv, siteUrl, type Env } from './app/utils/env.server'
+import {
+  checkOrigin,
+  checkRequestLine,
+  clientErrorStatus,
+  dropUndecodableCookies,
+  limitBodySize,
+  plainPage,
+} from './app/utils/request-guards.server'
+import { createRemixHandler } from './app/utils/remix-handler.server'
 import { createPageCache } from './app/utils/page-cache.server'
 import { runInRequestScope } from './app/utils/request-scope.server'
 import { withDomainErrors } from './app/utils/route-errors.server'
@@ -30,8 +37,13 @@ export function createApp(build: ServerBuild, env: Env) {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', env.TRUST_PROXY)
-  const https = env.BASE_URL.startsWith('https://')
+  const site = siteUrl(env)
+  const https = site.protocol === 'https:'
 
+  // Before anything reads them: the request line (OPTIONS *, absolute-form targets, unknown
+  // methods) and cookies another app on the domain may have set in a form we cannot decode.
+  app.use(checkRequestLine(site))
+  app.use(dropUndecodableCookies)
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
     next()
@@ -72,7 +84,7 @@ export function createApp(build: ServerBuild, env: Env) {
   app.use(express.static(path.resolve('public'), { maxAge: '1h', index: false }))
 
   app.use(limitBodySize())
-  app.use(checkOrigin(() => [new URL(env.BASE_URL).origin]))
+  app.use(checkOrigin(site.origin))
   // Search pages for signed-out visitors: the same few searches come again and again, and a
   // page served from memory costs a fraction of a rendered one.
   if (env.PAGE_CACHE_SECONDS > 0)
@@ -81,10 +93,11 @@ export function createApp(build: ServerBuild, env: Env) {
         .middleware,
     )
 
-  const handleWithRemix = createRequestHandler({
+  const handleWithRemix = createRemixHandler({
     // Domain errors thrown by modules become 404/403/409/429 responses, in one place.
     build: withDomainErrors(build),
     mode: env.NODE_ENV === 'production' ? 'production' : 'development',
+    site,
     getLoadContext: (req, res) => ({
       cspNonce: res.locals.cspNonce as string,
       clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
@@ -93,11 +106,26 @@ export function createApp(build: ServerBuild, env: Env) {
   // One scope per request: what its loaders share (who is signed in) is worked out once.
   app.all('*', (req, res, next) => runInRequestScope(() => handleWithRemix(req, res, next)))
 
-  // Last resort: whatever escaped Remix gets a plain page, never a stack trace.
+  // Last resort: whatever escaped Remix gets a plain page, never a stack trace. A client's
+  // mistake (a malformed %-escape in the path is a 400 from Express's router) keeps its status
+  // and is not logged as a failure; anything else is ours: logged, and a 500.
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    console.error(error)
+    const status = clientErrorStatus(error)
+    if (status === null) console.error(error)
     if (res.headersSent) return res.end()
-    res.status(500).type('text').send('Something went wrong on our side. Please try again.')
+    if (status !== null)
+      return plainPage(
+        res,
+        status,
+        'That request did not make sense',
+        'The address or what was sent with it could not be read. Please check the link.',
+      )
+    plainPage(
+      res,
+      500,
+      'Something went wrong on our side',
+      'The error has been logged. Please try again in a moment.',
+    )
   })
   return app
 }

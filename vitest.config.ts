@@ -22,6 +22,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup/console.ts', 'tests/setup/integration.ts'],
+          // Tests that drive the whole app load the Remix build; it is rebuilt when stale.
+          globalSetup: ['tests/setup/remix-build.ts'],
           environment: 'node',
           pool: 'forks',
           testTimeout: 20_000,

@@ -13,6 +13,10 @@ const MESSAGES: Record<number, { title: string; text: string }> = {
     title: 'We could not find that page',
     text: 'It may have been moved or removed, or the address may be mistyped.',
   },
+  415: {
+    title: 'That was not sent from our form',
+    text: 'Please go back to the page, fill in the form there and send it again.',
+  },
   429: {
     title: 'Slow down a little',
     text: 'Too many requests in a short time. Please wait and try again.',

@@ -9,8 +9,8 @@ import { getVisibleAnswer, updateAnswer } from '~/modules/answers/answers.server
 import { requireUser } from '~/utils/session.server'
 import { can } from '~/modules/policy/policy'
 import { answerSchema } from '~/modules/questions/validation'
-import { forbidden, formValues, notFound } from '~/utils/http.server'
 import { readForm } from '~/utils/form.server'
+import { forbidden, formValues, notFound } from '~/utils/http.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
 
@@ -34,6 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     question: { id: found.question.id, title: found.question.title },
   })
 }
+
+// The values of the form's `intent` field this action takes (the forged-request test posts each).
+export const intents = ['preview', 'save'] as const
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, id, found } = await guard(request, params.answerId)

@@ -62,6 +62,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 }) => (formMethod && formMethod.toUpperCase() !== 'GET' ? false : defaultShouldRevalidate)
 
 const intentSchema = z.enum(['save', 'preview', 'check'])
+// The values of the form's `intent` field this action takes (the forged-request test posts each).
+export const intents = intentSchema.options
 
 /** The form shown again: what was typed, plus a preview or suggestions when asked for. */
 function showAgain(

@@ -84,6 +84,9 @@ const actionSchema = z.discriminatedUnion('intent', [
   }),
 ])
 
+// The values of the form's `intent` field this action takes (the forged-request test posts each).
+export const intents = actionSchema.options.map((o) => o.shape.intent.value)
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await getUser(request)
   const page = findArticle(params.slug, user)

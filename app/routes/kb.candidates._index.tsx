@@ -18,8 +18,8 @@ import {
 } from '~/modules/kb/promotion.server'
 import type { PromotionSettings } from '~/modules/kb/validation'
 import { can } from '~/modules/policy/policy'
-import { forbidden, formValues, invalid } from '~/utils/http.server'
 import { readForm } from '~/utils/form.server'
+import { forbidden, formValues, invalid } from '~/utils/http.server'
 import kbStyles from '~/styles/kb.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: kbStyles }]
@@ -41,6 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     settings: can(user, 'kb.settings', null) ? getPromotionSettings() : null,
   })
 }
+
+// The values of the form's `intent` field this action takes (the forged-request test posts each).
+export const intents = ['settings', 'apply-rule'] as const
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await guard(request)

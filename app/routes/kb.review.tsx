@@ -12,8 +12,8 @@ import { RelativeTime } from '~/components/time'
 import { requireUser } from '~/utils/session.server'
 import { listDueForReview, markArticleReviewed } from '~/modules/kb/kb.server'
 import { can } from '~/modules/policy/policy'
-import { forbidden } from '~/utils/http.server'
 import { readForm } from '~/utils/form.server'
+import { forbidden } from '~/utils/http.server'
 import kbStyles from '~/styles/kb.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: kbStyles }]
@@ -34,6 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const actionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('reviewed'), articleId: z.coerce.number().int().positive() }),
 ])
+
+// The values of the form's `intent` field this action takes (the forged-request test posts each).
+export const intents = actionSchema.options.map((o) => o.shape.intent.value)
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await guard(request)

@@ -6,8 +6,8 @@ import { FormError, TextField } from '~/components/forms'
 import { getAuth, logIn } from '~/modules/auth/auth.server'
 import { loginSchema } from '~/modules/auth/validation'
 import { fieldErrorsOf } from '~/modules/questions/validation'
-import { formValues, invalid, safeRedirect } from '~/utils/http.server'
 import { readForm } from '~/utils/form.server'
+import { formValues, invalid, safeRedirect } from '~/utils/http.server'
 
 // The password is deliberately not among the values sent back to the page.
 const FIELDS = ['email', 'redirectTo'] as const

@@ -20,7 +20,8 @@ import { getSimilarQuestions } from '~/modules/search/search.server'
 import { newSubmissionKey } from '~/modules/submissions/submissions.server'
 import { NotFound } from '~/utils/domain-errors'
 import { readForm } from '~/utils/form.server'
-import { handleQuestionIntent, questionIntent } from '~/utils/question-page.server'
+import { QUESTION_INTENTS, questionIntent } from '~/utils/question-intents'
+import { handleQuestionIntent } from '~/utils/question-page.server'
 import { requireUser } from '~/utils/session.server'
 import { slugify } from '~/utils/slug'
 
@@ -66,6 +67,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     submissionKey: newSubmissionKey(),
   })
 }
+
+// The values of the form's `intent` field this action takes (the forged-request test posts each).
+export const intents = QUESTION_INTENTS
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)

@@ -14,8 +14,8 @@ import {
 } from '~/modules/questions/questions.server'
 import { EXISTING_TAGS_SHOWN, listTags } from '~/modules/questions/tags.server'
 import { questionSchema } from '~/modules/questions/validation'
-import { forbidden, formValues, notFound } from '~/utils/http.server'
 import { readForm } from '~/utils/form.server'
+import { forbidden, formValues, notFound } from '~/utils/http.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
 
@@ -42,6 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     existingTags: listTags(EXISTING_TAGS_SHOWN),
   })
 }
+
+// The values of the form's `intent` field this action takes (the forged-request test posts each).
+export const intents = ['preview', 'save'] as const
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, id } = await guard(request, params.questionId)

@@ -6,8 +6,8 @@ import { FormError, TextField } from '~/components/forms'
 import { getAuth, signUp } from '~/modules/auth/auth.server'
 import { signupSchema } from '~/modules/auth/validation'
 import { fieldErrorsOf } from '~/modules/questions/validation'
-import { formValues, invalid, safeRedirect } from '~/utils/http.server'
 import { readForm } from '~/utils/form.server'
+import { formValues, invalid, safeRedirect } from '~/utils/http.server'
 
 // The password is deliberately not among the values sent back to the page.
 const FIELDS = ['email', 'handle', 'displayName', 'redirectTo'] as const

@@ -4,7 +4,6 @@
  * HTTP in one place (route-errors.server.ts).
  */
 import { json, redirect } from '@remix-run/node'
-import { z } from 'zod'
 import { acceptAnswer, createAnswer, unacceptAnswer } from '../modules/answers/answers.server'
 import type { SessionUser } from '../modules/auth/auth.server'
 import {
@@ -23,40 +22,8 @@ import { closeAsDuplicate, reopenQuestion } from '../modules/questions/closing.s
 import { answerSchema, fieldErrorsOf } from '../modules/questions/validation'
 import { castVote } from '../modules/votes/votes.server'
 import { invalid } from './http.server'
+import type { QuestionIntent } from './question-intents'
 import { renderPreview } from './preview.server'
-
-const id = z.coerce.number().int().positive()
-const removal = { reason: z.string().max(40).default(''), note: z.string().max(2000).default('') }
-
-export const questionIntent = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('preview'), body: z.string() }),
-  z.object({
-    intent: z.literal('answer'),
-    body: z.string(),
-    submissionKey: z.string().max(100).optional(),
-  }),
-  z.object({
-    intent: z.literal('vote'),
-    postType: z.enum(['question', 'answer']),
-    postId: id,
-    value: z.coerce.number().int().min(-1).max(1),
-  }),
-  z.object({ intent: z.literal('accept'), answerId: id }),
-  z.object({ intent: z.literal('unaccept'), answerId: id }),
-  z.object({ intent: z.literal('close-duplicate'), original: z.string().max(300) }),
-  z.object({ intent: z.literal('reopen') }),
-  z.object({ intent: z.literal('delete-question'), ...removal }),
-  z.object({ intent: z.literal('hide-question'), ...removal }),
-  z.object({ intent: z.literal('unhide-question') }),
-  z.object({ intent: z.literal('restore-question') }),
-  z.object({ intent: z.literal('delete-answer'), answerId: id, ...removal }),
-  z.object({ intent: z.literal('hide-answer'), answerId: id, ...removal }),
-  z.object({ intent: z.literal('unhide-answer'), answerId: id }),
-  z.object({ intent: z.literal('restore-answer'), answerId: id }),
-])
-export type QuestionIntent = z.infer<typeof questionIntent>
-/** Every intent the page's forms send: the forged-request tests walk this list. */
-export const QUESTION_INTENTS = questionIntent.options.map((o) => o.shape.intent.value)
 
 /** A removal's reason, or the form back with what is missing (`target` says which form). */
 function parseRemoval(input: { reason: string; note: string }, target: string) {

@@ -20,7 +20,7 @@ import { loader as articleLoader } from '~/routes/kb.$slug'
 import {
   action as candidateAction,
   loader as candidateLoader,
-} from '~/routes/kb.candidates.$candidateId'
+} from '~/routes/kb.candidates.$candidateId._index'
 import { action as queueAction, loader as queueLoader } from '~/routes/kb.candidates._index'
 import { setClock } from '~/utils/clock.server'
 import { db, write } from '~/utils/db.server'

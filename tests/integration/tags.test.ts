@@ -1,11 +1,9 @@
-import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { deleteQuestion } from '~/modules/questions/questions.server'
+import { deleteQuestion, hideQuestion } from '~/modules/moderation/posts.server'
 import { suggestTags, TAG_SUGGESTION_LIMIT } from '~/modules/questions/tags.server'
 import { loader as tagsLoader } from '~/routes/resources.tags'
 import { write } from '~/utils/db.server'
-import { now } from '~/utils/clock.server'
-import { questions, tags } from '../../db/schema'
+import { tags } from '../../db/schema'
 import { callRoute, context, makeQuestion, makeUser, request } from '../factories'
 
 type Suggested = { tags: { name: string; count: number }[] }
@@ -49,14 +47,13 @@ describe('tag suggestions', () => {
     const hidden = await makeQuestion(helper, { tags: ['gopay', 'grinder'] })
     const deleted = await makeQuestion(helper, { tags: ['gopay', 'grinder'] })
     await makeQuestion(helper, { tags: ['grinder'] })
-    write((tx) => {
-      tx.update(questions).set({ hiddenAt: now() }).where(eq(questions.id, hidden)).run()
-    })
-    deleteQuestion(moderator, deleted)
+    const spam = { reason: 'spam', note: '' } as const
+    hideQuestion(moderator, hidden, spam)
+    deleteQuestion(moderator, deleted, spam)
 
     expect(await names('?q=g')).toEqual(['gopay 1', 'grinder 1'])
     // A tag whose every question is gone still exists and may be used: offered, counted 0.
-    deleteQuestion(moderator, visible)
+    deleteQuestion(moderator, visible, spam)
     expect(await names('?q=go')).toEqual(['gopay 0'])
   })
 

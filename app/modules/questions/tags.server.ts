@@ -114,11 +114,7 @@ export function suggestTags(typed: string, limit = TAG_SUGGESTION_LIMIT) {
     .leftJoin(questionTags, eq(questionTags.tagId, tags.id))
     .leftJoin(
       questions,
-      and(
-        eq(questions.id, questionTags.questionId),
-        isNull(questions.hiddenAt),
-        isNull(questions.deletedAt),
-      ),
+      and(eq(questions.id, questionTags.questionId), listed(questions)),
     )
     .where(sql`${tags.name} GLOB ${`${prefix}*`}`)
     .groupBy(tags.name)

@@ -16,8 +16,8 @@ import { getCandidateDraft, publishCandidate, rejectCandidate } from '~/modules/
 import { promotionSchema, REJECT_NOTE_MAX, rejectSchema } from '~/modules/kb/validation'
 import { can } from '~/modules/policy/policy'
 import { fieldErrorsOf } from '~/modules/questions/validation'
-import { forbidden, formValues, invalid, notFound } from '~/utils/http.server'
 import { readForm } from '~/utils/form.server'
+import { forbidden, formValues, invalid, notFound } from '~/utils/http.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
 import kbStyles from '~/styles/kb.css'
@@ -47,6 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { candidate } = await guard(request, params.candidateId)
   return json({ candidate, categories: listCategories() })
 }
+
+// The values of the form's `intent` field this action takes (the forged-request test posts each).
+export const intents = ['preview', 'publish', 'reject'] as const
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, candidate } = await guard(request, params.candidateId)
