@@ -96,8 +96,6 @@ async function solvedThread(
       .run(),
   )
   acceptAnswer(asker, answerId)
-  // What acceptAnswer does once promotion is wired into it; idempotent if it already is.
-  write((tx) => queueCandidate(tx, questionId, answerId, 'accepted', asker))
   // A thread accepted before promotion existed (or imported) has no candidate.
   if (opts.queue === false)
     write((tx) => tx.delete(kbCandidates).where(eq(kbCandidates.questionId, questionId)).run())
@@ -139,8 +137,14 @@ const PUBLISH_FORM = {
 }
 
 describe('the promotion queue', () => {
-  it('queues an accepted answer once, and follows the asker to another accepted answer', async () => {
+  it('queues an accepted answer by itself, once, and follows the asker to another accepted answer', async () => {
     const { asker, questionId, answerId } = await solvedThread()
+    // Accepting alone queued it (a reaction to the event); queueing again changes nothing.
+    expect(candidateOf(questionId)).toMatchObject({
+      answerId,
+      status: 'pending',
+      queuedBy: 'accepted',
+    })
     write((tx) => queueCandidate(tx, questionId, answerId, 'accepted', asker))
     expect(db.select().from(kbCandidates).all()).toHaveLength(1)
     expect(candidateOf(questionId)).toMatchObject({ answerId, status: 'pending' })
@@ -152,7 +156,6 @@ describe('the promotion queue', () => {
       'Also check the roast date on the bag.',
     )
     acceptAnswer(asker, other)
-    write((tx) => queueCandidate(tx, questionId, other, 'accepted', asker))
     expect(db.select().from(kbCandidates).all()).toHaveLength(1)
     expect(candidateOf(questionId)).toMatchObject({ answerId: other, status: 'pending' })
     expect(listCandidates().map((c) => c.question.id)).toEqual([questionId])
