@@ -87,7 +87,7 @@ export function responseTimes(range: { from: Date; to: Date }): ResponseTime[] {
     // Deleted and hidden are two separate states; a post is back only when neither holds.
     const step = e.type.endsWith('.deleted') || e.type.endsWith('.hidden') ? 1 : -1
     if (e.type.startsWith('question.')) {
-      if (e.type !== 'question.created') thread.gone = Math.max(0, thread.gone + step)
+      thread.gone = Math.max(0, thread.gone + step)
       continue
     }
     if (e.type === 'answer.created') {
