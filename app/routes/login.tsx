@@ -52,8 +52,8 @@ export default function LoginPage() {
       {signedUp && !data ? (
         // Worded for both cases on purpose: sign-up never says whether an e-mail had an account.
         <p className="notice" role="status">
-          Your account is ready: log in with your e-mail and the password you chose. If that
-          e-mail already had an account, log in with its password.
+          Your account is ready: log in with your e-mail and the password you chose. If that e-mail
+          already had an account, log in with its password.
         </p>
       ) : null}
       <Form method="post" className="stack">

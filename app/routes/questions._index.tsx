@@ -8,7 +8,11 @@ import { getUser } from '~/modules/auth/auth.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { can } from '~/modules/policy/policy'
 import { listQuestions } from '~/modules/questions/questions.server'
-import { listFiltersSchema, QUESTION_SORTS } from '~/modules/questions/validation'
+import {
+  parseListFilters,
+  QUESTION_SORTS,
+  type ListFilterName,
+} from '~/modules/questions/validation'
 
 export const meta: MetaFunction = () => [{ title: 'Questions · Tanya' }]
 
@@ -16,14 +20,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Public list: visibility is decided in the query; the user only changes the controls shown.
   const user = await getUser(request)
   const url = new URL(request.url)
-  const filters = listFiltersSchema.parse(Object.fromEntries(url.searchParams))
-  return json({
-    filters,
-    result: listQuestions(filters),
-    categories: listCategories(),
-    canAsk: user === null || can(user, 'question.create', null),
-    deleted: url.searchParams.get('deleted') === '1',
-  })
+  const { filters, rejected } = parseListFilters(url.searchParams)
+  const categories = listCategories()
+  // A well-formed slug that names no category is as unknown as a malformed one.
+  if (filters.category && !categories.some((c) => c.slug === filters.category)) {
+    rejected.unshift({ name: 'category', value: filters.category })
+    delete filters.category
+  }
+  return json(
+    {
+      filters,
+      rejected,
+      result: listQuestions(filters),
+      categories,
+      canAsk: user === null || can(user, 'question.create', null),
+      deleted: url.searchParams.get('deleted') === '1',
+    },
+    // The list is still shown, without the filters we do not know, but it is not a good address.
+    { status: rejected.length > 0 ? 400 : 200 },
+  )
+}
+
+const FILTER_NAMES: Record<ListFilterName, string> = {
+  category: 'category',
+  tag: 'tag',
+  status: 'status',
+  sort: 'sort order',
+  page: 'page',
 }
 
 const SORT_LABELS: Record<(typeof QUESTION_SORTS)[number], string> = {
@@ -33,7 +56,7 @@ const SORT_LABELS: Record<(typeof QUESTION_SORTS)[number], string> = {
 }
 
 export default function QuestionsPage() {
-  const { filters, result, categories, canAsk, deleted } = useLoaderData<typeof loader>()
+  const { filters, rejected, result, categories, canAsk, deleted } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const category = categories.find((c) => c.slug === filters.category)
   const heading = filters.tag
@@ -53,6 +76,15 @@ export default function QuestionsPage() {
         <p className="notice" role="status">
           The question was deleted.
         </p>
+      ) : null}
+      {rejected.length > 0 ? (
+        <div className="notice notice-warning" role="status">
+          {rejected.map((r) => (
+            <p key={r.name}>
+              There is no {FILTER_NAMES[r.name]} “{r.value}”, so it is not applied.
+            </p>
+          ))}
+        </div>
       ) : null}
       <div className="page-heading">
         <div>
@@ -85,7 +117,7 @@ export default function QuestionsPage() {
           Status
           <select name="status" defaultValue={filters.status ?? ''}>
             <option value="">Any status</option>
-            <option value="open">Open (no answer yet)</option>
+            <option value="open">Unanswered (waiting for a first answer)</option>
             <option value="answered">Answered</option>
             <option value="solved">Solved</option>
           </select>

@@ -37,4 +37,3 @@ export type QuestionIntent = z.infer<typeof questionIntent>
 
 /** Every intent the page's forms send: the forged-request tests walk this list. */
 export const QUESTION_INTENTS = questionIntent.options.map((o) => o.shape.intent.value)
-

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { deleteQuestion, hideQuestion } from '~/modules/moderation/posts.server'
+import { closeAsDuplicate } from '~/modules/questions/closing.server'
 import { action as askAction, loader as askLoader } from '~/routes/ask'
 import { loader as listLoader } from '~/routes/questions._index'
 import {
@@ -428,6 +429,63 @@ describe('question list', () => {
     expect((await list('category=brewing-help')).result.items.map((q) => q.id)).toEqual([brewing])
     expect((await list('tag=v60')).result.total).toBe(12)
     expect((await list('sort=votes')).result.items[0].id).toBe(ids[5])
+  })
+
+  async function listPage(qs: string) {
+    const res = await run(listLoader, {
+      request: await request(`/questions?${qs}`),
+      params: {},
+      context,
+    } as never)
+    return {
+      status: res.status,
+      data: (await res.json()) as {
+        rejected: { name: string; value: string }[]
+        result: { items: { id: number; excerpt: string }[] }
+      },
+    }
+  }
+
+  it('lists as unanswered only open threads nobody but the asker has answered', async () => {
+    const asker = await makeUser()
+    const helper = await makeUser({ role: 'helper' })
+    const waiting = await makeQuestion(asker, { title: 'Nobody has answered this one' })
+    const followedUp = await makeQuestion(asker, { title: 'Only the asker added details' })
+    await makeAnswer(asker, followedUp, 'Adding the order number: KN 25412.')
+    const answered = await makeQuestion(asker, { title: 'A helper answered this one' })
+    await makeAnswer(helper, answered, 'Here is how.')
+    const original = await makeQuestion(asker, { title: 'The original of a duplicate' })
+    const duplicate = await makeQuestion(asker, { title: 'Closed as a duplicate of it' })
+    closeAsDuplicate(helper, duplicate, String(original))
+
+    const { status, data } = await listPage('status=open')
+    expect(status).toBe(200)
+    expect(data.result.items.map((q) => q.id).sort((a, b) => a - b)).toEqual(
+      [waiting, followedUp, original].sort((a, b) => a - b),
+    )
+  })
+
+  it('says which filter values it does not know instead of silently showing everything', async () => {
+    await makeQuestion(await makeUser())
+    const { status, data } = await listPage('status=weird&category=no-such-place&sort=sideways')
+    expect(status).toBe(400)
+    expect(data.rejected).toEqual([
+      { name: 'category', value: 'no-such-place' },
+      { name: 'status', value: 'weird' },
+      { name: 'sort', value: 'sideways' },
+    ])
+    expect(data.result.items).toHaveLength(1)
+  })
+
+  it('shows each question’s opening as plain words, markdown read, nothing dropped', async () => {
+    await makeQuestion(await makeUser(), {
+      title: 'Payment shows as failed in the app',
+      body: 'The payment was _successful_ on my side but **Order KN 25412** still says `unpaid`.',
+    })
+    const { data } = await listPage('')
+    expect(data.result.items[0].excerpt).toBe(
+      'The payment was successful on my side but Order KN 25412 still says unpaid.',
+    )
   })
 })
 

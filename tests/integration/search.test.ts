@@ -116,6 +116,27 @@ describe('thread search', () => {
     expect(titlesOf(searchThreads('Makassar'))).toEqual(['Parcel stuck at the Makassar hub'])
   })
 
+  it('suggests only threads that look related: a shared word in the body alone is not enough', async () => {
+    const asker = await makeUser()
+    const helper = await makeUser({ role: 'helper' })
+    const related = await makeQuestion(asker, {
+      title: 'GoPay refund has not arrived',
+      body: 'I cancelled the order on Monday.',
+    })
+    const unrelated = await makeQuestion(asker, {
+      title: 'Cold brew concentrate tastes flat',
+      body: 'After two days it tastes flat. Is a refund possible for the beans?',
+    })
+    for (const id of [related, unrelated]) await makeAnswer(helper, id, 'Thanks, sorted.')
+
+    const suggested = await suggestForAsk('Where is my GoPay refund?')
+    expect(suggested.threads.map((t) => t.id)).toEqual([related])
+    // Nothing that shares a title word: nothing at all, rather than the best of the noise.
+    expect((await suggestForAsk('Is it possible for the beans')).threads).toEqual([])
+    // A title shorter than a question may be shows nothing.
+    expect(await suggestForAsk('GoPay')).toEqual({ kb: [], threads: [] })
+  })
+
   it('never shows hidden or deleted questions in results, suggestions or similar questions', async () => {
     const asker = await makeUser()
     const helper = await makeUser({ role: 'helper' })
@@ -348,7 +369,7 @@ describe('thread search', () => {
       body: 'The voucher from the newsletter is rejected.',
     })
     const weaker = await makeQuestion(asker, {
-      title: 'Newsletter arrives twice',
+      title: 'Newsletter voucher arrives twice',
       body: 'It mentions a voucher for Sumatra Mandheling too.',
     })
     for (const id of [original, middle, duplicate, weaker])

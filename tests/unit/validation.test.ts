@@ -4,6 +4,7 @@ import {
   BODY_MAX,
   fieldErrorsOf,
   listFiltersSchema,
+  parseListFilters,
   questionSchema,
   splitTags,
 } from '~/modules/questions/validation'
@@ -50,14 +51,20 @@ describe('question validation', () => {
     expect(splitTags('#Shipping shipping,  JNE ')).toEqual(['shipping', 'jne'])
   })
 
-  it('falls back to safe defaults for junk list filters', () => {
-    expect(listFiltersSchema.parse({ sort: 'drop table', page: '-3', status: 'weird' })).toEqual({
-      sort: 'newest',
-      page: 1,
-      category: undefined,
-      tag: undefined,
-      status: undefined,
-    })
+  it('leaves junk list filters out and names each one, so the page can say so', () => {
+    const { filters, rejected } = parseListFilters(
+      new URLSearchParams('sort=drop+table&page=-3&status=weird&category=orders-shipping&tag='),
+    )
+    expect(filters).toEqual({ sort: 'newest', page: 1, category: 'orders-shipping' })
+    expect(rejected).toEqual([
+      { name: 'status', value: 'weird' },
+      { name: 'sort', value: 'drop table' },
+      { name: 'page', value: '-3' },
+    ])
+    expect(listFiltersSchema.parse({})).toEqual({ sort: 'newest', page: 1 })
+    expect(parseListFilters(new URLSearchParams('status=open&status=solved')).rejected).toEqual([
+      { name: 'status', value: 'open' },
+    ])
   })
 })
 

@@ -1,9 +1,5 @@
 import { Form } from '@remix-run/react'
-import {
-  NOTE_MAX,
-  REMOVAL_REASON_LABELS,
-  REMOVAL_REASONS,
-} from '~/modules/moderation/validation'
+import { NOTE_MAX, REMOVAL_REASON_LABELS, REMOVAL_REASONS } from '~/modules/moderation/validation'
 import { SelectField, TextField } from '../forms'
 import { useQuestionReply } from './action-data'
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from 'drizzle-orm'
+import { and, asc, count, eq, sql } from 'drizzle-orm'
 import { categories, questions } from '../../../db/schema'
 import { db, type Tx } from '../../utils/db.server'
 import { listed } from '../policy/visibility.server'
@@ -21,17 +21,21 @@ export function listCategories() {
 
 /** Categories with their visible question counts per state, for the home page. */
 export function listCategoriesWithCounts() {
+  // A closed question waits for nothing, so it is never counted as open.
+  const state = sql<
+    string | null
+  >`case when ${questions.closedAt} is not null then 'closed' else ${questions.status} end`
   const rows = db
     .select({
       slug: categories.slug,
       name: categories.name,
       description: categories.description,
-      status: questions.status,
+      status: state,
       n: count(questions.id),
     })
     .from(categories)
     .leftJoin(questions, and(eq(questions.categoryId, categories.id), listed(questions)))
-    .groupBy(categories.id, questions.status)
+    .groupBy(categories.id, state)
     .orderBy(asc(categories.position), asc(categories.name))
     .all()
   const bySlug = new Map<

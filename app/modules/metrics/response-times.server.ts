@@ -74,7 +74,12 @@ export function responseTimes(range: { from: Date; to: Date }): ResponseTime[] {
     .all()
 
   type Answer = { at: Date; byAsker: boolean; staff: boolean; automatic: boolean; gone: number }
-  type Thread = { asker: number | null; createdAt: Date; gone: number; answers: Map<number, Answer> }
+  type Thread = {
+    asker: number | null
+    createdAt: Date
+    gone: number
+    answers: Map<number, Answer>
+  }
   const threads = new Map<number, Thread>()
   for (const e of rows) {
     const questionId = e.questionId!

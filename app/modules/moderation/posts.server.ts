@@ -143,7 +143,12 @@ export function getRemovals(questionId: number) {
     .where(
       and(
         eq(events.questionId, questionId),
-        inArray(events.type, ['question.deleted', 'question.hidden', 'answer.deleted', 'answer.hidden']),
+        inArray(events.type, [
+          'question.deleted',
+          'question.hidden',
+          'answer.deleted',
+          'answer.hidden',
+        ]),
       ),
     )
     .orderBy(desc(events.createdAt), desc(events.id))

@@ -112,10 +112,7 @@ export function suggestTags(typed: string, limit = TAG_SUGGESTION_LIMIT) {
     .select({ name: tags.name, count: uses })
     .from(tags)
     .leftJoin(questionTags, eq(questionTags.tagId, tags.id))
-    .leftJoin(
-      questions,
-      and(eq(questions.id, questionTags.questionId), listed(questions)),
-    )
+    .leftJoin(questions, and(eq(questions.id, questionTags.questionId), listed(questions)))
     .where(sql`${tags.name} GLOB ${`${prefix}*`}`)
     .groupBy(tags.name)
     .orderBy(desc(uses), asc(tags.name))

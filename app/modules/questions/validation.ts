@@ -60,14 +60,47 @@ export type QuestionInput = z.infer<typeof questionSchema>
 export const answerSchema = z.object({ body: body(ANSWER_MIN, 'The answer') })
 export type AnswerInput = z.infer<typeof answerSchema>
 
-export const listFiltersSchema = z.object({
-  category: z.string().max(60).optional().catch(undefined),
-  tag: z.string().max(30).optional().catch(undefined),
-  status: z.enum(['open', 'answered', 'solved']).optional().catch(undefined),
-  sort: z.enum(QUESTION_SORTS).default('newest').catch('newest'),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
-})
+export const QUESTION_STATUS_FILTERS = ['open', 'answered', 'solved'] as const
+
+const listFilterFields = {
+  category: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
+  tag: z.string().trim().min(1).max(30).toLowerCase().regex(TAG_PATTERN).optional(),
+  status: z.enum(QUESTION_STATUS_FILTERS).optional(),
+  sort: z.enum(QUESTION_SORTS).default('newest'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+}
+export const listFiltersSchema = z.object(listFilterFields)
 export type ListFilters = z.infer<typeof listFiltersSchema>
+
+export type ListFilterName = keyof typeof listFilterFields
+
+/**
+ * The list's filters from a query string. A value that is not one we know is left out and
+ * named in `rejected`, so the page can say "there is no status “weird”" instead of silently
+ * showing everything. An empty value is simply no filter.
+ */
+export function parseListFilters(params: URLSearchParams): {
+  filters: ListFilters
+  rejected: { name: ListFilterName; value: string }[]
+} {
+  const raw: Partial<Record<ListFilterName, string>> = {}
+  const rejected: { name: ListFilterName; value: string }[] = []
+  for (const name of Object.keys(listFilterFields) as ListFilterName[]) {
+    const values = params.getAll(name)
+    const value = values[0]?.trim()
+    if (!value) continue
+    const one = listFilterFields[name].safeParse(value)
+    if (values.length > 1 || !one.success) rejected.push({ name, value: value.slice(0, 60) })
+    else raw[name] = value
+  }
+  return { filters: listFiltersSchema.parse(raw), rejected }
+}
 
 /** Turns zod issues into one message per field, the first one winning. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {

@@ -4,6 +4,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import { isbot } from 'isbot'
 import { askVisits, kbArticles, questions, searchEvents } from '../../../db/schema'
 import { listed } from '../policy/visibility.server'
+import { TITLE_MIN } from '../questions/validation'
 import { now } from '../../utils/clock.server'
 import { db, sqlite, write } from '../../utils/db.server'
 import { singleton } from '../../utils/singleton.server'
@@ -165,6 +166,8 @@ const SUGGEST_THREADS = 5
  * title is too short to say much on its own.
  */
 export async function suggestForAsk(title: string, body = ''): Promise<Suggestions> {
+  // A title too short to be a question says too little to match on: no guesses.
+  if (title.trim().length < TITLE_MIN) return { kb: [], threads: [] }
   const titleWords = extractWords(title)
   const useBody = titleWords.words.length < 3 && body.trim().length > 0
   const query = useBody ? `${title}\n${body.slice(0, 600)}` : title

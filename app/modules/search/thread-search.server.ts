@@ -290,9 +290,32 @@ function rankPostFiltered(
   const floor = newestFloor(match, filters, SUGGEST_WINDOW)
   for (let window = limit * 4; ; window *= 10) {
     const ranked = rankMatches(match, filters, rank, 0, window, null, floor)
-    const kept = toSuggestions(ranked, options)
+    const kept = toSuggestions(aboveFloor(match, ranked), options)
     if (kept.length >= limit || ranked.length < window) return kept.slice(0, limit)
   }
+}
+
+/**
+ * How close to the best title match a thread that shares words with the query only in its
+ * body must score (bm25, best is most negative) to be shown beside it.
+ */
+const BODY_ONLY_FLOOR = 0.6
+
+/**
+ * The relevance floor of suggestions and similar questions. A thread whose title, tags or
+ * duplicates' titles share a word with the query is shown; one that shares words only in its
+ * body reads, from its title, as unrelated, so it is shown only when it scores nearly as well
+ * as the best of those, and never when none of them do. Showing fewer beats showing noise.
+ */
+function aboveFloor(match: string, ranked: Ranked[]): Ranked[] {
+  if (ranked.length === 0) return ranked
+  const rows = db.all<{ id: number }>(sql`select rowid as id from questions_fts
+    where questions_fts match ${`{title tags related} : (${match})`}
+      and +rowid in (${idList(ranked.map((r) => r.id))})`)
+  const titled = new Set(rows.map((r) => r.id))
+  const best = ranked.find((r) => titled.has(r.id))
+  if (!best) return []
+  return ranked.filter((r) => titled.has(r.id) || r.rank <= best.rank * BODY_ONLY_FLOOR)
 }
 
 type DetailRow = {

@@ -45,10 +45,7 @@ export function once(
   if (earlier) return { id: earlier.resultId, repeated: true }
   const id = create()
   // A key somebody else used (or used for another kind) is not ours to reuse: create anyway.
-  tx.insert(formSubmissions)
-    .values({ key, userId, kind, resultId: id })
-    .onConflictDoNothing()
-    .run()
+  tx.insert(formSubmissions).values({ key, userId, kind, resultId: id }).onConflictDoNothing().run()
   return { id, repeated: false }
 }
 
