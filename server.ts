@@ -24,12 +24,14 @@ import { createRemixHandler } from './app/utils/remix-handler.server'
 import { createPageCache } from './app/utils/page-cache.server'
 import { runInRequestScope } from './app/utils/request-scope.server'
 import { withDomainErrors } from './app/utils/route-errors.server'
-import { searchPageRoute } from './app/modules/search/search.server'
+import { searchPageRoute } from './app/utils/search-page-cache.server'
 
 declare module '@remix-run/node' {
   interface AppLoadContext {
     cspNonce: string
     clientIp: string
+    /** Set by the ask action for the loader of the same request (a form posted without JS). */
+    askVisitId?: string
   }
 }
 

@@ -156,11 +156,24 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
                 {user.displayName}
                 {user.role !== 'member' ? <span className="role-pill">{user.role}</span> : null}
               </NavLink>
-              <Form method="post" action="/logout">
-                <button type="submit" className="link-button">
-                  Log out
-                </button>
-              </Form>
+              <details className="account-menu">
+                <summary>Account</summary>
+                <div className="account-menu-panel">
+                  <Form method="post" action="/logout">
+                    <button type="submit" name="intent" value="logout" className="link-button">
+                      Log out
+                    </button>
+                  </Form>
+                  <Form method="post" action="/logout">
+                    <button type="submit" name="intent" value="everywhere" className="link-button">
+                      Log out everywhere
+                    </button>
+                  </Form>
+                  <p className="muted small">
+                    “Everywhere” ends your sessions on every device, this one included.
+                  </p>
+                </div>
+              </details>
             </>
           ) : (
             <>

@@ -9,6 +9,8 @@ import {
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core'
 import { now } from '../app/utils/clock.server'
+// The lists forms offer and the columns store are one list each, kept where forms can use them.
+import { ARTICLE_STATUSES, FEEDBACK_REASON_VALUES } from '../app/modules/kb/validation'
 
 export const ROLES = ['member', 'helper', 'moderator', 'staff', 'admin'] as const
 export type Role = (typeof ROLES)[number]
@@ -356,7 +358,7 @@ export const rateLimits = sqliteTable('rate_limits', {
   count: integer('count').notNull(),
 })
 
-export const KB_STATUSES = ['draft', 'published', 'archived'] as const
+export const KB_STATUSES = ARTICLE_STATUSES
 export type KbStatus = (typeof KB_STATUSES)[number]
 export const KB_ORIGINS = ['content', 'app', 'promoted'] as const
 export type KbOrigin = (typeof KB_ORIGINS)[number]
@@ -425,15 +427,7 @@ export const kbRevisions = sqliteTable(
   ],
 )
 
-export const KB_FEEDBACK_REASONS = [
-  'solved',
-  'clear',
-  'outdated',
-  'unclear',
-  'incomplete',
-  'not-my-problem',
-  'other',
-] as const
+export const KB_FEEDBACK_REASONS = FEEDBACK_REASON_VALUES
 export type KbFeedbackReason = (typeof KB_FEEDBACK_REASONS)[number]
 
 export const kbFeedback = sqliteTable(
@@ -534,7 +528,7 @@ export const settings = sqliteTable('settings', {
 })
 
 /**
- * One ask-form visit: the unit of deflection (DESIGN §5). Suggestions shown and opened, and the
+ * One ask-form visit: the unit of deflection (see the README). Suggestions shown and opened, and the
  * question posted from it, are stamped on the row; the details are in search_events.
  */
 export const askVisits = sqliteTable(

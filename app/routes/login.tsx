@@ -18,7 +18,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await getAuth(request)
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '')
   if (user) throw redirect(redirectTo || '/')
-  return json({ redirectTo, signedUp: new URL(request.url).searchParams.get('signedUp') === '1' })
+  const params = new URL(request.url).searchParams
+  const signedOut = Number(params.get('signedOut'))
+  return json({
+    redirectTo,
+    signedUp: params.get('signedUp') === '1',
+    // How many sessions "log out everywhere" just ended.
+    signedOut: Number.isInteger(signedOut) && signedOut > 0 ? Math.min(signedOut, 1000) : null,
+  })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -40,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-  const { redirectTo, signedUp } = useLoaderData<typeof loader>()
+  const { redirectTo, signedUp, signedOut } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
@@ -49,6 +56,12 @@ export default function LoginPage() {
   return (
     <div className="auth-card">
       <h1>Log in</h1>
+      {signedOut && !data ? (
+        <p className="notice" role="status">
+          You are logged out everywhere: {signedOut} {signedOut === 1 ? 'session' : 'sessions'}{' '}
+          ended.
+        </p>
+      ) : null}
       {signedUp && !data ? (
         // Worded for both cases on purpose: sign-up never says whether an e-mail had an account.
         <p className="notice" role="status">

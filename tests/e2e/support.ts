@@ -50,5 +50,7 @@ export async function logIn(page: Page, email: string, displayName: string) {
 async function expectSignedIn(page: Page, displayName: string) {
   const header = page.getByRole('banner')
   await expect(header.getByRole('link', { name: displayName })).toBeVisible()
-  await expect(header.getByRole('button', { name: 'Log out' })).toBeVisible()
+  await header.getByText('Account', { exact: true }).click()
+  await expect(header.getByRole('button', { name: 'Log out', exact: true })).toBeVisible()
+  await header.getByText('Account', { exact: true }).click()
 }

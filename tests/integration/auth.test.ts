@@ -403,6 +403,32 @@ describe('log-out', () => {
     expect(db.select().from(sessions).all()).toHaveLength(0)
   })
 
+  it('logs out everywhere: every session of the account ends, other people’s stay', async () => {
+    const user = await makeUser()
+    const other = await makeUser()
+    const here = await request('/logout', user, { form: { intent: 'everywhere' } })
+    const phone = (await request('/', user)).headers.get('Cookie') ?? ''
+    const theirs = (await request('/', other)).headers.get('Cookie') ?? ''
+    expect(db.select().from(sessions).all()).toHaveLength(3)
+
+    const response = await logoutAction({ request: here, params: {}, context })
+
+    expect(response.status).toBe(302)
+    expect(response.headers.get('Location')).toBe('/login?signedOut=2')
+    expect(response.headers.get('Set-Cookie')).toMatch(/^tanya_session=;.*Max-Age=0/)
+    const whoIs = async (cookie: string) =>
+      (await getAuth(new Request('http://localhost:3000/', { headers: { Cookie: cookie } }))).user
+    expect(await whoIs(phone)).toBeNull()
+    expect((await whoIs(theirs))?.id).toBe(other.id)
+    expect(
+      db
+        .select({ type: events.type, data: events.data })
+        .from(events)
+        .where(eq(events.actorId, user.id))
+        .all(),
+    ).toEqual([{ type: 'user.signed_out_everywhere', data: { sessions: 2 } }])
+  })
+
   it('sends a plain GET of /logout home without logging out', async () => {
     const response = await logoutLoader()
     expect(response.status).toBe(302)

@@ -41,7 +41,7 @@ beforeEach(() => {
   resetKbIndexForTests()
 })
 
-describe('deflection (DESIGN §5)', () => {
+describe('deflection, as the README defines it', () => {
   it('is visits that opened a suggestion and posted nothing in 24 h, over visits that showed suggestions', async () => {
     const users = await Promise.all(Array.from({ length: 9 }, () => makeUser()))
     const [u1, u2, u3, u4, u5, u6, u7, u8, u9] = users

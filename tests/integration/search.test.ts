@@ -9,13 +9,10 @@ import {
   ensureKbIndexFresh,
   resetKbIndexForTests,
 } from '~/modules/search/kb-index.server'
-import {
-  getSimilarQuestions,
-  RESULT_COUNT_HEADER,
-  suggestForAsk,
-} from '~/modules/search/search.server'
+import { getSimilarQuestions, suggestForAsk } from '~/modules/search/search.server'
 import { findSimilarQuestions, searchThreads } from '~/modules/search/thread-search.server'
 import { loader as goLoader } from '~/routes/go'
+import { RESULT_COUNT_HEADER } from '~/utils/search-page-cache.server'
 import { loader as suggestLoader } from '~/routes/resources.suggest'
 import { headers as searchHeaders, loader as searchLoader } from '~/routes/search'
 import { db, write } from '~/utils/db.server'

@@ -1,5 +1,5 @@
 /**
- * Imports Stack Exchange data dumps (DESIGN §2.10): one category per site, its users, tags,
+ * Imports Stack Exchange data dumps: one category per site, its users, tags,
  * questions, answers, accepted answers and duplicate links, with the events and first revisions
  * the app itself would have written. Everything is read and checked first; then ONE write
  * transaction adds it all, search index included, so a bad file leaves the database untouched.
@@ -84,7 +84,7 @@ export type SiteSummary = {
     otherPosts: number
     /** Answers whose question is not in the dump. */
     orphanAnswers: number
-    /** Accepted by their own asker: our rule (DESIGN §4) does not count that as solved. */
+    /** Accepted by their own asker: our rule (an answer of the asker is not a response) does not count that as solved. */
     selfAccepted: number
     /** Tags with nothing usable once normalised, or beyond five on a question. */
     tagsDropped: number
@@ -739,7 +739,7 @@ class SiteImport {
 
   /**
    * Answer counts, first responses, acceptance and status of every question this import
-   * touched, by the rule of refreshQuestionState (DESIGN §4): solved when its accepted answer
+   * touched, by the rule of refreshQuestionState: solved when its accepted answer
    * is visible and not the asker's own, answered when someone other than the asker answered,
    * open otherwise. Computed for all of them from two queries, then the search index.
    */

@@ -3,7 +3,7 @@
  * "was this helpful?" questions and the promotion rule's settings.
  */
 import { z } from 'zod'
-import { BODY_MAX, TAG_PATTERN, TAGS_MAX, TITLE_MAX, TITLE_MIN } from '../questions/validation'
+import { BODY_MAX, tagsField, TITLE_MAX, TITLE_MIN } from '../questions/validation'
 
 export const SUMMARY_MIN = 10
 export const SUMMARY_MAX = 300
@@ -22,7 +22,8 @@ export const RESERVED_KB_SLUGS = ['new', 'review', 'candidates'] as const
 export const ARTICLE_STATUSES = ['draft', 'published', 'archived'] as const
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number]
 
-const REASONS = [
+/** Why an article helped or not, as the follow-up question offers it. */
+export const FEEDBACK_REASON_VALUES = [
   'solved',
   'clear',
   'outdated',
@@ -31,7 +32,7 @@ const REASONS = [
   'not-my-problem',
   'other',
 ] as const
-export type FeedbackReason = (typeof REASONS)[number]
+export type FeedbackReason = (typeof FEEDBACK_REASON_VALUES)[number]
 
 /** The follow-up question after "Yes" and after "No", each with its own options. */
 export const FEEDBACK_REASONS: Record<'yes' | 'no', { value: FeedbackReason; label: string }[]> = {
@@ -53,33 +54,6 @@ export function reasonFits(helpful: boolean, reason: FeedbackReason): boolean {
   return FEEDBACK_REASONS[helpful ? 'yes' : 'no'].some((r) => r.value === reason)
 }
 
-/** "Coffee, grinder  espresso" → ['coffee', 'grinder', 'espresso']; articles may have no tags. */
-function splitTags(raw: string): string[] {
-  const seen = new Set<string>()
-  for (const part of raw.toLowerCase().split(/[\s,]+/)) {
-    const tag = part.trim().replace(/^#/, '')
-    if (tag) seen.add(tag)
-  }
-  return [...seen]
-}
-
-const tagsField = z
-  .string()
-  .max(200, 'Too many tags')
-  .transform(splitTags)
-  .pipe(
-    z
-      .array(
-        z
-          .string()
-          .regex(
-            TAG_PATTERN,
-            'Tags use lowercase letters, digits and hyphens, up to 30 characters',
-          ),
-      )
-      .max(TAGS_MAX, `Use at most ${TAGS_MAX} tags`),
-  )
-
 const articleFields = {
   title: z
     .string()
@@ -97,7 +71,8 @@ const articleFields = {
     .min(ARTICLE_BODY_MIN, `The article must be at least ${ARTICLE_BODY_MIN} characters`)
     .max(BODY_MAX, `The article must be at most ${BODY_MAX.toLocaleString('en')} characters`),
   category: z.string().min(1, 'Choose a category').max(60),
-  tags: tagsField,
+  // Articles may have no tags.
+  tags: tagsField(0),
 }
 
 /** What the promotion form publishes. */
@@ -127,7 +102,7 @@ export const rejectSchema = z.object({
 export const feedbackVoteSchema = z.object({ helpful: z.enum(['yes', 'no']) })
 
 export const feedbackReasonSchema = z.object({
-  reason: z.enum(REASONS, { message: 'Choose one of the options' }),
+  reason: z.enum(FEEDBACK_REASON_VALUES, { message: 'Choose one of the options' }),
   comment: z
     .string()
     .trim()

@@ -27,23 +27,26 @@ export function splitTags(raw: string): string[] {
   return [...seen]
 }
 
-export const tagsField = z
-  .string()
-  .max(200, 'Too many tags')
-  .transform(splitTags)
-  .pipe(
-    z
-      .array(
-        z
-          .string()
-          .regex(
-            TAG_PATTERN,
-            'Tags use lowercase letters, digits and hyphens, up to 30 characters',
-          ),
-      )
-      .min(1, 'Add at least one tag')
-      .max(TAGS_MAX, `Use at most ${TAGS_MAX} tags`),
-  )
+/** Tags typed into one field: split, normalised and checked one by one; at least `min`. */
+export function tagsField(min: number) {
+  return z
+    .string()
+    .max(200, 'Too many tags')
+    .transform(splitTags)
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .regex(
+              TAG_PATTERN,
+              'Tags use lowercase letters, digits and hyphens, up to 30 characters',
+            ),
+        )
+        .min(min, 'Add at least one tag')
+        .max(TAGS_MAX, `Use at most ${TAGS_MAX} tags`),
+    )
+}
 
 export const questionSchema = z.object({
   title: z
@@ -53,7 +56,7 @@ export const questionSchema = z.object({
     .max(TITLE_MAX, `Titles must be at most ${TITLE_MAX} characters`),
   body: body(20, 'The question'),
   category: z.string().min(1, 'Choose a category').max(60),
-  tags: tagsField,
+  tags: tagsField(1),
 })
 export type QuestionInput = z.infer<typeof questionSchema>
 

@@ -20,7 +20,6 @@ import {
   type SolvedFilter,
   type ThreadHit,
 } from './thread-search.server'
-import type { CachedRoute } from '../../utils/page-cache.server'
 import {
   parseSearchParams,
   type SearchType,
@@ -29,17 +28,10 @@ import {
   type TargetType,
 } from './validation'
 
-declare module '@remix-run/node' {
-  interface AppLoadContext {
-    /** Set by the ask action for the loader of the same request (a form posted without JS). */
-    askVisitId?: string
-  }
-}
-
 /**
  * The one search module routes use: the knowledge base (lunr, in memory) and the threads
  * (FTS5, in the database) behind one call, KB results first; suggestions for the ask form;
- * and the log that deflection (DESIGN §5) is computed from.
+ * and the log that deflection (see the README) is computed from.
  */
 
 /** KB articles shown above the threads on the first page of an "all" search. */
@@ -365,9 +357,6 @@ export function markAskVisitPosted(
   return true
 }
 
-/** The search page's header naming how many results a search found (cached pages keep it). */
-export const RESULT_COUNT_HEADER = 'x-result-count'
-
 /**
  * A search was made: its first page was shown to a person (later pages are the same search,
  * and crawlers do not search). The search page's loader calls this, and so does the page cache for every
@@ -395,27 +384,6 @@ export function logSearch(entry: {
     { pagesUnchanged: true },
   )
   return true
-}
-
-/**
- * The search page in the page cache: every search it answers is logged as the loader would
- * have logged it, with the result count the page was stored with.
- */
-export const searchPageRoute: CachedRoute = {
-  path: '/search',
-  keepHeaders: [RESULT_COUNT_HEADER],
-  onHit: (req, stored) => {
-    const found = stored[RESULT_COUNT_HEADER]
-    if (found === undefined) return
-    const params = parseSearchParams(new URL(req.originalUrl, 'http://localhost').searchParams)
-    logSearch({
-      userId: null,
-      query: params.q,
-      page: params.page,
-      resultCount: Number(found),
-      userAgent: req.get('user-agent'),
-    })
-  },
 }
 
 export function logResultOpened(entry: {
@@ -454,7 +422,7 @@ export type Deflection = {
 }
 
 /**
- * Deflection (DESIGN §5): ask-form visits where the visitor opened a suggestion and posted no
+ * Deflection (defined in the README): ask-form visits where the visitor opened a suggestion and posted no
  * question within 24 h, ÷ all ask-form visits that showed suggestions — over visits started
  * in [from, to). A visit counts once its 24 h have passed; younger ones are `pending`.
  * "Posted" means any question by that visitor created within 24 h of the visit's start (from

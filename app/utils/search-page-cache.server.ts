@@ -1,0 +1,28 @@
+/**
+ * The search page in the page cache (page-cache.server.ts): every search it answers from
+ * memory is still logged, as the page's loader would have logged it, with the result count the
+ * page was stored with.
+ */
+import { logSearch } from '../modules/search/search.server'
+import { parseSearchParams } from '../modules/search/validation'
+import type { CachedRoute } from './page-cache.server'
+
+/** The search page's header naming how many results a search found (cached pages keep it). */
+export const RESULT_COUNT_HEADER = 'x-result-count'
+
+export const searchPageRoute: CachedRoute = {
+  path: '/search',
+  keepHeaders: [RESULT_COUNT_HEADER],
+  onHit: (req, stored) => {
+    const found = stored[RESULT_COUNT_HEADER]
+    if (found === undefined) return
+    const params = parseSearchParams(new URL(req.originalUrl, 'http://localhost').searchParams)
+    logSearch({
+      userId: null,
+      query: params.q,
+      page: params.page,
+      resultCount: Number(found),
+      userAgent: req.get('user-agent'),
+    })
+  },
+}
