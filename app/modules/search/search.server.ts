@@ -21,7 +21,6 @@ import {
   type ThreadHit,
 } from './thread-search.server'
 import {
-  parseSearchParams,
   type SearchType,
   type Suggestion,
   type Suggestions,
