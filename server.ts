@@ -134,6 +134,24 @@ export function createApp(build: ServerBuild, env: Env) {
 
 async function main() {
   const env = readEnv()
+  // Stopping before the server listens (while the demo is seeded, say) rolls back whatever is
+  // half done and closes the file cleanly; the seed is one transaction, so the next start
+  // finds an empty database and seeds it again.
+  let server: ReturnType<ReturnType<typeof createApp>['listen']> | null = null
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (!server) {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
+      sqlite.close()
+      process.exit(128 + (signal === 'SIGINT' ? 2 : 15))
+    }
+    server.close(() => {
+      sqlite.close()
+      process.exit(0)
+    })
+  }
+  process.on('SIGTERM', shutdown)
+  process.on('SIGINT', shutdown)
+
   migrateDatabase()
   if (env.SEED_DEMO) await seedDemoIfEmpty()
   const kb = syncKbContent(path.resolve('content'))
@@ -143,17 +161,9 @@ async function main() {
   const build = (await import(path.resolve('build/index.js'))) as ServerBuild
   const app = createApp(build, env)
   startScheduler(JOBS)
-  const server = app.listen(env.PORT, () => {
+  server = app.listen(env.PORT, () => {
     console.log(`Tanya is listening on ${env.BASE_URL} (port ${env.PORT})`)
   })
-  const shutdown = () => {
-    server.close(() => {
-      sqlite.close()
-      process.exit(0)
-    })
-  }
-  process.on('SIGTERM', shutdown)
-  process.on('SIGINT', shutdown)
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main()

@@ -151,21 +151,23 @@ async function main() {
   let stopping = false
   const questions: string[] = []
 
-  // Sign-ups before the first kill, each with its own session cookie.
+  // Sign-ups (and log-ins) before the first kill, each writer with its own session cookie.
   const sessions: string[] = []
   for (let w = 0; w < WRITERS; w++) {
-    const res = await postForm(server, '/signup', {
-      email: `stress${w}@example.test`,
+    const account = { email: `stress${w}@example.test`, password: 'stress test password' }
+    const signup = await postForm(server, '/signup', {
+      ...account,
       handle: `stress${w}`,
       displayName: `Stress writer ${w}`,
-      password: 'stress test password',
       redirectTo: '/',
     })
+    if (signup.status !== 302) throw new Error(`sign-up ${w} answered ${signup.status}`)
+    const res = await postForm(server, '/login', { ...account, redirectTo: '/' })
     const cookie = res.headers
       .getSetCookie()
       .map((c) => c.split(';')[0])
       .find((c) => c.startsWith('tanya_session='))
-    if (res.status !== 302 || !cookie) throw new Error(`sign-up ${w} answered ${res.status}`)
+    if (res.status !== 302 || !cookie) throw new Error(`log-in ${w} answered ${res.status}`)
     sessions.push(cookie)
   }
 
