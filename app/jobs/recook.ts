@@ -1,11 +1,12 @@
 /**
- * Re-renders stored markdown after the renderer's allow-list changes (its version is bumped).
+ * Re-renders stored markdown (questions, answers and knowledge-base articles) after the
+ * renderer's allow-list changes (its version is bumped).
  * Batches keep each write transaction short so the site stays responsive while it runs.
  *   npm run recook            posts cooked by an older renderer
  *   npm run recook -- --all   every post
  */
 import { and, asc, eq, gt, lt } from 'drizzle-orm'
-import { answers, questions } from '../../db/schema'
+import { answers, kbArticles, questions } from '../../db/schema'
 import { db, migrateDatabase, write } from '../utils/db.server'
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from '../utils/markdown.server'
 
@@ -15,8 +16,12 @@ export function recookPosts(
   options: { all?: boolean; onProgress?: (done: number, table: string) => void } = {},
 ) {
   let total = 0
-  for (const table of [questions, answers]) {
-    const name = table === questions ? 'questions' : 'answers'
+  const tables = [
+    { name: 'questions', table: questions },
+    { name: 'answers', table: answers },
+    { name: 'knowledge-base articles', table: kbArticles },
+  ]
+  for (const { name, table } of tables) {
     let lastId = 0
     let done = 0
     for (;;) {

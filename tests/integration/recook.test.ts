@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { recookPosts } from '~/jobs/recook'
+import { createArticle } from '~/modules/kb/kb.server'
 import { db, write } from '~/utils/db.server'
 import { MARKDOWN_RENDERER_VERSION } from '~/utils/markdown.server'
-import { answers, questions } from '../../db/schema'
-import { makeAnswer, makeQuestion, makeUser } from '../factories'
+import { answers, kbArticles, questions } from '../../db/schema'
+import { makeAnswer, makeCategory, makeQuestion, makeUser } from '../factories'
 
 describe('re-cooking posts', () => {
   it('re-renders posts cooked by an older renderer and leaves current ones alone', async () => {
@@ -40,5 +41,29 @@ describe('re-cooking posts', () => {
     )
     expect(recookPosts()).toBe(0)
     expect(recookPosts({ all: true })).toBe(3)
+  })
+
+  it('re-renders knowledge-base articles too', async () => {
+    makeCategory('brewing-help', 'Brewing help')
+    const created = await createArticle(await makeUser({ role: 'moderator' }), {
+      title: 'Cleaning a burr grinder',
+      summary: 'Brush after every bag; rice never.',
+      body: 'Use the **brush** that came with it.',
+      category: 'brewing-help',
+      tags: [],
+      status: 'published',
+      comment: '',
+    })
+    if (!created.ok) throw new Error('article not created')
+    write((tx) =>
+      tx
+        .update(kbArticles)
+        .set({ bodyHtml: '<p>old</p>', cookedVersion: 0 })
+        .where(eq(kbArticles.id, created.id))
+        .run(),
+    )
+    expect(recookPosts()).toBe(1)
+    const article = db.select().from(kbArticles).where(eq(kbArticles.id, created.id)).get()!
+    expect(article.bodyHtml).toContain('<strong>brush</strong>')
   })
 })
