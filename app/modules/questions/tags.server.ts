@@ -63,14 +63,21 @@ export function tagsByQuestion(questionIds: number[]): Map<number, string[]> {
   return map
 }
 
-/** Tags with how many visible questions carry them, most used first. */
-export function listTags(limit = 200) {
-  const uses = count(questions.id)
+const uses = count(questions.id)
+
+/** Every tag with how many listed questions carry it (a tag with none counts 0), to group. */
+function tagsWithUses() {
   return db
     .select({ name: tags.name, count: uses })
     .from(tags)
     .leftJoin(questionTags, eq(questionTags.tagId, tags.id))
     .leftJoin(questions, and(eq(questions.id, questionTags.questionId), listed(questions)))
+    .$dynamic()
+}
+
+/** Tags with how many visible questions carry them, most used first. */
+export function listTags(limit = 200) {
+  return tagsWithUses()
     .groupBy(tags.id)
     .orderBy(desc(uses), asc(tags.name))
     .limit(limit)
@@ -106,13 +113,8 @@ const TAG_PREFIX = /^[a-z0-9-]{1,30}$/
 export function suggestTags(typed: string, limit = TAG_SUGGESTION_LIMIT) {
   const prefix = typed.trim().toLowerCase().replace(/^#/, '')
   if (!TAG_PREFIX.test(prefix)) return []
-  const uses = count(questions.id)
   // Grouped by name (unique), not id: grouping by id made SQLite scan every tag, not the range.
-  return db
-    .select({ name: tags.name, count: uses })
-    .from(tags)
-    .leftJoin(questionTags, eq(questionTags.tagId, tags.id))
-    .leftJoin(questions, and(eq(questions.id, questionTags.questionId), listed(questions)))
+  return tagsWithUses()
     .where(sql`${tags.name} GLOB ${`${prefix}*`}`)
     .groupBy(tags.name)
     .orderBy(desc(uses), asc(tags.name))
