@@ -3,14 +3,14 @@ import type {
   LinksFunction,
   LoaderFunctionArgs,
   MetaFunction,
-  SerializeFrom,
 } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field } from '~/components/forms'
+import { ArticleFeedback } from '~/components/kb/article-feedback'
+import { ArticleHeader } from '~/components/kb/article-header'
 import { getUser } from '~/modules/auth/auth.server'
 import {
   feedbackVoterKey,
@@ -21,7 +21,7 @@ import {
 } from '~/modules/kb/kb.server'
 import {
   FEEDBACK_COMMENT_MAX,
-  FEEDBACK_REASONS,
+  FEEDBACK_STEPS,
   feedbackReasonSchema,
   KB_SLUG_PATTERN,
 } from '~/modules/kb/validation'
@@ -42,9 +42,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
         { name: 'description', content: data.page.article.summary },
       ]
     : [{ title: 'Article not found · Tanya' }]
-
-// After "Yes"/"No" the page asks why; "change" offers Yes/No again.
-const FEEDBACK_STEPS = ['more', 'change'] as const
 
 function findArticle(slug: string | undefined, user: Awaited<ReturnType<typeof getUser>>) {
   if (!slug || !KB_SLUG_PATTERN.test(slug)) throw new NotFound('article')
@@ -122,72 +119,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`${here}#feedback`, { headers })
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
-
-function DateText({ value }: { value: string }) {
-  const date = new Date(value)
-  return <time dateTime={date.toISOString()}>{longDate.format(date)}</time>
-}
-
 export default function ArticlePage() {
   const { page, feedback, step } = useLoaderData<typeof loader>()
   const { article, category, sources, canManage } = page
-  const votes = article.helpfulYes + article.helpfulNo
   return (
     <article className="kb-article" aria-labelledby="article-title">
-      <nav aria-label="Breadcrumbs" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/kb">Knowledge base</Link>
-          </li>
-          {category ? (
-            <li>
-              <Link to={`/kb#kb-cat-${category.slug}`}>{category.name}</Link>
-            </li>
-          ) : null}
-        </ol>
-      </nav>
-      {article.status !== 'published' ? (
-        <aside className="notice notice-warning" role="note">
-          {article.status === 'draft'
-            ? 'This article is a draft. Only moderators and staff can see it.'
-            : 'This article is archived. Only moderators and staff can see it.'}
-        </aside>
-      ) : null}
-      <header className="kb-article-header">
-        <h1 id="article-title">{article.title}</h1>
-        <p className="kb-summary">{article.summary}</p>
-        <p className="kb-meta">
-          <span>
-            Updated <DateText value={article.updatedAt} />
-          </span>
-          <span>
-            {article.viewCount.toLocaleString('en')} {article.viewCount === 1 ? 'view' : 'views'}
-          </span>
-          {article.solvedCount > 0 ? (
-            <span className="kb-solved">
-              Solved {article.solvedCount} {article.solvedCount === 1 ? 'question' : 'questions'}
-            </span>
-          ) : null}
-          {votes > 0 ? (
-            <span>
-              {article.helpfulYes} of {votes} found this helpful
-            </span>
-          ) : null}
-          {canManage ? null : <Link to={`/kb/${article.slug}/revisions`}>History</Link>}
-        </p>
-        {canManage ? (
-          <p className="kb-meta">
-            <Link to={`/kb/${article.slug}/edit`}>Edit</Link>
-            <Link to={`/kb/${article.slug}/revisions`}>History</Link>
-            {article.reviewDueAt ? (
-              <span>
-                Review due <DateText value={article.reviewDueAt} />
-              </span>
-            ) : null}
-          </p>
-        ) : null}
-      </header>
+      <ArticleHeader article={article} category={category} canManage={canManage} />
 
       {/* Cooked by the sanitizing markdown renderer when the article was saved. */}
       <div className="prose kb-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
@@ -215,130 +152,9 @@ export default function ArticlePage() {
       ) : null}
 
       {article.status === 'published' ? (
-        <Feedback slug={article.slug} feedback={feedback} step={step} />
+        <ArticleFeedback slug={article.slug} feedback={feedback} step={step} />
       ) : null}
     </article>
-  )
-}
-
-type FeedbackView = SerializeFrom<typeof loader>['feedback']
-
-function Feedback({
-  slug,
-  feedback,
-  step,
-}: {
-  slug: string
-  feedback: FeedbackView
-  step: (typeof FEEDBACK_STEPS)[number] | null
-}) {
-  const data = useActionData<typeof action>()
-  const navigation = useNavigation()
-  const busy = navigation.state === 'submitting'
-  const here = `/kb/${slug}`
-
-  if (!feedback || step === 'change')
-    return (
-      <section id="feedback" className="kb-feedback" aria-label="Feedback">
-        <Form method="post" action={here} preventScrollReset>
-          <input type="hidden" name="intent" value="helpful" />
-          <fieldset>
-            <legend>Was this helpful?</legend>
-            <div className="kb-choices">
-              <button type="submit" name="helpful" value="yes" className="button" disabled={busy}>
-                Yes
-              </button>
-              <button
-                type="submit"
-                name="helpful"
-                value="no"
-                className="button button-secondary"
-                disabled={busy}
-              >
-                No
-              </button>
-            </div>
-          </fieldset>
-        </Form>
-      </section>
-    )
-
-  const answer = feedback.helpful ? 'yes' : 'no'
-  if ((step === 'more' || data) && !feedback.reason) {
-    const errors: Record<string, string | undefined> = data?.fieldErrors ?? {}
-    const question = feedback.helpful ? 'What helped most?' : 'What went wrong?'
-    return (
-      <section id="feedback" className="kb-feedback" aria-label="Feedback">
-        <p role="status">Thanks! One more question, if you have a moment.</p>
-        <Form method="post" action={here} preventScrollReset noValidate>
-          <input type="hidden" name="intent" value="reason" />
-          <input type="hidden" name="helpful" value={answer} />
-          <fieldset aria-describedby={errors.reason ? 'reason-error' : undefined}>
-            <legend>{question}</legend>
-            <div className="kb-radios">
-              {FEEDBACK_REASONS[answer].map((r) => (
-                <label key={r.value}>
-                  <input
-                    type="radio"
-                    name="reason"
-                    value={r.value}
-                    defaultChecked={data?.values.reason === r.value}
-                    aria-invalid={errors.reason ? true : undefined}
-                  />
-                  {r.label}
-                </label>
-              ))}
-            </div>
-            {errors.reason ? (
-              <p className="field-error" id="reason-error" role="alert">
-                {errors.reason}
-              </p>
-            ) : null}
-          </fieldset>
-          <Field
-            label="Anything else? (optional)"
-            error={errors.comment}
-            hint={`Up to ${FEEDBACK_COMMENT_MAX} characters. Please don't include order numbers or personal details.`}
-          >
-            {({ id, describedBy, invalid }) => (
-              <textarea
-                id={id}
-                name="comment"
-                rows={3}
-                maxLength={FEEDBACK_COMMENT_MAX}
-                defaultValue={data?.values.comment ?? ''}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-              />
-            )}
-          </Field>
-          <div className="form-actions kb-section">
-            <button type="submit" className="button" disabled={busy}>
-              Send
-            </button>
-            <Link to={`${here}#feedback`} preventScrollReset>
-              Skip
-            </Link>
-          </div>
-        </Form>
-      </section>
-    )
-  }
-
-  return (
-    <section id="feedback" className="kb-feedback" aria-label="Feedback">
-      <p role="status">
-        <strong>Thanks for your feedback.</strong>{' '}
-        {feedback.helpful
-          ? 'You said this article was helpful.'
-          : 'You said this article was not helpful. We use that to improve it.'}
-      </p>
-      <p>
-        <Link to={`${here}?feedback=change#feedback`} preventScrollReset>
-          Change your answer
-        </Link>
-      </p>
-    </section>
   )
 }
 

@@ -5,16 +5,17 @@ import type {
   MetaFunction,
 } from '@remix-run/node'
 import { json } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Pagination } from '~/components/pagination'
-import { StatusBadge } from '~/components/post-meta'
+import { KbResults, ThreadResults } from '~/components/search/results'
+import { SearchForm } from '~/components/search/search-form'
 import { getUser } from '~/modules/auth/auth.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { can } from '~/modules/policy/policy'
 import { logSearch, search } from '~/modules/search/search.server'
 import { RESULT_COUNT_HEADER } from '~/utils/search-page-cache.server'
-import { openHref, parseSearchParams, type SearchType } from '~/modules/search/validation'
+import { parseSearchParams } from '~/modules/search/validation'
 import searchStyles from '~/styles/search.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: searchStyles }]
@@ -57,12 +58,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   )
 }
 
-const TYPE_LABELS: Record<SearchType, string> = {
-  all: 'Everything',
-  kb: 'Knowledge base',
-  threads: 'Community threads',
-}
-
 export default function SearchPage() {
   const { params, outcome, categories, canAsk } = useLoaderData<typeof loader>()
   const filtered = Boolean(params.category || params.tag || params.solved)
@@ -79,79 +74,11 @@ export default function SearchPage() {
   return (
     <div className="search-page">
       <h1>{params.q ? 'Search results' : 'Search'}</h1>
-      <Form
-        method="get"
-        action="/search"
-        role="search"
-        // The header's search is "Site search"; this one carries the filters too.
-        aria-label="Search with filters"
-        className="search-form"
-      >
-        <div className="search-box">
-          <label htmlFor="search-q">Search</label>
-          <div className="search-box-row">
-            <input
-              id="search-q"
-              type="search"
-              name="q"
-              defaultValue={params.q}
-              placeholder="e.g. refund to GoPay, JNE tracking, sour V60"
-              maxLength={2000}
-              autoComplete="off"
-            />
-            <button type="submit" className="button">
-              Search
-            </button>
-          </div>
-        </div>
-        <fieldset className="filters search-filters">
-          <legend className="visually-hidden">Filters</legend>
-          <label>
-            Show
-            <select name="type" defaultValue={params.type}>
-              {(Object.keys(TYPE_LABELS) as SearchType[]).map((t) => (
-                <option key={t} value={t}>
-                  {TYPE_LABELS[t]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Category
-            <select name="category" defaultValue={params.category ?? ''}>
-              <option value="">All categories</option>
-              {categories.map((c) => (
-                <option key={c.slug} value={c.slug}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Tag
-            <input
-              name="tag"
-              defaultValue={params.tag ?? ''}
-              placeholder="e.g. gopay"
-              maxLength={60}
-            />
-          </label>
-          <label>
-            Threads
-            <select name="solved" defaultValue={params.solved ?? ''}>
-              <option value="">Solved or not</option>
-              <option value="solved">Solved only</option>
-              <option value="unsolved">Not solved yet</option>
-            </select>
-          </label>
-          <button type="submit" className="button button-secondary">
-            Apply filters
-          </button>
-          {filtered ? (
-            <Link to={hrefWith({ category: null, tag: null, solved: null })}>Clear filters</Link>
-          ) : null}
-        </fieldset>
-      </Form>
+      <SearchForm
+        params={params}
+        categories={categories}
+        clearHref={filtered ? hrefWith({ category: null, tag: null, solved: null }) : null}
+      />
 
       {outcome.status === 'empty' ? (
         <div className="search-intro">
@@ -189,98 +116,20 @@ export default function SearchPage() {
           ) : (
             <>
               {outcome.kb && outcome.kb.total > 0 ? (
-                <section className="search-section" aria-labelledby="kb-results">
-                  <div className="search-section-heading">
-                    <h2 id="kb-results">Knowledge base</h2>
-                    <span className="muted">
-                      {outcome.kb.total} {outcome.kb.total === 1 ? 'article' : 'articles'}
-                    </span>
-                  </div>
-                  <ul className="result-list">
-                    {outcome.kb.items.map((a) => (
-                      <li key={a.id} className="result result-kb">
-                        <h3 className="result-title">
-                          <span className="badge badge-kb">Article</span>{' '}
-                          <a
-                            href={openHref({ type: 'kb', id: a.id, from: 'search', q: params.q })}
-                            // Highlighted by the search module: escaped text plus our own <mark>s.
-                            dangerouslySetInnerHTML={{ __html: a.titleHtml }}
-                          />
-                        </h3>
-                        <p
-                          className="result-snippet"
-                          dangerouslySetInnerHTML={{ __html: a.summaryHtml }}
-                        />
-                        {a.category ? <p className="result-meta muted">{a.category.name}</p> : null}
-                      </li>
-                    ))}
-                  </ul>
-                  {params.type === 'all' && outcome.kb.total > outcome.kb.items.length ? (
-                    <p className="result-more">
-                      <Link to={hrefWith({ type: 'kb' })}>
-                        All {outcome.kb.total} matching articles →
-                      </Link>
-                    </p>
-                  ) : null}
-                </section>
+                <KbResults
+                  kb={outcome.kb}
+                  q={params.q}
+                  moreHref={params.type === 'all' ? hrefWith({ type: 'kb' }) : null}
+                />
               ) : null}
-
               {outcome.threads ? (
-                <section className="search-section" aria-labelledby="thread-results">
-                  <div className="search-section-heading">
-                    <h2 id="thread-results">Community threads</h2>
-                    <span className="muted">
-                      {outcome.threads.total} {outcome.threads.total === 1 ? 'thread' : 'threads'}
-                    </span>
-                  </div>
-                  {outcome.threads.total === 0 ? (
-                    <p className="empty">
-                      No threads match{filtered ? ' with these filters' : ''}.{' '}
-                      {canAsk ? <Link to={askHref}>Ask the community</Link> : null}
-                    </p>
-                  ) : (
-                    <ul className="result-list">
-                      {outcome.threads.items.map((t) => (
-                        <li key={t.id} className="result">
-                          <h3 className="result-title">
-                            <a
-                              href={openHref({
-                                type: 'question',
-                                id: t.id,
-                                from: 'search',
-                                q: params.q,
-                              })}
-                              dangerouslySetInnerHTML={{ __html: t.titleHtml }}
-                            />
-                          </h3>
-                          {t.snippetHtml ? (
-                            <p className="result-snippet">
-                              {t.snippetFrom === 'answer' ? (
-                                <span className="result-from">Accepted answer: </span>
-                              ) : null}
-                              <span dangerouslySetInnerHTML={{ __html: t.snippetHtml }} />
-                            </p>
-                          ) : null}
-                          <p className="result-meta">
-                            <StatusBadge status={t.status} closedReason={t.closedReason} />
-                            <span className="muted">
-                              {t.answerCount} {t.answerCount === 1 ? 'answer' : 'answers'}
-                            </span>
-                            <Link to={`/questions?category=${t.category.slug}`}>
-                              {t.category.name}
-                            </Link>
-                            {t.tags.map((tag) => (
-                              <Link key={tag} to={hrefWith({ tag })} className="tag">
-                                {tag}
-                              </Link>
-                            ))}
-                          </p>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                  <Pagination page={outcome.threads.page} pageCount={outcome.threads.pageCount} />
-                </section>
+                <ThreadResults
+                  threads={outcome.threads}
+                  q={params.q}
+                  filtered={filtered}
+                  askHref={canAsk ? askHref : null}
+                  tagHref={(tag) => hrefWith({ tag })}
+                />
               ) : null}
               {params.type === 'kb' && outcome.kb ? (
                 <Pagination page={outcome.kb.page} pageCount={outcome.kb.pageCount} />

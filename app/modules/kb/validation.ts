@@ -50,6 +50,10 @@ export const FEEDBACK_REASONS: Record<'yes' | 'no', { value: FeedbackReason; lab
   ],
 }
 
+/** After "Yes"/"No" the page asks why ("more"); "change" offers Yes/No again. */
+export const FEEDBACK_STEPS = ['more', 'change'] as const
+export type FeedbackStep = (typeof FEEDBACK_STEPS)[number]
+
 export function reasonFits(helpful: boolean, reason: FeedbackReason): boolean {
   return FEEDBACK_REASONS[helpful ? 'yes' : 'no'].some((r) => r.value === reason)
 }
