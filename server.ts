@@ -11,6 +11,7 @@ import { syncKbContent } from './app/modules/kb/content.server'
 import { ensureKbIndexFresh } from './app/modules/search/kb-index.server'
 import { seedDemoIfEmpty } from './db/seed'
 import { migrateDatabase, sqlite } from './app/utils/db.server'
+import { cookMarkdown } from './app/utils/markdown.server'
 import { readEnv, siteUrl, type Env } from './app/utils/env.server'
 import {
   checkOrigin,
@@ -156,8 +157,10 @@ async function main() {
   if (env.SEED_DEMO) await seedDemoIfEmpty()
   const kb = syncKbContent(path.resolve('content'))
   for (const s of kb.skipped) console.warn(`content/kb/${s.slug}.md was not applied: ${s.reason}`)
-  // Loads the saved KB index (or builds it in a worker) while the server starts listening.
+  // Loads the saved KB index (or builds it in a worker) while the server starts listening, and
+  // starts the markdown worker, so the first post does not wait for it.
   void ensureKbIndexFresh()
+  void cookMarkdown('')
   const build = (await import(path.resolve('build/index.js'))) as ServerBuild
   const app = createApp(build, env)
   startScheduler(JOBS)
