@@ -1,0 +1,139 @@
+import type { Translation } from '../keys'
+
+/**
+ * Antarmuka dalam Bahasa Indonesia: kunci yang sama dengan `en.ts`, kalimatnya ditulis untuk
+ * pembaca Indonesia, bukan diterjemahkan kata per kata.
+ */
+const id: { common: Translation } = {
+  common: {
+    site: {
+      name: 'Tanya',
+      tagline: 'Komunitas Kopi Nusantara',
+      title: 'Tanya · Komunitas Kopi Nusantara',
+      description:
+        'Tanya jawab seputar pesanan, pengiriman, pembayaran, dan cara seduh di Kopi Nusantara.',
+      skipToContent: 'Langsung ke isi',
+      footer:
+        'Tanya — dukungan komunitas Kopi Nusantara. Saling menghargai, ya; jawaban dibagikan dengan lisensi CC BY-SA 4.0.',
+    },
+    nav: {
+      main: 'Menu utama',
+      questions: 'Pertanyaan',
+      kb: 'Pusat bantuan',
+      tags: 'Tag',
+      ask: 'Ajukan pertanyaan',
+      siteSearch: 'Cari di situs',
+      search: 'Cari',
+      searchPlaceholder: 'Cari jawaban…',
+      notifications: 'Notifikasi',
+      unread: 'belum dibaca',
+      account: 'Akun',
+      logIn: 'Masuk',
+      signUp: 'Daftar',
+      logOut: 'Keluar',
+      logOutEverywhere: 'Keluar dari semua perangkat',
+      logOutEverywhereHint:
+        '“Semua perangkat” mengakhiri sesi Anda di mana pun, termasuk di perangkat ini.',
+    },
+    language: {
+      label: 'Bahasa',
+      switch: 'Ganti',
+      switcher: 'Pilih bahasa',
+    },
+    roles: {
+      member: 'anggota',
+      helper: 'helper',
+      moderator: 'moderator',
+      staff: 'staf',
+      admin: 'admin',
+    },
+    time: {
+      justNow: 'baru saja',
+      utc: '{{time}} UTC',
+    },
+    forms: {
+      markdownHint: 'Markdown: **tebal**, _miring_, `kode`, daftar, tautan, tabel.',
+      preview: 'Pratinjau',
+      previewEmpty: 'Mulai mengetik untuk melihat tampilan tulisan Anda.',
+      optional: 'opsional',
+    },
+    errors: {
+      title400: 'Permintaan itu tidak bisa kami pahami',
+      text400: 'Periksa lagi yang Anda kirim, lalu coba sekali lagi.',
+      title403: 'Anda tidak punya izin untuk itu',
+      text403:
+        'Akun Anda tidak punya izin untuk tindakan ini. Kalau menurut Anda seharusnya boleh, tanyakan ke moderator.',
+      title404: 'Halaman itu tidak kami temukan',
+      text404: 'Mungkin sudah dipindahkan atau dihapus, atau alamatnya salah ketik.',
+      title409: 'Keadaannya sudah berubah',
+      text409: 'Ada orang lain yang lebih dulu. Muat ulang halaman untuk melihat keadaan terbaru.',
+      title415: 'Itu tidak dikirim dari formulir kami',
+      text415: 'Kembali ke halamannya, isi formulir di sana, lalu kirim lagi.',
+      title429: 'Pelan-pelan dulu, ya',
+      text429: 'Terlalu banyak permintaan dalam waktu singkat. Tunggu sebentar, lalu coba lagi.',
+      title500: 'Ada masalah di pihak kami',
+      text500: 'Kesalahannya sudah kami catat. Coba lagi sebentar lagi.',
+      homeOrBrowse: '<home>Ke beranda</home> atau <browse>lihat pertanyaan</browse>.',
+      notFound: {
+        question: 'Pertanyaan tidak ditemukan',
+        answer: 'Jawaban tidak ditemukan',
+        article: 'Artikel tidak ditemukan',
+        candidate: 'Usulan artikel tidak ditemukan',
+        user: 'Pengguna tidak ditemukan',
+        category: 'Kategori tidak ditemukan',
+        page: 'Halaman tidak ditemukan',
+      },
+      forbidden: 'Anda tidak punya izin untuk itu',
+      tooMany: 'Terlalu banyak percobaan. Tunggu {{wait}}, lalu coba lagi.',
+      unknownAction: 'Formulir itu meminta sesuatu yang tidak bisa dilakukan halaman ini.',
+      notAForm: 'Kirim formulir ini dari halamannya, ya.',
+      unreadableForm: 'Formulirnya tidak terbaca. Kirim lagi dari halamannya.',
+    },
+    wait: {
+      seconds_one: '{{count}} detik',
+      seconds_other: '{{count}} detik',
+      minutes_one: '{{count}} menit',
+      minutes_other: '{{count}} menit',
+    },
+    auth: {
+      logInTitle: 'Masuk',
+      logInButton: 'Masuk',
+      loggingIn: 'Sedang masuk…',
+      email: 'E-mail',
+      password: 'Kata sandi',
+      newHere: 'Baru di sini? <link>Buat akun</link>',
+      signedOut_one: 'Anda sudah keluar dari semua perangkat: {{count}} sesi diakhiri.',
+      signedOut_other: 'Anda sudah keluar dari semua perangkat: {{count}} sesi diakhiri.',
+      signedUp:
+        'Akun Anda sudah siap: masuk dengan e-mail dan kata sandi yang Anda pilih. Kalau e-mail itu ternyata sudah punya akun, masuk dengan kata sandi akun tersebut.',
+      signUpTitle: 'Buat akun Anda',
+      signUpLead: 'Ajukan pertanyaan, bantu jawab pertanyaan orang lain, dan pantau pesanan Anda.',
+      handle: 'Nama pengguna',
+      handleHint:
+        '3 sampai 20 karakter: huruf, angka, dan _. Ini juga alamat profil Anda: /users/nama.',
+      displayName: 'Nama tampilan',
+      displayNameHint: 'Nama yang dilihat orang di samping tulisan Anda.',
+      passwordHint: 'Minimal 10 karakter. Beberapa kata yang tidak saling berhubungan sudah cukup kuat.',
+      createAccount: 'Buat akun',
+      creatingAccount: 'Sedang membuat akun…',
+      haveAccount: 'Sudah punya akun? <link>Masuk</link>',
+      logInMeta: 'Masuk · Tanya',
+      signUpMeta: 'Daftar · Tanya',
+      noMatch: 'E-mail dan kata sandi itu tidak cocok dengan akun mana pun.',
+      handleTaken: 'Nama pengguna ini sudah dipakai; coba yang lain',
+      emailRequired: 'Masukkan alamat e-mail Anda',
+      emailTooLong: 'Alamat e-mail paling panjang 254 karakter',
+      emailInvalid: 'Masukkan alamat e-mail yang benar, misalnya nama@contoh.com',
+      handleMin: 'Nama pengguna minimal 3 karakter',
+      handleMax: 'Nama pengguna paling panjang 20 karakter',
+      handlePattern: 'Gunakan huruf, angka, dan _ saja',
+      displayNameRequired: 'Masukkan nama yang akan dilihat orang',
+      displayNameMax: 'Nama paling panjang 50 karakter',
+      passwordMin: 'Kata sandi minimal 10 karakter',
+      passwordMax: 'Kata sandi paling panjang 200 karakter',
+      passwordRequired: 'Masukkan kata sandi Anda',
+    },
+  },
+}
+
+export default id
