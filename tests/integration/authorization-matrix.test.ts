@@ -661,24 +661,12 @@ const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
       }),
   },
   'routes/kb.$slug_.edit': {
-    [ONLY]: (fx) =>
-      ARTICLES.map((key) => {
-        const a = articleRef(fx, key)
-        return {
-          target: key,
-          url: `/kb/${a.slug}/edit`,
-          form: articleFields('Cleaning a hand grinder well', a.published ? 'published' : 'draft'),
-          expect: (who) => {
-            const actor = actorOf(fx, who)
-            const may = can(actor, 'kb.manage', null)
-            return gate(actor, true, may, key === 'unknown article' ? 'not-found' : 'done')
-          },
-        }
-      }),
+    preview: (fx) => articleEdits(fx),
+    save: (fx) => articleEdits(fx),
   },
   'routes/kb.new': {
-    [ONLY]: (fx) =>
-      signedIn(fx, '/kb/new', articleFields('Storing beans in the tropics', 'draft'), 'kb.manage'),
+    preview: (fx) => newArticle(fx),
+    save: (fx) => newArticle(fx),
   },
   'routes/kb.candidates.$candidateId._index': {
     preview: (fx) => candidateForms(fx, articleFields('Fixing a sour V60 cup', 'published')),
@@ -747,6 +735,26 @@ const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
     [ONLY]: (fx) => signedIn(fx, '/resources/markdown-preview', { markdown: '**bold**' }),
   },
 }
+
+/** The article editor, on every article target: for those who manage the KB. */
+function articleEdits(fx: Fixture): ActionCase[] {
+  return ARTICLES.map((key) => {
+    const a = articleRef(fx, key)
+    return {
+      target: key,
+      url: `/kb/${a.slug}/edit`,
+      form: articleFields('Cleaning a hand grinder well', a.published ? 'published' : 'draft'),
+      expect: (who) => {
+        const actor = actorOf(fx, who)
+        const may = can(actor, 'kb.manage', null)
+        return gate(actor, true, may, key === 'unknown article' ? 'not-found' : 'done')
+      },
+    }
+  })
+}
+
+const newArticle = (fx: Fixture) =>
+  signedIn(fx, '/kb/new', articleFields('Storing beans in the tropics', 'draft'), 'kb.manage')
 
 function articleFeedback(fx: Fixture, form: Form): ActionCase[] {
   return ARTICLES.map((key) => {
