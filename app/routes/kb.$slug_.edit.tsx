@@ -36,6 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ article, categories: listCategories() })
 }
 
+// The values of the form's `intent` field this action takes (the forged-request test posts each);
+// handleArticleForm reads it: "preview" shows the form again, anything else saves.
+export const intents = ['preview', 'save'] as const
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, article } = await guard(request, params.slug)
   return handleArticleForm(request, (input) => updateArticle(user, article.id, input))

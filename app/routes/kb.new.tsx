@@ -31,6 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ categories: listCategories() })
 }
 
+// The values of the form's `intent` field this action takes (the forged-request test posts each);
+// handleArticleForm reads it: "preview" shows the form again, anything else saves.
+export const intents = ['preview', 'save'] as const
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await guard(request)
   return handleArticleForm(request, (input) => createArticle(user, input))
