@@ -8,7 +8,14 @@ import { MarkdownEditor } from './markdown-editor'
 import { SuggestedAnswers } from './suggested-answers'
 import { TagField, type TagCount } from './tag-field'
 
-export type QuestionFormValues = { title: string; body: string; category: string; tags: string }
+export type QuestionFormValues = {
+  title: string
+  body: string
+  category: string
+  tags: string
+  /** The edit summary, on the edit form. */
+  comment?: string
+}
 
 type Props = {
   categories: { slug: string; name: string; description: string }[]
@@ -112,6 +119,7 @@ export function QuestionForm({
           name="comment"
           hint="Optional: what did you change?"
           maxLength={200}
+          defaultValue={values.comment ?? ''}
         />
       ) : null}
       <div className="form-actions">

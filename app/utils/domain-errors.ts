@@ -7,8 +7,21 @@
 /** Things that can be missing; hidden and deleted things the viewer may not see are missing too. */
 export type Missing = 'question' | 'answer' | 'article' | 'candidate' | 'user' | 'category' | 'page'
 
+// The server bundle and the Remix build each carry their own copy of this module, so a class
+// from one copy is not the class of the other: errors are recognised by this registered symbol,
+// never by `instanceof`.
+const BRAND = Symbol.for('tanya.domainError')
+
+export type DomainErrorKind = 'not-found' | 'forbidden' | 'invalid' | 'conflict' | 'rate-limited'
+
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'not-found' | 'forbidden' | 'invalid' | 'conflict' | 'rate-limited'
+  abstract readonly kind: DomainErrorKind
+  readonly [BRAND] = true
+}
+
+/** Whether `error` is a domain error, whichever copy of this module made it. */
+export function isDomainError(error: unknown): error is DomainError {
+  return typeof error === 'object' && error !== null && BRAND in error
 }
 
 export class NotFound extends DomainError {

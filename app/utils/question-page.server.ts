@@ -19,6 +19,8 @@ import {
 import { removalSchema } from '../modules/moderation/validation'
 import { atLeast } from '../modules/policy/policy'
 import { closeAsDuplicate, reopenQuestion } from '../modules/questions/closing.server'
+import { getVisibleQuestion } from '../modules/questions/questions.server'
+import { NotFound } from './domain-errors'
 import { answerSchema, fieldErrorsOf } from '../modules/questions/validation'
 import { castVote } from '../modules/votes/votes.server'
 import { invalid } from './http.server'
@@ -41,6 +43,8 @@ export async function handleQuestionIntent(
   here: string,
   input: QuestionIntent,
 ) {
+  // Every form on the page is about this question: one the person may not see is not there.
+  if (!getVisibleQuestion(questionId, user)) throw new NotFound('question')
   switch (input.intent) {
     case 'preview':
       return json({

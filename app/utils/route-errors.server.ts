@@ -6,7 +6,13 @@
  */
 import type { ServerBuild } from '@remix-run/node'
 import { describeWait } from './wait'
-import { DomainError, Forbidden, NotFound, RateLimited, type Missing } from './domain-errors'
+import {
+  isDomainError,
+  type Forbidden,
+  type Missing,
+  type NotFound,
+  type RateLimited,
+} from './domain-errors'
 
 const MISSING: Record<Missing, string> = {
   question: 'Question not found',
@@ -20,21 +26,23 @@ const MISSING: Record<Missing, string> = {
 
 /** The response a domain error stands for; anything else is returned unchanged. */
 export function toHttpError(error: unknown): unknown {
-  if (!(error instanceof DomainError)) return error
+  if (!isDomainError(error)) return error
   const text = (status: number, body: string, headers?: HeadersInit) =>
     new Response(body, {
       status,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers },
     })
-  if (error instanceof NotFound) return text(404, MISSING[error.what])
-  if (error instanceof Forbidden) return text(403, error.reason ?? 'You are not allowed to do that')
-  if (error instanceof RateLimited)
+  if (error.kind === 'not-found') return text(404, MISSING[(error as NotFound).what])
+  if (error.kind === 'forbidden')
+    return text(403, (error as Forbidden).reason ?? 'You are not allowed to do that')
+  if (error.kind === 'rate-limited') {
+    const { reason, retryAfterSeconds } = error as RateLimited
     return text(
       429,
-      error.reason ??
-        `Too many attempts. Please wait ${describeWait(error.retryAfterSeconds)} and try again.`,
-      { 'Retry-After': String(error.retryAfterSeconds) },
+      reason ?? `Too many attempts. Please wait ${describeWait(retryAfterSeconds)} and try again.`,
+      { 'Retry-After': String(retryAfterSeconds) },
     )
+  }
   // Invalid and Conflict carry a message written for the person.
   return text(error.kind === 'conflict' ? 409 : 400, error.message)
 }

@@ -776,7 +776,7 @@ describe('known bugs, handed over (each fails until it is fixed; then drop `.fai
   })
 
   // See `knownBugs.unmappedDomainError`.
-  it.fails('an answer id past 2^53 that matches no answer is a 404, not a 500', async () => {
+  it('an answer id past 2^53 that matches no answer is a 404, not a 500', async () => {
     const res = await fetch(
       `${app.url}${fx.site.questionPath}`,
       form({ intent: 'accept', answerId: '9007199254740993' }),
@@ -786,7 +786,7 @@ describe('known bugs, handed over (each fails until it is fixed; then drop `.fai
   })
 
   // See `knownBugs.lostEditSummary`.
-  it.fails('the question editor keeps the edit summary typed when it shows a preview', async () => {
+  it('the question editor keeps the edit summary typed when it shows a preview', async () => {
     const res = await fetch(
       `${app.url}/questions/${fx.site.questionId}/edit`,
       form({
