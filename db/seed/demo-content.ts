@@ -19,8 +19,12 @@ export type DemoAnswer = {
   accepted: boolean
   body: string
 }
+/** The language a demo thread or KB article is written in: English or Bahasa Indonesia. */
+export type ContentLanguage = 'en' | 'id'
 export type DemoThread = {
   slug: string
+  /** From the `language` front-matter field; `en` when a file leaves it out. */
+  language: ContentLanguage
   title: string
   category: string
   author: string
@@ -41,6 +45,7 @@ const HANDLE_PATTERN = /^[a-z0-9_]{3,20}$/
 const TAG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,28}[a-z0-9])?$/
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const THREAD_FILE_PATTERN = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/
+const LANGUAGES = ['en', 'id'] as const satisfies readonly ContentLanguage[]
 
 const categorySchema = z
   .object({
@@ -73,6 +78,7 @@ const answerSchema = z
 
 const frontMatterSchema = z
   .object({
+    language: z.enum(LANGUAGES).default('en'),
     title: z.string().trim().min(10).max(150),
     category: z.string().min(1),
     author: z.string().min(1),

@@ -1,9 +1,17 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { parse as parseYaml } from 'yaml'
+import { splitFrontMatter } from '../../app/utils/front-matter.server'
 import { loadDemoCommunity, type DemoThread } from '../../db/seed/demo-content'
+
+// The KB loader lives beside the sync, whose modules open the database and the search index
+// when imported; reading files needs neither.
+vi.mock('~/utils/db.server', () => ({ db: {}, sqlite: {}, write: () => undefined }))
+vi.mock('~/modules/search/kb-index.server', () => ({ scheduleKbIndexRebuild: () => undefined }))
+const { loadKbContent, parseKbFile } = await import('~/modules/kb/content.server')
 
 const contentDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../content')
 
@@ -50,9 +58,9 @@ describe('demo community content', () => {
       expect(users.filter((u) => u.role === role).map((u) => u.handle)).toHaveLength(1)
     }
     const others = users.filter((u) => !named.has(u.handle))
-    expect(others).toHaveLength(8)
+    expect(others).toHaveLength(10)
     expect(others.filter((u) => u.role === 'helper')).toHaveLength(2)
-    expect(others.filter((u) => u.role === 'member')).toHaveLength(6)
+    expect(others.filter((u) => u.role === 'member')).toHaveLength(8)
 
     expect(new Set(users.map((u) => u.handle)).size).toBe(users.length)
     expect(new Set(users.map((u) => u.email)).size).toBe(users.length)
@@ -62,9 +70,14 @@ describe('demo community content', () => {
     }
   })
 
-  it('has 24–30 threads, sorted by file name', () => {
-    expect(threads.length).toBeGreaterThanOrEqual(24)
-    expect(threads.length).toBeLessThanOrEqual(30)
+  it('has 24–30 English and 10–15 Indonesian threads, sorted by file name', () => {
+    const english = threads.filter((t) => t.language === 'en')
+    const indonesian = threads.filter((t) => t.language === 'id')
+    expect(english.length + indonesian.length).toBe(threads.length)
+    expect(english.length).toBeGreaterThanOrEqual(24)
+    expect(english.length).toBeLessThanOrEqual(30)
+    expect(indonesian.length).toBeGreaterThanOrEqual(10)
+    expect(indonesian.length).toBeLessThanOrEqual(15)
     const slugs = threads.map((t) => t.slug)
     expect(slugs).toEqual([...slugs].sort())
     for (const slug of slugs) expect(slug).toMatch(/^\d{2}-[a-z0-9-]+$/)
@@ -126,7 +139,7 @@ describe('demo community content', () => {
       (tag) => tag,
     )
     expect(tags.size).toBeGreaterThanOrEqual(15)
-    expect(tags.size).toBeLessThanOrEqual(25)
+    expect(tags.size).toBeLessThanOrEqual(35)
     const reused = [...tags.values()].filter((n) => n >= 2).length
     expect(reused / tags.size).toBeGreaterThan(0.6)
   })
@@ -173,6 +186,128 @@ describe('demo community content', () => {
       .flatMap((t) => t.answers.filter((a) => a.accepted))
       .filter((a) => ['member', 'helper'].includes(roleOf(a.author) ?? ''))
     expect(acceptedByCommunity.length).toBeGreaterThanOrEqual(2)
+  })
+})
+
+describe('demo content in two languages', () => {
+  const { threads } = loadDemoCommunity(contentDir)
+  const articles = loadKbContent(contentDir)
+  const indonesianThreads = threads.filter((t) => t.language === 'id')
+  const indonesianArticles = articles.filter((a) => a.language === 'id')
+
+  const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+  const threadText = (t: DemoThread) =>
+    [t.title, t.tags.join(' '), t.body, ...t.answers.map((a) => a.body)].join('\n')
+  const articleText = (a: (typeof articles)[number]) =>
+    [a.title, a.summary, a.tags.join(' '), a.body].join('\n')
+
+  // Common short words of each language: a text written in one has few of the other's, even
+  // with the English loanwords (refund, tracking, checkout) Indonesian shoppers use.
+  const ENGLISH = new Set(
+    'the and to is are you your it of for my with this that in on was but not'.split(' '),
+  )
+  const INDONESIAN = new Set(
+    'yang dan di ke tidak nggak saya untuk sudah kalau bisa ini itu dengan atau ada juga kami kamu dari'.split(
+      ' ',
+    ),
+  )
+  function languageOf(text: string): string {
+    const all = words(text)
+    const en = all.filter((w) => ENGLISH.has(w)).length
+    const id = all.filter((w) => INDONESIAN.has(w)).length
+    if (en > 3 * id) return 'en'
+    if (id > 3 * en) return 'id'
+    return 'mixed'
+  }
+
+  it('states the language in every thread and article file, as en or id', () => {
+    const files = [
+      ...readdirSync(join(contentDir, 'demo', 'threads')).map((n) => join('demo', 'threads', n)),
+      ...readdirSync(join(contentDir, 'kb')).map((n) => join('kb', n)),
+    ].filter((n) => n.endsWith('.md'))
+    expect(files.length).toBe(threads.length + articles.length)
+    for (const name of files) {
+      const parts = splitFrontMatter(readFileSync(join(contentDir, name), 'utf8'))
+      const front = parseYaml(parts?.frontMatter ?? '') as Record<string, unknown>
+      expect(['en', 'id'], name).toContain(front.language)
+    }
+  })
+
+  it('is written in the language it states', () => {
+    for (const t of threads) expect(languageOf(threadText(t)), t.slug).toBe(t.language)
+    for (const a of articles) expect(languageOf(articleText(a)), a.slug).toBe(a.language)
+  })
+
+  it('has Indonesian threads in every category and every state', () => {
+    expect(new Set(indonesianThreads.map((t) => t.category))).toEqual(new Set(CATEGORY_SLUGS))
+    const states = countBy(indonesianThreads, (t) => t.state)
+    expect(states.get('open') ?? 0).toBeGreaterThanOrEqual(2)
+    expect(states.get('answered') ?? 0).toBeGreaterThanOrEqual(2)
+    expect(states.get('solved') ?? 0).toBeGreaterThanOrEqual(3)
+    expect(states.get('duplicate') ?? 0).toBeGreaterThanOrEqual(1)
+  })
+
+  it('closes threads as duplicates of originals in the same language', () => {
+    const bySlug = new Map(threads.map((t) => [t.slug, t]))
+    for (const t of threads.filter((t) => t.state === 'duplicate'))
+      expect(bySlug.get(t.duplicateOf ?? '')?.language, t.slug).toBe(t.language)
+  })
+
+  it('interleaves the Indonesian threads in time with the English ones', () => {
+    const english = threads
+      .filter((t) => t.language === 'en')
+      .map((t) => t.createdHoursAgo)
+      .sort((a, b) => a - b)
+    const median = english[Math.floor(english.length / 2)]
+    const hours = indonesianThreads.map((t) => t.createdHoursAgo)
+    expect(hours.some((h) => h < median)).toBe(true)
+    expect(hours.some((h) => h > median)).toBe(true)
+    expect(Math.min(...hours)).toBeLessThan(24)
+  })
+
+  it('ships five or six Indonesian KB articles beside the English ones', () => {
+    expect(indonesianArticles.length).toBeGreaterThanOrEqual(5)
+    expect(indonesianArticles.length).toBeLessThanOrEqual(6)
+    expect(articles.filter((a) => a.language === 'en').length).toBeGreaterThanOrEqual(10)
+    for (const a of indonesianArticles) expect(CATEGORY_SLUGS, a.slug).toContain(a.category)
+  })
+
+  // What Indonesian customers type into the search box: each must find Indonesian content that
+  // holds every one of its words.
+  it.each([
+    'paket belum sampai',
+    'lupa kata sandi',
+    'ongkir',
+    'ongkos kirim',
+    'kurir',
+    'pengembalian dana',
+    'refund gopay',
+    'nomor resi',
+    'bayar di tempat',
+    'cod',
+    'rekening',
+  ])('has Indonesian threads or articles for "%s"', (query) => {
+    const wanted = words(query)
+    const holds = (text: string) => {
+      const have = new Set(words(text))
+      return wanted.every((w) => have.has(w))
+    }
+    const found = [
+      ...indonesianThreads.filter((t) => holds(threadText(t))).map((t) => t.slug),
+      ...indonesianArticles.filter((a) => holds(articleText(a))).map((a) => a.slug),
+    ]
+    expect(found.length, query).toBeGreaterThanOrEqual(1)
+  })
+
+  it('has an Indonesian article on each of the searches a KB answer is promised for', () => {
+    const about = (query: string, category: string) =>
+      indonesianArticles.filter(
+        (a) => a.category === category && words(articleText(a)).join(' ').includes(query),
+      )
+    expect(about('lupa kata sandi', 'account-login')).not.toHaveLength(0)
+    expect(about('ongkos kirim', 'orders-shipping')).not.toHaveLength(0)
+    expect(about('pengembalian dana', 'returns-refunds')).not.toHaveLength(0)
+    expect(about('bayar di tempat', 'payments-billing')).not.toHaveLength(0)
   })
 })
 
@@ -268,6 +403,36 @@ describe('loadDemoCommunity errors', () => {
     expect(() => loadDemoCommunity(unsorted)).toThrow(/99-unsorted\.md: answers\[1\]\.hoursAfter/)
     const typo = contentWith('99-typo.md', thread(`${valid}\nstate: open\nveiws: 4`))
     expect(() => loadDemoCommunity(typo)).toThrow(/99-typo\.md: .*veiws/)
+  })
+
+  it('reads the language as en when a file leaves it out, and refuses any other', () => {
+    const plain = contentWith('99-plain.md', thread(`${valid}\nstate: open`))
+    expect(loadDemoCommunity(plain).threads.at(-1)?.language).toBe('en')
+    const indonesian = contentWith('99-id.md', thread(`${valid}\nstate: open\nlanguage: id`))
+    expect(loadDemoCommunity(indonesian).threads.at(-1)?.language).toBe('id')
+    const french = contentWith('99-fr.md', thread(`${valid}\nstate: open\nlanguage: fr`))
+    expect(() => loadDemoCommunity(french)).toThrow(/99-fr\.md: language/)
+  })
+
+  it("reads a KB article's language the same way", () => {
+    const article = (extra: string) =>
+      [
+        '---',
+        'title: Grinding for a moka pot',
+        'summary: Finer than pour-over, coarser than espresso.',
+        'category: brewing-help',
+        'tags: [grind-size]',
+        'updated: 2026-10-01',
+        extra,
+        '---',
+        'Start one step coarser than espresso and adjust by taste.',
+        '',
+      ].join('\n')
+    expect(parseKbFile('moka.md', 'moka.md', article('')).language).toBe('en')
+    expect(parseKbFile('moka.md', 'moka.md', article('language: id')).language).toBe('id')
+    expect(() => parseKbFile('moka.md', 'moka.md', article('language: fr'))).toThrow(
+      /moka\.md: language/,
+    )
   })
 
   it('names the file for broken YAML and a missing front matter block', () => {

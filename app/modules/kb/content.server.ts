@@ -32,6 +32,8 @@ import {
 export type KbContentArticle = {
   file: string
   slug: string
+  /** The language it is written in, from the `language` field (`en` when left out). */
+  language: 'en' | 'id'
   title: string
   summary: string
   category: string
@@ -47,6 +49,7 @@ const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
 
 const frontMatterSchema = z
   .object({
+    language: z.enum(['en', 'id']).default('en'),
     title: z.string().trim().min(TITLE_MIN).max(TITLE_MAX),
     summary: z.string().trim().min(SUMMARY_MIN).max(SUMMARY_MAX),
     category: z.string().regex(KB_SLUG_PATTERN, 'must be a category slug').max(60),
@@ -112,6 +115,7 @@ export function parseKbFile(file: string, name: string, text: string): KbContent
   return {
     file,
     slug,
+    language: front.language,
     title: front.title,
     summary: front.summary,
     category: front.category,
