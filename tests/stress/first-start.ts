@@ -15,6 +15,7 @@ import fs from 'node:fs'
 import net, { type AddressInfo } from 'node:net'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { loadDemoCommunity } from '../../db/seed/demo-content'
 
 const ROUNDS = Number(process.env.STRESS_ROUNDS ?? 9)
 const DIR = path.resolve('tmp/stress-first-start')
@@ -29,7 +30,11 @@ async function freePort() {
   return port
 }
 
-/** Users and questions in the file: the demo is 13 people and 28 threads. */
+/** The whole demo, as the content files describe it. */
+const DEMO = loadDemoCommunity(path.resolve('content'))
+const WHOLE = { users: DEMO.users.length, questions: DEMO.threads.length }
+
+/** Users and questions in the file. */
 function census() {
   if (!fs.existsSync(DATABASE_PATH)) return { users: 0, questions: 0 }
   const db = new Database(DATABASE_PATH, { readonly: true })
@@ -76,7 +81,8 @@ async function main() {
     child.kill(signal)
     await exited
     const found = census()
-    const whole = found.users === 0 || (found.users >= 13 && found.questions >= 28)
+    const whole =
+      found.users === 0 || (found.users === WHOLE.users && found.questions === WHOLE.questions)
     if (!whole) partial++
     console.log(
       `round ${round + 1}: ${signal} after ${afterMs} ms → ${found.users} users, ${found.questions} questions${whole ? '' : '  ← PARTIAL'}`,
@@ -102,7 +108,7 @@ async function main() {
   await exited
   const final = census()
   console.log(`final start: ${final.users} users, ${final.questions} questions`)
-  if (partial > 0 || final.users < 13 || final.questions < 28) {
+  if (partial > 0 || final.users !== WHOLE.users || final.questions !== WHOLE.questions) {
     console.error(`${partial} interrupted start(s) left a partial demo, or the final one is not whole`)
     process.exit(1)
   }
