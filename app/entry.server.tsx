@@ -4,11 +4,15 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { createInstance } from 'i18next'
+import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { i18nConfig } from './i18n/config'
+import { getLanguage, resources } from './i18n/i18n.server'
 import { NonceProvider } from './utils/nonce'
 
 const ABORT_DELAY = 5_000
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -18,12 +22,19 @@ export default function handleRequest(
   // Crawlers get the whole document at once; people get it streamed as soon as the shell is ready.
   const waitForAll = isbot(request.headers.get('user-agent') ?? '')
   const nonce = loadContext.cspNonce ?? ''
+  // One i18next instance per request: the page renders in the language the root loader chose.
+  const i18n = createInstance()
+  await i18n
+    .use(initReactI18next)
+    .init({ ...i18nConfig, resources, lng: await getLanguage(request) })
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </NonceProvider>,
+      <I18nextProvider i18n={i18n}>
+        <NonceProvider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+        </NonceProvider>
+      </I18nextProvider>,
       {
         nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {

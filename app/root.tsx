@@ -13,10 +13,15 @@ import {
   type ShouldRevalidateFunction,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from './components/error-boundary'
+import { LanguageSwitcher } from './components/language-switcher'
+import { LANGUAGES, type Language } from './i18n/config'
+import { getLanguage, translatorFor } from './i18n/i18n.server'
 import { getAuth } from './modules/auth/auth.server'
 import { countUnread } from './modules/notifications/notifications.server'
 import stylesheet from './styles/app.css'
+import { env } from './utils/env.server'
 import { useNonce } from './utils/nonce'
 
 export const links: LinksFunction = () => [
@@ -24,13 +29,10 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export const meta: MetaFunction = () => [
-  { title: 'Tanya · Kopi Nusantara community' },
-  {
-    name: 'description',
-    content: 'Questions and answers about Kopi Nusantara orders, shipping, payments and brewing.',
-  },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [{ title: data.meta.title }, { name: 'description', content: data.meta.description }]
+    : [{ title: 'Tanya' }]
 
 /** The question a URL opens, whose notifications that page marks read as it loads. */
 function openedQuestionId(url: string): number | null {
@@ -38,10 +40,33 @@ function openedQuestionId(url: string): number | null {
   return id ? Number(id) : null
 }
 
+/** The page's address in each language, for `hreflang`: the same URL with `?lng=`. */
+function alternates(url: string) {
+  const here = new URL(url)
+  here.searchParams.delete('lng')
+  here.searchParams.delete('_data')
+  const base = new URL(env().BASE_URL)
+  const at = (lng: Language | null) => {
+    const next = new URL(`${here.pathname}${here.search}`, base)
+    if (lng) next.searchParams.set('lng', lng)
+    return next.toString()
+  }
+  return {
+    languages: LANGUAGES.map((lng) => ({ lng, href: at(lng) })),
+    fallback: at(null),
+    path: `${here.pathname}${here.search}`,
+  }
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, setCookie } = await getAuth(request)
+  const language = await getLanguage(request)
+  const t = translatorFor(language)
   return json(
     {
+      language,
+      alternates: alternates(request.url),
+      meta: { title: t('site.title'), description: t('site.description') },
       user: user && {
         handle: user.handle,
         displayName: user.displayName,
@@ -65,19 +90,39 @@ export function useOptionalUser() {
   return useRouteLoaderData<typeof loader>('root')?.user ?? null
 }
 
+/** The root loader's data from anywhere in the page, the error boundaries included. */
+function useRootData() {
+  return useRouteLoaderData<typeof loader>('root')
+}
+
 function Document({ children }: { children: ReactNode }) {
   const nonce = useNonce()
+  const { t, i18n } = useTranslation()
+  const root = useRootData()
   return (
-    <html lang="en">
+    <html lang={root?.language ?? i18n.language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {root
+          ? [
+              ...root.alternates.languages.map((a) => (
+                <link key={a.lng} rel="alternate" hrefLang={a.lng} href={a.href} />
+              )),
+              <link
+                key="x-default"
+                rel="alternate"
+                hrefLang="x-default"
+                href={root.alternates.fallback}
+              />,
+            ]
+          : null}
         <Links />
       </head>
       <body>
         <a className="skip-link" href="#main">
-          Skip to content
+          {t('site.skipToContent')}
         </a>
         {children}
         <ScrollRestoration nonce={nonce} />
@@ -88,6 +133,7 @@ function Document({ children }: { children: ReactNode }) {
 }
 
 function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
+  const { t } = useTranslation()
   return (
     <header className="site-header">
       <div className={`container header-inner${user ? ' header-signed-in' : ''}`}>
@@ -97,7 +143,7 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
             T
           </span>
           <span className="brand-text">
-            Tanya <small>Kopi Nusantara community</small>
+            {t('site.name')} <small>{t('site.tagline')}</small>
           </span>
         </a>
         {/* Layout inline: the header is shared by every page, search.css only by search pages. */}
@@ -106,7 +152,7 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
           action="/search"
           role="search"
           // Named apart from the search page's own form: two search landmarks on that page.
-          aria-label="Site search"
+          aria-label={t('nav.siteSearch')}
           style={{
             display: 'flex',
             flex: '1 1 12rem',
@@ -116,24 +162,24 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
           }}
         >
           <label htmlFor="site-search" className="visually-hidden">
-            Search
+            {t('nav.search')}
           </label>
           <input
             id="site-search"
             type="search"
             name="q"
-            placeholder="Search answers…"
+            placeholder={t('nav.searchPlaceholder')}
             maxLength={200}
             autoComplete="off"
             style={{ padding: '0.35rem 0.6rem' }}
           />
         </Form>
-        <nav aria-label="Main" className="main-nav">
-          <NavLink to="/questions">Questions</NavLink>
-          <NavLink to="/kb">Knowledge base</NavLink>
-          <NavLink to="/tags">Tags</NavLink>
+        <nav aria-label={t('nav.main')} className="main-nav">
+          <NavLink to="/questions">{t('nav.questions')}</NavLink>
+          <NavLink to="/kb">{t('nav.kb')}</NavLink>
+          <NavLink to="/tags">{t('nav.tags')}</NavLink>
           <NavLink to="/ask" className="button button-small">
-            Ask a question
+            {t('nav.ask')}
           </NavLink>
         </nav>
         <div className="account">
@@ -141,44 +187,44 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
             <>
               {/* Named by its content ("Notifications 2 unread"), which holds the visible text. */}
               <NavLink to="/notifications" className="bell">
-                Notifications
+                {t('nav.notifications')}
                 {user.unread > 0 ? (
                   <>
                     {' '}
                     <span className="bell-count">
                       {user.unread}
-                      <span className="visually-hidden"> unread</span>
+                      <span className="visually-hidden"> {t('nav.unread')}</span>
                     </span>
                   </>
                 ) : null}
               </NavLink>
               <NavLink to={`/users/${user.handle}`} className="account-link">
                 {user.displayName}
-                {user.role !== 'member' ? <span className="role-pill">{user.role}</span> : null}
+                {user.role !== 'member' ? (
+                  <span className="role-pill">{t(`roles.${user.role}`)}</span>
+                ) : null}
               </NavLink>
               <details className="account-menu">
-                <summary>Account</summary>
+                <summary>{t('nav.account')}</summary>
                 <div className="account-menu-panel">
                   <Form method="post" action="/logout">
                     <button type="submit" name="intent" value="logout" className="link-button">
-                      Log out
+                      {t('nav.logOut')}
                     </button>
                   </Form>
                   <Form method="post" action="/logout">
                     <button type="submit" name="intent" value="everywhere" className="link-button">
-                      Log out everywhere
+                      {t('nav.logOutEverywhere')}
                     </button>
                   </Form>
-                  <p className="muted small">
-                    “Everywhere” ends your sessions on every device, this one included.
-                  </p>
+                  <p className="muted small">{t('nav.logOutEverywhereHint')}</p>
                 </div>
               </details>
             </>
           ) : (
             <>
-              <NavLink to="/login">Log in</NavLink>
-              <NavLink to="/signup">Sign up</NavLink>
+              <NavLink to="/login">{t('nav.logIn')}</NavLink>
+              <NavLink to="/signup">{t('nav.signUp')}</NavLink>
             </>
           )}
         </div>
@@ -188,13 +234,13 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
 }
 
 function Footer() {
+  const { t } = useTranslation()
+  const root = useRootData()
   return (
     <footer className="site-footer">
-      <div className="container">
-        <p>
-          Tanya — community support for Kopi Nusantara. Be kind; answers are shared under CC BY-SA
-          4.0.
-        </p>
+      <div className="container footer-inner">
+        <p>{t('site.footer')}</p>
+        {root ? <LanguageSwitcher current={root.language} returnTo={root.alternates.path} /> : null}
       </div>
     </footer>
   )

@@ -35,6 +35,7 @@ export const EVENT_TYPES = [
   'user.signed_out',
   'user.signed_out_everywhere',
   'user.role_changed',
+  'user.language_changed',
   'user.deleted',
   'question.created',
   'question.edited',
@@ -91,6 +92,8 @@ export const users = sqliteTable(
     // A deleted account stays as a tombstone (no e-mail, no password, no sessions) so that its
     // posts and the events it acted in keep pointing at someone.
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    // The interface language the person chose ('en', 'id'); null: the browser decides.
+    language: text('language'),
     createdAt: createdAt(),
   },
   (t) => [

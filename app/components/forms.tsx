@@ -1,3 +1,4 @@
+import { useMessage } from '~/i18n/use-message'
 import {
   useId,
   type InputHTMLAttributes,
@@ -14,8 +15,10 @@ type FieldProps = {
 }
 
 /** Label, control, hint and error wired together so screen readers announce the message. */
-export function Field({ label, error, hint, children }: FieldProps) {
+export function Field({ label, error: message, hint, children }: FieldProps) {
   const id = useId()
+  // Errors arrive as message descriptors from the server: shown in the reader's language.
+  const error = useMessage()(message)
   const hintId = hint ? `${id}-hint` : undefined
   const errorId = error ? `${id}-error` : undefined
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
@@ -107,7 +110,8 @@ export function SelectField({
   )
 }
 
-export function FormError({ message }: { message?: string }) {
+export function FormError({ message: descriptor }: { message?: string }) {
+  const message = useMessage()(descriptor)
   if (!message) return null
   return (
     <div className="form-error" role="alert">

@@ -1,3 +1,6 @@
+import { useTranslation } from 'react-i18next'
+import { INTL_LOCALES, isLanguage, DEFAULT_LANGUAGE } from '~/i18n/config'
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -7,31 +10,58 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ]
 
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
-const absolute = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-})
+/** The Intl locale of the page's language ("en-GB", "id-ID"). */
+export function useIntlLocale() {
+  const { i18n } = useTranslation()
+  const language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE
+  return INTL_LOCALES[language]
+}
 
-export function formatRelative(date: Date, from = new Date()): string {
+/** "3 hours ago" / "3 jam yang lalu"; null under a minute (the caller says "just now"). */
+export function formatRelative(date: Date, locale: string, from = new Date()): string | null {
   const seconds = Math.round((date.getTime() - from.getTime()) / 1000)
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit)
   }
-  return 'just now'
+  return null
 }
 
-/** "3 hours ago", with the exact UTC time on hover and for machines. */
+/** "3 hours ago", with the exact UTC time on hover and for machines, in the page's language. */
 export function RelativeTime({ value }: { value: string | Date }) {
+  const { t } = useTranslation()
+  const locale = useIntlLocale()
   const date = new Date(value)
+  const absolute = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  })
   return (
     <time
       dateTime={date.toISOString()}
-      title={`${absolute.format(date)} UTC`}
+      title={t('time.utc', { time: absolute.format(date) })}
       suppressHydrationWarning
     >
-      {formatRelative(date)}
+      {formatRelative(date, locale) ?? t('time.justNow')}
     </time>
   )
+}
+
+/** A number as the page's language writes it: 1,234 / 1.234. */
+export function useNumber() {
+  const locale = useIntlLocale()
+  const format = new Intl.NumberFormat(locale)
+  return (n: number) => format.format(n)
+}
+
+/** A Rupiah amount as Indonesians write it (Rp25.000), in either language. */
+export function formatRupiah(amount: number): string {
+  return new Intl.NumberFormat('id-ID', {
+    style: 'currency',
+    currency: 'IDR',
+    maximumFractionDigits: 0,
+  })
+    .format(amount)
+    .replace(/\s/g, '')
 }

@@ -4,8 +4,12 @@ type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>
 }[keyof T & string]
 
-/** Every translation key, checked by TypeScript wherever a message is named. */
-export type MessageKey = Leaves<(typeof en)['common']>
+type PluralBase<K> = K extends `${infer B}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}`
+  ? B
+  : K
+
+/** Every translation key (plurals by their base), checked wherever a message is named. */
+export type MessageKey = PluralBase<Leaves<(typeof en)['common']>>
 
 /** The shape every language must have: the English one's, with any words. */
 export type Translation<T = (typeof en)['common']> = {

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { getT } from '~/i18n/i18n.server'
 import { FormError, TextField } from '~/components/forms'
 import { getAuth, logIn } from '~/modules/auth/auth.server'
 import { loginSchema } from '~/modules/auth/validation'
@@ -12,15 +14,17 @@ import { formValues, invalid, safeRedirect } from '~/utils/http.server'
 // The password is deliberately not among the values sent back to the page.
 const FIELDS = ['email', 'redirectTo'] as const
 
-export const meta: MetaFunction = () => [{ title: 'Log in · Tanya' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await getAuth(request)
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '')
   if (user) throw redirect(redirectTo || '/')
+  const t = await getT(request)
   const params = new URL(request.url).searchParams
   const signedOut = Number(params.get('signedOut'))
   return json({
+    title: t('auth.logInMeta'),
     redirectTo,
     signedUp: params.get('signedUp') === '1',
     // How many sessions "log out everywhere" just ended.
@@ -52,28 +56,27 @@ export default function LoginPage() {
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
   const errors = data?.fieldErrors ?? {}
+  const { t } = useTranslation()
   const signupHref = redirectTo ? `/signup?redirectTo=${encodeURIComponent(redirectTo)}` : '/signup'
   return (
     <div className="auth-card">
-      <h1>Log in</h1>
+      <h1>{t('auth.logInTitle')}</h1>
       {signedOut && !data ? (
         <p className="notice" role="status">
-          You are logged out everywhere: {signedOut} {signedOut === 1 ? 'session' : 'sessions'}{' '}
-          ended.
+          {t('auth.signedOut', { count: signedOut })}
         </p>
       ) : null}
       {signedUp && !data ? (
         // Worded for both cases on purpose: sign-up never says whether an e-mail had an account.
         <p className="notice" role="status">
-          Your account is ready: log in with your e-mail and the password you chose. If that e-mail
-          already had an account, log in with its password.
+          {t('auth.signedUp')}
         </p>
       ) : null}
       <Form method="post" className="stack">
         <FormError message={errors.form} />
         <input type="hidden" name="redirectTo" value={data?.values.redirectTo ?? redirectTo} />
         <TextField
-          label="E-mail"
+          label={t('auth.email')}
           name="email"
           type="email"
           autoComplete="email"
@@ -83,7 +86,7 @@ export default function LoginPage() {
           error={errors.email}
         />
         <TextField
-          label="Password"
+          label={t('auth.password')}
           name="password"
           type="password"
           autoComplete="current-password"
@@ -92,11 +95,11 @@ export default function LoginPage() {
           error={errors.password}
         />
         <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Logging in…' : 'Log in'}
+          {busy ? t('auth.loggingIn') : t('auth.logInButton')}
         </button>
       </Form>
       <p>
-        New here? <Link to={signupHref}>Create an account</Link>
+        <Trans i18nKey="auth.newHere" components={{ go: <Link to={signupHref} /> }} />
       </p>
     </div>
   )

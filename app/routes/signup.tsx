@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { getT } from '~/i18n/i18n.server'
 import { FormError, TextField } from '~/components/forms'
 import { getAuth, signUp } from '~/modules/auth/auth.server'
 import { signupSchema } from '~/modules/auth/validation'
@@ -12,13 +14,13 @@ import { formValues, invalid, safeRedirect } from '~/utils/http.server'
 // The password is deliberately not among the values sent back to the page.
 const FIELDS = ['email', 'handle', 'displayName', 'redirectTo'] as const
 
-export const meta: MetaFunction = () => [{ title: 'Create your account · Tanya' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await getAuth(request)
   if (user) throw redirect('/')
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '')
-  return json({ redirectTo })
+  return json({ title: (await getT(request))('auth.signUpMeta'), redirectTo })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -45,16 +47,17 @@ export default function SignupPage() {
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
   const errors = data?.fieldErrors ?? {}
+  const { t } = useTranslation()
   const loginHref = redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : '/login'
   return (
     <div className="auth-card">
-      <h1>Create your account</h1>
-      <p className="lead">Ask questions, answer others and follow up on your orders.</p>
+      <h1>{t('auth.signUpTitle')}</h1>
+      <p className="lead">{t('auth.signUpLead')}</p>
       <Form method="post" className="stack">
         <FormError message={errors.form} />
         <input type="hidden" name="redirectTo" value={data?.values.redirectTo ?? redirectTo} />
         <TextField
-          label="E-mail"
+          label={t('auth.email')}
           name="email"
           type="email"
           autoComplete="email"
@@ -64,7 +67,7 @@ export default function SignupPage() {
           error={errors.email}
         />
         <TextField
-          label="Handle"
+          label={t('auth.handle')}
           name="handle"
           autoComplete="username"
           autoCapitalize="none"
@@ -72,37 +75,37 @@ export default function SignupPage() {
           required
           minLength={3}
           maxLength={20}
-          hint="3 to 20 characters: letters, digits and _. It is your profile address: /users/handle."
+          hint={t('auth.handleHint')}
           defaultValue={data?.values.handle}
           error={errors.handle}
         />
         <TextField
-          label="Display name"
+          label={t('auth.displayName')}
           name="displayName"
           autoComplete="name"
           required
           maxLength={50}
-          hint="The name people see next to your posts."
+          hint={t('auth.displayNameHint')}
           defaultValue={data?.values.displayName}
           error={errors.displayName}
         />
         <TextField
-          label="Password"
+          label={t('auth.password')}
           name="password"
           type="password"
           autoComplete="new-password"
           required
           minLength={10}
           maxLength={200}
-          hint="At least 10 characters. A few unrelated words make a strong one."
+          hint={t('auth.passwordHint')}
           error={errors.password}
         />
         <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Creating your account…' : 'Create account'}
+          {busy ? t('auth.creatingAccount') : t('auth.createAccount')}
         </button>
       </Form>
       <p>
-        Already have an account? <Link to={loginHref}>Log in</Link>
+        <Trans i18nKey="auth.haveAccount" components={{ go: <Link to={loginHref} /> }} />
       </p>
     </div>
   )

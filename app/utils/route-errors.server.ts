@@ -5,24 +5,15 @@
  * route's ErrorBoundary for documents and returned as an error for client-side requests.
  */
 import type { ServerBuild } from '@remix-run/node'
-import { describeWait } from './wait'
+import { msg } from '../i18n/message'
+import { tooManyAttempts } from './wait'
 import {
   isDomainError,
   type Forbidden,
-  type Missing,
   type NotFound,
   type RateLimited,
 } from './domain-errors'
 
-const MISSING: Record<Missing, string> = {
-  question: 'Question not found',
-  answer: 'Answer not found',
-  article: 'Article not found',
-  candidate: 'Candidate not found',
-  user: 'User not found',
-  category: 'Category not found',
-  page: 'Page not found',
-}
 
 /** The response a domain error stands for; anything else is returned unchanged. */
 export function toHttpError(error: unknown): unknown {
@@ -32,16 +23,15 @@ export function toHttpError(error: unknown): unknown {
       status,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers },
     })
-  if (error.kind === 'not-found') return text(404, MISSING[(error as NotFound).what])
-  if (error.kind === 'forbidden')
-    return text(403, (error as Forbidden).reason ?? 'You are not allowed to do that')
+  // The texts are message descriptors: the error page shows them in the reader's language.
+  if (error.kind === 'not-found')
+    return text(404, msg(`errors.notFound.${(error as NotFound).what}`))
+  if (error.kind === 'forbidden') return text(403, (error as Forbidden).reason ?? msg('errors.forbidden'))
   if (error.kind === 'rate-limited') {
     const { reason, retryAfterSeconds } = error as RateLimited
-    return text(
-      429,
-      reason ?? `Too many attempts. Please wait ${describeWait(retryAfterSeconds)} and try again.`,
-      { 'Retry-After': String(retryAfterSeconds) },
-    )
+    return text(429, reason ?? tooManyAttempts(retryAfterSeconds), {
+      'Retry-After': String(retryAfterSeconds),
+    })
   }
   // Invalid and Conflict carry a message written for the person.
   return text(error.kind === 'conflict' ? 409 : 400, error.message)

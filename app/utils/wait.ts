@@ -1,6 +1,7 @@
-/** "45 seconds", "3 minutes": how long someone has to wait, rounded up to what a person reads. */
-export function describeWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`
-  const minutes = Math.ceil(seconds / 60)
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`
+import { msg } from '../i18n/message'
+
+/** "Too many attempts, wait 45 seconds / 3 minutes", rounded up to what a person reads. */
+export function tooManyAttempts(seconds: number): string {
+  if (seconds < 60) return msg('errors.tooManySeconds', { count: seconds })
+  return msg('errors.tooManyMinutes', { count: Math.ceil(seconds / 60) })
 }

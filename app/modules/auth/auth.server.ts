@@ -13,7 +13,8 @@ import { db, write, type Tx } from '../../utils/db.server'
 import { env } from '../../utils/env.server'
 import { oncePerRequest } from '../../utils/request-scope.server'
 import { singleton } from '../../utils/singleton.server'
-import { describeWait } from '../../utils/wait'
+import { msg } from '../../i18n/message'
+import { tooManyAttempts } from '../../utils/wait'
 import { emit } from '../events/events.server'
 import type { Actor } from '../policy/policy'
 import { clearRateLimit, hitRateLimit, peekRateLimit, type Limit } from './rate-limit.server'
@@ -166,7 +167,7 @@ function tooMany(retryAfterSeconds: number): AuthFailure {
     ok: false,
     status: 429,
     fieldErrors: {
-      form: `Too many attempts. Please wait ${describeWait(retryAfterSeconds)} and try again.`,
+      form: tooManyAttempts(retryAfterSeconds),
     },
   }
 }
@@ -190,7 +191,7 @@ export async function signUp(
   const handleTaken = (): AuthFailure => ({
     ok: false,
     status: 400,
-    fieldErrors: { handle: 'This handle is taken; try another' },
+    fieldErrors: { handle: msg('auth.handleTaken') },
   })
   const passwordHash = await hashPassword(input.password)
   const createAccount = (tx: Tx, email: string) => {
@@ -276,7 +277,7 @@ export async function logIn(
     return {
       ok: false,
       status: 401,
-      fieldErrors: { form: 'That e-mail and password do not match an account.' },
+      fieldErrors: { form: msg('auth.noMatch') },
     }
   }
   clearRateLimit(pairKey)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { msg } from '../../i18n/message'
 
 export const HANDLE_PATTERN = /^[a-z0-9_]{3,20}$/
 
@@ -7,30 +8,30 @@ export const signupSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .min(1, 'Enter your e-mail address')
-    .max(254, 'E-mail addresses are at most 254 characters')
-    .email('Enter a valid e-mail address, like name@example.com'),
+    .min(1, msg('auth.emailRequired'))
+    .max(254, msg('auth.emailTooLong'))
+    .email(msg('auth.emailInvalid')),
   handle: z
     .string()
     .trim()
     .toLowerCase()
-    .min(3, 'Handles are at least 3 characters')
-    .max(20, 'Handles are at most 20 characters')
-    .regex(HANDLE_PATTERN, 'Use only letters, digits and _'),
+    .min(3, msg('auth.handleMin'))
+    .max(20, msg('auth.handleMax'))
+    .regex(HANDLE_PATTERN, msg('auth.handlePattern')),
   displayName: z
     .string()
     .trim()
-    .min(1, 'Enter the name people will see')
-    .max(50, 'Names are at most 50 characters'),
+    .min(1, msg('auth.displayNameRequired'))
+    .max(50, msg('auth.displayNameMax')),
   password: z
     .string()
-    .min(10, 'Passwords are at least 10 characters')
-    .max(200, 'Passwords are at most 200 characters'),
+    .min(10, msg('auth.passwordMin'))
+    .max(200, msg('auth.passwordMax')),
 })
 
 export const loginSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, 'Enter your e-mail address').max(254),
-  password: z.string().min(1, 'Enter your password').max(200),
+  email: z.string().trim().toLowerCase().min(1, msg('auth.emailRequired')).max(254),
+  password: z.string().min(1, msg('auth.passwordRequired')).max(200),
 })
 
 export type SignupInput = z.infer<typeof signupSchema>

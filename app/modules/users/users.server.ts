@@ -160,3 +160,27 @@ export function deleteAccount(actor: Actor, userId: number) {
     emit(tx, { type: 'user.deleted', actor, userId, data: { role: user.role } })
   })
 }
+
+/** The interface language the person chose, if they did. */
+export function getUserLanguage(userId: number): string | null {
+  return (
+    db.select({ language: users.language }).from(users).where(eq(users.id, userId)).get()
+      ?.language ?? null
+  )
+}
+
+/** Keeps the interface language someone chose with the switcher on their account. */
+export function setUserLanguage(actor: Actor, language: string) {
+  const current = getUserLanguage(actor.id)
+  if (current === language) return false
+  return write((tx) => {
+    tx.update(users).set({ language }).where(eq(users.id, actor.id)).run()
+    emit(tx, {
+      type: 'user.language_changed',
+      actor,
+      userId: actor.id,
+      data: { from: current, to: language },
+    })
+    return true
+  }, { pagesUnchanged: true })
+}

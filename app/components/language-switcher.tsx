@@ -1,0 +1,32 @@
+import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '~/i18n/config'
+
+/**
+ * The visible language switcher: a plain form, so it works without JavaScript. Each language
+ * is named in itself, so someone who cannot read the current one still finds theirs.
+ */
+export function LanguageSwitcher({ current, returnTo }: { current: Language; returnTo: string }) {
+  const { t } = useTranslation()
+  return (
+    <Form
+      method="post"
+      action="/language"
+      className="language-switcher"
+      aria-label={t('language.switcher')}
+    >
+      <input type="hidden" name="returnTo" value={returnTo} />
+      <label htmlFor="language-select">{t('language.label')} / Language</label>
+      <select id="language-select" name="language" defaultValue={current}>
+        {LANGUAGES.map((lng) => (
+          <option key={lng} value={lng} lang={lng}>
+            {LANGUAGE_NAMES[lng]}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button-secondary button-small">
+        {t('language.switch')}
+      </button>
+    </Form>
+  )
+}
