@@ -1,9 +1,19 @@
+import questions from './en/questions'
+import community from './en/community'
+import kb from './en/kb'
+import search from './en/search'
+
 /**
  * The interface in English. Keys are grouped by where they appear; `id.ts` must have every one
  * of them (TypeScript checks it, and so does a test). Plurals use i18next's `_one`/`_other`.
  */
 const en = {
   common: {
+    // Each area's words live in a file of their own, beside the layout's below.
+    questions,
+    community,
+    kb,
+    search,
     site: {
       name: 'Tanya',
       tagline: 'Kopi Nusantara community',

@@ -1,4 +1,8 @@
 import type { Translation } from '../keys'
+import questions from './id/questions'
+import community from './id/community'
+import kb from './id/kb'
+import search from './id/search'
 
 /**
  * Antarmuka dalam Bahasa Indonesia: kunci yang sama dengan `en.ts`, kalimatnya ditulis untuk
@@ -6,6 +10,11 @@ import type { Translation } from '../keys'
  */
 const id: { common: Translation } = {
   common: {
+    // Each area's words live in a file of their own, beside the layout's below.
+    questions,
+    community,
+    kb,
+    search,
     site: {
       name: 'Tanya',
       tagline: 'Komunitas Kopi Nusantara',

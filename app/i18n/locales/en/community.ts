@@ -1,0 +1,4 @@
+/** English words of the community pages (see ../en.ts). */
+const community = {}
+
+export default community
