@@ -10,7 +10,8 @@ import { db, sqlite, write } from '../../utils/db.server'
 import { singleton } from '../../utils/singleton.server'
 import { slugify } from '../../utils/slug'
 import { searchKb, type KbHit } from './kb-index.server'
-import { extractWords } from './query-text.server'
+import { parseQuery } from './normalize.server'
+import { currentSynonyms } from './synonyms.server'
 import {
   findSimilarQuestionIds,
   searchThreads,
@@ -20,12 +21,7 @@ import {
   type SolvedFilter,
   type ThreadHit,
 } from './thread-search.server'
-import {
-  type SearchType,
-  type Suggestion,
-  type Suggestions,
-  type TargetType,
-} from './validation'
+import { type SearchType, type Suggestion, type Suggestions, type TargetType } from './validation'
 
 /**
  * The one search module routes use: the knowledge base (lunr, in memory) and the threads
@@ -121,13 +117,15 @@ export async function search(input: SearchInput): Promise<SearchOutcome> {
     }
   }
 
-  const words = extractWords(q)
-  if (words.words.length === 0) return { status: 'unusable', message: unusableMessage() }
-  if (words.truncated)
-    notices.unshift(`That was a long search: only the first ${words.words.length} words were used.`)
+  const parsed = parseQuery(q, currentSynonyms())
+  if (parsed.terms.length === 0) return { status: 'unusable', message: unusableMessage() }
+  if (parsed.truncated)
+    notices.unshift(
+      `That was a long search: only the first ${parsed.terms.length} words were used.`,
+    )
   return {
     status: 'ok',
-    words: words.words,
+    words: parsed.terms.map((t) => t.text),
     notices,
     kb,
     threads,
@@ -159,10 +157,10 @@ const SUGGEST_THREADS = 5
 export async function suggestForAsk(title: string, body = ''): Promise<Suggestions> {
   // A title too short to be a question says too little to match on: no guesses.
   if (title.trim().length < TITLE_MIN) return { kb: [], threads: [] }
-  const titleWords = extractWords(title)
-  const useBody = titleWords.words.length < 3 && body.trim().length > 0
+  const synonyms = currentSynonyms()
+  const useBody = parseQuery(title, synonyms).terms.length < 3 && body.trim().length > 0
   const query = useBody ? `${title}\n${body.slice(0, 600)}` : title
-  if (extractWords(query).words.length === 0) return { kb: [], threads: [] }
+  if (parseQuery(query, synonyms).terms.length === 0) return { kb: [], threads: [] }
   const prefix = !useBody
   const [kb, threads] = [
     await searchKb(query, { limit: SUGGEST_KB, prefix }),
