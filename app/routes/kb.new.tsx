@@ -56,6 +56,7 @@ export default function NewArticle() {
             category: '',
             tags: '',
             status: 'draft',
+            language: 'auto',
             comment: '',
           }
         }

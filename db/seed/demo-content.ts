@@ -13,6 +13,8 @@ export type DemoUser = {
   bio: string
 }
 export type DemoAnswer = {
+  /** The language it is written in, when the file says; detected on save otherwise. */
+  language?: 'en' | 'id'
   author: string
   hoursAfter: number
   score: number
@@ -20,6 +22,8 @@ export type DemoAnswer = {
   body: string
 }
 export type DemoThread = {
+  /** The language it is written in, when the file says; detected on save otherwise. */
+  language?: 'en' | 'id'
   slug: string
   title: string
   category: string

@@ -17,7 +17,9 @@ import { splitFrontMatter } from '../../utils/front-matter.server'
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from '../../utils/markdown.server'
 import { emit, withEventSource } from '../events/events.server'
 import { TAG_PATTERN, TAGS_MAX, TITLE_MAX, TITLE_MIN } from '../questions/validation'
+import { detectLanguage } from '../search/detect-language.server'
 import { scheduleKbIndexRebuild } from '../search/kb-index.server'
+import { POST_LANGUAGES, type PostLanguage } from '../search/languages'
 import { addArticleRevision, DAY_MS, insertArticle } from './kb.server'
 import {
   ARTICLE_BODY_MIN,
@@ -41,6 +43,8 @@ export type KbContentArticle = {
   body: string
   /** SHA-256 of the file (line endings normalised): what the sync compares. */
   hash: string
+  /** The language the file says it is written in; detected on sync when it says none. */
+  language?: PostLanguage
 }
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
@@ -67,6 +71,7 @@ const frontMatterSchema = z
         return date
       }),
     review_every_days: z.number().int().min(1).max(3650).default(REVIEW_EVERY_DAYS),
+    language: z.enum(POST_LANGUAGES).optional(),
   })
   .strict()
 
@@ -120,6 +125,7 @@ export function parseKbFile(file: string, name: string, text: string): KbContent
     reviewEveryDays: front.review_every_days,
     body,
     hash: hashOf(text),
+    language: front.language,
   }
 }
 
@@ -280,6 +286,7 @@ function apply(tx: Tx, step: Step, cook: (f: KbContentArticle) => string) {
         reviewDueAt: new Date(f.updated.getTime() + f.reviewEveryDays * DAY_MS),
         updatedAt: f.updated,
         comment: `From content/kb/${f.slug}.md`,
+        language: f.language,
       })
       return
     }
@@ -295,6 +302,7 @@ function apply(tx: Tx, step: Step, cook: (f: KbContentArticle) => string) {
           bodyMd: f.body,
           bodyHtml: cook(f),
           cookedVersion: MARKDOWN_RENDERER_VERSION,
+          language: f.language ?? detectLanguage(`${f.title}\n${f.summary}\n${f.body}`),
           categoryId: step.categoryId ?? step.row.categoryId,
           tags: f.tags.join(' '),
           status: returning ? 'published' : step.row.status,

@@ -16,10 +16,11 @@ export const LANGUAGE_LABELS: Record<LanguageChoice, string> = {
   id: 'Bahasa Indonesia',
 }
 
-/** A form's language field: anything but a known choice is an error the form shows. */
-export const languageField = z
-  .enum(LANGUAGE_CHOICES, { message: 'Choose a language, or let it be detected' })
-  .default('auto')
+/** A form's language field: left out or empty is "auto"; anything else unknown is an error. */
+export const languageField = z.preprocess(
+  (v) => (v === undefined || v === null || v === '' ? 'auto' : v),
+  z.enum(LANGUAGE_CHOICES, { message: 'Choose a language, or let it be detected' }),
+)
 
 export const isPostLanguage = (value: unknown): value is PostLanguage =>
   (POST_LANGUAGES as readonly unknown[]).includes(value)
