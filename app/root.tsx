@@ -16,6 +16,7 @@ import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { getAuth } from './modules/auth/auth.server'
 import { countUnread } from './modules/notifications/notifications.server'
+import { can } from './modules/policy/policy'
 import stylesheet from './styles/app.css'
 import { useNonce } from './utils/nonce'
 
@@ -47,6 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         displayName: user.displayName,
         role: user.role,
         unread: countUnread(user.id, openedQuestionId(request.url)),
+        // The account menu links to the pages this person may change site settings on.
+        searchSettings: can(user, 'search.settings', null),
       },
     },
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
@@ -159,6 +162,9 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
               <details className="account-menu">
                 <summary>Account</summary>
                 <div className="account-menu-panel">
+                  {user.searchSettings ? (
+                    <NavLink to="/settings/search">Search synonyms</NavLink>
+                  ) : null}
                   <Form method="post" action="/logout">
                     <button type="submit" name="intent" value="logout" className="link-button">
                       Log out

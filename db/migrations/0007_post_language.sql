@@ -30,3 +30,20 @@ SELECT
   coalesce((SELECT group_concat(d.`title`, ' ') FROM `questions` d WHERE d.`duplicate_of_id` = q.`id` AND d.`deleted_at` IS NULL AND d.`hidden_at` IS NULL), '')
 FROM `questions` q
 WHERE q.`hidden_at` IS NULL AND q.`deleted_at` IS NULL;
+--> statement-breakpoint
+-- The words of questions' titles and tags as written (folded, no stop words): the vocabulary
+-- "did you mean" corrects a misspelt query from (fts5vocab reads it term by term, in order).
+-- Kept beside questions_fts by the same function, in the same transaction.
+CREATE VIRTUAL TABLE `question_words_fts` USING fts5(
+  `words`,
+  tokenize = 'unicode61 remove_diacritics 2',
+  content = '',
+  contentless_delete = 1
+);
+--> statement-breakpoint
+CREATE VIRTUAL TABLE `question_words_fts_vocab` USING fts5vocab(`question_words_fts`, 'row');
+--> statement-breakpoint
+INSERT INTO `question_words_fts` (`rowid`, `words`)
+SELECT q.`id`, q.`title` || ' ' || coalesce((SELECT group_concat(t.`name`, ' ') FROM `question_tags` qt JOIN `tags` t ON t.`id` = qt.`tag_id` WHERE qt.`question_id` = q.`id`), '')
+FROM `questions` q
+WHERE q.`hidden_at` IS NULL AND q.`deleted_at` IS NULL;

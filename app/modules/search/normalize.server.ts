@@ -172,6 +172,16 @@ export function normalizeForIndex(
   return out.join(' ')
 }
 
+/**
+ * The words of a title as written (folded, stop words and numbers out): what "did you mean"
+ * proposes is always a word someone wrote, never a stem.
+ */
+export function spellingWords(text: string): string {
+  return foldedWords(text)
+    .filter((w) => !isStopWord(w) && !/^\p{N}+$/u.test(w))
+    .join(' ')
+}
+
 // ── Queries ──────────────────────────────────────────────────────────────────────────────────
 
 /** A search uses at most this many terms; the rest of a very long query is ignored (and said). */

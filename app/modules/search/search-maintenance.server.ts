@@ -122,7 +122,7 @@ const state = singleton('searchMaintenance', () => ({
 
 /**
  * Runs whatever is due, once at a time: asked again while it runs (a second synonyms change),
- * it goes round once more when done. Resolves with what the last round did.
+ * it goes round once more when done. Resolves with what all its rounds did.
  */
 export function runSearchMaintenance(): Promise<MaintenanceResult> {
   if (state.running) {
@@ -130,13 +130,12 @@ export function runSearchMaintenance(): Promise<MaintenanceResult> {
     return state.running
   }
   state.running = (async () => {
-    let result: MaintenanceResult = { languagesDetected: 0, questionsReindexed: 0 }
+    const result: MaintenanceResult = { languagesDetected: 0, questionsReindexed: 0 }
     try {
       do {
         state.again = false
-        const languagesDetected = await backfillLanguages()
-        const questionsReindexed = await rebuildThreadIndex()
-        result = { languagesDetected, questionsReindexed }
+        result.languagesDetected += await backfillLanguages()
+        result.questionsReindexed += await rebuildThreadIndex()
       } while (state.again || readSetting(INDEX_VERSION_KEY) !== searchIndexVersion())
       return result
     } finally {

@@ -10,6 +10,7 @@ import { db, sqlite, write } from '../../utils/db.server'
 import { singleton } from '../../utils/singleton.server'
 import { slugify } from '../../utils/slug'
 import { searchKb, type KbHit } from './kb-index.server'
+import { correctQuery } from './did-you-mean.server'
 import { parseQuery } from './normalize.server'
 import { currentSynonyms } from './synonyms.server'
 import {
@@ -28,6 +29,9 @@ import { type SearchType, type Suggestion, type Suggestions, type TargetType } f
  * (FTS5, in the database) behind one call, KB results first; suggestions for the ask form;
  * and the log that deflection (see the README) is computed from.
  */
+
+/** A search finding fewer results than this gets a "did you mean" when a word looks misspelt. */
+const FEW_RESULTS = 3
 
 /** KB articles shown above the threads on the first page of an "all" search. */
 const KB_ON_ALL = 3
@@ -56,6 +60,8 @@ export type SearchOutcome =
       threads: SearchSection<ThreadHit> | null
       /** Results on this page and the totals over all pages, for the log. */
       total: number
+      /** "Did you mean": the query with its misspelt words corrected, when it found little. */
+      correction: string | null
     }
 
 export async function search(input: SearchInput): Promise<SearchOutcome> {
@@ -114,22 +120,29 @@ export async function search(input: SearchInput): Promise<SearchOutcome> {
       }
       if (result.matched === 'any' && result.total > 0)
         notices.push(anyWordNotice(result.matchedAll))
+      if (result.prefixUsed && result.total > 0)
+        notices.push(
+          `No thread has the word “${result.words.at(-1)}”; these have words that begin with it.`,
+        )
     }
   }
 
-  const parsed = parseQuery(q, currentSynonyms())
+  const synonyms = currentSynonyms()
+  const parsed = parseQuery(q, synonyms)
   if (parsed.terms.length === 0) return { status: 'unusable', message: unusableMessage() }
   if (parsed.truncated)
     notices.unshift(
       `That was a long search: only the first ${parsed.terms.length} words were used.`,
     )
+  const total = (kb?.total ?? 0) + (threads?.total ?? 0)
   return {
     status: 'ok',
     words: parsed.terms.map((t) => t.text),
     notices,
     kb,
     threads,
-    total: (kb?.total ?? 0) + (threads?.total ?? 0),
+    total,
+    correction: total < FEW_RESULTS && page === 1 ? correctQuery(q, synonyms) : null,
   }
 }
 

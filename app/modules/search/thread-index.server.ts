@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { Tx } from '../../utils/db.server'
 import { listedSql } from '../policy/visibility.server'
 import { isPostLanguage, type PostLanguage } from './languages'
-import { normalizeForIndex, type CompiledSynonyms } from './normalize.server'
+import { normalizeForIndex, spellingWords, type CompiledSynonyms } from './normalize.server'
 import { currentSynonyms } from './synonyms.server'
 
 const LISTED_ANSWER = sql.raw(listedSql('a'))
@@ -58,6 +58,7 @@ export function syncQuestionsSearch(tx: Tx, questionIds: number[]) {
   if (questionIds.length === 0) return
   const ids = JSON.stringify(questionIds)
   tx.run(sql`delete from questions_fts where rowid in (select value from json_each(${ids}))`)
+  tx.run(sql`delete from question_words_fts where rowid in (select value from json_each(${ids}))`)
   const rows = tx.all<SourceRow>(sql`
     select
       q.id,
@@ -78,6 +79,8 @@ export function syncQuestionsSearch(tx: Tx, questionIds: number[]) {
     const f = indexedFields(row, synonyms)
     tx.run(sql`insert into questions_fts (rowid, title, tags, body, answer, related)
       values (${row.id}, ${f.title}, ${f.tags}, ${f.body}, ${f.answer}, ${f.related})`)
+    tx.run(sql`insert into question_words_fts (rowid, words)
+      values (${row.id}, ${spellingWords(`${row.title} ${row.tags.replace(/-/g, ' ')}`)})`)
   }
 }
 
