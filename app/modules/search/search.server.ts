@@ -167,7 +167,11 @@ const SUGGEST_THREADS = 5
  * shown: when its words match, its original takes its place. The details join in only while the
  * title is too short to say much on its own.
  */
-export async function suggestForAsk(title: string, body = ''): Promise<Suggestions> {
+export async function suggestForAsk(
+  title: string,
+  body = '',
+  threadLimit = SUGGEST_THREADS,
+): Promise<Suggestions> {
   // A title too short to be a question says too little to match on: no guesses.
   if (title.trim().length < TITLE_MIN) return { kb: [], threads: [] }
   const synonyms = currentSynonyms()
@@ -178,7 +182,7 @@ export async function suggestForAsk(title: string, body = ''): Promise<Suggestio
   const [kb, threads] = [
     await searchKb(query, { limit: SUGGEST_KB, prefix }),
     searchThreads(query, {
-      pageSize: SUGGEST_THREADS,
+      pageSize: threadLimit,
       prefix,
       excludeDuplicates: true,
       answeredOnly: true,
