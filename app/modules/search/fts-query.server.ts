@@ -16,7 +16,11 @@ const anyOf = (parts: string[]) => (parts.length === 1 ? parts[0] : `(${parts.jo
 export function termExpression(term: QueryTerm, prefix: boolean): string {
   const words = term.words.map((forms) => anyOf(forms.map(quote)))
   const own = words.length === 1 ? words[0] : `(${words.join(' AND ')})`
-  const parts = term.synonym ? [quote(term.synonym), own] : [own]
+  const parts = term.synonym
+    ? term.tokenOnly
+      ? [quote(term.synonym)]
+      : [quote(term.synonym), own]
+    : [own]
   if (prefix && term.partial && term.text.length >= 3) parts.push(`${quote(term.text)}*`)
   return anyOf(parts)
 }

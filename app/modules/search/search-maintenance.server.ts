@@ -107,6 +107,11 @@ async function rebuildThreadIndex(): Promise<number> {
     done += ids.length
     await yieldToRequests()
   }
+  // Rewriting every row leaves the index in many small segments, and every query then merges
+  // them all (a search at 100k questions took 7× as long): merge them into one.
+  write((tx) => tx.run(sql`insert into questions_fts (questions_fts) values ('optimize')`), {
+    pagesUnchanged: true,
+  })
   // The synonyms may have changed again meanwhile: then this version is not the one written,
   // and the next round (see below) goes through once more.
   write((tx) => writeSetting(tx, INDEX_VERSION_KEY, wanted), { pagesUnchanged: true })
@@ -151,13 +156,19 @@ export function isSearchIndexCurrent(): boolean {
 }
 
 /**
- * For a database that has just been created or seeded: every row was indexed by the current
+ * For a database that has just been created: everything in it will be indexed by the current
  * code, so there is nothing to redo. Marks both steps done when nothing predates them.
  */
 export function markSearchCurrentIfEmpty() {
   const { n } = db.get<{ n: number }>(sql`select count(*) as n from questions`)
   const { a } = db.get<{ a: number }>(sql`select count(*) as a from kb_articles`)
   if (n > 0 || a > 0) return false
+  markSearchCurrent()
+  return true
+}
+
+/** Both steps done: for a database whose every row was written by the current code. */
+export function markSearchCurrent() {
   write(
     (tx) => {
       writeSetting(tx, LANGUAGES_KEY, true)
@@ -165,7 +176,6 @@ export function markSearchCurrentIfEmpty() {
     },
     { pagesUnchanged: true },
   )
-  return true
 }
 
 /**

@@ -11,9 +11,11 @@ import {
   MAX_QUERY_TERMS,
   parseQuery,
   wordMatcher,
+  withSynonymTokensOnly,
   type ParsedQuery,
   type QueryTerm,
 } from './normalize.server'
+import { isSearchIndexCurrent } from './search-maintenance.server'
 import { currentSynonyms } from './synonyms.server'
 
 /**
@@ -400,7 +402,10 @@ export function searchThreads(
   options: ThreadSearchOptions = {},
 ): ThreadSearchResult {
   const synonyms = currentSynonyms()
-  const parsed = parseQuery(query, synonyms, { max: MAX_QUERY_TERMS, prefix: true })
+  const parsed = withSynonymTokensOnly(
+    parseQuery(query, synonyms, { max: MAX_QUERY_TERMS, prefix: true }),
+    isSearchIndexCurrent(),
+  )
   if (parsed.terms.length === 0) return { ok: false, reason: 'no-words', message: NO_WORDS_MESSAGE }
   const words = parsed.terms.map((t) => t.text)
   const pageSize = Math.max(1, Math.min(50, options.pageSize ?? THREAD_PAGE_SIZE))
