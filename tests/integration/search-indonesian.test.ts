@@ -1,7 +1,10 @@
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { eq, sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createAnswer, updateAnswer } from '~/modules/answers/answers.server'
+import { syncKbContent } from '~/modules/kb/content.server'
 import { createArticle } from '~/modules/kb/kb.server'
 import { getQuestionPage } from '~/modules/questions/questions.server'
 import {
@@ -21,7 +24,7 @@ import { searchThreads } from '~/modules/search/thread-search.server'
 import { action as askAction, loader as askLoader } from '~/routes/ask'
 import { action as settingsAction, loader as settingsLoader } from '~/routes/settings.search'
 import { db, write } from '~/utils/db.server'
-import { answers, events, questions, settings } from '../../db/schema'
+import { answers, events, kbArticles, questions, settings } from '../../db/schema'
 import { callRoute, context, makeCategory, makeQuestion, makeUser, request } from '../factories'
 
 function titles(query: string) {
@@ -206,6 +209,37 @@ describe('the language of a post', () => {
     expect(good.status).toBe(302)
     const row = db.select().from(questions).where(eq(questions.title, form.title)).get()!
     expect(row.language).toBe('id')
+  })
+
+  it("comes from a shipped article's front matter when given, and is detected when not", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tanya-kb-'))
+    fs.mkdirSync(path.join(dir, 'kb'))
+    const file = (language: string | null, title: string, body: string) =>
+      [
+        '---',
+        `title: ${title}`,
+        'summary: Ringkasan singkat untuk artikel ini.',
+        'category: orders-shipping',
+        'tags: [shipping]',
+        'updated: 2026-01-15',
+        ...(language ? [`language: ${language}`] : []),
+        '---',
+        body,
+      ].join('\n')
+    fs.writeFileSync(
+      path.join(dir, 'kb', 'said-english.md'),
+      file('en', 'Cara melacak paket kiriman', 'Masukkan nomor resi di situs kurir untuk melacak.'),
+    )
+    fs.writeFileSync(
+      path.join(dir, 'kb', 'detected.md'),
+      file(null, 'Cara melacak paket kiriman', 'Masukkan nomor resi di situs kurir, lalu tunggu.'),
+    )
+    const result = syncKbContent(dir)
+    expect(result.created.sort()).toEqual(['detected', 'said-english'])
+    const language = (slug: string) =>
+      db.select().from(kbArticles).where(eq(kbArticles.slug, slug)).get()!.language
+    expect([language('said-english'), language('detected')]).toEqual(['en', 'id'])
+    fs.rmSync(dir, { recursive: true, force: true })
   })
 
   it('is detected once for posts written before posts had one', async () => {
