@@ -31,8 +31,8 @@ export const INDEX_VERSION_KEY = 'search.index_version'
 const BATCH = 500
 
 /** What the thread index must have been built with to be current. */
-export function searchIndexVersion(): string {
-  return `${NORMALIZER_VERSION}:${currentSynonyms().version}`
+export function searchIndexVersion(synonyms = currentSynonyms()): string {
+  return `${NORMALIZER_VERSION}:${synonyms.version}`
 }
 
 function readSetting(key: string): unknown {
@@ -151,8 +151,8 @@ export function runSearchMaintenance(): Promise<MaintenanceResult> {
 }
 
 /** Whether the thread index was built with the current normaliser and synonyms. */
-export function isSearchIndexCurrent(): boolean {
-  return readSetting(INDEX_VERSION_KEY) === searchIndexVersion()
+export function isSearchIndexCurrent(synonyms = currentSynonyms()): boolean {
+  return readSetting(INDEX_VERSION_KEY) === searchIndexVersion(synonyms)
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   parseQuery,
   wordMatcher,
   withSynonymTokensOnly,
+  type CompiledSynonyms,
   type ParsedQuery,
   type QueryTerm,
 } from './normalize.server'
@@ -359,11 +360,16 @@ function details(ids: number[], withBodies: boolean) {
  * and snippets are marked where a word has one of the query's forms (or is a synonym of one),
  * so "pengiriman" is marked for a search for "kirim".
  */
-function toHits(ranked: Ranked[], terms: QueryTerm[], brief = false): ThreadHit[] {
+function toHits(
+  ranked: Ranked[],
+  terms: QueryTerm[],
+  synonyms: CompiledSynonyms,
+  brief = false,
+): ThreadHit[] {
   const ids = ranked.map((r) => r.id)
   const rows = details(ids, !brief)
   const tagMap = brief ? new Map<number, string[]>() : tagsByQuestion(ids)
-  const matches = wordMatcher(terms, currentSynonyms())
+  const matches = wordMatcher(terms, synonyms)
   return ranked.flatMap(({ id }) => {
     const r = rows.get(id)
     if (!r) return []
@@ -404,7 +410,7 @@ export function searchThreads(
   const synonyms = currentSynonyms()
   const parsed = withSynonymTokensOnly(
     parseQuery(query, synonyms, { max: MAX_QUERY_TERMS, prefix: true }),
-    isSearchIndexCurrent(),
+    isSearchIndexCurrent(synonyms),
   )
   if (parsed.terms.length === 0) return { ok: false, reason: 'no-words', message: NO_WORDS_MESSAGE }
   const words = parsed.terms.map((t) => t.text)
@@ -422,7 +428,7 @@ export function searchThreads(
       const shown = options.prefix
         ? parsed.terms
         : parsed.terms.map((t) => ({ ...t, partial: false }))
-      const items = toHits(ranked, shown, true)
+      const items = toHits(ranked, shown, synonyms, true)
       return {
         ok: true,
         items,
@@ -478,7 +484,7 @@ export function searchThreads(
     const terms = prefixUsed ? parsed.terms : parsed.terms.map((t) => ({ ...t, partial: false }))
     return {
       ok: true,
-      items: toHits(ranked, terms),
+      items: toHits(ranked, terms, synonyms),
       total,
       page,
       pageCount,
