@@ -180,9 +180,7 @@ const lines = [
 console.log(
   "\nrecall@1 / @5 / @10 of the original (or the end of its chain), query = the duplicate's title",
 )
-console.log(
-  `${'site'.padEnd(38)} links   similar questions   ask suggestions     plain BM25`,
-)
+console.log(`${'site'.padEnd(38)} links   similar questions   ask suggestions     plain BM25`)
 for (const r of lines)
   console.log(
     `${(r.site + (r.heldOut ? ' (held out)' : '')).padEnd(38)} ${String(r.links).padStart(5)}   ${METHODS.map(
