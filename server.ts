@@ -9,6 +9,10 @@ import { JOBS } from './app/jobs/jobs.server'
 import { startScheduler } from './app/jobs/scheduler.server'
 import { syncKbContent } from './app/modules/kb/content.server'
 import { ensureKbIndexFresh } from './app/modules/search/kb-index.server'
+import {
+  markSearchCurrentIfEmpty,
+  runSearchMaintenance,
+} from './app/modules/search/search-maintenance.server'
 import { seedDemoIfEmpty } from './db/seed'
 import { migrateDatabase, sqlite } from './app/utils/db.server'
 import { cookMarkdown } from './app/utils/markdown.server'
@@ -154,6 +158,8 @@ async function main() {
   process.on('SIGINT', shutdown)
 
   migrateDatabase()
+  // A new database needs no re-index: everything in it will be indexed by this code.
+  markSearchCurrentIfEmpty()
   if (env.SEED_DEMO) await seedDemoIfEmpty()
   const kb = syncKbContent(path.resolve('content'))
   for (const s of kb.skipped) console.warn(`content/kb/${s.slug}.md was not applied: ${s.reason}`)
@@ -161,6 +167,17 @@ async function main() {
   // starts the markdown worker, so the first post does not wait for it.
   void ensureKbIndexFresh()
   void cookMarkdown('')
+  // Posts written before the last change to search (languages, normaliser, synonyms) are
+  // brought up to date in the background; search answers meanwhile.
+  void runSearchMaintenance().then(
+    (r) => {
+      if (r.languagesDetected || r.questionsReindexed)
+        console.log(
+          `Search: ${r.languagesDetected} posts' languages detected, ${r.questionsReindexed} questions re-indexed`,
+        )
+    },
+    (error: unknown) => console.warn('Search maintenance failed', error),
+  )
   const build = (await import(path.resolve('build/index.js'))) as ServerBuild
   const app = createApp(build, env)
   startScheduler(JOBS)

@@ -20,6 +20,7 @@ import { LANGUAGES, type Language } from './i18n/config'
 import { getLanguage, translatorFor } from './i18n/i18n.server'
 import { getAuth } from './modules/auth/auth.server'
 import { countUnread } from './modules/notifications/notifications.server'
+import { can } from './modules/policy/policy'
 import stylesheet from './styles/app.css'
 import { env } from './utils/env.server'
 import { useNonce } from './utils/nonce'
@@ -72,6 +73,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         displayName: user.displayName,
         role: user.role,
         unread: countUnread(user.id, openedQuestionId(request.url)),
+        // The account menu links to the pages this person may change site settings on.
+        searchSettings: can(user, 'search.settings', null),
       },
     },
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
@@ -207,6 +210,9 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
               <details className="account-menu">
                 <summary>{t('nav.account')}</summary>
                 <div className="account-menu-panel">
+                  {user.searchSettings ? (
+                    <NavLink to="/settings/search">Search synonyms</NavLink>
+                  ) : null}
                   <Form method="post" action="/logout">
                     <button type="submit" name="intent" value="logout" className="link-button">
                       {t('nav.logOut')}

@@ -11,6 +11,7 @@ import {
 import { now } from '../app/utils/clock.server'
 // The lists forms offer and the columns store are one list each, kept where forms can use them.
 import { ARTICLE_STATUSES, FEEDBACK_REASON_VALUES } from '../app/modules/kb/validation'
+import { POST_LANGUAGES } from '../app/modules/search/languages'
 
 export const ROLES = ['member', 'helper', 'moderator', 'staff', 'admin'] as const
 export type Role = (typeof ROLES)[number]
@@ -166,6 +167,8 @@ export const questions = sqliteTable(
     bodyMd: text('body_md').notNull(),
     bodyHtml: text('body_html').notNull(),
     cookedVersion: integer('cooked_version').notNull(),
+    // 'en' or 'id': chosen in the form or detected on save; the page's lang attribute
+    language: text('language', { enum: POST_LANGUAGES }).notNull().default('en'),
     status: text('status', { enum: QUESTION_STATUSES }).notNull().default('open'),
     acceptedAnswerId: integer('accepted_answer_id').references((): AnySQLiteColumn => answers.id, {
       onDelete: 'set null',
@@ -241,6 +244,8 @@ export const answers = sqliteTable(
     bodyMd: text('body_md').notNull(),
     bodyHtml: text('body_html').notNull(),
     cookedVersion: integer('cooked_version').notNull(),
+    // 'en' or 'id': chosen in the form or detected on save; the page's lang attribute
+    language: text('language', { enum: POST_LANGUAGES }).notNull().default('en'),
     score: integer('score').notNull().default(0),
     hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
@@ -376,6 +381,8 @@ export const kbArticles = sqliteTable(
     bodyMd: text('body_md').notNull(),
     bodyHtml: text('body_html').notNull(),
     cookedVersion: integer('cooked_version').notNull(),
+    // 'en' or 'id': chosen in the form or detected on save; the page's lang attribute
+    language: text('language', { enum: POST_LANGUAGES }).notNull().default('en'),
     categoryId: integer('category_id').references(() => categories.id),
     // space-separated tag names; articles are few, a join table would buy nothing here
     tags: text('tags').notNull().default(''),

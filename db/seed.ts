@@ -100,6 +100,7 @@ async function seedThread(thread: DemoThread, startedAt: Date, actors: Map<strin
     body: thread.body,
     category: thread.category,
     tags: thread.tags,
+    language: thread.language,
   })
   if (!result.ok)
     throw new Error(`demo thread ${thread.slug}: ${JSON.stringify(result.fieldErrors)}`)
@@ -113,7 +114,8 @@ async function seedThread(thread: DemoThread, startedAt: Date, actors: Map<strin
     advance(answer.hoursAfter * HOUR - elapsed)
     elapsed = answer.hoursAfter * HOUR
     const author = actors.get(answer.author)!
-    const answerId = await createAnswer(author, questionId, answer.body)
+    // Answers are written in their thread's language.
+    const answerId = await createAnswer(author, questionId, answer.body, null, thread.language)
     vote(voters(author.id), 'answer', answerId, answer.score)
     if (answer.accepted) acceptAnswer(asker, answerId)
   }

@@ -2,6 +2,7 @@ import { Form } from '@remix-run/react'
 import { TAGS_MAX, TITLE_MAX, TITLE_MIN } from '~/modules/questions/validation'
 import { REVISION_COMMENT_MAX, SUMMARY_MAX, SUMMARY_MIN } from '~/modules/kb/validation'
 import { FormError, SelectField, TextAreaField, TextField } from './forms'
+import { LanguageSelect } from './language-select'
 import { MarkdownEditor } from './markdown-editor'
 
 export type KbArticleValues = {
@@ -77,7 +78,7 @@ export function KbArticleFields({ categories, values, fieldErrors = {}, preview 
 
 type FormProps = {
   categories: { slug: string; name: string }[]
-  values: KbArticleValues & { status: string; comment: string }
+  values: KbArticleValues & { status: string; comment: string; language: string }
   fieldErrors: Partial<Record<string, string>>
   preview: string | null
   busy: boolean
@@ -107,6 +108,7 @@ export function KbArticleForm(props: FormProps) {
         hint={props.statusHint}
         options={props.statuses}
       />
+      <LanguageSelect defaultValue={values.language} error={fieldErrors.language} />
       <TextField
         label={props.comment.label}
         name="comment"

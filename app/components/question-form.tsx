@@ -4,6 +4,7 @@ import { TAGS_MAX, TITLE_MAX, TITLE_MIN } from '~/modules/questions/validation'
 import type { Suggestions } from '~/modules/search/validation'
 import { CategoryPicker } from './category-picker'
 import { FormError, TextField } from './forms'
+import { LanguageSelect } from './language-select'
 import { MarkdownEditor } from './markdown-editor'
 import { SuggestedAnswers } from './suggested-answers'
 import { TagField, type TagCount } from './tag-field'
@@ -13,6 +14,7 @@ export type QuestionFormValues = {
   body: string
   category: string
   tags: string
+  language: string
   /** The edit summary, on the edit form. */
   comment?: string
 }
@@ -113,6 +115,7 @@ export function QuestionForm({
         hint={`1–${TAGS_MAX} tags separated by spaces or commas, e.g. “shipping jne”.`}
         existing={existingTags}
       />
+      <LanguageSelect defaultValue={values.language} error={fieldErrors.language} />
       {withComment ? (
         <TextField
           label="Edit summary"

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormError, TextField } from '~/components/forms'
+import { LanguageSelect } from '~/components/language-select'
 import { MarkdownEditor } from '~/components/markdown-editor'
 import { getVisibleAnswer, updateAnswer } from '~/modules/answers/answers.server'
 import { requireUser } from '~/utils/session.server'
@@ -31,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     answerId: found.answer.id,
     body: found.answer.bodyMd,
+    language: found.answer.language,
     question: { id: found.question.id, title: found.question.title },
   })
 }
@@ -41,17 +43,17 @@ export const intents = ['preview', 'save'] as const
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, id, found } = await guard(request, params.answerId)
   const form = await readForm(request)
-  const values = formValues(form, ['body', 'comment'] as const)
+  const values = formValues(form, ['body', 'language', 'comment'] as const)
   if (form.get('intent') === 'preview') return previewReply(values)
   return saveForm(values, answerSchema, async (input) => {
-    await updateAnswer(user, id, input.body, values.comment.slice(0, 200))
+    await updateAnswer(user, id, input.body, values.comment.slice(0, 200), input.language)
     const thread = `/questions/${found.question.id}/${slugify(found.question.title)}`
     return { ok: true, location: `${thread}#answer-${id}` }
   })
 }
 
 export default function EditAnswer() {
-  const { body, question } = useLoaderData<typeof loader>()
+  const { body, language, question } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const errors: Record<string, string | undefined> = data?.fieldErrors ?? {}
   return (
@@ -70,6 +72,7 @@ export default function EditAnswer() {
           serverPreview={data && 'preview' in data ? data.preview : null}
           rows={12}
         />
+        <LanguageSelect defaultValue={data?.values.language ?? language} error={errors.language} />
         <TextField
           label="Edit summary"
           name="comment"

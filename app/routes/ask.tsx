@@ -30,7 +30,7 @@ import { renderPreview } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
 import searchStyles from '~/styles/search.css'
 
-const FIELDS = ['title', 'body', 'category', 'tags'] as const
+const FIELDS = ['title', 'body', 'category', 'tags', 'language'] as const
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: searchStyles }]
 
@@ -132,7 +132,7 @@ export default function AskPage() {
       <QuestionForm
         categories={categories}
         existingTags={existingTags}
-        values={data?.values ?? { title, body: '', category, tags: '' }}
+        values={data?.values ?? { title, body: '', category, tags: '', language: 'auto' }}
         fieldErrors={data?.fieldErrors}
         preview={data?.preview ?? null}
         submitLabel="Post your question"

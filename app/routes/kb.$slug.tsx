@@ -127,7 +127,11 @@ export default function ArticlePage() {
       <ArticleHeader article={article} category={category} canManage={canManage} />
 
       {/* Cooked by the sanitizing markdown renderer when the article was saved. */}
-      <div className="prose kb-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+      <div
+        className="prose kb-body"
+        lang={article.language}
+        dangerouslySetInnerHTML={{ __html: article.bodyHtml }}
+      />
 
       {article.tags.length > 0 ? (
         <ul className="kb-tags" aria-label="Tags">

@@ -60,6 +60,7 @@ export default function NewArticle() {
             category: '',
             tags: '',
             status: 'draft',
+            language: 'auto',
             comment: '',
           }
         }

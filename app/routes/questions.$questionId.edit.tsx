@@ -19,7 +19,7 @@ import { forbidden, formValues, notFound } from '~/utils/http.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
 
-const FIELDS = ['title', 'body', 'category', 'tags', 'comment'] as const
+const FIELDS = ['title', 'body', 'category', 'tags', 'language', 'comment'] as const
 
 export const meta: MetaFunction = () => [{ title: 'Edit question · Tanya' }]
 

@@ -94,6 +94,15 @@ export default function SearchPage() {
         </p>
       ) : (
         <>
+          {outcome.correction ? (
+            <p className="did-you-mean" role="status">
+              Did you mean{' '}
+              <Link to={hrefWith({ q: outcome.correction })} className="correction">
+                {outcome.correction}
+              </Link>
+              ?
+            </p>
+          ) : null}
           {outcome.notices.map((n) => (
             <p key={n} className="notice" role="status">
               {n}

@@ -4,7 +4,16 @@ import { previewReply, saveForm } from './preview.server'
 import type { KbCommandResult } from '../modules/kb/kb.server'
 import { articleSchema, type ArticleInput } from '../modules/kb/validation'
 
-const FIELDS = ['title', 'summary', 'body', 'category', 'tags', 'status', 'comment'] as const
+const FIELDS = [
+  'title',
+  'summary',
+  'body',
+  'category',
+  'tags',
+  'status',
+  'language',
+  'comment',
+] as const
 
 /**
  * The article editor's action, for a new article and an edit alike: a preview comes back with

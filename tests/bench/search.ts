@@ -94,6 +94,7 @@ if (PART === 'main') {
 
 const { db, migrateDatabase, sqlite, write } = await import('../../app/utils/db.server')
 const { syncQuestionSearch } = await import('../../app/modules/search/thread-index.server')
+const { markSearchCurrent } = await import('../../app/modules/search/search-maintenance.server')
 const { MARKDOWN_RENDERER_VERSION } = await import('../../app/utils/markdown.server')
 
 // ── Deterministic generator ──────────────────────────────────────────────────────────────
@@ -1072,6 +1073,34 @@ function table(head: string[], rows: (string | number)[][]) {
 }
 const met = (ok: boolean) => (ok ? 'met' : 'NOT met')
 
+/**
+ * Pages the thread index takes (dbstat), beside the index it replaced (migration 0002: porter
+ * over the raw text, which also stored a copy of that text), built here on the same rows and
+ * dropped again.
+ */
+function measureIndexSize() {
+  const pages = (pattern: string) =>
+    db.get<{ bytes: number | null }>(
+      sql`select sum(pgsize) as bytes from dbstat where name like ${pattern}`,
+    ).bytes ?? 0
+  const mb = (bytes: number) => round(bytes / 1048576, 1)
+  const ours = pages('questions_fts%')
+  const spelling = pages('question_words_fts%')
+  sqlite.exec(`
+    create virtual table previous_fts using fts5(title, tags, body, answer, related,
+      tokenize = 'porter unicode61 remove_diacritics 2');
+    insert into previous_fts (rowid, title, tags, body, answer, related)
+    select q.id, q.title,
+      coalesce((select group_concat(t.name, ' ') from question_tags qt join tags t on t.id = qt.tag_id where qt.question_id = q.id), ''),
+      q.body_md,
+      coalesce((select a.body_md from answers a where a.id = q.accepted_answer_id and a.deleted_at is null and a.hidden_at is null), ''),
+      coalesce((select group_concat(d.title, ' ') from questions d where d.duplicate_of_id = q.id and d.deleted_at is null and d.hidden_at is null), '')
+    from questions q where q.hidden_at is null and q.deleted_at is null;`)
+  const previous = pages('previous_fts%')
+  sqlite.exec('drop table previous_fts')
+  return { oursMb: mb(ours), spellingMb: mb(spelling), previousMb: mb(previous) }
+}
+
 async function main() {
   const built = buildReference()
   console.log(`Reference (one-route Remix app) built in ${Math.round(built.ms)} ms`)
@@ -1087,6 +1116,8 @@ async function main() {
   // measures the write with and without it at the end.
   sqlite.exec(DUPLICATE_INDEX_SQL)
   const generated = generateThreads(Math.max(0, TOTAL_QUESTIONS - existing))
+  // Every row was indexed by this code: nothing for the server's start-up step to redo.
+  markSearchCurrent()
   const counts = db.get<{ q: number; a: number; fts: number; dup: number }>(sql`select
     (select count(*) from questions) as q, (select count(*) from answers) as a,
     (select count(*) from questions_fts) as fts,
@@ -1095,6 +1126,10 @@ async function main() {
   const dbMb = round(fs.statSync(DB_FILE).size / 1048576, 1)
   console.log(
     `  ${counts.q.toLocaleString('en')} questions, ${counts.a.toLocaleString('en')} answers, ${counts.fts.toLocaleString('en')} search rows, ${counts.dup} duplicates; generated in ${Math.round(generated.ms / 1000)} s; database ${dbMb} MB`,
+  )
+  const indexSize = measureIndexSize()
+  console.log(
+    `  thread index ${indexSize.oursMb} MB (normalised text, contentless) + ${indexSize.spellingMb} MB vocabulary for "did you mean"; the previous index (porter over the raw text, with its stored copy) on the same data: ${indexSize.previousMb} MB`,
   )
 
   const queries = benchQueries(400)
@@ -1315,6 +1350,7 @@ async function main() {
     corpus: {
       ...counts,
       dbMb,
+      indexSize,
       imported: base.value.imported,
       dumps: base.value.dumps,
       kbArticles: base.value.kbArticles,

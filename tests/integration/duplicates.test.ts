@@ -7,6 +7,9 @@ import {
 } from '~/routes/notifications'
 import { parseQuestionRef } from '~/modules/questions/closing.server'
 import { countUnread } from '~/modules/notifications/notifications.server'
+import { buildMatch } from '~/modules/search/fts-query.server'
+import { parseQuery } from '~/modules/search/normalize.server'
+import { currentSynonyms } from '~/modules/search/synonyms.server'
 import { db } from '~/utils/db.server'
 import { events, questions } from '../../db/schema'
 import { callRoute, context, makeAnswer, makeQuestion, makeUser, request } from '../factories'
@@ -21,9 +24,11 @@ async function post(id: number, user: User, form: Record<string, string>) {
   })
 }
 
+/** The rows of the thread index matching these words (as search reduces them). */
 function searchIds(query: string) {
+  const match = buildMatch(parseQuery(query, currentSynonyms())).all
   return db
-    .all<{ rowid: number }>(sql`select rowid from questions_fts where questions_fts match ${query}`)
+    .all<{ rowid: number }>(sql`select rowid from questions_fts where questions_fts match ${match}`)
     .map((r) => r.rowid)
 }
 

@@ -16,7 +16,8 @@ import {
 } from '~/modules/search/kb-index.server'
 import { setClock } from '~/utils/clock.server'
 import { contentVersion, sqlite, write } from '~/utils/db.server'
-import { kbArticles, type KbStatus } from '../../db/schema'
+import { SYNONYMS_KEY } from '~/modules/search/synonyms.server'
+import { kbArticles, settings, type KbStatus } from '../../db/schema'
 import { TEST_EPOCH } from '../setup/integration'
 import { makeCategory } from '../factories'
 
@@ -254,7 +255,16 @@ describe('knowledge-base index', () => {
     expect(await titles('couri')).toEqual([])
   })
 
+  // lunr's query has one term per clause; here a word with several forms (or a synonym) is one
+  // clause of several terms. With no synonyms and words of one form each, the two must agree.
   it("ranks and scores exactly as lunr's own query does, ties included", async () => {
+    write((tx) =>
+      tx
+        .insert(settings)
+        .values({ key: SYNONYMS_KEY, value: { groups: [] } })
+        .onConflictDoUpdate({ target: settings.key, set: { value: { groups: [] } } })
+        .run(),
+    )
     const body = (...words: string[]) => `${words.join(' ')}. More text about the shop.`
     addArticle({ title: 'Refund timing for GoPay', summary: 'Refunds to GoPay and OVO wallets.' })
     addArticle({ title: 'Refund timing for cards', body: body('refund', 'refund', 'gopay') })
@@ -266,14 +276,14 @@ describe('knowledge-base index', () => {
     addArticle({ title: 'Tracking a parcel', body: body('courier', 'refund') })
     addArticle({ title: 'Tracking a parcel abroad', body: body('courier', 'refund') })
     addArticle({ title: 'Espresso tastes sour', summary: 'Grind finer.', tags: 'espresso grind' })
-    addArticle({ title: 'Cold brew ratio', body: body('espresso', 'grind', 'coarse', 'courier') })
+    addArticle({ title: 'Cold brew ratio', body: body('espresso', 'grind', 'ratio', 'courier') })
     await ensureKbIndexFresh()
     for (const [query, partial] of [
       ['refund', false],
       ['refund gopay', false],
-      ['tracking courier', false],
+      ['parcel courier', false],
       ['gopay espresso', false],
-      ['grind espresso coarse', false],
+      ['grind espresso ratio', false],
       ['refund cou', true],
       ['esp', true],
     ] as const) {

@@ -70,6 +70,7 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'user.manage': { own: ['admin'], other: ['admin'] },
   'kb.manage': { own: moderators, other: moderators },
   'kb.settings': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
+  'search.settings': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
 }
 
 describe('policy matrix: every role × action × own/other', () => {

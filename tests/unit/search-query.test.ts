@@ -1,15 +1,26 @@
 import { describe, expect, it } from 'vitest'
-import {
-  buildMatch,
-  buildSimilarMatch,
-  extractWords,
-  highlightWords,
-  markedToHtml,
-} from '~/modules/search/query-text.server'
+import { buildMatch, buildSimilarMatch } from '~/modules/search/fts-query.server'
+import { NO_SYNONYMS, parseQuery } from '~/modules/search/normalize.server'
+import { highlightWords, markedToHtml, snippetHtml } from '~/modules/search/query-text.server'
+
+const parse = (q: string, prefix = false) => parseQuery(q, NO_SYNONYMS, { prefix })
+const extractWords = (q: string) => {
+  const parsed = parse(q, true)
+  return {
+    words: parsed.terms.map((t) => t.text),
+    truncated: parsed.truncated,
+    lastIsPartial: parsed.terms.at(-1)?.partial === true,
+  }
+}
 
 describe('query words', () => {
   it('keeps letters and digits of any script, folds case and accents, and drops stop words', () => {
     expect(extractWords('How do I get my Refund to GoPay?').words).toEqual(['refund', 'gopay'])
+    expect(extractWords('Bagaimana cara refund ke GoPay, kak?').words).toEqual([
+      'cara',
+      'refund',
+      'gopay',
+    ])
     expect(extractWords('Café crème, order KN-24817').words).toEqual([
       'cafe',
       'creme',
@@ -40,29 +51,37 @@ describe('query words', () => {
   })
 })
 
+// Each word is looked up by its forms in both languages (normalize.server.ts): a word that
+// Indonesian stemming leaves alone by its English stem only ("title" is "titl").
 describe('FTS5 match expressions', () => {
+  it('looks an Indonesian word up by all its readings', () => {
+    expect(buildMatch(parse('pengiriman')).all).toBe(
+      '("pengiriman" OR "irim" OR "kirim" OR "pengirim")',
+    )
+  })
+
   it('quotes every word, so operators and column filters are only words', () => {
-    expect(buildMatch(extractWords('title: NEAR(refund OR gopay) NOT ovo*'))).toEqual({
-      all: '"title" AND "near" AND "refund" AND "gopay" AND "ovo"',
-      any: '"title" OR "near" OR "refund" OR "gopay" OR "ovo"',
+    expect(buildMatch(parse('title: NEAR(refund OR gopay) NOT ovo*'))).toEqual({
+      all: '"titl" AND "near" AND "refund" AND "gopay" AND "ovo"',
+      any: '"titl" OR "near" OR "refund" OR "gopay" OR "ovo"',
     })
   })
 
   it('matches the word being typed as a prefix too, when it has three letters or more', () => {
-    expect(buildMatch(extractWords('refund gop'), true).all).toBe('"refund" AND ("gop" OR "gop"*)')
-    expect(buildMatch(extractWords('refund go'), true).all).toBe('"refund" AND "go"')
-    expect(buildMatch(extractWords('refund gop'), false).all).toBe('"refund" AND "gop"')
+    expect(buildMatch(parse('refund gop', true), true).all).toBe('"refund" AND ("gop" OR "gop"*)')
+    expect(buildMatch(parse('refund go', true), true).all).toBe('"refund" AND "go"')
+    expect(buildMatch(parse('refund gop', true), false).all).toBe('"refund" AND "gop"')
   })
 })
 
 describe('similar-question match expressions', () => {
   it('adds each pair of neighbouring words as a proximity match, leaving out a half-typed word', () => {
-    expect(buildSimilarMatch(extractWords('community promotion ads 2012 '))).toBe(
-      '"community" OR "promotion" OR "ads" OR "2012" OR NEAR("community" "promotion", 3) OR ' +
-        'NEAR("promotion" "ads", 3) OR NEAR("ads" "2012", 3)',
+    expect(buildSimilarMatch(parse('community promotion ads 2012 '))).toBe(
+      '"commun" OR "promot" OR "ad" OR "2012" OR ' +
+        'NEAR("commun" "promot", 6) OR NEAR("promot" "ad", 6) OR NEAR("ad" "2012", 6)',
     )
-    expect(buildSimilarMatch(extractWords('password reset ema'), true)).toBe(
-      '"password" OR "reset" OR ("ema" OR "ema"*) OR NEAR("password" "reset", 3)',
+    expect(buildSimilarMatch(parse('password reset ema', true), true)).toBe(
+      '"password" OR "reset" OR ("ema" OR "ema"*) OR NEAR("password" "reset", 6)',
     )
   })
 })
@@ -73,6 +92,17 @@ describe('highlighted HTML', () => {
       '&lt;b&gt;<mark>refund</mark>&lt;/b&gt; &amp; &quot;x&quot;',
     )
     expect(markedToHtml('\uE001a\uE000b\uE000c')).toBe('a<mark>bc</mark>')
+  })
+
+  it('cuts a snippet around the best cluster of matches and marks them', () => {
+    const text = `${'Opening words. '.repeat(20)}The parcel was sent by JNE and the parcel is late. ${'Closing. '.repeat(20)}`
+    const snippet = snippetHtml(text, (w) => w === 'parcel', 12)
+    expect(snippet.found).toBe(true)
+    expect(snippet.html).toMatch(/^….*<mark>parcel<\/mark>.*<mark>parcel<\/mark>.*…$/)
+    expect(snippetHtml('No match <here>', () => false)).toEqual({
+      html: 'No match &lt;here&gt;',
+      found: false,
+    })
   })
 
   it('marks words by their folded form', () => {

@@ -12,6 +12,7 @@ type Props = {
     slug: string
     title: string
     summary: string
+    language: string
     status: string
     updatedAt: string
     viewCount: number
@@ -49,8 +50,12 @@ export function ArticleHeader({ article, category, canManage }: Props) {
         </aside>
       ) : null}
       <header className="kb-article-header">
-        <h1 id="article-title">{article.title}</h1>
-        <p className="kb-summary">{article.summary}</p>
+        <h1 id="article-title" lang={article.language}>
+          {article.title}
+        </h1>
+        <p className="kb-summary" lang={article.language}>
+          {article.summary}
+        </p>
         <p className="kb-meta">
           <span>
             Updated <DateText value={article.updatedAt} />

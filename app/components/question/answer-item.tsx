@@ -8,6 +8,8 @@ import { RemovedNotice } from './removed-notice'
 export type AnswerView = {
   id: number
   bodyHtml: string
+  /** The language it is written in ('en', 'id'): its lang attribute. */
+  language: string
   score: number
   hiddenAt: string | null
   deletedAt: string | null
@@ -66,7 +68,11 @@ export function AnswerItem({
           hidden={Boolean(answer.hiddenAt)}
           removal={removal}
         />
-        <div className="prose" dangerouslySetInnerHTML={{ __html: answer.bodyHtml }} />
+        <div
+          className="prose"
+          lang={answer.language}
+          dangerouslySetInnerHTML={{ __html: answer.bodyHtml }}
+        />
         <div className="post-footer">
           <div className="post-actions">
             <PostActions

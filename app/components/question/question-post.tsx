@@ -13,6 +13,8 @@ export type QuestionView = {
   id: number
   title: string
   bodyHtml: string
+  /** The language it is written in ('en', 'id'): its lang attribute. */
+  language: string
   status: 'open' | 'answered' | 'solved'
   closedReason: string | null
   lockedAt: string | null
@@ -44,7 +46,9 @@ export function QuestionPost(p: Props) {
   return (
     <>
       <header className="thread-header">
-        <h1 id="question-title">{question.title}</h1>
+        <h1 id="question-title" lang={question.language}>
+          {question.title}
+        </h1>
         <p className="thread-meta">
           <StatusBadge status={question.status} closedReason={question.closedReason} />
           <span>
@@ -92,7 +96,11 @@ export function QuestionPost(p: Props) {
           canVote={can(p.viewer, 'question.vote', target)}
         />
         <div className="post-main">
-          <div className="prose" dangerouslySetInnerHTML={{ __html: question.bodyHtml }} />
+          <div
+            className="prose"
+            lang={question.language}
+            dangerouslySetInnerHTML={{ __html: question.bodyHtml }}
+          />
           <TagList tags={p.tags} />
           <div className="post-footer">
             <PostActions

@@ -8,6 +8,8 @@ import { emit } from '../events/events.server'
 import { can, type Actor, type AnswerTarget } from '../policy/policy'
 import { addRevision, getVisibleQuestion, questionTarget } from '../questions/questions.server'
 import { refreshQuestionState } from '../questions/state.server'
+import { resolveLanguage } from '../search/detect-language.server'
+import type { LanguageChoice } from '../search/languages'
 import { syncQuestionSearch } from '../search/thread-index.server'
 import { once } from '../submissions/submissions.server'
 
@@ -44,13 +46,14 @@ export function answerTarget(
 
 /**
  * Answers a question. `submissionKey` is the form's one-time key: sending the same form twice
- * posts one answer, and both submissions get its id.
+ * posts one answer, and both submissions get its id. The language is detected unless given.
  */
 export async function createAnswer(
   actor: Actor,
   questionId: number,
   body: string,
   submissionKey?: string | null,
+  language?: LanguageChoice,
 ): Promise<number> {
   const question = getVisibleQuestion(questionId, actor)
   if (!question) throw new NotFound('question')
@@ -71,6 +74,7 @@ export async function createAnswer(
           bodyMd: body,
           bodyHtml,
           cookedVersion: MARKDOWN_RENDERER_VERSION,
+          language: resolveLanguage(language, body),
         })
         .returning({ id: answers.id })
         .get()
@@ -83,14 +87,26 @@ export async function createAnswer(
   })
 }
 
-export async function updateAnswer(actor: Actor, id: number, body: string, comment = '') {
+export async function updateAnswer(
+  actor: Actor,
+  id: number,
+  body: string,
+  comment = '',
+  language?: LanguageChoice,
+) {
   const found = requireVisibleAnswer(id, actor)
   if (!can(actor, 'answer.edit', found.target)) throw new Forbidden('answer.edit')
   const bodyHtml = await cookMarkdown(body)
   write((tx) => {
     const at = now()
     tx.update(answers)
-      .set({ bodyMd: body, bodyHtml, cookedVersion: MARKDOWN_RENDERER_VERSION, updatedAt: at })
+      .set({
+        bodyMd: body,
+        bodyHtml,
+        cookedVersion: MARKDOWN_RENDERER_VERSION,
+        language: resolveLanguage(language, body),
+        updatedAt: at,
+      })
       .where(eq(answers.id, id))
       .run()
     tx.update(questions)

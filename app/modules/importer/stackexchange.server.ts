@@ -25,6 +25,7 @@ import { emit, withEventSource, type DomainEvent } from '../events/events.server
 import { closeAsDuplicateIn } from '../questions/closing.server'
 import { refreshQuestionState } from '../questions/state.server'
 import { TAGS_MAX } from '../questions/validation'
+import { detectLanguage } from '../search/detect-language.server'
 import { syncQuestionSearch, syncQuestionsSearch } from '../search/thread-index.server'
 import {
   dumpFiles,
@@ -226,6 +227,7 @@ function prepareStatements(tx: Tx) {
         bodyMd: p('bodyMd'),
         bodyHtml: p('bodyHtml'),
         cookedVersion: MARKDOWN_RENDERER_VERSION,
+        language: sql`${p('language')}`,
         status: 'open',
         score: p('score'),
         viewCount: p('viewCount'),
@@ -243,6 +245,7 @@ function prepareStatements(tx: Tx) {
         bodyMd: p('bodyMd'),
         bodyHtml: p('bodyHtml'),
         cookedVersion: MARKDOWN_RENDERER_VERSION,
+        language: sql`${p('language')}`,
         score: p('score'),
         createdAt: p('createdAt'),
         updatedAt: p('updatedAt'),
@@ -563,6 +566,7 @@ class SiteImport {
         title,
         bodyMd: md,
         bodyHtml: html,
+        language: detectLanguage(`${title}\n${md}`),
         score: q.score,
         viewCount: Math.max(0, q.viewCount),
         createdAt: q.createdAt,
@@ -618,6 +622,7 @@ class SiteImport {
         authorId,
         bodyMd: md,
         bodyHtml: html,
+        language: detectLanguage(md),
         score: a.score,
         createdAt: a.createdAt,
         updatedAt: a.editedAt ?? a.createdAt,

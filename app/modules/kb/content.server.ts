@@ -17,7 +17,9 @@ import { splitFrontMatter } from '../../utils/front-matter.server'
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from '../../utils/markdown.server'
 import { emit, withEventSource } from '../events/events.server'
 import { TAG_PATTERN, TAGS_MAX, TITLE_MAX, TITLE_MIN } from '../questions/validation'
+import { detectLanguage } from '../search/detect-language.server'
 import { scheduleKbIndexRebuild } from '../search/kb-index.server'
+import { POST_LANGUAGES, type PostLanguage } from '../search/languages'
 import { addArticleRevision, DAY_MS, insertArticle } from './kb.server'
 import {
   ARTICLE_BODY_MIN,
@@ -33,7 +35,7 @@ export type KbContentArticle = {
   file: string
   slug: string
   /** The language it is written in, from the `language` field (`en` when left out). */
-  language: 'en' | 'id'
+  language: PostLanguage
   title: string
   summary: string
   category: string
@@ -49,7 +51,7 @@ const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
 
 const frontMatterSchema = z
   .object({
-    language: z.enum(['en', 'id']).default('en'),
+    language: z.enum(POST_LANGUAGES).default('en'),
     title: z.string().trim().min(TITLE_MIN).max(TITLE_MAX),
     summary: z.string().trim().min(SUMMARY_MIN).max(SUMMARY_MAX),
     category: z.string().regex(KB_SLUG_PATTERN, 'must be a category slug').max(60),
@@ -284,6 +286,7 @@ function apply(tx: Tx, step: Step, cook: (f: KbContentArticle) => string) {
         reviewDueAt: new Date(f.updated.getTime() + f.reviewEveryDays * DAY_MS),
         updatedAt: f.updated,
         comment: `From content/kb/${f.slug}.md`,
+        language: f.language,
       })
       return
     }
@@ -299,6 +302,7 @@ function apply(tx: Tx, step: Step, cook: (f: KbContentArticle) => string) {
           bodyMd: f.body,
           bodyHtml: cook(f),
           cookedVersion: MARKDOWN_RENDERER_VERSION,
+          language: f.language ?? detectLanguage(`${f.title}\n${f.summary}\n${f.body}`),
           categoryId: step.categoryId ?? step.row.categoryId,
           tags: f.tags.join(' '),
           status: returning ? 'published' : step.row.status,

@@ -30,6 +30,8 @@ import { can, type Actor } from '../policy/policy'
 import { once } from '../submissions/submissions.server'
 import { questionTarget } from '../questions/questions.server'
 import { scheduleKbIndexRebuild } from '../search/kb-index.server'
+import { detectLanguage, resolveLanguage } from '../search/detect-language.server'
+import type { PostLanguage } from '../search/languages'
 import {
   KB_SLUG_MAX,
   RESERVED_KB_SLUGS,
@@ -103,6 +105,8 @@ export type NewArticle = {
   updatedAt?: Date
   /** The first revision's note: where the article came from. */
   comment: string
+  /** The language it is written in; detected from its text when not given. */
+  language?: PostLanguage
 }
 
 /**
@@ -123,6 +127,7 @@ export function insertArticle(tx: Tx, actor: EventActor, a: NewArticle): number 
       bodyMd: a.bodyMd,
       bodyHtml: a.bodyHtml,
       cookedVersion: MARKDOWN_RENDERER_VERSION,
+      language: a.language ?? detectLanguage(`${a.title}\n${a.summary}\n${a.bodyMd}`),
       categoryId: a.categoryId,
       tags,
       status: a.status,
@@ -149,6 +154,9 @@ export function insertArticle(tx: Tx, actor: EventActor, a: NewArticle): number 
 }
 
 const canManage = (actor: Actor | null) => can(actor, 'kb.manage', null)
+
+const articleLanguage = (input: ArticleInput) =>
+  resolveLanguage(input.language, `${input.title}\n${input.summary}\n${input.body}`)
 
 /** Published articles grouped by category in the categories' own order, plus the most read. */
 export function listKbHome() {
@@ -234,6 +242,7 @@ export function getArticlePage(slug: string, viewer: Actor | null) {
       title: a.title,
       summary: a.summary,
       bodyHtml: a.bodyHtml,
+      language: a.language,
       status: a.status,
       origin: a.origin,
       tags: articleTags(a.tags),
@@ -275,6 +284,7 @@ export function getArticleForEdit(slug: string, actor: Actor) {
       category: row.categorySlug ?? '',
       tags: articleTags(a.tags).join(' '),
       status: a.status,
+      language: a.language,
     },
   }
 }
@@ -302,6 +312,7 @@ export async function createArticle(
         origin: 'app',
         reviewDueAt: reviewDueFrom(now()),
         comment: input.comment,
+        language: articleLanguage(input),
       }),
     )
     const slug = tx
@@ -341,6 +352,7 @@ export async function updateArticle(
         bodyMd: input.body,
         bodyHtml,
         cookedVersion: MARKDOWN_RENDERER_VERSION,
+        language: articleLanguage(input),
         categoryId,
         tags,
         status: input.status,

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { BODY_MAX, tagsField, TITLE_MAX, TITLE_MIN } from '../questions/validation'
+import { languageField, type LanguageChoice } from '../search/languages'
 
 export const SUMMARY_MIN = 10
 export const SUMMARY_MAX = 300
@@ -92,8 +93,12 @@ export const articleSchema = z.object({
     .trim()
     .max(REVISION_COMMENT_MAX, `Keep the edit summary under ${REVISION_COMMENT_MAX} characters`)
     .default(''),
+  language: languageField,
 })
-export type ArticleInput = z.infer<typeof articleSchema>
+/** An article as commands take it; without a language, it is detected from the text. */
+export type ArticleInput = Omit<z.infer<typeof articleSchema>, 'language'> & {
+  language?: LanguageChoice
+}
 
 export const rejectSchema = z.object({
   note: z

@@ -48,6 +48,7 @@ type Checks = {
   'user.manage': null
   'kb.manage': null
   'kb.settings': null
+  'search.settings': null
 }
 
 export type Action = keyof Checks
@@ -75,6 +76,7 @@ export const ACTIONS = [
   'user.manage',
   'kb.manage',
   'kb.settings',
+  'search.settings',
 ] as const satisfies readonly Action[]
 
 const RANK: Record<Role, number> = { member: 0, helper: 1, moderator: 2, staff: 3, admin: 4 }
@@ -169,6 +171,8 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   'kb.manage': (actor) => atLeast(actor, 'moderator'),
   // The automatic promotion rule publishes without a person looking: staff decide its limits.
   'kb.settings': (actor) => atLeast(actor, 'staff'),
+  // Synonyms change what every search finds and re-index the site: staff decide them.
+  'search.settings': (actor) => atLeast(actor, 'staff'),
 }
 
 /** An answer's target built from its question's, as the question page lists them. */

@@ -34,6 +34,7 @@ import { cookMarkdown, MARKDOWN_RENDERER_VERSION } from '../../utils/markdown.se
 import { markdownToText } from '../../utils/markdown-text.server'
 import { findCategoryId } from '../categories/categories.server'
 import { emit } from '../events/events.server'
+import { resolveLanguage } from '../search/detect-language.server'
 import { syncQuestionSearch } from '../search/thread-index.server'
 import { atLeast, can, type Actor, type QuestionTarget } from '../policy/policy'
 import { listed, visibleToMember } from '../policy/visibility.server'
@@ -160,6 +161,7 @@ const pageStatements = () =>
         .select({
           id: answers.id,
           bodyHtml: answers.bodyHtml,
+          language: answers.language,
           score: answers.score,
           hiddenAt: answers.hiddenAt,
           deletedAt: answers.deletedAt,
@@ -250,6 +252,7 @@ export function getQuestionPage(id: number, viewer: Actor | null) {
       id: q.id,
       title: q.title,
       bodyHtml: q.bodyHtml,
+      language: q.language,
       status: q.status,
       closedReason: q.closedReason,
       closedAt: q.closedAt,
@@ -323,6 +326,7 @@ export async function createQuestion(
           bodyMd: input.body,
           bodyHtml,
           cookedVersion: MARKDOWN_RENDERER_VERSION,
+          language: resolveLanguage(input.language, `${input.title}\n${input.body}`),
         })
         .returning({ id: questions.id })
         .get()
@@ -359,6 +363,7 @@ export async function updateQuestion(
         bodyMd: input.body,
         bodyHtml,
         cookedVersion: MARKDOWN_RENDERER_VERSION,
+        language: resolveLanguage(input.language, `${input.title}\n${input.body}`),
         categoryId: form.categoryId,
         updatedAt: at,
         lastActivityAt: at,
@@ -448,6 +453,7 @@ export function getQuestionForEdit(id: number, actor: Actor) {
       body: q.bodyMd,
       category: category?.slug ?? '',
       tags: (tagsByQuestion([id]).get(id) ?? []).join(' '),
+      language: q.language,
     },
   }
 }

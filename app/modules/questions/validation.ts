@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { languageField, type LanguageChoice } from '../search/languages'
 
 export const TITLE_MIN = 10
 export const TITLE_MAX = 150
@@ -57,10 +58,17 @@ export const questionSchema = z.object({
   body: body(20, 'The question'),
   category: z.string().min(1, 'Choose a category').max(60),
   tags: tagsField(1),
+  language: languageField,
 })
-export type QuestionInput = z.infer<typeof questionSchema>
+/** A question as commands take it; without a language, it is detected from the text. */
+export type QuestionInput = Omit<z.infer<typeof questionSchema>, 'language'> & {
+  language?: LanguageChoice
+}
 
-export const answerSchema = z.object({ body: body(ANSWER_MIN, 'The answer') })
+export const answerSchema = z.object({
+  body: body(ANSWER_MIN, 'The answer'),
+  language: languageField,
+})
 export type AnswerInput = z.infer<typeof answerSchema>
 
 export const QUESTION_STATUS_FILTERS = ['open', 'answered', 'solved'] as const

@@ -6,7 +6,15 @@ import lunr from 'lunr'
 import { contentVersion, db } from '../../utils/db.server'
 import { env } from '../../utils/env.server'
 import { singleton } from '../../utils/singleton.server'
-import { extractWords, highlightWords, MAX_QUERY_WORDS } from './query-text.server'
+import {
+  NORMALIZER_VERSION,
+  parseQuery,
+  termTokens,
+  wordMatcher,
+  type QueryTerm,
+} from './normalize.server'
+import { highlightWords } from './query-text.server'
+import { currentSynonyms } from './synonyms.server'
 
 /**
  * Knowledge-base search: a lunr index over the published articles, held in memory.
@@ -24,7 +32,7 @@ import { extractWords, highlightWords, MAX_QUERY_WORDS } from './query-text.serv
  */
 
 /** Bumped when the file layout or the indexed fields change, so old files are rebuilt. */
-const FORMAT = 2
+const FORMAT = 3
 const BOOSTS = { title: 10, summary: 5, tags: 5, body: 1 }
 /**
  * Body words indexed over the whole KB: every word of every article while the KB is small, the
@@ -40,7 +48,7 @@ export const FINGERPRINT_SQL = `
   from kb_articles where status = 'published'`
 
 const ARTICLES_SQL = `
-  select a.id, a.slug, a.title, a.summary, a.tags, a.body_md as body,
+  select a.id, a.slug, a.title, a.summary, a.tags, a.body_md as body, a.language,
     c.slug as categorySlug, c.name as categoryName
   from kb_articles a left join categories c on c.id = a.category_id
   where a.status = 'published'
@@ -65,8 +73,6 @@ type FlatIndex = {
   terms: string[]
   /** The term numbers in the terms' alphabetical order: a prefix's terms are neighbours. */
   sorted: Int32Array
-  /** The search pipeline, as lunr serialized it (function names). */
-  pipeline: string[]
   /**
    * The articles holding term n in field f, with that term's lunr weight in that field:
    * `ordinals` and `weights` from `offsets[n * fields.length + f]` up to the next offset.
@@ -149,9 +155,12 @@ export function kbIndexFile() {
   )
 }
 
-/** The KB version: cheap (one aggregate over the published articles). */
+/** What else the index depends on: the normaliser and the synonyms it was built with. */
+const fingerprintSuffix = () => `n${NORMALIZER_VERSION}:${currentSynonyms().version}`
+
+/** The KB version: cheap (one aggregate over the published articles, the synonyms' version). */
 export function readKbVersion(): string {
-  return db.get<{ version: string }>(sql.raw(FINGERPRINT_SQL)).version
+  return `${db.get<{ version: string }>(sql.raw(FINGERPRINT_SQL)).version}|${fingerprintSuffix()}`
 }
 
 function runWorker(wanted: string | null): Promise<WorkerResult> {
@@ -163,6 +172,8 @@ function runWorker(wanted: string | null): Promise<WorkerResult> {
         format: FORMAT,
         wanted,
         fingerprintSql: FINGERPRINT_SQL,
+        fingerprintSuffix: fingerprintSuffix(),
+        synonyms: { version: currentSynonyms().version, groups: currentSynonyms().groups },
         articlesSql: ARTICLES_SQL,
         boosts: BOOSTS,
         bodyWordBudget: BODY_WORD_BUDGET,
@@ -349,9 +360,6 @@ const PICKED_IN_ONE_PASS = 100
 /** Where a half-typed word is looked for as a prefix. */
 const PREFIX_FIELDS = ['title', 'summary', 'tags']
 
-const stem = (word: string) => lunr.stemmer(new lunr.Token(word, {})).toString()
-const isLunrStopWord = (word: string) => lunr.stopWordFilter(new lunr.Token(word, {})) === undefined
-
 // ── Scoring ──────────────────────────────────────────────────────────────────────────────
 //
 // lunr builds the index (in the worker): words, stems, field boosts and BM25 weights. lunr's
@@ -365,7 +373,6 @@ const isLunrStopWord = (word: string) => lunr.stopWordFilter(new lunr.Token(word
 type QueryVector = lunr.Vector & { elements: number[] }
 
 type Engine = FlatIndex & {
-  search: lunr.Pipeline
   /**
    * Per-article working values of the search under way, zeroed again when it ends: `seen` a
    * bit per field met (four fields), `held` a bit per required word (a query has at most
@@ -380,7 +387,6 @@ type Engine = FlatIndex & {
 function engineFor(flat: FlatIndex, articles: number): Engine {
   return {
     ...flat,
-    search: lunr.Pipeline.load(flat.pipeline),
     seen: new Uint8Array(articles),
     held: new Uint32Array(articles),
     score: new Float64Array(articles),
@@ -423,16 +429,21 @@ function beginning(engine: Engine, prefix: string): number[] {
   return found
 }
 
-function clausesFor(engine: Engine, words: string[], partial: boolean): Clause[] {
+/**
+ * One clause per query term: the index's terms for any of its forms (and its synonym token).
+ * lunr's own query has one term per clause; a word with several forms is one clause here, so
+ * that holding any of them counts as holding the word.
+ */
+function clausesFor(engine: Engine, terms: QueryTerm[], partial: boolean): Clause[] {
   const allFields = engine.fields.map((_, f) => f)
-  const clauses = words.map((word, i) => ({
-    terms: numbered(engine, engine.search.runString(word)),
+  const clauses = terms.map((term, i) => ({
+    terms: numbered(engine, termTokens(term)),
     fields: allFields,
     boost: 1,
     // The half-typed word is not required: the article may hold a word it begins.
-    bit: partial && i === words.length - 1 ? 0 : 1 << i,
+    bit: partial && i === terms.length - 1 ? 0 : 1 << i,
   }))
-  const last = words.at(-1) ?? ''
+  const last = terms.at(-1)?.text ?? ''
   // A half-typed word: its exact stem above, or any word of a title, summary or tag it begins
   // (from three letters on: shorter prefixes expand to much of the vocabulary).
   if (partial && last.length >= 3)
@@ -512,11 +523,11 @@ function score(engine: Engine, clauses: Clause[]): Matches {
  */
 function rank(
   engine: Engine,
-  words: string[],
+  terms: QueryTerm[],
   partial: boolean,
   fits: (ordinal: number) => boolean,
 ): { matches: Matches; kept: number[] } {
-  const clauses = clausesFor(engine, words, partial)
+  const clauses = clausesFor(engine, terms, partial)
   const matches = score(engine, clauses)
   const { ordinals, scores, held } = matches
   const required = clauses.reduce((bits, c) => bits | c.bit, 0)
@@ -559,9 +570,10 @@ export async function searchKb(
   query: string,
   options: KbSearchOptions = {},
 ): Promise<KbSearchResult> {
-  const extracted = extractWords(query, { max: MAX_QUERY_WORDS })
-  const words = extracted.words.filter((w) => !isLunrStopWord(w))
-  if (words.length === 0)
+  const synonyms = currentSynonyms()
+  const parsed = parseQuery(query, synonyms, { prefix: options.prefix === true })
+  const terms = parsed.terms
+  if (terms.length === 0)
     return {
       ok: false,
       reason: 'no-words',
@@ -574,8 +586,7 @@ export async function searchKb(
       reason: 'unavailable',
       message: 'Knowledge-base articles are still loading; search again in a moment to see them.',
     }
-  const partial =
-    options.prefix === true && extracted.lastIsPartial && words.at(-1) === extracted.words.at(-1)
+  const partial = terms.at(-1)?.partial === true
   try {
     const fits = (ordinal: number) => {
       const doc = loaded.docs[ordinal]
@@ -584,18 +595,15 @@ export async function searchKb(
         (!options.tag || doc.tags.includes(options.tag))
       )
     }
-    const { matches, kept } = rank(loaded.engine, words, partial, fits)
-    const stems = new Set(words.map(stem))
-    const lastWord = words.at(-1) ?? ''
-    const marked = (folded: string) =>
-      stems.has(stem(folded)) || (partial && lastWord.length >= 3 && folded.startsWith(lastWord))
+    const { matches, kept } = rank(loaded.engine, terms, partial, fits)
+    const marked = wordMatcher(terms, synonyms)
     const offset = Math.max(0, options.offset ?? 0)
     const limit = Math.max(1, Math.min(50, options.limit ?? 5))
     return {
       ok: true,
       total: kept.length,
-      words,
-      truncated: extracted.truncated,
+      words: terms.map((t) => t.text),
+      truncated: parsed.truncated,
       items: bestFirst(kept, matches.scores, offset + limit)
         .slice(offset)
         .map((i) => {

@@ -10,21 +10,27 @@ import path from 'node:path'
 import { parentPort, threadId, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 import lunr from 'lunr'
+import { tsImport } from 'tsx/esm/api'
 
 /** @type {{ databasePath: string, file: string, format: number, wanted: string | null,
- *   fingerprintSql: string, articlesSql: string, boosts: Record<string, number>,
- *   bodyWordBudget: number, minBodyWords: number }} */
+ *   fingerprintSql: string, fingerprintSuffix: string, articlesSql: string,
+ *   boosts: Record<string, number>, bodyWordBudget: number, minBodyWords: number,
+ *   synonyms: { version: string, groups: { token: string, members: string[][] }[] } }} */
 const job = workerData
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu
+// The normaliser is TypeScript that imports only libraries; tsx compiles it as the worker starts.
+const { compileSynonyms, normalizeForIndex } = await tsImport(
+  './normalize.server.ts',
+  import.meta.url,
+)
+const synonyms = compileSynonyms(job.synonyms.groups, job.synonyms.version)
 
-/** The same folding and word splitting as queries get, so both sides meet. */
-function words(text, max = Infinity) {
-  const folded = String(text ?? '')
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-  return (folded.match(WORD) ?? []).slice(0, max).join(' ')
+/**
+ * The same words as thread search indexes (stems in the article's language and the other's,
+ * stop words out, synonym tokens in), so both engines and their queries meet.
+ */
+function words(text, language, max = Infinity) {
+  return normalizeForIndex(String(text ?? ''), language === 'id' ? 'id' : 'en', synonyms, max)
 }
 
 function readPersisted() {
@@ -43,15 +49,15 @@ function build() {
   const db = new Database(job.databasePath, { readonly: true, fileMustExist: true })
   db.pragma('busy_timeout = 5000')
   const read = db.transaction(() => ({
-    fingerprint: db.prepare(job.fingerprintSql).get().version,
+    fingerprint: `${db.prepare(job.fingerprintSql).get().version}|${job.fingerprintSuffix}`,
     articles: db.prepare(job.articlesSql).all(),
   }))
   const { fingerprint, articles } = read()
   db.close()
 
+  // lunr gets words already normalised: its own pipeline (English stemmer and stop words) would
+  // stem the stems again and knows no Indonesian.
   const builder = new lunr.Builder()
-  builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer)
-  builder.searchPipeline.add(lunr.stemmer)
   builder.ref('id')
   for (const [field, boost] of Object.entries(job.boosts)) builder.field(field, { boost })
   const docs = []
@@ -59,12 +65,12 @@ function build() {
   for (const a of articles) {
     builder.add({
       id: String(a.id),
-      title: words(a.title),
-      summary: words(a.summary),
-      tags: words(a.tags),
+      title: words(a.title, a.language),
+      summary: words(a.summary, a.language),
+      tags: words(String(a.tags ?? '').replace(/-/g, ' '), a.language),
       // In a large KB only each article's opening: the rest would mostly grow the index (its
       // size, its memory and every query's cost) with words that rarely decide a match.
-      body: words(a.body, bodyWords),
+      body: words(a.body, a.language, bodyWords),
     })
     docs.push({
       id: a.id,
@@ -127,7 +133,7 @@ function flatten(index, docs) {
   })
   // lunr serializes its terms sorted (by UTF-16 code unit, as `<` compares strings).
   const sorted = Int32Array.from(index.invertedIndex, ([, posting]) => posting._index)
-  return { fields, terms, sorted, pipeline: index.pipeline, offsets, ordinals, weights }
+  return { fields, terms, sorted, offsets, ordinals, weights }
 }
 
 function send(source, { data, bytes, buildMs }) {

@@ -1,7 +1,7 @@
 /**
- * What both search engines share: turning whatever a person typed into a few plain words, and
- * turning stored text plus match markers into safe HTML. No query syntax typed by a person ever
- * reaches FTS5's MATCH or lunr's parser: both engines only ever see the words extracted here.
+ * What both search engines share: folding text, English stop words, and turning stored text
+ * plus match markers into safe HTML (titles, snippets). Queries become words in
+ * normalize.server.ts; no query syntax typed by a person ever reaches FTS5's MATCH or lunr.
  */
 
 /** Words so common that they only slow a search down and blur its ranking. */
@@ -17,19 +17,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   your yours yourself yourselves s t ll re ve d m hi hello anyone someone somebody`.split(/\s+/),
 )
 
-/** A search uses at most this many words; the rest of a very long query is ignored (and said). */
-export const MAX_QUERY_WORDS = 12
-const MAX_WORD_LENGTH = 40
-
-export type QueryWords = {
-  /** Lower-cased, diacritics folded, stop words dropped, no duplicates, at most `max`. */
-  words: string[]
-  /** More words were typed than used. */
-  truncated: boolean
-  /** The last word may still be being typed (no space after it): match it as a prefix too. */
-  lastIsPartial: boolean
-}
-
 /** Letters (any script) and digits; everything else, emoji and operators included, separates. */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu
 
@@ -38,31 +25,6 @@ export function foldText(text: string): string {
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
-}
-
-/**
- * The words of a query. Stop words are dropped unless nothing else is left ("how to" still
- * searches for something). Only the first few thousand characters are read: a 10 KB paste is
- * cut to its first words, never parsed whole.
- */
-export function extractWords(
-  input: string,
-  { max = MAX_QUERY_WORDS, keepStopWords = false } = {},
-): QueryWords {
-  const text = input.slice(0, 4000)
-  const all = foldText(text).match(WORD) ?? []
-  const cleaned = all.map((w) => w.slice(0, MAX_WORD_LENGTH)).filter((w) => w.length > 0)
-  const meaningful = keepStopWords ? cleaned : cleaned.filter((w) => !STOP_WORDS.has(w))
-  const source = meaningful.length > 0 ? meaningful : cleaned
-  const unique = [...new Set(source)]
-  const words = unique.slice(0, max)
-  const last = all.at(-1)
-  const lastIsPartial =
-    words.length > 0 &&
-    last !== undefined &&
-    words.at(-1) === last.slice(0, MAX_WORD_LENGTH) &&
-    /[\p{L}\p{N}\p{M}]$/u.test(text)
-  return { words, truncated: unique.length > max || input.length > text.length, lastIsPartial }
 }
 
 const ESCAPES: Record<string, string> = {
@@ -101,8 +63,8 @@ export function markedToHtml(text: string): string {
 }
 
 /**
- * Marks the words of `text` whose stem is one of `stems` (or starts with `prefix`), for engines
- * that return no positions (lunr without position metadata). Returns safe HTML.
+ * Marks the words of `text` that `matches` (by their folded form): the query's words by their
+ * forms (normalize.server.ts). Returns safe HTML.
  */
 export function highlightWords(
   text: string,
@@ -116,29 +78,48 @@ export function highlightWords(
   return markedToHtml(marked)
 }
 
-/** One quoted FTS5 string per word: operators, column filters and quotes are just text. */
-function term(word: string, prefix: boolean) {
-  const quoted = `"${word.replace(/"/g, '""')}"`
-  // A prefix of one or two letters would expand to half the vocabulary.
-  return prefix && word.length >= 3 ? `(${quoted} OR ${quoted}*)` : quoted
-}
-
-/** The MATCH expressions for a set of words: all of them, and any of them. */
-export function buildMatch({ words, lastIsPartial }: QueryWords, prefix = false) {
-  const terms = words.map((w, i) => term(w, prefix && lastIsPartial && i === words.length - 1))
-  return { all: terms.join(' AND '), any: terms.join(' OR ') }
-}
-
 /**
- * Any word, plus each pair of neighbouring words found close together: a title sharing a
- * phrase with the query ("promotion ads", "password reset") ranks above one sharing the words
- * scattered. For suggestions and similar questions, where the query is a question's title.
+ * The part of `text` (plain text, not markdown) around the query's words, about `words` words
+ * long, with them marked; the opening when none of them is there (`found` says which). Safe HTML.
  */
-export function buildSimilarMatch(words: QueryWords, prefix = false) {
-  const any = buildMatch(words, prefix).any
-  const complete = prefix && words.lastIsPartial ? words.words.slice(0, -1) : words.words
-  const pairs = complete
-    .slice(1)
-    .map((b, i) => `NEAR("${complete[i].replace(/"/g, '""')}" "${b.replace(/"/g, '""')}", 3)`)
-  return [any, ...pairs].join(' OR ')
+export function snippetHtml(
+  text: string,
+  matches: (folded: string) => boolean,
+  words = 24,
+): { html: string; found: boolean } {
+  const spots = [...text.matchAll(WORD)].slice(0, 3000)
+  const hit = spots.map((m) => matches(foldText(m[0])))
+  // The window holding the most matches; the first such, and a few words of lead-in.
+  let best = -1
+  let bestCount = 0
+  let count = 0
+  for (let i = 0; i < spots.length; i++) {
+    if (hit[i]) count++
+    if (i >= words && hit[i - words]) count--
+    if (count > bestCount) {
+      bestCount = count
+      best = i
+    }
+  }
+  const found = bestCount > 0
+  let start = found ? Math.max(0, best - words + 1) : 0
+  if (found) {
+    while (!hit[start]) start++
+    start = Math.max(0, start - 3)
+  }
+  const end = Math.min(spots.length, start + words)
+  if (spots.length === 0) return { html: escapeHtml(text.slice(0, 200)), found: false }
+  const from = start === 0 ? 0 : spots[start].index
+  const to = end >= spots.length ? text.length : spots[end - 1].index + spots[end - 1][0].length
+  let marked = ''
+  let at = from
+  for (let i = start; i < end; i++) {
+    const m = spots[i]
+    marked += text.slice(at, m.index)
+    marked += hit[i] ? `${MARK_OPEN}${m[0]}${MARK_CLOSE}` : m[0]
+    at = m.index + m[0].length
+  }
+  marked += text.slice(at, to)
+  const html = markedToHtml(marked.trim())
+  return { html: `${from > 0 ? '…' : ''}${html}${to < text.length ? '…' : ''}`, found }
 }

@@ -10,7 +10,9 @@ import { db, sqlite, write } from '../../utils/db.server'
 import { singleton } from '../../utils/singleton.server'
 import { slugify } from '../../utils/slug'
 import { searchKb, type KbHit } from './kb-index.server'
-import { extractWords } from './query-text.server'
+import { correctQuery } from './did-you-mean.server'
+import { parseQuery } from './normalize.server'
+import { currentSynonyms } from './synonyms.server'
 import {
   findSimilarQuestionIds,
   searchThreads,
@@ -20,18 +22,16 @@ import {
   type SolvedFilter,
   type ThreadHit,
 } from './thread-search.server'
-import {
-  type SearchType,
-  type Suggestion,
-  type Suggestions,
-  type TargetType,
-} from './validation'
+import { type SearchType, type Suggestion, type Suggestions, type TargetType } from './validation'
 
 /**
  * The one search module routes use: the knowledge base (lunr, in memory) and the threads
  * (FTS5, in the database) behind one call, KB results first; suggestions for the ask form;
  * and the log that deflection (see the README) is computed from.
  */
+
+/** A search finding fewer results than this gets a "did you mean" when a word looks misspelt. */
+const FEW_RESULTS = 3
 
 /** KB articles shown above the threads on the first page of an "all" search. */
 const KB_ON_ALL = 3
@@ -60,6 +60,8 @@ export type SearchOutcome =
       threads: SearchSection<ThreadHit> | null
       /** Results on this page and the totals over all pages, for the log. */
       total: number
+      /** "Did you mean": the query with its misspelt words corrected, when it found little. */
+      correction: string | null
     }
 
 export async function search(input: SearchInput): Promise<SearchOutcome> {
@@ -118,20 +120,29 @@ export async function search(input: SearchInput): Promise<SearchOutcome> {
       }
       if (result.matched === 'any' && result.total > 0)
         notices.push(anyWordNotice(result.matchedAll))
+      if (result.prefixUsed && result.total > 0)
+        notices.push(
+          `No thread has the word “${result.words.at(-1)}”; these have words that begin with it.`,
+        )
     }
   }
 
-  const words = extractWords(q)
-  if (words.words.length === 0) return { status: 'unusable', message: unusableMessage() }
-  if (words.truncated)
-    notices.unshift(`That was a long search: only the first ${words.words.length} words were used.`)
+  const synonyms = currentSynonyms()
+  const parsed = parseQuery(q, synonyms)
+  if (parsed.terms.length === 0) return { status: 'unusable', message: unusableMessage() }
+  if (parsed.truncated)
+    notices.unshift(
+      `That was a long search: only the first ${parsed.terms.length} words were used.`,
+    )
+  const total = (kb?.total ?? 0) + (threads?.total ?? 0)
   return {
     status: 'ok',
-    words: words.words,
+    words: parsed.terms.map((t) => t.text),
     notices,
     kb,
     threads,
-    total: (kb?.total ?? 0) + (threads?.total ?? 0),
+    total,
+    correction: total < FEW_RESULTS && page === 1 ? correctQuery(q, synonyms) : null,
   }
 }
 
@@ -156,18 +167,22 @@ const SUGGEST_THREADS = 5
  * shown: when its words match, its original takes its place. The details join in only while the
  * title is too short to say much on its own.
  */
-export async function suggestForAsk(title: string, body = ''): Promise<Suggestions> {
+export async function suggestForAsk(
+  title: string,
+  body = '',
+  threadLimit = SUGGEST_THREADS,
+): Promise<Suggestions> {
   // A title too short to be a question says too little to match on: no guesses.
   if (title.trim().length < TITLE_MIN) return { kb: [], threads: [] }
-  const titleWords = extractWords(title)
-  const useBody = titleWords.words.length < 3 && body.trim().length > 0
+  const synonyms = currentSynonyms()
+  const useBody = parseQuery(title, synonyms).terms.length < 3 && body.trim().length > 0
   const query = useBody ? `${title}\n${body.slice(0, 600)}` : title
-  if (extractWords(query).words.length === 0) return { kb: [], threads: [] }
+  if (parseQuery(query, synonyms).terms.length === 0) return { kb: [], threads: [] }
   const prefix = !useBody
   const [kb, threads] = [
     await searchKb(query, { limit: SUGGEST_KB, prefix }),
     searchThreads(query, {
-      pageSize: SUGGEST_THREADS,
+      pageSize: threadLimit,
       prefix,
       excludeDuplicates: true,
       answeredOnly: true,

@@ -5,22 +5,27 @@ import { markdownToText } from '../../utils/markdown-text.server'
 import { listedSql } from '../policy/visibility.server'
 import { singleton } from '../../utils/singleton.server'
 import { tagsByQuestion } from '../questions/tags.server'
+import { buildMatch, buildSimilarMatch, termExpression } from './fts-query.server'
+import { highlightWords, snippetHtml } from './query-text.server'
 import {
-  buildMatch,
-  buildSimilarMatch,
-  extractWords,
-  MARK_CLOSE,
-  MARK_OPEN,
-  markedToHtml,
-  MAX_QUERY_WORDS,
-  type QueryWords,
-} from './query-text.server'
+  MAX_QUERY_TERMS,
+  parseQuery,
+  wordMatcher,
+  withSynonymTokensOnly,
+  type CompiledSynonyms,
+  type ParsedQuery,
+  type QueryTerm,
+} from './normalize.server'
+import { isSearchIndexCurrent } from './search-maintenance.server'
+import { currentSynonyms } from './synonyms.server'
 
 /**
- * Thread search over questions_fts (migration 0002; kept in sync by syncQuestionSearch in the
+ * Thread search over questions_fts (migration 0007; kept in sync by syncQuestionSearch in the
  * same transaction as every write). Columns: title, tags, body, answer (the accepted answer),
- * related (titles of the questions closed as its duplicates); rowid = questions.id. Hidden and
- * deleted questions have no row, so a match is visible by construction.
+ * related (titles of the questions closed as its duplicates), each holding normalised words
+ * (normalize.server.ts); rowid = questions.id. Hidden and deleted questions have no row, so a
+ * match is visible by construction. The table keeps no text of its own: titles and snippets
+ * are read from the posts and marked here, by the same word forms the query matched.
  *
  * Ranking touches the FTS table only: bm25 costs about a microsecond per matching row, while
  * joining every match to `questions` costs several. Filters become `+rowid IN (…)` sets built
@@ -54,7 +59,6 @@ const SUGGEST_WINDOW = 10_000
  * a small site nothing is left out.
  */
 const COMMON_WORD_THREADS = 2_000
-const SNIPPET_TOKENS = 24
 export const THREAD_PAGE_SIZE = 10
 
 export type SolvedFilter = 'solved' | 'unsolved'
@@ -109,6 +113,8 @@ export type ThreadSearchResult =
       matchedAll: number
       words: string[]
       truncated: boolean
+      /** The last word was also matched as the start of longer words (nothing matched it whole). */
+      prefixUsed: boolean
     }
   | { ok: false; reason: 'no-words' | 'failed'; message: string }
 
@@ -203,29 +209,28 @@ function cachedCount(key: string, count: () => number) {
 }
 
 /**
- * The words worth an any-word query: very common ones add little to bm25 but make the query
+ * The terms worth an any-word query: very common ones add little to bm25 but make the query
  * read (and rank) a large part of the site, so they are left out while rarer ones remain.
  */
-function informativeWords(words: QueryWords, prefix: boolean): QueryWords {
-  if (words.words.length <= 2) return words
-  const partial = prefix && words.lastIsPartial ? words.words.at(-1) : undefined
-  const counted = words.words.map((word) => ({
-    word,
-    n:
-      word === partial
-        ? 0
-        : cachedCount(word, () => countMatches(buildMatch({ ...words, words: [word] }).all, [])),
-  }))
+function informativeTerms(parsed: ParsedQuery): ParsedQuery {
+  if (parsed.terms.length <= 2) return parsed
+  const counted = parsed.terms.map((term) => {
+    const expression = termExpression(term, false)
+    return {
+      term,
+      n: term.partial ? 0 : cachedCount(expression, () => countMatches(expression, [])),
+    }
+  })
   const rarest = new Set(
     [...counted]
       .sort((a, b) => a.n - b.n)
       .slice(0, 2)
-      .map((c) => c.word),
+      .map((c) => c.term),
   )
   const kept = counted
-    .filter((c) => c.n <= COMMON_WORD_THREADS || rarest.has(c.word))
-    .map((c) => c.word)
-  return { ...words, words: kept, lastIsPartial: partial !== undefined && kept.at(-1) === partial }
+    .filter((c) => c.n <= COMMON_WORD_THREADS || rarest.has(c.term))
+    .map((c) => c.term)
+  return { ...parsed, terms: kept }
 }
 
 /** How far a chain of duplicates (a duplicate of a duplicate of …) is followed to its original. */
@@ -328,62 +333,59 @@ type DetailRow = {
   created_at: number
   category_slug: string
   category_name: string
+  body: string
+  answer: string
 }
 
-function details(ids: number[]) {
+/** Characters of a body read for its snippet: a match further down is rare, and costly to find. */
+const SNIPPET_SOURCE = 12_000
+
+function details(ids: number[], withBodies: boolean) {
   if (ids.length === 0) return new Map<number, DetailRow>()
+  const bodies = withBodies
+    ? sql`substr(q.body_md, 1, ${SNIPPET_SOURCE}) as body,
+      coalesce((select substr(a.body_md, 1, ${SNIPPET_SOURCE}) from answers a
+        where a.id = q.accepted_answer_id and ${sql.raw(listedSql('a', { unindexed: true }))}), '') as answer`
+    : sql`'' as body, '' as answer`
   const rows = db.all<DetailRow>(sql`
     select q.id, q.title, q.status, q.closed_reason, q.answer_count, q.score, q.created_at,
-      c.slug as category_slug, c.name as category_name
+      c.slug as category_slug, c.name as category_name, ${bodies}
     from questions q join categories c on c.id = q.category_id
     where q.id in (${idList(ids)}) and ${sql.raw(listedSql('q', { unindexed: true }))}`)
   return new Map(rows.map((r) => [r.id, r]))
 }
 
-type SnippetRow = { id: number; title: string; body: string; answer: string }
-
 /**
- * Highlighted title and best snippets for the few rows of one page. The ids are a `+rowid`
- * filter: FTS5 here ignores a bound `rowid = ?` next to MATCH (and so `rowid IN`), returning
- * every match; with `+` SQLite filters the rows itself, and only these rows get snippets.
+ * The page's rows with their details; `brief` (suggestions) skips body snippets and tags. Titles
+ * and snippets are marked where a word has one of the query's forms (or is a synonym of one),
+ * so "pengiriman" is marked for a search for "kirim".
  */
-function snippets(match: string, ids: number[], titlesOnly: boolean) {
-  if (ids.length === 0) return new Map<number, SnippetRow>()
-  const rows = db.all<SnippetRow>(
-    titlesOnly
-      ? sql`select rowid as id, highlight(questions_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}) as title,
-          '' as body, '' as answer
-        from questions_fts where questions_fts match ${match} and +rowid in (${idList(ids)})`
-      : sql`
-    select rowid as id,
-      highlight(questions_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}) as title,
-      snippet(questions_fts, 2, ${MARK_OPEN}, ${MARK_CLOSE}, '…', ${SNIPPET_TOKENS}) as body,
-      snippet(questions_fts, 3, ${MARK_OPEN}, ${MARK_CLOSE}, '…', ${SNIPPET_TOKENS}) as answer
-    from questions_fts
-    where questions_fts match ${match} and +rowid in (${idList(ids)})`,
-  )
-  return new Map(rows.map((r) => [r.id, r]))
-}
-
-/** The page's rows with their details; `brief` (suggestions) skips body snippets and tags. */
-function toHits(ranked: Ranked[], match: string, brief = false): ThreadHit[] {
+function toHits(
+  ranked: Ranked[],
+  terms: QueryTerm[],
+  synonyms: CompiledSynonyms,
+  brief = false,
+): ThreadHit[] {
   const ids = ranked.map((r) => r.id)
-  const rows = details(ids)
-  const marked = snippets(match, ids, brief)
+  const rows = details(ids, !brief)
   const tagMap = brief ? new Map<number, string[]>() : tagsByQuestion(ids)
+  const matches = wordMatcher(terms, synonyms)
   return ranked.flatMap(({ id }) => {
     const r = rows.get(id)
     if (!r) return []
-    const s = marked.get(id)
+    const question = brief ? null : snippetHtml(markdownToText(r.body), matches)
     // The question's own words first; the accepted answer when only it contains the words.
-    const fromAnswer =
-      s !== undefined && !s.body.includes(MARK_OPEN) && s.answer.includes(MARK_OPEN)
+    const answer =
+      question && !question.found && r.answer
+        ? snippetHtml(markdownToText(r.answer), matches)
+        : null
+    const fromAnswer = answer !== null && answer.found
     return [
       {
         id,
         title: r.title,
-        titleHtml: markedToHtml(s?.title ?? r.title),
-        snippetHtml: markedToHtml(markdownToText(fromAnswer ? s.answer : (s?.body ?? ''))),
+        titleHtml: highlightWords(r.title, matches, 1000),
+        snippetHtml: (fromAnswer ? answer.html : question?.html) ?? '',
         snippetFrom: fromAnswer ? ('answer' as const) : ('question' as const),
         status: r.status,
         closedReason: r.closed_reason,
@@ -405,21 +407,28 @@ export function searchThreads(
   query: string,
   options: ThreadSearchOptions = {},
 ): ThreadSearchResult {
-  const words = extractWords(query, { max: MAX_QUERY_WORDS })
-  if (words.words.length === 0) return { ok: false, reason: 'no-words', message: NO_WORDS_MESSAGE }
-  const match = buildMatch(words, options.prefix)
+  const synonyms = currentSynonyms()
+  const parsed = withSynonymTokensOnly(
+    parseQuery(query, synonyms, { max: MAX_QUERY_TERMS, prefix: true }),
+    isSearchIndexCurrent(synonyms),
+  )
+  if (parsed.terms.length === 0) return { ok: false, reason: 'no-words', message: NO_WORDS_MESSAGE }
+  const words = parsed.terms.map((t) => t.text)
   const pageSize = Math.max(1, Math.min(50, options.pageSize ?? THREAD_PAGE_SIZE))
   const filters = setFilters(options)
-  const single = words.words.length === 1
+  const single = parsed.terms.length === 1
   try {
     if (hasPostFilters(options)) {
       // Suggestions and similar questions: one short list, any word, titles weighing most.
       const expression =
         options.match === 'any'
-          ? buildSimilarMatch(informativeWords(words, options.prefix === true), options.prefix)
-          : match.all
+          ? buildSimilarMatch(informativeTerms(parsed), options.prefix === true)
+          : buildMatch(parsed, options.prefix === true).all
       const ranked = rankPostFiltered(expression, filters, BM25_SIMILAR, pageSize, options)
-      const items = toHits(ranked, expression, true)
+      const shown = options.prefix
+        ? parsed.terms
+        : parsed.terms.map((t) => ({ ...t, partial: false }))
+      const items = toHits(ranked, shown, synonyms, true)
       return {
         ok: true,
         items,
@@ -428,16 +437,32 @@ export function searchThreads(
         pageCount: 1,
         matched: options.match === 'any' && !single ? 'any' : 'all',
         matchedAll: 0,
-        words: words.words,
-        truncated: words.truncated,
+        words,
+        truncated: parsed.truncated,
+        prefixUsed: false,
       }
     }
 
+    let match = buildMatch(parsed, options.prefix === true)
     let expression = options.match === 'any' ? match.any : match.all
     let matched: 'all' | 'any' = options.match === 'any' && !single ? 'any' : 'all'
     let boostAll: string | null = null
     let total = countMatches(expression, filters)
-    const matchedAll = options.match === 'any' ? 0 : total
+    let matchedAll = options.match === 'any' ? 0 : total
+    let prefixUsed = options.prefix === true
+    // Nothing for the words as typed, and the last one may be the start of a word ("gopa"):
+    // look for words it begins, as the ask form does while typing.
+    if (total === 0 && !prefixUsed && parsed.terms.at(-1)?.partial) {
+      const widened = buildMatch(parsed, true)
+      const n = countMatches(options.match === 'any' ? widened.any : widened.all, filters)
+      if (n > 0) {
+        match = widened
+        expression = options.match === 'any' ? widened.any : widened.all
+        total = n
+        matchedAll = options.match === 'any' ? 0 : n
+        prefixUsed = true
+      }
+    }
     if (options.match !== 'any' && !single && total < AND_MINIMUM) {
       const anyTotal = countMatches(match.any, filters)
       if (anyTotal > total) {
@@ -456,16 +481,18 @@ export function searchThreads(
     const floor = total > window * 2 ? newestFloor(expression, filters, window) : null
     const ranked =
       total === 0 ? [] : rankMatches(expression, filters, BM25, offset, pageSize, boostAll, floor)
+    const terms = prefixUsed ? parsed.terms : parsed.terms.map((t) => ({ ...t, partial: false }))
     return {
       ok: true,
-      items: toHits(ranked, expression),
+      items: toHits(ranked, terms, synonyms),
       total,
       page,
       pageCount,
       matched,
       matchedAll,
-      words: words.words,
-      truncated: words.truncated,
+      words,
+      truncated: parsed.truncated,
+      prefixUsed,
     }
   } catch (error) {
     // Our own MATCH strings are always valid; this is a guard, not a path we expect.

@@ -103,3 +103,10 @@ export type Suggestion = {
   status: 'open' | 'answered' | 'solved' | null
 }
 export type Suggestions = { kb: Suggestion[]; threads: Suggestion[] }
+
+/** The staff's synonym list (see synonyms.server.ts): limits the form shows and the server keeps. */
+export const SYNONYMS_TEXT_MAX = 20_000
+export const SYNONYM_GROUPS_MAX = 300
+export const SYNONYM_MEMBERS_MAX = 12
+export const SYNONYM_MEMBER_MAX = 60
+export const SYNONYM_MEMBER_WORDS_MAX = 4
