@@ -47,7 +47,7 @@ const kb: Translation<typeof en> = {
     helpfulShare: '{{yes}} dari {{total}} orang merasa terbantu',
     history: 'Riwayat',
     edit: 'Sunting',
-    reviewDue: 'Ditinjau ulang <when>{{date}}</when>',
+    reviewDue: 'Jadwal tinjau ulang <when>{{date}}</when>',
     tags: 'Tag',
     sources: 'Ditulis dari diskusi komunitas berikut',
     hiddenSource: '(disembunyikan dari publik)',
