@@ -330,7 +330,8 @@ export async function publishCandidate(
   const bodyHtml = await cookMarkdown(input.body)
   const result = write((tx): KbCommandResult => {
     const categoryId = findCategoryId(tx, input.category)
-    if (categoryId === null) return { ok: false, fieldErrors: { category: 'Choose a category' } }
+    if (categoryId === null)
+      return { ok: false, fieldErrors: { category: msg('kb.validation.chooseCategory') } }
     const published = publishIn(
       tx,
       id,
