@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { TAGS_MAX, TITLE_MAX, TITLE_MIN } from '~/modules/questions/validation'
 import { REVISION_COMMENT_MAX, SUMMARY_MAX, SUMMARY_MIN } from '~/modules/kb/validation'
 import { FormError, SelectField, TextAreaField, TextField } from './forms'
@@ -22,54 +23,55 @@ type Props = {
 
 /** Title, summary, body, category and tags: shared by the article editor and the promotion form. */
 export function KbArticleFields({ categories, values, fieldErrors = {}, preview }: Props) {
+  const { t } = useTranslation()
   return (
     <>
       <TextField
-        label="Title"
+        label={t('kb.editor.title')}
         name="title"
         defaultValue={values.title}
         error={fieldErrors.title}
-        hint={`What a reader would search for (${TITLE_MIN}–${TITLE_MAX} characters).`}
+        hint={t('kb.editor.titleHint', { min: TITLE_MIN, max: TITLE_MAX })}
         maxLength={TITLE_MAX + 50}
         autoComplete="off"
         required
       />
       <TextAreaField
-        label="Summary"
+        label={t('kb.editor.summary')}
         name="summary"
         defaultValue={values.summary}
         error={fieldErrors.summary}
-        hint={`One or two sentences shown under the title and in search results (${SUMMARY_MIN}–${SUMMARY_MAX} characters).`}
+        hint={t('kb.editor.summaryHint', { min: SUMMARY_MIN, max: SUMMARY_MAX })}
         maxLength={SUMMARY_MAX + 50}
         rows={3}
         required
       />
       <MarkdownEditor
         name="body"
-        label="Article"
+        label={t('kb.editor.body')}
         defaultValue={values.body}
         error={fieldErrors.body}
         serverPreview={preview}
         rows={18}
-        hint="Markdown. Use # for section headings; they sit under the article title."
+        hint={t('kb.editor.bodyHint')}
       />
       <SelectField
-        label="Category"
+        label={t('kb.editor.category')}
         name="category"
         defaultValue={values.category}
         error={fieldErrors.category}
         options={[
-          { value: '', label: 'Choose a category…' },
+          { value: '', label: t('kb.editor.chooseCategory') },
           ...categories.map((c) => ({ value: c.slug, label: c.name })),
         ]}
         required
       />
       <TextField
-        label="Tags"
+        label={t('kb.editor.tags')}
         name="tags"
         defaultValue={values.tags}
         error={fieldErrors.tags}
-        hint={`Up to ${TAGS_MAX} tags separated by spaces, e.g. “refund gopay”.`}
+        hint={t('kb.editor.tagsHint', { max: TAGS_MAX })}
         autoComplete="off"
       />
     </>
@@ -91,6 +93,7 @@ type FormProps = {
 /** The whole article editor: the fields, status, a note for the history and the save button. */
 export function KbArticleForm(props: FormProps) {
   const { values, fieldErrors, busy } = props
+  const { t } = useTranslation()
   return (
     <Form method="post" className="stack" noValidate>
       <FormError message={fieldErrors.form} />
@@ -101,7 +104,7 @@ export function KbArticleForm(props: FormProps) {
         preview={props.preview}
       />
       <SelectField
-        label="Status"
+        label={t('kb.editor.status')}
         name="status"
         defaultValue={values.status}
         error={fieldErrors.status}
@@ -119,7 +122,7 @@ export function KbArticleForm(props: FormProps) {
       />
       <div className="form-actions">
         <button type="submit" name="intent" value="save" className="button" disabled={busy}>
-          {busy ? 'Saving…' : props.submitLabel}
+          {busy ? t('kb.editor.saving') : props.submitLabel}
         </button>
       </div>
     </Form>

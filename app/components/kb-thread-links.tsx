@@ -1,4 +1,6 @@
 import { Link } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
+import { personWords } from '~/i18n/trans-values'
 
 export type KbThreadLinksData = {
   promotedTo: { slug: string; title: string }[]
@@ -7,12 +9,13 @@ export type KbThreadLinksData = {
 
 /** On a thread: the knowledge-base articles written from it, and the one that solved it. */
 export function KbThreadLinks({ links }: { links: KbThreadLinksData }) {
+  const { t } = useTranslation()
   if (links.promotedTo.length === 0 && !links.solvedBy) return null
   return (
     <>
       {links.promotedTo.length > 0 ? (
         <aside className="notice" role="note">
-          <strong>Promoted to the knowledge base:</strong>{' '}
+          <strong>{t('kb.threadLinks.promotedTo')}</strong>{' '}
           {links.promotedTo.map((a, i) => (
             <span key={a.slug}>
               {i > 0 ? ', ' : null}
@@ -23,8 +26,12 @@ export function KbThreadLinks({ links }: { links: KbThreadLinksData }) {
       ) : null}
       {links.solvedBy ? (
         <aside className="notice" role="note">
-          <strong>Solved by</strong> the knowledge-base article{' '}
-          <Link to={`/kb/${links.solvedBy.slug}`}>{links.solvedBy.title}</Link>.
+          <Trans
+            i18nKey="kb.threadLinks.solvedBy"
+            values={{ title: links.solvedBy.title }}
+            components={{ strong: <strong />, go: <Link to={`/kb/${links.solvedBy.slug}`} /> }}
+            {...personWords}
+          />
         </aside>
       ) : null}
     </>

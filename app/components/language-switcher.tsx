@@ -12,6 +12,9 @@ export function LanguageSwitcher({ current, returnTo }: { current: Language; ret
     <Form
       method="post"
       action="/language"
+      // The browser holds only the current language's words (entry.client.tsx): a new language
+      // comes with a whole new page, not a client-side navigation that would keep the old words.
+      reloadDocument
       className="language-switcher"
       aria-label={t('language.switcher')}
     >

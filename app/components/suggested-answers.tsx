@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next'
+import { useMessage } from '~/i18n/use-message'
 import { StatusBadge } from './post-meta'
 import { openHref, type Suggestion, type Suggestions } from '~/modules/search/validation'
 
@@ -13,23 +15,24 @@ type Props = {
  * through the logged click-through and open in a new tab, so the draft stays where it is.
  */
 export function SuggestedAnswers({ visitId, suggestions, checked }: Props) {
+  const { t } = useTranslation()
+  // A thread's detail is a descriptor ("Brewing help · 3 answers"); an article's is its summary.
+  const translate = useMessage()
   const items: Suggestion[] = suggestions ? [...suggestions.kb, ...suggestions.threads] : []
   return (
     <div className="suggestions">
       <p className="visually-hidden" role="status" aria-live="polite">
-        {items.length > 0
-          ? `${items.length} suggested ${items.length === 1 ? 'answer' : 'answers'} below the title`
-          : ''}
+        {items.length > 0 ? t('search.suggest.found', { count: items.length }) : ''}
       </p>
       {items.length > 0 ? (
         <section className="suggestions-panel" aria-labelledby="suggestions-title">
-          <h2 id="suggestions-title">These might already answer it</h2>
-          <p className="muted">Each opens in a new tab, so your question stays here.</p>
-          <ul className="suggestion-list" aria-label="Suggested answers">
+          <h2 id="suggestions-title">{t('search.suggest.title')}</h2>
+          <p className="muted">{t('search.suggest.newTab')}</p>
+          <ul className="suggestion-list" aria-label={t('search.suggest.listLabel')}>
             {items.map((s) => (
               <li key={`${s.type}-${s.id}`}>
                 {s.type === 'kb' ? (
-                  <span className="badge badge-kb">Article</span>
+                  <span className="badge badge-kb">{t('search.results.article')}</span>
                 ) : (
                   <StatusBadge status={s.status ?? 'answered'} />
                 )}{' '}
@@ -40,15 +43,18 @@ export function SuggestedAnswers({ visitId, suggestions, checked }: Props) {
                   // Escaped by the search module, with only our own <mark> tags added.
                   dangerouslySetInnerHTML={{ __html: s.titleHtml }}
                 />
-                {s.detail ? <span className="suggestion-detail">{s.detail}</span> : null}
+                {s.detail ? (
+                  <span className="suggestion-detail">
+                    {s.type === 'kb' ? s.detail : translate(s.detail)}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
         </section>
       ) : checked ? (
         <p className="notice" role="status">
-          Nothing in the knowledge base or the answered threads matches yet. Go ahead and post your
-          question.
+          {t('search.suggest.nothing')}
         </p>
       ) : null}
     </div>

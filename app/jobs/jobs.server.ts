@@ -1,3 +1,5 @@
+import { DEFAULT_LANGUAGE } from '../i18n/config'
+import { translatorFor } from '../i18n/translator.server'
 import { applyPromotionRule } from '../modules/kb/promotion.server'
 import { forgetOldSubmissionKeys } from '../modules/submissions/submissions.server'
 import type { Job } from './scheduler.server'
@@ -6,6 +8,17 @@ const HOUR = 60 * 60_000
 
 /** Every periodic job of the site. Later jobs (escalation sweep, outbox) join this list. */
 export const JOBS: Job[] = [
-  { name: 'kb.promotion-rule', intervalMs: HOUR, run: applyPromotionRule },
+  {
+    name: 'kb.promotion-rule',
+    intervalMs: HOUR,
+    // Nobody writes what the rule publishes on its own: its drafts are in the site's language.
+    run: () => {
+      const t = translatorFor(DEFAULT_LANGUAGE)
+      return applyPromotionRule({
+        question: t('kb.promote.draftQuestion'),
+        answer: t('kb.promote.draftAnswer'),
+      })
+    },
+  },
   { name: 'forms.forget-submission-keys', intervalMs: HOUR, run: forgetOldSubmissionKeys },
 ]

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { isbot } from 'isbot'
+import { getT } from '~/i18n/i18n.server'
 import { getUser } from '~/modules/auth/auth.server'
 import { logResultOpened, logSuggestionOpened, resolveTarget } from '~/modules/search/search.server'
 import { openParamsSchema } from '~/modules/search/validation'
@@ -15,10 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const url = new URL(request.url)
   const parsed = openParamsSchema.safeParse(Object.fromEntries(url.searchParams))
-  if (!parsed.success) notFound()
+  const target = parsed.success ? resolveTarget(parsed.data.type, parsed.data.id) : null
+  // A resource route's 404 is sent as it is, not through a page: its words are translated here.
+  if (!parsed.success || !target) notFound((await getT(request))('errors.notFound.page'))
   const { type, id, from, visit, q } = parsed.data
-  const target = resolveTarget(type, id)
-  if (!target) notFound()
   // Link checkers and crawlers follow links too; only people count as opening a result.
   if (!isbot(request.headers.get('user-agent'))) {
     const userId = user?.id ?? null

@@ -7,10 +7,13 @@ import type {
 import { json, redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { isbot } from 'isbot'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ArticleFeedback } from '~/components/kb/article-feedback'
 import { ArticleHeader } from '~/components/kb/article-header'
+import { getT } from '~/i18n/i18n.server'
+import { msg } from '~/i18n/message'
 import { getUser } from '~/modules/auth/auth.server'
 import {
   feedbackVoterKey,
@@ -37,11 +40,8 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: kbStyles }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
-    ? [
-        { title: `${data.page.article.title} · Knowledge base · Tanya` },
-        { name: 'description', content: data.page.article.summary },
-      ]
-    : [{ title: 'Article not found · Tanya' }]
+    ? [{ title: data.title }, { name: 'description', content: data.page.article.summary }]
+    : [{ title: 'Tanya' }]
 
 function findArticle(slug: string | undefined, user: Awaited<ReturnType<typeof getUser>>) {
   if (!slug || !KB_SLUG_PATTERN.test(slug)) throw new NotFound('article')
@@ -61,7 +61,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   const voterKey = feedbackVoterKey(user?.id ?? null, await readVisitorId(request))
   const step = FEEDBACK_STEPS.find((s) => s === new URL(request.url).searchParams.get('feedback'))
+  const t = await getT(request)
   return json({
+    title: t('kb.meta.article', { title: page.article.title }),
     page,
     feedback: published && voterKey ? getFeedback(page.article.id, voterKey) : null,
     step: step ?? null,
@@ -90,7 +92,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (page.article.status !== 'published') throw new NotFound('article')
   const here = `/kb/${page.article.slug}`
   const parsed = actionSchema.safeParse(Object.fromEntries(await readForm(request)))
-  if (!parsed.success) throw new Response('Unknown action', { status: 400 })
+  if (!parsed.success) throw new Response(msg('errors.unknownAction'), { status: 400 })
   const input = parsed.data
   // A visitor's answer is theirs by their own cookie, set with their first answer.
   const visitor = user ? null : await ensureVisitorId(request)
@@ -122,6 +124,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ArticlePage() {
   const { page, feedback, step } = useLoaderData<typeof loader>()
   const { article, category, sources, canManage } = page
+  const { t } = useTranslation()
   return (
     <article className="kb-article" aria-labelledby="article-title">
       <ArticleHeader article={article} category={category} canManage={canManage} />
@@ -134,21 +137,21 @@ export default function ArticlePage() {
       />
 
       {article.tags.length > 0 ? (
-        <ul className="kb-tags" aria-label="Tags">
-          {article.tags.map((t) => (
-            <li key={t}>{t}</li>
+        <ul className="kb-tags" aria-label={t('kb.article.tags')}>
+          {article.tags.map((tag) => (
+            <li key={tag}>{tag}</li>
           ))}
         </ul>
       ) : null}
 
       {sources.length > 0 ? (
         <section className="kb-section" aria-labelledby="sources-title">
-          <h2 id="sources-title">Written from these community threads</h2>
+          <h2 id="sources-title">{t('kb.article.sources')}</h2>
           <ul className="kb-sources">
             {sources.map((s) => (
               <li key={s.id}>
                 <Link to={`/questions/${s.id}/${slugify(s.title)}`}>{s.title}</Link>
-                {s.hidden ? <span className="muted"> (hidden from the public)</span> : null}
+                {s.hidden ? <span className="muted"> {t('kb.article.hiddenSource')}</span> : null}
               </li>
             ))}
           </ul>

@@ -6,7 +6,10 @@ import type {
 } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { getT } from '~/i18n/i18n.server'
+import { msg } from '~/i18n/message'
 import { KbArticleForm } from '~/components/kb-article-fields'
 import { requireUser } from '~/utils/session.server'
 import { listCategories } from '~/modules/categories/categories.server'
@@ -19,21 +22,20 @@ import kbStyles from '~/styles/kb.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: kbStyles }]
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Edit: ${data.article.values.title} · Tanya` : 'Edit article · Tanya' },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 async function guard(request: Request, slug: string | undefined) {
   const user = await requireUser(request)
   if (!can(user, 'kb.manage', null)) forbidden()
   const article = slug && KB_SLUG_PATTERN.test(slug) ? getArticleForEdit(slug, user) : null
-  if (!article) notFound('Article not found')
+  if (!article) notFound(msg('errors.notFound.article'))
   return { user, article }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { article } = await guard(request, params.slug)
-  return json({ article, categories: listCategories() })
+  const title = (await getT(request))('kb.meta.edit', { title: article.values.title })
+  return json({ title, article, categories: listCategories() })
 }
 
 // The values of the form's `intent` field this action takes (the forged-request test posts each);
@@ -49,16 +51,20 @@ export default function EditArticle() {
   const { article, categories } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation()
   return (
     <div className="narrow">
       <p>
         <Link to={`/kb/${article.slug}`}>← {article.values.title}</Link>
       </p>
-      <h1>Edit article</h1>
+      <h1>{t('kb.editor.editTitle')}</h1>
       {article.origin === 'content' ? (
         <p className="notice" role="note">
-          This article is shipped as <code>content/kb/{article.slug}.md</code>. Your edit stays
-          until that file changes; then the file&apos;s version becomes the next revision.
+          <Trans
+            i18nKey="kb.editor.shipped"
+            values={{ slug: article.slug }}
+            components={{ file: <code /> }}
+          />
         </p>
       ) : null}
       <KbArticleForm
@@ -68,13 +74,13 @@ export default function EditArticle() {
         preview={data && 'preview' in data ? data.preview : null}
         busy={navigation.state === 'submitting'}
         statuses={[
-          { value: 'draft', label: 'Draft' },
-          { value: 'published', label: 'Published' },
-          { value: 'archived', label: 'Archived' },
+          { value: 'draft', label: t('kb.editor.statuses.draft') },
+          { value: 'published', label: t('kb.editor.statuses.published') },
+          { value: 'archived', label: t('kb.editor.statuses.archived') },
         ]}
-        statusHint="Drafts and archived articles are visible to moderators and staff only."
-        comment={{ label: 'Edit summary', hint: 'Optional: what did you change?' }}
-        submitLabel="Save changes"
+        statusHint={t('kb.editor.statusHintEdit')}
+        comment={{ label: t('kb.editor.editSummary'), hint: t('kb.editor.editSummaryHint') }}
+        submitLabel={t('kb.editor.saveChanges')}
       />
     </div>
   )

@@ -1,8 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { RelativeTime } from '~/components/time'
+import { getT } from '~/i18n/i18n.server'
+import { useMessage } from '~/i18n/use-message'
 import { getUser } from '~/modules/auth/auth.server'
 import { countDueForReview, listDrafts, listKbHome } from '~/modules/kb/kb.server'
 import { countPendingCandidates } from '~/modules/kb/promotion.server'
@@ -11,20 +14,19 @@ import kbStyles from '~/styles/kb.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: kbStyles }]
 
-export const meta: MetaFunction = () => [
-  { title: 'Knowledge base · Tanya' },
-  {
-    name: 'description',
-    content:
-      'Guides from the Kopi Nusantara team and community: shipping, refunds, payments, brewing.',
-  },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Tanya' },
+  ...(data ? [{ name: 'description', content: data.description }] : []),
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public page: only published articles are listed; managers also get their work lists.
   const user = await getUser(request)
   const manage = can(user, 'kb.manage', null)
+  const t = await getT(request)
   return json({
+    title: t('kb.meta.home'),
+    description: t('kb.meta.homeDescription'),
     home: listKbHome(),
     manage: manage
       ? { due: countDueForReview(), candidates: countPendingCandidates(), drafts: listDrafts() }
@@ -34,42 +36,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function KbHome() {
   const { home, manage } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  const translate = useMessage()
   return (
     <div>
       <div className="page-heading">
         <div>
-          <h1>Knowledge base</h1>
-          <p className="lead">
-            Answers worth keeping: written by the Kopi Nusantara team and grown from the
-            community&apos;s best threads.
-          </p>
+          <h1>{t('kb.home.title')}</h1>
+          <p className="lead">{t('kb.home.lead')}</p>
           <Form method="get" action="/search" className="kb-search" role="search">
             <label htmlFor="kb-search" className="visually-hidden">
-              Search articles and questions
+              {t('kb.home.searchLabel')}
             </label>
             <input
               id="kb-search"
               type="search"
               name="q"
               maxLength={200}
-              placeholder="e.g. refund GoPay"
+              placeholder={t('kb.home.searchPlaceholder')}
             />
             <button type="submit" className="button">
-              Search
+              {t('kb.home.searchButton')}
             </button>
           </Form>
         </div>
       </div>
 
       {manage ? (
-        <nav className="kb-toolbar" aria-label="Knowledge base tools">
-          <strong>For moderators:</strong>
-          <Link to="/kb/new">New article</Link>
+        <nav className="kb-toolbar" aria-label={t('kb.home.tools')}>
+          <strong>{t('kb.home.forModerators')}</strong>
+          <Link to="/kb/new">{t('kb.home.newArticle')}</Link>
           <Link to="/kb/candidates">
-            Promotion queue<span className="kb-count">{manage.candidates}</span>
+            {t('kb.home.promotionQueue')}
+            <span className="kb-count">{manage.candidates}</span>
           </Link>
           <Link to="/kb/review">
-            Due for review<span className="kb-count">{manage.due}</span>
+            {t('kb.home.dueForReview')}
+            <span className="kb-count">{manage.due}</span>
           </Link>
         </nav>
       ) : null}
@@ -78,8 +81,8 @@ export default function KbHome() {
         <div>
           {home.groups.length === 0 ? (
             <div className="empty-state">
-              <h2>No articles yet</h2>
-              <p>Articles appear here once they are published.</p>
+              <h2>{t('kb.home.emptyTitle')}</h2>
+              <p>{t('kb.home.emptyText')}</p>
             </div>
           ) : (
             home.groups.map((g) => (
@@ -88,7 +91,8 @@ export default function KbHome() {
                 className="kb-category"
                 aria-labelledby={`kb-cat-${g.category.slug}`}
               >
-                <h2 id={`kb-cat-${g.category.slug}`}>{g.category.name}</h2>
+                {/* A category's name is stored content; the catch-all group's is a message. */}
+                <h2 id={`kb-cat-${g.category.slug}`}>{translate(g.category.name)}</h2>
                 {g.category.description ? <p className="muted">{g.category.description}</p> : null}
                 <ul className="kb-list">
                   {g.articles.map((a) => (
@@ -100,7 +104,7 @@ export default function KbHome() {
                       {a.solvedCount > 0 ? (
                         <p className="kb-list-meta">
                           <span className="kb-solved">
-                            Solved {a.solvedCount} {a.solvedCount === 1 ? 'question' : 'questions'}
+                            {t('kb.article.solved', { count: a.solvedCount })}
                           </span>
                         </p>
                       ) : null}
@@ -112,9 +116,9 @@ export default function KbHome() {
           )}
         </div>
         <aside className="kb-aside" aria-labelledby="kb-most-read">
-          <h2 id="kb-most-read">Most read</h2>
+          <h2 id="kb-most-read">{t('kb.home.mostRead')}</h2>
           {home.mostRead.length === 0 ? (
-            <p className="muted">Nothing yet.</p>
+            <p className="muted">{t('kb.home.nothingYet')}</p>
           ) : (
             <ol>
               {home.mostRead.map((a) => (
@@ -126,7 +130,7 @@ export default function KbHome() {
           )}
           {manage && manage.drafts.length > 0 ? (
             <>
-              <h2 className="kb-section">Drafts</h2>
+              <h2 className="kb-section">{t('kb.home.drafts')}</h2>
               <ul className="kb-sources">
                 {manage.drafts.map((d) => (
                   <li key={d.slug}>
@@ -140,7 +144,7 @@ export default function KbHome() {
             </>
           ) : null}
           <p className="muted kb-section">
-            Can&apos;t find it? <Link to="/ask">Ask the community</Link>.
+            <Trans i18nKey="kb.home.cantFind" components={{ ask: <Link to="/ask" /> }} />
           </p>
         </aside>
       </div>

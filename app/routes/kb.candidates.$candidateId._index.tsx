@@ -6,10 +6,14 @@ import type {
 } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormError, TextAreaField } from '~/components/forms'
 import { KbArticleFields } from '~/components/kb-article-fields'
+import { getT } from '~/i18n/i18n.server'
+import { msg } from '~/i18n/message'
+import { personWords } from '~/i18n/trans-values'
 import { requireUser } from '~/utils/session.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { getCandidateDraft, publishCandidate, rejectCandidate } from '~/modules/kb/promotion.server'
@@ -26,26 +30,24 @@ const FIELDS = ['title', 'summary', 'body', 'category', 'tags', 'note'] as const
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: kbStyles }]
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `Promote: ${data.candidate.question.title} · Tanya`
-      : 'Promotion candidate · Tanya',
-  },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 async function guard(request: Request, rawId: string | undefined) {
   const user = await requireUser(request)
   if (!can(user, 'kb.manage', null)) forbidden()
   const id = z.coerce.number().int().positive().safeParse(rawId)
-  const candidate = id.success ? getCandidateDraft(id.data) : null
-  if (!candidate) notFound('This candidate is no longer in the queue')
-  return { user, candidate }
+  // The moderator writes the article: the draft's headings are in their language.
+  const t = await getT(request)
+  const headings = { question: t('kb.promote.draftQuestion'), answer: t('kb.promote.draftAnswer') }
+  const candidate = id.success ? getCandidateDraft(id.data, headings) : null
+  if (!candidate) notFound(msg('kb.promote.notInQueue'))
+  return { user, candidate, t }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { candidate } = await guard(request, params.candidateId)
-  return json({ candidate, categories: listCategories() })
+  const { candidate, t } = await guard(request, params.candidateId)
+  const title = t('kb.meta.promote', { title: candidate.question.title })
+  return json({ title, candidate, categories: listCategories() })
 }
 
 // The values of the form's `intent` field this action takes (the forged-request test posts each).
@@ -71,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect('/kb/candidates?rejected=1')
     }
     default:
-      throw new Response('Unknown action', { status: 400 })
+      throw new Response(msg('errors.unknownAction'), { status: 400 })
   }
 }
 
@@ -83,33 +85,41 @@ export default function PromoteCandidate() {
   const { question, answer, author, draft } = candidate
   const values = data?.values ?? { ...draft, note: '' }
   const errors: Record<string, string | undefined> = data?.fieldErrors ?? {}
+  const { t } = useTranslation()
   return (
     <div className="narrow">
       <p>
-        <Link to="/kb/candidates">← Promotion queue</Link>
+        <Link to="/kb/candidates">{t('kb.promote.back')}</Link>
       </p>
-      <h1>Promote to the knowledge base</h1>
+      <h1>{t('kb.promote.title')}</h1>
       <section className="kb-source-thread" aria-labelledby="source-title">
         <h2 id="source-title">
-          From the thread{' '}
-          <Link to={`/questions/${question.id}/${slugify(question.title)}`}>{question.title}</Link>
+          <Trans
+            i18nKey="kb.promote.fromThread"
+            values={{ title: question.title }}
+            components={{
+              thread: <Link to={`/questions/${question.id}/${slugify(question.title)}`} />,
+            }}
+            {...personWords}
+          />
         </h2>
         <p className="muted">
-          Accepted answer by {author.displayName} ({author.reputation} rep), score {answer.score}.
+          {t('kb.promote.acceptedBy', {
+            name: author.displayName,
+            reputation: author.reputation,
+            score: answer.score,
+          })}
         </p>
         <details>
-          <summary>Show the question and the accepted answer</summary>
-          <h3>Question</h3>
+          <summary>{t('kb.promote.showSource')}</summary>
+          <h3>{t('kb.promote.question')}</h3>
           <div className="prose" dangerouslySetInnerHTML={{ __html: question.bodyHtml }} />
-          <h3>Accepted answer</h3>
+          <h3>{t('kb.promote.acceptedAnswer')}</h3>
           <div className="prose" dangerouslySetInnerHTML={{ __html: answer.bodyHtml }} />
         </details>
       </section>
 
-      <p>
-        The draft below starts from the thread. Rewrite it for someone who never saw the thread:
-        drop names, order numbers and anything personal.
-      </p>
+      <p>{t('kb.promote.rewrite')}</p>
       <Form method="post" className="stack" noValidate>
         <FormError message={errors.form} />
         <KbArticleFields
@@ -120,20 +130,20 @@ export default function PromoteCandidate() {
         />
         <div className="form-actions">
           <button type="submit" name="intent" value="publish" className="button" disabled={busy}>
-            {busy ? 'Publishing…' : 'Publish article'}
+            {busy ? t('kb.promote.publishing') : t('kb.promote.publish')}
           </button>
         </div>
       </Form>
 
       <section className="kb-reject" aria-labelledby="reject-title">
-        <h2 id="reject-title">Not a good fit?</h2>
+        <h2 id="reject-title">{t('kb.promote.notAFit')}</h2>
         <Form method="post" className="stack" noValidate>
           <TextAreaField
-            label="Why not"
+            label={t('kb.promote.whyNot')}
             name="note"
             defaultValue={values.note}
             error={errors.note}
-            hint={`Seen by moderators and staff only (up to ${REJECT_NOTE_MAX} characters).`}
+            hint={t('kb.promote.whyNotHint', { max: REJECT_NOTE_MAX })}
             maxLength={REJECT_NOTE_MAX}
             rows={3}
           />
@@ -145,7 +155,7 @@ export default function PromoteCandidate() {
               className="button button-danger"
               disabled={busy}
             >
-              Reject
+              {t('kb.promote.reject')}
             </button>
           </div>
         </Form>

@@ -6,9 +6,13 @@ import type {
 } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { RuleSettings } from '~/components/kb/rule-settings'
 import { RelativeTime } from '~/components/time'
+import { getT } from '~/i18n/i18n.server'
+import { msg } from '~/i18n/message'
+import { personWords } from '~/i18n/trans-values'
 import { requireUser } from '~/utils/session.server'
 import {
   applyPromotionRule,
@@ -23,7 +27,7 @@ import kbStyles from '~/styles/kb.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: kbStyles }]
 
-export const meta: MetaFunction = () => [{ title: 'Promotion queue · Knowledge base · Tanya' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 const SETTINGS_FIELDS = ['mode', 'minScore', 'minAcceptedDays', 'minAuthorReputation'] as const
 
@@ -36,6 +40,7 @@ async function guard(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await guard(request)
   return json({
+    title: (await getT(request))('kb.meta.queue'),
     candidates: listCandidates(),
     settings: can(user, 'kb.settings', null) ? getPromotionSettings() : null,
   })
@@ -56,45 +61,46 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect('/kb/candidates?saved=1#rule')
   }
   if (intent === 'apply-rule') {
-    const { queued, published } = await applyPromotionRule()
+    // Staff who run the rule are the writers of what it publishes: drafts in their language.
+    const t = await getT(request)
+    const { queued, published } = await applyPromotionRule({
+      question: t('kb.promote.draftQuestion'),
+      answer: t('kb.promote.draftAnswer'),
+    })
     return redirect(`/kb/candidates?queued=${queued}&published=${published}#rule`)
   }
-  throw new Response('Unknown action', { status: 400 })
+  throw new Response(msg('errors.unknownAction'), { status: 400 })
 }
 
 export default function CandidateQueue() {
   const { candidates, settings } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
+  const { t } = useTranslation()
+  const hidden = <span className="visually-hidden" />
   return (
     <div>
       <p>
-        <Link to="/kb">← Knowledge base</Link>
+        <Link to="/kb">{t('kb.queue.back')}</Link>
       </p>
       <div className="page-heading">
         <div>
-          <h1>Promotion queue</h1>
-          <p className="lead">
-            Accepted answers proposed for the knowledge base, oldest first. Turn the good ones into
-            articles; reject the rest with a note.
-          </p>
+          <h1>{t('kb.queue.title')}</h1>
+          <p className="lead">{t('kb.queue.lead')}</p>
         </div>
       </div>
       {params.get('rejected') ? (
         <p className="notice" role="status">
-          The candidate was rejected and left the queue.
+          {t('kb.queue.rejected')}
         </p>
       ) : null}
 
       {candidates.length === 0 ? (
         <div className="empty-state">
-          <h2>Nothing waiting</h2>
-          <p>
-            When an asker accepts an answer, the thread appears here so that it can become an
-            article.
-          </p>
+          <h2>{t('kb.queue.emptyTitle')}</h2>
+          <p>{t('kb.queue.emptyText')}</p>
         </div>
       ) : (
-        <ol className="kb-queue" aria-label="Candidates">
+        <ol className="kb-queue" aria-label={t('kb.queue.listLabel')}>
           {candidates.map((c) => (
             <li key={c.id} className="kb-candidate">
               <h2>
@@ -104,15 +110,29 @@ export default function CandidateQueue() {
               <div className="kb-row-meta">
                 <span>{c.category}</span>
                 <span>
-                  Answer by {c.author.displayName} ({c.author.reputation} rep) · score{' '}
-                  {c.answer.score}
+                  {t('kb.queue.answerBy', {
+                    name: c.author.displayName,
+                    reputation: c.author.reputation,
+                    score: c.answer.score,
+                  })}
                 </span>
                 <span>
-                  {c.queuedBy === 'rule' ? 'Queued by the rule' : 'Queued on acceptance'}{' '}
-                  <RelativeTime value={c.createdAt} />
+                  <Trans
+                    i18nKey={
+                      c.queuedBy === 'rule'
+                        ? 'kb.queue.queuedByRule'
+                        : 'kb.queue.queuedOnAcceptance'
+                    }
+                    components={{ when: <RelativeTime value={c.createdAt} /> }}
+                  />
                 </span>
                 <Link to={`/kb/candidates/${c.id}`} className="button button-small">
-                  Review<span className="visually-hidden">: {c.question.title}</span>
+                  <Trans
+                    i18nKey="kb.queue.review"
+                    values={{ title: c.question.title }}
+                    components={{ hidden }}
+                    {...personWords}
+                  />
                 </Link>
               </div>
             </li>

@@ -6,7 +6,9 @@ import type {
 } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { getT } from '~/i18n/i18n.server'
 import { KbArticleForm } from '~/components/kb-article-fields'
 import { requireUser } from '~/utils/session.server'
 import { listCategories } from '~/modules/categories/categories.server'
@@ -18,7 +20,7 @@ import kbStyles from '~/styles/kb.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: kbStyles }]
 
-export const meta: MetaFunction = () => [{ title: 'New article · Knowledge base · Tanya' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 async function guard(request: Request) {
   const user = await requireUser(request)
@@ -28,7 +30,7 @@ async function guard(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await guard(request)
-  return json({ categories: listCategories() })
+  return json({ title: (await getT(request))('kb.meta.new'), categories: listCategories() })
 }
 
 // The values of the form's `intent` field this action takes (the forged-request test posts each);
@@ -44,12 +46,13 @@ export default function NewArticle() {
   const { categories } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation()
   return (
     <div className="narrow">
       <p>
-        <Link to="/kb">← Knowledge base</Link>
+        <Link to="/kb">{t('kb.editor.backToKb')}</Link>
       </p>
-      <h1>New article</h1>
+      <h1>{t('kb.editor.newTitle')}</h1>
       <KbArticleForm
         categories={categories}
         values={
@@ -68,15 +71,12 @@ export default function NewArticle() {
         preview={data && 'preview' in data ? data.preview : null}
         busy={navigation.state === 'submitting'}
         statuses={[
-          { value: 'draft', label: 'Draft' },
-          { value: 'published', label: 'Published' },
+          { value: 'draft', label: t('kb.editor.statuses.draft') },
+          { value: 'published', label: t('kb.editor.statuses.published') },
         ]}
-        statusHint="Drafts are visible to moderators and staff only."
-        comment={{
-          label: 'Note for the history',
-          hint: 'Optional: where this article comes from.',
-        }}
-        submitLabel="Save article"
+        statusHint={t('kb.editor.statusHintNew')}
+        comment={{ label: t('kb.editor.historyNote'), hint: t('kb.editor.historyNoteHint') }}
+        submitLabel={t('kb.editor.saveArticle')}
       />
     </div>
   )

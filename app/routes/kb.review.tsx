@@ -6,9 +6,13 @@ import type {
 } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { RelativeTime } from '~/components/time'
+import { getT } from '~/i18n/i18n.server'
+import { msg } from '~/i18n/message'
+import { personWords } from '~/i18n/trans-values'
 import { requireUser } from '~/utils/session.server'
 import { listDueForReview, markArticleReviewed } from '~/modules/kb/kb.server'
 import { can } from '~/modules/policy/policy'
@@ -18,7 +22,7 @@ import kbStyles from '~/styles/kb.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: kbStyles }]
 
-export const meta: MetaFunction = () => [{ title: 'Due for review · Knowledge base · Tanya' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 async function guard(request: Request) {
   const user = await requireUser(request)
@@ -28,7 +32,7 @@ async function guard(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await guard(request)
-  return json({ due: listDueForReview() })
+  return json({ title: (await getT(request))('kb.meta.review'), due: listDueForReview() })
 }
 
 const actionSchema = z.discriminatedUnion('intent', [
@@ -41,7 +45,7 @@ export const intents = actionSchema.options.map((o) => o.shape.intent.value)
 export async function action({ request }: ActionFunctionArgs) {
   const user = await guard(request)
   const parsed = actionSchema.safeParse(Object.fromEntries(await readForm(request)))
-  if (!parsed.success) throw new Response('Unknown action', { status: 400 })
+  if (!parsed.success) throw new Response(msg('errors.unknownAction'), { status: 400 })
   markArticleReviewed(user, parsed.data.articleId)
   return redirect('/kb/review?reviewed=1')
 }
@@ -49,39 +53,38 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ReviewList() {
   const { due } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
+  const { t } = useTranslation()
+  const hidden = <span className="visually-hidden" />
   return (
     <div>
       <p>
-        <Link to="/kb">← Knowledge base</Link>
+        <Link to="/kb">{t('kb.review.back')}</Link>
       </p>
       <div className="page-heading">
         <div>
-          <h1>Due for review</h1>
-          <p className="lead">
-            Published articles whose review date has passed, longest overdue first. Edit what has
-            changed, or confirm that an article is still right.
-          </p>
+          <h1>{t('kb.review.title')}</h1>
+          <p className="lead">{t('kb.review.lead')}</p>
         </div>
       </div>
       {params.get('reviewed') ? (
         <p className="notice" role="status">
-          Marked as reviewed. The next review is due in six months.
+          {t('kb.review.reviewed')}
         </p>
       ) : null}
       {due.length === 0 ? (
         <div className="empty-state">
-          <h2>Nothing is due</h2>
-          <p>Every published article has been reviewed on time.</p>
+          <h2>{t('kb.review.emptyTitle')}</h2>
+          <p>{t('kb.review.emptyText')}</p>
         </div>
       ) : (
         <table className="kb-review-table">
-          <caption className="visually-hidden">Articles due for review</caption>
+          <caption className="visually-hidden">{t('kb.review.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Article</th>
-              <th scope="col">Due</th>
-              <th scope="col">Helpful</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('kb.review.article')}</th>
+              <th scope="col">{t('kb.review.due')}</th>
+              <th scope="col">{t('kb.review.helpful')}</th>
+              <th scope="col">{t('kb.review.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -90,19 +93,19 @@ export default function ReviewList() {
                 <td>
                   <Link to={`/kb/${a.slug}`}>{a.title}</Link>
                   <div className="muted">
-                    {a.category ?? 'No category'}
-                    {a.origin === 'content' ? ' · shipped content' : ''}
+                    {a.category ?? t('kb.review.noCategory')}
+                    {a.origin === 'content' ? ` · ${t('kb.review.shippedContent')}` : ''}
                   </div>
                 </td>
                 <td>{a.reviewDueAt ? <RelativeTime value={a.reviewDueAt} /> : null}</td>
                 <td>
                   {a.helpfulYes + a.helpfulNo > 0
-                    ? `${a.helpfulYes} yes · ${a.helpfulNo} no`
-                    : 'No answers yet'}
+                    ? t('kb.review.votes', { yes: a.helpfulYes, no: a.helpfulNo })
+                    : t('kb.review.noVotes')}
                 </td>
                 <td>
                   <div className="kb-review-actions">
-                    <Link to={`/kb/${a.slug}/edit`}>Edit</Link>
+                    <Link to={`/kb/${a.slug}/edit`}>{t('kb.review.edit')}</Link>
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="articleId" value={a.id} />
                       <button
@@ -111,7 +114,12 @@ export default function ReviewList() {
                         value="reviewed"
                         className="button button-small button-secondary"
                       >
-                        Mark as reviewed<span className="visually-hidden">: {a.title}</span>
+                        <Trans
+                          i18nKey="kb.review.markReviewed"
+                          values={{ title: a.title }}
+                          components={{ hidden }}
+                          {...personWords}
+                        />
                       </button>
                     </Form>
                   </div>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
+import { getT } from '~/i18n/i18n.server'
 import { suggestTags } from '~/modules/questions/tags.server'
 
 /** Longer than any tag: nothing could match, so it is a mistake or a probe, and said so. */
@@ -12,9 +13,11 @@ const QUERY_MAX = 30
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const queries = new URL(request.url).searchParams.getAll('q')
-  if (queries.length > 1) return refuse('Give one tag prefix (q), not several')
+  // A refusal is JSON with its words already in the caller's language: no page translates it.
+  if (queries.length > 1) return refuse((await getT(request))('search.tagLookup.onePrefix'))
   const q = queries[0] ?? ''
-  if (q.length > QUERY_MAX) return refuse(`Tags are at most ${QUERY_MAX} characters`)
+  if (q.length > QUERY_MAX)
+    return refuse((await getT(request))('search.tagLookup.tooLong', { max: QUERY_MAX }))
   return json(
     { tags: suggestTags(q) },
     // New tags are rare; a minute of staleness saves a query per keystroke on the way back.

@@ -6,10 +6,13 @@ import type {
 } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Pagination } from '~/components/pagination'
 import { KbResults, ThreadResults } from '~/components/search/results'
 import { SearchForm } from '~/components/search/search-form'
+import { getT } from '~/i18n/i18n.server'
+import { useMessage } from '~/i18n/use-message'
 import { getUser } from '~/modules/auth/auth.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { can } from '~/modules/policy/policy'
@@ -21,7 +24,7 @@ import searchStyles from '~/styles/search.css'
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: searchStyles }]
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.params.q ? `“${data.params.q.slice(0, 60)}” · Search · Tanya` : 'Search · Tanya' },
+  { title: data?.title ?? 'Tanya' },
   { name: 'robots', content: 'noindex' },
 ]
 
@@ -38,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = parseSearchParams(new URL(request.url).searchParams)
   const outcome = await search(params)
   const found = outcome.status === 'ok' ? outcome.total : null
+  const t = await getT(request)
   if (found !== null)
     logSearch({
       userId: user?.id ?? null,
@@ -48,6 +52,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })
   return json(
     {
+      title: params.q
+        ? t('search.meta.withQuery', { q: params.q.slice(0, 60) })
+        : t('search.meta.title'),
       params,
       outcome,
       categories: listCategories(),
@@ -70,10 +77,13 @@ export default function SearchPage() {
     return `/search?${next.toString()}`
   }
   const askHref = params.q ? `/ask?title=${encodeURIComponent(params.q.slice(0, 150))}` : '/ask'
+  const { t } = useTranslation()
+  const translate = useMessage()
+  const example = (words: string) => <Link to={`/search?q=${encodeURIComponent(words)}`} />
 
   return (
     <div className="search-page">
-      <h1>{params.q ? 'Search results' : 'Search'}</h1>
+      <h1>{params.q ? t('search.page.resultsHeading') : t('search.page.heading')}</h1>
       <SearchForm
         params={params}
         categories={categories}
@@ -83,14 +93,19 @@ export default function SearchPage() {
       {outcome.status === 'empty' ? (
         <div className="search-intro">
           <p className="lead">
-            One search covers the knowledge base and every community thread. Type what went wrong in
-            a few words, like <Link to="/search?q=refund+GoPay">refund GoPay</Link> or{' '}
-            <Link to="/search?q=JNE+tracking">JNE tracking</Link>.
+            <Trans
+              i18nKey="search.page.intro"
+              values={{ one: t('search.page.exampleOne'), two: t('search.page.exampleTwo') }}
+              components={{
+                first: example(t('search.page.exampleOne')),
+                second: example(t('search.page.exampleTwo')),
+              }}
+            />
           </p>
         </div>
       ) : outcome.status === 'unusable' ? (
         <p className="notice notice-warning" role="status">
-          {outcome.message}
+          {translate(outcome.message)}
         </p>
       ) : (
         <>
@@ -105,20 +120,18 @@ export default function SearchPage() {
           ) : null}
           {outcome.notices.map((n) => (
             <p key={n} className="notice" role="status">
-              {n}
+              {translate(n)}
             </p>
           ))}
           {outcome.total === 0 ? (
             <div className="empty-state">
-              <h2>Nothing found for “{params.q.slice(0, 120)}”</h2>
+              <h2>{t('search.page.nothingFound', { q: params.q.slice(0, 120) })}</h2>
               <p>
-                {filtered
-                  ? 'Nothing matches with these filters. Try clearing them, or use fewer words.'
-                  : 'Try other or fewer words. If it is not here yet, the community can help.'}
+                {filtered ? t('search.page.nothingFiltered') : t('search.page.nothingTryOther')}
               </p>
               {canAsk ? (
                 <Link to={askHref} className="button">
-                  Ask the community
+                  {t('search.page.ask')}
                 </Link>
               ) : null}
             </div>
@@ -145,7 +158,10 @@ export default function SearchPage() {
               ) : null}
               {canAsk ? (
                 <p className="search-ask muted">
-                  Not what you were looking for? <Link to={askHref}>Ask the community</Link>.
+                  <Trans
+                    i18nKey="search.page.notWhatYouWanted"
+                    components={{ ask: <Link to={askHref} /> }}
+                  />
                 </p>
               ) : null}
             </>

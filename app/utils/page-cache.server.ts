@@ -19,6 +19,11 @@ export type CachedRoute = {
   keepHeaders?: string[]
   /** Runs for every response served from the cache, with the headers stored with it. */
   onHit?: (req: Request, stored: Record<string, string>) => void
+  /**
+   * What else, beyond its address, the page depends on for a visitor without cookies (the
+   * language `Accept-Language` asks for): pages that differ in it are stored apart.
+   */
+  variant?: (req: Request) => Promise<string>
 }
 
 export type PageCacheOptions = {
@@ -151,14 +156,22 @@ export function createPageCache(options: PageCacheOptions) {
     const route = req.method === 'GET' ? routes.get(req.path) : undefined
     if (!route || req.headers.cookie) return next()
     // The host is part of the key: a page rendered for a forged Host header stays with it.
-    const key = `${req.get('host') ?? ''}${req.originalUrl}`
-    const entry = lookup(key)
-    if (entry) {
-      route.onHit?.(req, entry.headers)
-      return serve(res, entry)
+    const address = `${req.get('host') ?? ''}${req.originalUrl}`
+    const answer = (key: string) => {
+      const entry = lookup(key)
+      if (entry) {
+        route.onHit?.(req, entry.headers)
+        return serve(res, entry)
+      }
+      capture(res, key, contentVersion.n, route)
+      next()
     }
-    capture(res, key, contentVersion.n, route)
-    next()
+    if (!route.variant) return answer(address)
+    route.variant(req).then(
+      (variant) => answer(`${address}\u0000${variant}`),
+      // Whatever went wrong, the page is rendered as if there were no cache.
+      () => next(),
+    )
   }
 
   return {

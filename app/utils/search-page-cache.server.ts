@@ -3,6 +3,7 @@
  * memory is still logged, as the page's loader would have logged it, with the result count the
  * page was stored with.
  */
+import { getLanguage } from '../i18n/i18n.server'
 import { logSearch } from '../modules/search/search.server'
 import { parseSearchParams } from '../modules/search/validation'
 import type { CachedRoute } from './page-cache.server'
@@ -13,6 +14,16 @@ export const RESULT_COUNT_HEADER = 'x-result-count'
 export const searchPageRoute: CachedRoute = {
   path: '/search',
   keepHeaders: [RESULT_COUNT_HEADER],
+  // The page is in its reader's language: for a visitor without cookies, the one `?lng=` (in the
+  // address already) or `Accept-Language` asks for, found as the page itself will find it.
+  variant: async (req) => {
+    const headers = new Headers()
+    const accepted = req.get('accept-language')
+    if (accepted) headers.set('Accept-Language', accepted)
+    return getLanguage(
+      new Request(new URL(req.originalUrl, 'http://page-cache.invalid'), { headers }),
+    )
+  },
   onHit: (req, stored) => {
     const found = stored[RESULT_COUNT_HEADER]
     if (found === undefined) return

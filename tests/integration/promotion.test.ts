@@ -1,5 +1,7 @@
 import { asc, eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { translateMessage } from '~/i18n/message'
+import { translatorFor } from '~/i18n/translator.server'
 import { acceptAnswer } from '~/modules/answers/answers.server'
 import { hideQuestion } from '~/modules/moderation/posts.server'
 import { getArticlePage } from '~/modules/kb/kb.server'
@@ -42,6 +44,11 @@ vi.mock('~/modules/search/kb-index.server', () => ({
 
 type User = Awaited<ReturnType<typeof makeUser>>
 type Json = Record<string, unknown>
+
+/** The draft's headings as an English-speaking moderator (or the rule) writes them. */
+const HEADINGS = { question: 'The question', answer: 'The answer' }
+/** A message descriptor the way an English reader sees it. */
+const english = (message: unknown) => translateMessage(translatorFor('en'), String(message))
 
 const run = callRoute
 
@@ -170,12 +177,16 @@ describe('the promotion queue', () => {
     const res = await get(queueLoader, '/kb/candidates', moderator)
     expect(res.status).toBe(200)
     // Moderators review the queue; the rule's settings are for staff.
-    expect(await res.json()).toEqual({ candidates: [], settings: null })
+    expect(await res.json()).toEqual({
+      title: 'Promotion queue · Knowledge base · Tanya',
+      candidates: [],
+      settings: null,
+    })
   })
 
   it('prefills the draft from the question and its accepted answer', async () => {
     const { questionId, answerId } = await solvedThread()
-    const draft = getCandidateDraft(candidateOf(questionId)!.id)!
+    const draft = getCandidateDraft(candidateOf(questionId)!.id, HEADINGS)!
     expect(draft.question.id).toBe(questionId)
     expect(draft.answer.id).toBe(answerId)
     expect(draft.draft).toEqual({
@@ -215,7 +226,13 @@ describe('publishing and rejecting', () => {
     expect(db.select().from(kbSources).all()).toEqual([
       { articleId: article.id, questionId, answerId },
     ])
-    expect(db.select().from(kbRevisions).all()).toHaveLength(1)
+    const revisions = db.select().from(kbRevisions).all()
+    expect(revisions).toHaveLength(1)
+    // The site's own note on the revision reads in each reader's language.
+    expect(english(revisions[0].comment)).toBe(`Promoted from question #${questionId}`)
+    expect(translateMessage(translatorFor('id'), revisions[0].comment)).toBe(
+      `Dijadikan artikel dari pertanyaan #${questionId}`,
+    )
     expect(candidateOf(questionId)).toMatchObject({
       status: 'published',
       articleId: article.id,
@@ -275,7 +292,7 @@ describe('publishing and rejecting', () => {
     )
     expect(res.status).toBe(400)
     const data = (await res.json()) as { fieldErrors: Json; values: Json }
-    expect(data.fieldErrors.title).toMatch(/at least 10/)
+    expect(english(data.fieldErrors.title)).toBe('Titles must be at least 10 characters')
     expect(data.values.title).toBe('Sour')
     const unknownCategory = await post(
       candidateAction,
@@ -284,9 +301,8 @@ describe('publishing and rejecting', () => {
       { ...PUBLISH_FORM, category: 'no-such-category' },
       { candidateId: String(id) },
     )
-    expect(((await unknownCategory.json()) as { fieldErrors: Json }).fieldErrors.category).toBe(
-      'Choose a category',
-    )
+    const { fieldErrors } = (await unknownCategory.json()) as { fieldErrors: Json }
+    expect(english(fieldErrors.category)).toBe('Choose a category')
     expect(db.select().from(kbArticles).all()).toEqual([])
   })
 
@@ -390,7 +406,7 @@ describe('the automatic rule', () => {
     })
     await solvedThread({ queue: false })
     setClock(new Date(TEST_EPOCH.getTime() + 30 * DAY))
-    expect(await applyPromotionRule()).toEqual({ mode: 'off', queued: 0, published: 0 })
+    expect(await applyPromotionRule(HEADINGS)).toEqual({ mode: 'off', queued: 0, published: 0 })
     expect(db.select().from(kbCandidates).all()).toEqual([])
   })
 
@@ -407,14 +423,14 @@ describe('the automatic rule', () => {
       title: 'Cold brew tastes flat after two days',
     })
     const advance = setClock(new Date(TEST_EPOCH.getTime() + 6 * DAY))
-    expect(await applyPromotionRule()).toEqual({ mode: 'queue', queued: 0, published: 0 })
+    expect(await applyPromotionRule(HEADINGS)).toEqual({ mode: 'queue', queued: 0, published: 0 })
     advance(DAY)
-    expect(await applyPromotionRule()).toEqual({ mode: 'queue', queued: 1, published: 0 })
+    expect(await applyPromotionRule(HEADINGS)).toEqual({ mode: 'queue', queued: 1, published: 0 })
     expect(candidateOf(good.questionId)).toMatchObject({ queuedBy: 'rule', status: 'pending' })
     expect(candidateOf(lowScore.questionId)).toBeUndefined()
     expect(candidateOf(newcomer.questionId)).toBeUndefined()
     // Idempotent: nothing new the second time.
-    expect(await applyPromotionRule()).toEqual({ mode: 'queue', queued: 0, published: 0 })
+    expect(await applyPromotionRule(HEADINGS)).toEqual({ mode: 'queue', queued: 0, published: 0 })
     expect(db.select().from(kbCandidates).all()).toHaveLength(1)
     expect(db.select().from(kbArticles).all()).toEqual([])
   })
@@ -433,7 +449,7 @@ describe('the automatic rule', () => {
     rejectCandidate(staff, candidateOf(rejected.questionId)!.id, 'Too specific to one grinder.')
 
     setClock(new Date(TEST_EPOCH.getTime() + 8 * DAY))
-    expect(await applyPromotionRule()).toEqual({ mode: 'publish', queued: 0, published: 2 })
+    expect(await applyPromotionRule(HEADINGS)).toEqual({ mode: 'publish', queued: 0, published: 2 })
     const articles = db.select().from(kbArticles).orderBy(asc(kbArticles.id)).all()
     expect(articles.map((a) => [a.title, a.origin, a.status, a.createdById])).toEqual([
       ['My V60 coffee tastes sour every morning', 'promoted', 'published', null],
@@ -447,7 +463,7 @@ describe('the automatic rule', () => {
     expect(candidateOf(rejected.questionId)?.status).toBe('rejected')
     expect(getKbLinksForQuestion(unqueued.questionId).promotedTo).toHaveLength(1)
 
-    expect(await applyPromotionRule()).toEqual({ mode: 'publish', queued: 0, published: 0 })
+    expect(await applyPromotionRule(HEADINGS)).toEqual({ mode: 'publish', queued: 0, published: 0 })
     expect(db.select().from(kbArticles).all()).toHaveLength(2)
   })
 })
@@ -496,7 +512,7 @@ describe('hidden source threads', () => {
     const id = candidateOf(questionId)!.id
     hideQuestion(moderator, questionId, { reason: 'abusive', note: '' })
     expect(listCandidates()).toEqual([])
-    expect(getCandidateDraft(id)).toBeNull()
+    expect(getCandidateDraft(id, HEADINGS)).toBeNull()
     const res = await post(candidateAction, `/kb/candidates/${id}`, moderator, PUBLISH_FORM, {
       candidateId: String(id),
     })

@@ -1,4 +1,6 @@
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useMessage } from '~/i18n/use-message'
 import { FEEDBACK_COMMENT_MAX, FEEDBACK_REASONS, type FeedbackStep } from '~/modules/kb/validation'
 import { Field } from '../forms'
 
@@ -27,17 +29,19 @@ export function ArticleFeedback({
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
   const here = `/kb/${slug}`
+  const { t } = useTranslation()
+  const translate = useMessage()
 
   if (!feedback || step === 'change')
     return (
-      <section id="feedback" className="kb-feedback" aria-label="Feedback">
+      <section id="feedback" className="kb-feedback" aria-label={t('kb.feedback.label')}>
         <Form method="post" action={here} preventScrollReset>
           <input type="hidden" name="intent" value="helpful" />
           <fieldset>
-            <legend>Was this helpful?</legend>
+            <legend>{t('kb.feedback.question')}</legend>
             <div className="kb-choices">
               <button type="submit" name="helpful" value="yes" className="button" disabled={busy}>
-                Yes
+                {t('kb.feedback.yes')}
               </button>
               <button
                 type="submit"
@@ -46,7 +50,7 @@ export function ArticleFeedback({
                 className="button button-secondary"
                 disabled={busy}
               >
-                No
+                {t('kb.feedback.no')}
               </button>
             </div>
           </fieldset>
@@ -57,10 +61,10 @@ export function ArticleFeedback({
   const answer = feedback.helpful ? 'yes' : 'no'
   if ((step === 'more' || data) && !feedback.reason) {
     const errors: Record<string, string | undefined> = data?.fieldErrors ?? {}
-    const question = feedback.helpful ? 'What helped most?' : 'What went wrong?'
+    const question = feedback.helpful ? t('kb.feedback.whatHelped') : t('kb.feedback.whatWentWrong')
     return (
-      <section id="feedback" className="kb-feedback" aria-label="Feedback">
-        <p role="status">Thanks! One more question, if you have a moment.</p>
+      <section id="feedback" className="kb-feedback" aria-label={t('kb.feedback.label')}>
+        <p role="status">{t('kb.feedback.oneMore')}</p>
         <Form method="post" action={here} preventScrollReset noValidate>
           <input type="hidden" name="intent" value="reason" />
           <input type="hidden" name="helpful" value={answer} />
@@ -76,20 +80,20 @@ export function ArticleFeedback({
                     defaultChecked={data?.values?.reason === r.value}
                     aria-invalid={errors.reason ? true : undefined}
                   />
-                  {r.label}
+                  {translate(r.label)}
                 </label>
               ))}
             </div>
             {errors.reason ? (
               <p className="field-error" id="reason-error" role="alert">
-                {errors.reason}
+                {translate(errors.reason)}
               </p>
             ) : null}
           </fieldset>
           <Field
-            label="Anything else? (optional)"
+            label={t('kb.feedback.comment')}
             error={errors.comment}
-            hint={`Up to ${FEEDBACK_COMMENT_MAX} characters. Please don't include order numbers or personal details.`}
+            hint={t('kb.feedback.commentHint', { max: FEEDBACK_COMMENT_MAX })}
           >
             {({ id, describedBy, invalid }) => (
               <textarea
@@ -105,10 +109,10 @@ export function ArticleFeedback({
           </Field>
           <div className="form-actions kb-section">
             <button type="submit" className="button" disabled={busy}>
-              Send
+              {t('kb.feedback.send')}
             </button>
             <Link to={`${here}#feedback`} preventScrollReset>
-              Skip
+              {t('kb.feedback.skip')}
             </Link>
           </div>
         </Form>
@@ -117,16 +121,14 @@ export function ArticleFeedback({
   }
 
   return (
-    <section id="feedback" className="kb-feedback" aria-label="Feedback">
+    <section id="feedback" className="kb-feedback" aria-label={t('kb.feedback.label')}>
       <p role="status">
-        <strong>Thanks for your feedback.</strong>{' '}
-        {feedback.helpful
-          ? 'You said this article was helpful.'
-          : 'You said this article was not helpful. We use that to improve it.'}
+        <strong>{t('kb.feedback.thanks')}</strong>{' '}
+        {feedback.helpful ? t('kb.feedback.saidHelpful') : t('kb.feedback.saidNotHelpful')}
       </p>
       <p>
         <Link to={`${here}?feedback=change#feedback`} preventScrollReset>
-          Change your answer
+          {t('kb.feedback.change')}
         </Link>
       </p>
     </section>

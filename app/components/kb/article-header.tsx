@@ -1,10 +1,24 @@
 import { Link } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
+import { useIntlLocale, useNumber } from '../time'
 
-const longDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
-
-function DateText({ value }: { value: string }) {
+/** "Updated 2 November 2026" / "Diperbarui 2 November 2026": a long date in the page's language. */
+function DatedText({
+  i18nKey,
+  value,
+}: {
+  i18nKey: 'kb.article.updated' | 'kb.article.reviewDue'
+  value: string
+}) {
   const date = new Date(value)
-  return <time dateTime={date.toISOString()}>{longDate.format(date)}</time>
+  const text = new Intl.DateTimeFormat(useIntlLocale(), { dateStyle: 'long', timeZone: 'UTC' })
+  return (
+    <Trans
+      i18nKey={i18nKey}
+      values={{ date: text.format(date) }}
+      components={{ when: <time dateTime={date.toISOString()} /> }}
+    />
+  )
 }
 
 type Props = {
@@ -28,12 +42,14 @@ type Props = {
 /** Breadcrumbs, the draft/archived notice, the title, summary and what is known about it. */
 export function ArticleHeader({ article, category, canManage }: Props) {
   const votes = article.helpfulYes + article.helpfulNo
+  const { t } = useTranslation()
+  const number = useNumber()
   return (
     <>
-      <nav aria-label="Breadcrumbs" className="breadcrumbs">
+      <nav aria-label={t('kb.article.breadcrumbs')} className="breadcrumbs">
         <ol>
           <li>
-            <Link to="/kb">Knowledge base</Link>
+            <Link to="/kb">{t('kb.article.home')}</Link>
           </li>
           {category ? (
             <li>
@@ -45,8 +61,8 @@ export function ArticleHeader({ article, category, canManage }: Props) {
       {article.status !== 'published' ? (
         <aside className="notice notice-warning" role="note">
           {article.status === 'draft'
-            ? 'This article is a draft. Only moderators and staff can see it.'
-            : 'This article is archived. Only moderators and staff can see it.'}
+            ? t('kb.article.draftNotice')
+            : t('kb.article.archivedNotice')}
         </aside>
       ) : null}
       <header className="kb-article-header">
@@ -58,30 +74,35 @@ export function ArticleHeader({ article, category, canManage }: Props) {
         </p>
         <p className="kb-meta">
           <span>
-            Updated <DateText value={article.updatedAt} />
+            <DatedText i18nKey="kb.article.updated" value={article.updatedAt} />
           </span>
           <span>
-            {article.viewCount.toLocaleString('en')} {article.viewCount === 1 ? 'view' : 'views'}
+            {t('kb.article.views', { count: article.viewCount, n: number(article.viewCount) })}
           </span>
           {article.solvedCount > 0 ? (
             <span className="kb-solved">
-              Solved {article.solvedCount} {article.solvedCount === 1 ? 'question' : 'questions'}
+              {t('kb.article.solved', { count: article.solvedCount })}
             </span>
           ) : null}
           {votes > 0 ? (
             <span>
-              {article.helpfulYes} of {votes} found this helpful
+              {t('kb.article.helpfulShare', {
+                yes: number(article.helpfulYes),
+                total: number(votes),
+              })}
             </span>
           ) : null}
-          {canManage ? null : <Link to={`/kb/${article.slug}/revisions`}>History</Link>}
+          {canManage ? null : (
+            <Link to={`/kb/${article.slug}/revisions`}>{t('kb.article.history')}</Link>
+          )}
         </p>
         {canManage ? (
           <p className="kb-meta">
-            <Link to={`/kb/${article.slug}/edit`}>Edit</Link>
-            <Link to={`/kb/${article.slug}/revisions`}>History</Link>
+            <Link to={`/kb/${article.slug}/edit`}>{t('kb.article.edit')}</Link>
+            <Link to={`/kb/${article.slug}/revisions`}>{t('kb.article.history')}</Link>
             {article.reviewDueAt ? (
               <span>
-                Review due <DateText value={article.reviewDueAt} />
+                <DatedText i18nKey="kb.article.reviewDue" value={article.reviewDueAt} />
               </span>
             ) : null}
           </p>

@@ -1,12 +1,8 @@
 import { Form, useActionData, useSearchParams } from '@remix-run/react'
-import type { PromotionSettings } from '~/modules/kb/validation'
+import { useTranslation } from 'react-i18next'
+import { useMessage } from '~/i18n/use-message'
+import { PROMOTION_MODES, type PromotionSettings } from '~/modules/kb/validation'
 import { Field } from '../forms'
-
-const MODES: { value: PromotionSettings['mode']; label: string }[] = [
-  { value: 'off', label: 'Off: only what moderators promote by hand' },
-  { value: 'queue', label: 'Queue qualifying answers for review' },
-  { value: 'publish', label: 'Publish qualifying answers as articles straight away' },
-]
 
 type Reply = {
   fieldErrors?: Partial<Record<string, string>>
@@ -18,6 +14,8 @@ export function RuleSettings({ settings }: { settings: PromotionSettings }) {
   const data = useActionData<Reply>()
   const [params] = useSearchParams()
   const errors: Record<string, string | undefined> = data?.fieldErrors ?? {}
+  const { t } = useTranslation()
+  const translate = useMessage()
   const values = data?.values ?? {
     mode: settings.mode,
     minScore: String(settings.minScore),
@@ -27,58 +25,58 @@ export function RuleSettings({ settings }: { settings: PromotionSettings }) {
   const ran = params.get('queued') !== null
   return (
     <section id="rule" className="kb-settings" aria-labelledby="rule-title">
-      <h2 id="rule-title">Automatic promotion</h2>
-      <p className="muted">
-        An accepted answer qualifies when it has the score, has stayed accepted long enough, and its
-        author has the reputation below. Rejected candidates are never brought back.
-      </p>
+      <h2 id="rule-title">{t('kb.rule.title')}</h2>
+      <p className="muted">{t('kb.rule.lead')}</p>
       {params.get('saved') ? (
         <p className="notice" role="status">
-          Settings saved.
+          {t('kb.rule.saved')}
         </p>
       ) : null}
       {ran ? (
         <p className="notice" role="status">
-          The rule ran: {params.get('queued')} queued, {params.get('published')} published.
+          {t('kb.rule.ran', {
+            queued: Number(params.get('queued')) || 0,
+            published: Number(params.get('published')) || 0,
+          })}
         </p>
       ) : null}
       <Form method="post" noValidate>
         <fieldset aria-describedby={errors.mode ? 'mode-error' : undefined}>
-          <legend>What the rule does</legend>
+          <legend>{t('kb.rule.whatItDoes')}</legend>
           <div className="kb-radios">
-            {MODES.map((m) => (
-              <label key={m.value}>
+            {PROMOTION_MODES.map((mode) => (
+              <label key={mode}>
                 <input
                   type="radio"
                   name="mode"
-                  value={m.value}
-                  defaultChecked={values.mode === m.value}
+                  value={mode}
+                  defaultChecked={values.mode === mode}
                 />
-                {m.label}
+                {t(`kb.rule.modes.${mode}`)}
               </label>
             ))}
           </div>
           {errors.mode ? (
             <p className="field-error" id="mode-error" role="alert">
-              {errors.mode}
+              {translate(errors.mode)}
             </p>
           ) : null}
         </fieldset>
         <div className="kb-number-fields">
           <NumberField
-            label="Minimum answer score"
+            label={t('kb.rule.minScore')}
             name="minScore"
             value={values.minScore}
             error={errors.minScore}
           />
           <NumberField
-            label="Accepted for at least (days)"
+            label={t('kb.rule.minAcceptedDays')}
             name="minAcceptedDays"
             value={values.minAcceptedDays}
             error={errors.minAcceptedDays}
           />
           <NumberField
-            label="Minimum author reputation"
+            label={t('kb.rule.minAuthorReputation')}
             name="minAuthorReputation"
             value={values.minAuthorReputation}
             error={errors.minAuthorReputation}
@@ -86,7 +84,7 @@ export function RuleSettings({ settings }: { settings: PromotionSettings }) {
         </div>
         <div className="form-actions">
           <button type="submit" name="intent" value="settings" className="button">
-            Save settings
+            {t('kb.rule.save')}
           </button>
           <button
             type="submit"
@@ -94,7 +92,7 @@ export function RuleSettings({ settings }: { settings: PromotionSettings }) {
             value="apply-rule"
             className="button button-secondary"
           >
-            Run the rule now
+            {t('kb.rule.run')}
           </button>
         </div>
       </Form>

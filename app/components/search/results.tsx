@@ -1,4 +1,6 @@
 import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useNumber } from '../time'
 import { openHref } from '~/modules/search/validation'
 import { Pagination } from '../pagination'
 import { StatusBadge } from '../post-meta'
@@ -23,19 +25,21 @@ export function KbResults({
   /** Where "All N matching articles" leads, on a search of everything. */
   moreHref: string | null
 }) {
+  const { t } = useTranslation()
+  const number = useNumber()
   return (
     <section className="search-section" aria-labelledby="kb-results">
       <div className="search-section-heading">
-        <h2 id="kb-results">Knowledge base</h2>
+        <h2 id="kb-results">{t('search.results.kbHeading')}</h2>
         <span className="muted">
-          {kb.total} {kb.total === 1 ? 'article' : 'articles'}
+          {t('search.results.articles', { count: kb.total, n: number(kb.total) })}
         </span>
       </div>
       <ul className="result-list">
         {kb.items.map((a) => (
           <li key={a.id} className="result result-kb">
             <h3 className="result-title">
-              <span className="badge badge-kb">Article</span>{' '}
+              <span className="badge badge-kb">{t('search.results.article')}</span>{' '}
               <a
                 href={openHref({ type: 'kb', id: a.id, from: 'search', q: q })}
                 // Highlighted by the search module: escaped text plus our own <mark>s.
@@ -49,7 +53,7 @@ export function KbResults({
       </ul>
       {moreHref && kb.total > kb.items.length ? (
         <p className="result-more">
-          <Link to={moreHref}>All {kb.total} matching articles →</Link>
+          <Link to={moreHref}>{t('search.results.allArticles', { n: number(kb.total) })}</Link>
         </p>
       ) : null}
     </section>
@@ -82,49 +86,51 @@ export function ThreadResults({
   askHref: string | null
   tagHref: (tag: string) => string
 }) {
+  const { t } = useTranslation()
+  const number = useNumber()
   return (
     <section className="search-section" aria-labelledby="thread-results">
       <div className="search-section-heading">
-        <h2 id="thread-results">Community threads</h2>
+        <h2 id="thread-results">{t('search.results.threadsHeading')}</h2>
         <span className="muted">
-          {threads.total} {threads.total === 1 ? 'thread' : 'threads'}
+          {t('search.results.threads', { count: threads.total, n: number(threads.total) })}
         </span>
       </div>
       {threads.total === 0 ? (
         <p className="empty">
-          No threads match{filtered ? ' with these filters' : ''}.{' '}
-          {askHref ? <Link to={askHref}>Ask the community</Link> : null}
+          {filtered ? t('search.results.noThreadsFiltered') : t('search.results.noThreads')}{' '}
+          {askHref ? <Link to={askHref}>{t('search.page.ask')}</Link> : null}
         </p>
       ) : (
         <ul className="result-list">
-          {threads.items.map((t) => (
-            <li key={t.id} className="result">
+          {threads.items.map((hit) => (
+            <li key={hit.id} className="result">
               <h3 className="result-title">
                 <a
                   href={openHref({
                     type: 'question',
-                    id: t.id,
+                    id: hit.id,
                     from: 'search',
                     q: q,
                   })}
-                  dangerouslySetInnerHTML={{ __html: t.titleHtml }}
+                  dangerouslySetInnerHTML={{ __html: hit.titleHtml }}
                 />
               </h3>
-              {t.snippetHtml ? (
+              {hit.snippetHtml ? (
                 <p className="result-snippet">
-                  {t.snippetFrom === 'answer' ? (
-                    <span className="result-from">Accepted answer: </span>
+                  {hit.snippetFrom === 'answer' ? (
+                    <span className="result-from">{t('search.results.acceptedAnswer')} </span>
                   ) : null}
-                  <span dangerouslySetInnerHTML={{ __html: t.snippetHtml }} />
+                  <span dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
                 </p>
               ) : null}
               <p className="result-meta">
-                <StatusBadge status={t.status} closedReason={t.closedReason} />
+                <StatusBadge status={hit.status} closedReason={hit.closedReason} />
                 <span className="muted">
-                  {t.answerCount} {t.answerCount === 1 ? 'answer' : 'answers'}
+                  {t('search.results.answers', { count: hit.answerCount })}
                 </span>
-                <Link to={`/questions?category=${t.category.slug}`}>{t.category.name}</Link>
-                {t.tags.map((tag) => (
+                <Link to={`/questions?category=${hit.category.slug}`}>{hit.category.name}</Link>
+                {hit.tags.map((tag) => (
                   <Link key={tag} to={tagHref(tag)} className="tag">
                     {tag}
                   </Link>

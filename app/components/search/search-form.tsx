@@ -1,11 +1,6 @@
 import { Form, Link } from '@remix-run/react'
-import type { SearchType } from '~/modules/search/validation'
-
-const TYPE_LABELS: Record<SearchType, string> = {
-  all: 'Everything',
-  kb: 'Knowledge base',
-  threads: 'Community threads',
-}
+import { useTranslation } from 'react-i18next'
+import { SEARCH_TYPES, type SearchType } from '~/modules/search/validation'
 
 type Props = {
   params: {
@@ -22,48 +17,49 @@ type Props = {
 
 /** The search page's own form: the words, what to show, and the filters. Plain GET. */
 export function SearchForm({ params, categories, clearHref }: Props) {
+  const { t } = useTranslation()
   return (
     <Form
       method="get"
       action="/search"
       role="search"
       // The header's search is "Site search"; this one carries the filters too.
-      aria-label="Search with filters"
+      aria-label={t('search.form.label')}
       className="search-form"
     >
       <div className="search-box">
-        <label htmlFor="search-q">Search</label>
+        <label htmlFor="search-q">{t('search.form.search')}</label>
         <div className="search-box-row">
           <input
             id="search-q"
             type="search"
             name="q"
             defaultValue={params.q}
-            placeholder="e.g. refund to GoPay, JNE tracking, sour V60"
+            placeholder={t('search.form.placeholder')}
             maxLength={2000}
             autoComplete="off"
           />
           <button type="submit" className="button">
-            Search
+            {t('search.form.button')}
           </button>
         </div>
       </div>
       <fieldset className="filters search-filters">
-        <legend className="visually-hidden">Filters</legend>
+        <legend className="visually-hidden">{t('search.form.filters')}</legend>
         <label>
-          Show
+          {t('search.form.show')}
           <select name="type" defaultValue={params.type}>
-            {(Object.keys(TYPE_LABELS) as SearchType[]).map((t) => (
-              <option key={t} value={t}>
-                {TYPE_LABELS[t]}
+            {SEARCH_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`search.form.types.${type}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Category
+          {t('search.form.category')}
           <select name="category" defaultValue={params.category ?? ''}>
-            <option value="">All categories</option>
+            <option value="">{t('search.form.allCategories')}</option>
             {categories.map((c) => (
               <option key={c.slug} value={c.slug}>
                 {c.name}
@@ -72,26 +68,26 @@ export function SearchForm({ params, categories, clearHref }: Props) {
           </select>
         </label>
         <label>
-          Tag
+          {t('search.form.tag')}
           <input
             name="tag"
             defaultValue={params.tag ?? ''}
-            placeholder="e.g. gopay"
+            placeholder={t('search.form.tagPlaceholder')}
             maxLength={60}
           />
         </label>
         <label>
-          Threads
+          {t('search.form.threads')}
           <select name="solved" defaultValue={params.solved ?? ''}>
-            <option value="">Solved or not</option>
-            <option value="solved">Solved only</option>
-            <option value="unsolved">Not solved yet</option>
+            <option value="">{t('search.form.solvedAny')}</option>
+            <option value="solved">{t('search.form.solvedOnly')}</option>
+            <option value="unsolved">{t('search.form.unsolved')}</option>
           </select>
         </label>
         <button type="submit" className="button button-secondary">
-          Apply filters
+          {t('search.form.apply')}
         </button>
-        {clearHref ? <Link to={clearHref}>Clear filters</Link> : null}
+        {clearHref ? <Link to={clearHref}>{t('search.form.clear')}</Link> : null}
       </fieldset>
     </Form>
   )

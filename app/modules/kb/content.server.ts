@@ -11,6 +11,7 @@ import { eq } from 'drizzle-orm'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { categories, kbArticles, type KbOrigin, type KbStatus } from '../../../db/schema'
+import { msg } from '../../i18n/message'
 import { now } from '../../utils/clock.server'
 import { db, write, type Db, type Tx } from '../../utils/db.server'
 import { splitFrontMatter } from '../../utils/front-matter.server'
@@ -285,7 +286,8 @@ function apply(tx: Tx, step: Step, cook: (f: KbContentArticle) => string) {
         contentHash: f.hash,
         reviewDueAt: new Date(f.updated.getTime() + f.reviewEveryDays * DAY_MS),
         updatedAt: f.updated,
-        comment: `From content/kb/${f.slug}.md`,
+        // The site's own note, not a person's: a descriptor, shown in each reader's language.
+        comment: msg('kb.history.fromFile', { slug: f.slug }),
         language: f.language,
       })
       return
@@ -317,7 +319,9 @@ function apply(tx: Tx, step: Step, cook: (f: KbContentArticle) => string) {
         summary: f.summary,
         bodyMd: f.body,
         tags: f.tags.join(' '),
-        comment: `${returning ? 'Restored from' : 'Updated from'} content/kb/${f.slug}.md`,
+        comment: msg(returning ? 'kb.history.restoredFromFile' : 'kb.history.updatedFromFile', {
+          slug: f.slug,
+        }),
       })
       emit(tx, {
         type: 'kb.article_edited',

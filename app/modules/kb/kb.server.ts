@@ -16,6 +16,7 @@ import {
   questions,
   users,
 } from '../../../db/schema'
+import { msg } from '../../i18n/message'
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
 import { diffText } from '../questions/history.server'
@@ -184,7 +185,7 @@ export function listKbHome() {
   const other = rows.filter((r) => r.categorySlug === null || !known.has(r.categorySlug))
   if (other.length > 0)
     groups.push({
-      category: { slug: 'other', name: 'Other topics', description: '' },
+      category: { slug: 'other', name: msg('kb.home.otherTopics'), description: '' },
       articles: other,
     })
   const mostRead = rows
@@ -298,7 +299,8 @@ export async function createArticle(
   const bodyHtml = await cookMarkdown(input.body)
   const result = write((tx): KbCommandResult => {
     const categoryId = findCategoryId(tx, input.category)
-    if (categoryId === null) return { ok: false, fieldErrors: { category: 'Choose a category' } }
+    if (categoryId === null)
+      return { ok: false, fieldErrors: { category: msg('kb.validation.chooseCategory') } }
     const { id } = once(tx, submissionKey, actor.id, 'article', () =>
       insertArticle(tx, actor, {
         slug: uniqueArticleSlug(tx, input.title),
@@ -341,7 +343,8 @@ export async function updateArticle(
   const bodyHtml = await cookMarkdown(input.body)
   const result = write((tx): KbCommandResult => {
     const categoryId = findCategoryId(tx, input.category)
-    if (categoryId === null) return { ok: false, fieldErrors: { category: 'Choose a category' } }
+    if (categoryId === null)
+      return { ok: false, fieldErrors: { category: msg('kb.validation.chooseCategory') } }
     const at = now()
     const tags = input.tags.join(' ')
     const firstPublish = input.status === 'published' && current.publishedAt === null
@@ -460,7 +463,7 @@ export function submitFeedback(
   comment = '',
 ): FeedbackResult {
   if (reason !== null && !reasonFits(helpful, reason))
-    return { ok: false, fieldErrors: { reason: 'Choose one of the options' } }
+    return { ok: false, fieldErrors: { reason: msg('kb.validation.chooseReason') } }
   const limit = hitRateLimit(`kb-feedback:ip:${voter.clientIp}`, FEEDBACK_PER_ADDRESS)
   if (!limit.ok) throw new RateLimited(limit.retryAfterSeconds)
   const voterKey = voter.key

@@ -17,6 +17,7 @@ import {
   settings,
   users,
 } from '../../../db/schema'
+import { msg } from '../../i18n/message'
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
 import { singleton } from '../../utils/singleton.server'
@@ -200,8 +201,15 @@ type DraftSource = {
   tags: string[]
 }
 
-function draftFrom({ question, answer, categorySlug, tags }: DraftSource) {
-  const body = `# The question\n\n${question.bodyMd.trim()}\n\n# The answer\n\n${answer.bodyMd.trim()}\n`
+/**
+ * The two headings a draft starts with. They become the article's text, which is stored as it
+ * is written and never translated on the way out, so the caller writes them in the writer's
+ * language: the moderator's, or the site's default when the rule publishes on its own.
+ */
+export type DraftHeadings = { question: string; answer: string }
+
+function draftFrom({ question, answer, categorySlug, tags }: DraftSource, h: DraftHeadings) {
+  const body = `# ${h.question}\n\n${question.bodyMd.trim()}\n\n# ${h.answer}\n\n${answer.bodyMd.trim()}\n`
   return {
     title: question.title,
     summary: summarize(question.bodyMd, question.title),
@@ -251,7 +259,7 @@ function loadLiveCandidate(id: number) {
  * A pending candidate with the draft the moderator starts from: the question's title, its
  * first sentences as the summary, and question plus accepted answer as the body.
  */
-export function getCandidateDraft(id: number) {
+export function getCandidateDraft(id: number, headings: DraftHeadings) {
   const row = loadLiveCandidate(id)
   if (!row) return null
   const tags = tagsByQuestion([row.question.id]).get(row.question.id) ?? []
@@ -260,7 +268,7 @@ export function getCandidateDraft(id: number) {
     question: { id: row.question.id, title: row.question.title, bodyHtml: row.question.bodyHtml },
     answer: { id: row.answer.id, bodyHtml: row.answer.bodyHtml, score: row.answer.score },
     author: row.author,
-    draft: draftFrom({ ...row, tags }),
+    draft: draftFrom({ ...row, tags }, headings),
   }
 }
 
@@ -293,7 +301,8 @@ function publishIn(
     status: 'published',
     origin: 'promoted',
     reviewDueAt: reviewDueFrom(at),
-    comment: `Promoted from question #${source.questionId}`,
+    // The site's own note, not a person's: a descriptor, shown in each reader's language.
+    comment: msg('kb.history.promotedFrom', { id: source.questionId }),
   })
   tx.insert(kbSources)
     .values({ articleId, ...source })
@@ -321,7 +330,8 @@ export async function publishCandidate(
   const bodyHtml = await cookMarkdown(input.body)
   const result = write((tx): KbCommandResult => {
     const categoryId = findCategoryId(tx, input.category)
-    if (categoryId === null) return { ok: false, fieldErrors: { category: 'Choose a category' } }
+    if (categoryId === null)
+      return { ok: false, fieldErrors: { category: msg('kb.validation.chooseCategory') } }
     const published = publishIn(
       tx,
       id,
@@ -330,7 +340,7 @@ export async function publishCandidate(
       categoryId,
       actor,
     )
-    if (!published) throw new Conflict('Someone else has already decided on this one.')
+    if (!published) throw new Conflict(msg('kb.promote.alreadyDecided'))
     return { ok: true, ...published }
   })
   if (result.ok) void scheduleKbIndexRebuild()
@@ -404,7 +414,7 @@ export type RuleResult = { mode: PromotionSettings['mode']; queued: number; publ
  * is a moderator's decision and is never overruled. Safe to run any number of times, from any
  * number of processes: every write is conditional.
  */
-export async function applyPromotionRule(): Promise<RuleResult> {
+export async function applyPromotionRule(headings: DraftHeadings): Promise<RuleResult> {
   const config = getPromotionSettings()
   const result: RuleResult = { mode: config.mode, queued: 0, published: 0 }
   if (config.mode === 'off') return result
@@ -470,12 +480,15 @@ export async function applyPromotionRule(): Promise<RuleResult> {
       if (queued) result.queued++
       continue
     }
-    const draft = draftFrom({
-      question: { title: e.title, bodyMd: e.questionMd },
-      answer: { bodyMd: e.answerMd },
-      categorySlug: e.categorySlug,
-      tags: (tagMap.get(e.questionId) ?? []).slice(0, 5),
-    })
+    const draft = draftFrom(
+      {
+        question: { title: e.title, bodyMd: e.questionMd },
+        answer: { bodyMd: e.answerMd },
+        categorySlug: e.categorySlug,
+        tags: (tagMap.get(e.questionId) ?? []).slice(0, 5),
+      },
+      headings,
+    )
     const bodyHtml = await cookMarkdown(draft.body)
     const published = write((tx) => {
       const candidateId = queueCandidate(tx, e.questionId, e.answerId, 'rule')

@@ -3,6 +3,7 @@
  * "was this helpful?" questions and the promotion rule's settings.
  */
 import { z } from 'zod'
+import { msg } from '../../i18n/message'
 import { BODY_MAX, tagsField, TITLE_MAX, TITLE_MIN } from '../questions/validation'
 import { languageField, type LanguageChoice } from '../search/languages'
 
@@ -35,19 +36,22 @@ export const FEEDBACK_REASON_VALUES = [
 ] as const
 export type FeedbackReason = (typeof FEEDBACK_REASON_VALUES)[number]
 
-/** The follow-up question after "Yes" and after "No", each with its own options. */
+/**
+ * The follow-up question after "Yes" and after "No", each with its own options; the labels are
+ * message descriptors, shown in the reader's language.
+ */
 export const FEEDBACK_REASONS: Record<'yes' | 'no', { value: FeedbackReason; label: string }[]> = {
   yes: [
-    { value: 'solved', label: 'It solved my problem' },
-    { value: 'clear', label: 'It was clear and easy to follow' },
-    { value: 'other', label: 'Something else' },
+    { value: 'solved', label: msg('kb.feedback.reasons.solved') },
+    { value: 'clear', label: msg('kb.feedback.reasons.clear') },
+    { value: 'other', label: msg('kb.feedback.reasons.other') },
   ],
   no: [
-    { value: 'outdated', label: 'It is out of date' },
-    { value: 'unclear', label: 'It is hard to follow' },
-    { value: 'incomplete', label: 'Something is missing' },
-    { value: 'not-my-problem', label: 'It is not about my problem' },
-    { value: 'other', label: 'Something else' },
+    { value: 'outdated', label: msg('kb.feedback.reasons.outdated') },
+    { value: 'unclear', label: msg('kb.feedback.reasons.unclear') },
+    { value: 'incomplete', label: msg('kb.feedback.reasons.incomplete') },
+    { value: 'not-my-problem', label: msg('kb.feedback.reasons.notMyProblem') },
+    { value: 'other', label: msg('kb.feedback.reasons.other') },
   ],
 }
 
@@ -59,23 +63,24 @@ export function reasonFits(helpful: boolean, reason: FeedbackReason): boolean {
   return FEEDBACK_REASONS[helpful ? 'yes' : 'no'].some((r) => r.value === reason)
 }
 
+// Messages are descriptors (../../i18n/message.ts): the form shows them in the reader's language.
 const articleFields = {
   title: z
     .string()
     .trim()
-    .min(TITLE_MIN, `Titles must be at least ${TITLE_MIN} characters`)
-    .max(TITLE_MAX, `Titles must be at most ${TITLE_MAX} characters`),
+    .min(TITLE_MIN, msg('kb.validation.titleMin', { min: TITLE_MIN }))
+    .max(TITLE_MAX, msg('kb.validation.titleMax', { max: TITLE_MAX })),
   summary: z
     .string()
     .trim()
-    .min(SUMMARY_MIN, `The summary must be at least ${SUMMARY_MIN} characters`)
-    .max(SUMMARY_MAX, `The summary must be at most ${SUMMARY_MAX} characters`),
+    .min(SUMMARY_MIN, msg('kb.validation.summaryMin', { min: SUMMARY_MIN }))
+    .max(SUMMARY_MAX, msg('kb.validation.summaryMax', { max: SUMMARY_MAX })),
   body: z
     .string()
     .trim()
-    .min(ARTICLE_BODY_MIN, `The article must be at least ${ARTICLE_BODY_MIN} characters`)
-    .max(BODY_MAX, `The article must be at most ${BODY_MAX.toLocaleString('en')} characters`),
-  category: z.string().min(1, 'Choose a category').max(60),
+    .min(ARTICLE_BODY_MIN, msg('kb.validation.bodyMin', { min: ARTICLE_BODY_MIN }))
+    .max(BODY_MAX, msg('kb.validation.bodyMax', { max: BODY_MAX })),
+  category: z.string().min(1, msg('kb.validation.chooseCategory')).max(60),
   // Articles may have no tags.
   tags: tagsField(0),
 }
@@ -87,11 +92,11 @@ export type PromotionInput = z.infer<typeof promotionSchema>
 /** The article editor, new or existing. */
 export const articleSchema = z.object({
   ...articleFields,
-  status: z.enum(ARTICLE_STATUSES, { message: 'Choose draft, published or archived' }),
+  status: z.enum(ARTICLE_STATUSES, { message: msg('kb.validation.chooseStatus') }),
   comment: z
     .string()
     .trim()
-    .max(REVISION_COMMENT_MAX, `Keep the edit summary under ${REVISION_COMMENT_MAX} characters`)
+    .max(REVISION_COMMENT_MAX, msg('kb.validation.commentMax', { max: REVISION_COMMENT_MAX }))
     .default(''),
   language: languageField,
 })
@@ -104,41 +109,36 @@ export const rejectSchema = z.object({
   note: z
     .string()
     .trim()
-    .min(1, 'Say why, so the next moderator knows')
-    .max(REJECT_NOTE_MAX, `Keep the note under ${REJECT_NOTE_MAX} characters`),
+    .min(1, msg('kb.validation.noteRequired'))
+    .max(REJECT_NOTE_MAX, msg('kb.validation.noteMax', { max: REJECT_NOTE_MAX })),
 })
 
 export const feedbackVoteSchema = z.object({ helpful: z.enum(['yes', 'no']) })
 
 export const feedbackReasonSchema = z.object({
-  reason: z.enum(FEEDBACK_REASON_VALUES, { message: 'Choose one of the options' }),
+  reason: z.enum(FEEDBACK_REASON_VALUES, { message: msg('kb.validation.chooseReason') }),
   comment: z
     .string()
     .trim()
-    .max(FEEDBACK_COMMENT_MAX, `Keep it under ${FEEDBACK_COMMENT_MAX} characters`)
+    .max(FEEDBACK_COMMENT_MAX, msg('kb.validation.feedbackMax', { max: FEEDBACK_COMMENT_MAX }))
     .default(''),
 })
 
 export const PROMOTION_MODES = ['off', 'queue', 'publish'] as const
 export type PromotionMode = (typeof PROMOTION_MODES)[number]
 
+const wholeNumber = (max: number, tooLarge: string) =>
+  z.coerce
+    .number({ message: msg('kb.validation.wholeNumber') })
+    .int(msg('kb.validation.wholeNumber'))
+    .min(0, msg('kb.validation.notNegative'))
+    .max(max, tooLarge)
+
 export const promotionSettingsSchema = z.object({
-  mode: z.enum(PROMOTION_MODES, { message: 'Choose what the rule does' }),
-  minScore: z.coerce
-    .number({ message: 'Enter a whole number' })
-    .int('Enter a whole number')
-    .min(0, 'Use 0 or more')
-    .max(10_000, 'Use at most 10,000'),
-  minAcceptedDays: z.coerce
-    .number({ message: 'Enter a whole number' })
-    .int('Enter a whole number')
-    .min(0, 'Use 0 or more')
-    .max(3650, 'Use at most 3,650 days'),
-  minAuthorReputation: z.coerce
-    .number({ message: 'Enter a whole number' })
-    .int('Enter a whole number')
-    .min(0, 'Use 0 or more')
-    .max(1_000_000, 'Use at most 1,000,000'),
+  mode: z.enum(PROMOTION_MODES, { message: msg('kb.validation.chooseMode') }),
+  minScore: wholeNumber(10_000, msg('kb.validation.atMost', { max: 10_000 })),
+  minAcceptedDays: wholeNumber(3650, msg('kb.validation.atMostDays', { max: 3650 })),
+  minAuthorReputation: wholeNumber(1_000_000, msg('kb.validation.atMost', { max: 1_000_000 })),
 })
 export type PromotionSettings = z.infer<typeof promotionSettingsSchema>
 

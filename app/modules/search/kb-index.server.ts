@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 import { sql } from 'drizzle-orm'
 import lunr from 'lunr'
+import { msg } from '../../i18n/message'
 import { contentVersion, db } from '../../utils/db.server'
 import { env } from '../../utils/env.server'
 import { singleton } from '../../utils/singleton.server'
@@ -577,14 +578,14 @@ export async function searchKb(
     return {
       ok: false,
       reason: 'no-words',
-      message: 'There are no words to search for in that. Try a few plain words.',
+      message: msg('search.notices.kbNoWords'),
     }
   const loaded = await currentIndex()
   if (!loaded)
     return {
       ok: false,
       reason: 'unavailable',
-      message: 'Knowledge-base articles are still loading; search again in a moment to see them.',
+      message: msg('search.notices.kbLoading'),
     }
   const partial = terms.at(-1)?.partial === true
   try {
@@ -621,7 +622,7 @@ export async function searchKb(
     return {
       ok: false,
       reason: 'failed',
-      message: 'That search could not be run. Try fewer or simpler words.',
+      message: msg('search.notices.failed'),
     }
   }
 }

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { isbot } from 'isbot'
 import { askVisits, kbArticles, questions, searchEvents } from '../../../db/schema'
+import { msg } from '../../i18n/message'
 import { listed } from '../policy/visibility.server'
 import { TITLE_MIN } from '../questions/validation'
 import { now } from '../../utils/clock.server'
@@ -131,9 +132,7 @@ export async function search(input: SearchInput): Promise<SearchOutcome> {
   const parsed = parseQuery(q, synonyms)
   if (parsed.terms.length === 0) return { status: 'unusable', message: unusableMessage() }
   if (parsed.truncated)
-    notices.unshift(
-      `That was a long search: only the first ${parsed.terms.length} words were used.`,
-    )
+    notices.unshift(msg('search.notices.longQuery', { count: parsed.terms.length }))
   const total = (kb?.total ?? 0) + (threads?.total ?? 0)
   return {
     status: 'ok',
@@ -146,14 +145,14 @@ export async function search(input: SearchInput): Promise<SearchOutcome> {
   }
 }
 
+// Notices and messages are descriptors (../../i18n/message.ts), shown in the reader's language.
 function anyWordNotice(matchedAll: number) {
-  if (matchedAll === 0) return 'No thread contains all of your words; these contain some of them.'
-  const few = matchedAll === 1 ? 'Only one thread contains' : `Only ${matchedAll} threads contain`
-  return `${few} all of your words (shown first); the others contain some of them.`
+  if (matchedAll === 0) return msg('search.notices.noneHasAll')
+  return msg('search.notices.fewHaveAll', { count: matchedAll })
 }
 
 function unusableMessage() {
-  return 'There are no words to search for in that. Try a few plain words, like “refund GoPay” or “JNE tracking”.'
+  return msg('search.notices.noWords')
 }
 
 // ── Ask-form suggestions ─────────────────────────────────────────────────────────────────
@@ -206,7 +205,10 @@ export async function suggestForAsk(
           id: t.id,
           title: t.title,
           titleHtml: t.titleHtml,
-          detail: `${t.category.name} · ${t.answerCount} ${t.answerCount === 1 ? 'answer' : 'answers'}`,
+          detail: msg('search.suggest.threadDetail', {
+            category: t.category.name,
+            count: t.answerCount,
+          }),
           status: t.status,
         }))
       : [],

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import { sql, type SQL } from 'drizzle-orm'
+import { msg } from '../../i18n/message'
 import { db, sqlite } from '../../utils/db.server'
 import { markdownToText } from '../../utils/markdown-text.server'
 import { listedSql } from '../policy/visibility.server'
@@ -118,9 +119,8 @@ export type ThreadSearchResult =
     }
   | { ok: false; reason: 'no-words' | 'failed'; message: string }
 
-export const NO_WORDS_MESSAGE =
-  'There are no words to search for in that. Try a few plain words, like “refund GoPay” or “JNE tracking”.'
-const FAILED_MESSAGE = 'That search could not be run. Try fewer or simpler words.'
+export const NO_WORDS_MESSAGE = msg('search.notices.noWords')
+const FAILED_MESSAGE = msg('search.notices.failed')
 
 const idList = (ids: number[]) =>
   sql.join(

@@ -1,7 +1,96 @@
 import type en from '../en/search'
 import type { Translation } from '../../keys'
 
-/** Kata-kata halaman search dalam Bahasa Indonesia (lihat ../id.ts). */
-const search: Translation<typeof en> = {}
+/** Kata-kata halaman pencarian dan saran di formulir bertanya, dalam Bahasa Indonesia. */
+const search: Translation<typeof en> = {
+  meta: {
+    title: 'Pencarian · Tanya',
+    withQuery: '“{{q}}” · Pencarian · Tanya',
+  },
+  page: {
+    heading: 'Cari',
+    resultsHeading: 'Hasil pencarian',
+    intro:
+      'Sekali cari, hasilnya mencakup pusat bantuan dan semua diskusi komunitas. Tulis kendala Anda dalam beberapa kata, misalnya <first>{{one}}</first> atau <second>{{two}}</second>.',
+    exampleOne: 'pengembalian dana GoPay',
+    exampleTwo: 'lacak resi JNE',
+    nothingFound: 'Tidak ada hasil untuk “{{q}}”',
+    nothingFiltered:
+      'Tidak ada yang cocok dengan filter ini. Coba hapus filternya, atau pakai lebih sedikit kata.',
+    nothingTryOther:
+      'Coba kata lain, atau lebih sedikit kata. Kalau jawabannya belum ada, komunitas siap membantu.',
+    ask: 'Tanyakan ke komunitas',
+    notWhatYouWanted: 'Belum menemukan yang Anda cari? <ask>Tanyakan ke komunitas</ask>.',
+  },
+  form: {
+    label: 'Cari dengan filter',
+    search: 'Cari',
+    placeholder: 'mis. refund ke GoPay, lacak resi JNE, V60 terasa asam',
+    button: 'Cari',
+    filters: 'Filter',
+    show: 'Tampilkan',
+    types: {
+      all: 'Semua',
+      kb: 'Pusat bantuan',
+      threads: 'Diskusi komunitas',
+    },
+    category: 'Kategori',
+    allCategories: 'Semua kategori',
+    tag: 'Tag',
+    tagPlaceholder: 'mis. gopay',
+    threads: 'Diskusi',
+    solvedAny: 'Selesai atau belum',
+    solvedOnly: 'Hanya yang selesai',
+    unsolved: 'Belum selesai',
+    apply: 'Terapkan filter',
+    clear: 'Hapus filter',
+  },
+  results: {
+    kbHeading: 'Pusat bantuan',
+    articles_one: '{{n}} artikel',
+    articles_other: '{{n}} artikel',
+    article: 'Artikel',
+    allArticles: 'Lihat semua {{n}} artikel yang cocok →',
+    threadsHeading: 'Diskusi komunitas',
+    threads_one: '{{n}} diskusi',
+    threads_other: '{{n}} diskusi',
+    noThreads: 'Tidak ada diskusi yang cocok.',
+    noThreadsFiltered: 'Tidak ada diskusi yang cocok dengan filter ini.',
+    acceptedAnswer: 'Jawaban yang diterima:',
+    answers_one: '{{count}} jawaban',
+    answers_other: '{{count}} jawaban',
+  },
+  notices: {
+    longQuery_one: 'Pencariannya terlalu panjang: hanya kata pertama yang dipakai.',
+    longQuery_other: 'Pencariannya terlalu panjang: hanya {{count}} kata pertama yang dipakai.',
+    noneHasAll:
+      'Tidak ada diskusi yang memuat semua kata Anda; yang tampil di bawah memuat sebagian kata.',
+    fewHaveAll_one:
+      'Hanya satu diskusi yang memuat semua kata Anda (ditampilkan paling atas); sisanya memuat sebagian kata.',
+    fewHaveAll_other:
+      'Hanya {{count}} diskusi yang memuat semua kata Anda (ditampilkan paling atas); sisanya memuat sebagian kata.',
+    noWords:
+      'Tidak ada kata yang bisa dicari dari situ. Coba beberapa kata biasa, misalnya “pengembalian dana GoPay” atau “lacak resi JNE”.',
+    kbNoWords: 'Tidak ada kata yang bisa dicari dari situ. Coba beberapa kata biasa.',
+    kbLoading: 'Artikel pusat bantuan masih dimuat; coba cari lagi sebentar lagi untuk melihatnya.',
+    failed:
+      'Pencarian itu tidak bisa dijalankan. Coba dengan kata yang lebih sedikit atau lebih sederhana.',
+  },
+  suggest: {
+    found_one: '{{count}} saran jawaban di bawah judul',
+    found_other: '{{count}} saran jawaban di bawah judul',
+    title: 'Mungkin ini sudah menjawabnya',
+    newTab: 'Setiap tautan terbuka di tab baru, jadi pertanyaan Anda tetap aman di sini.',
+    listLabel: 'Saran jawaban',
+    nothing:
+      'Belum ada yang cocok di pusat bantuan maupun di diskusi yang sudah terjawab. Silakan kirim pertanyaan Anda.',
+    threadDetail_one: '{{category}} · {{count}} jawaban',
+    threadDetail_other: '{{category}} · {{count}} jawaban',
+  },
+  tagLookup: {
+    onePrefix: 'Kirim satu awalan tag (q) saja, jangan beberapa',
+    tooLong: 'Tag paling panjang {{max}} karakter',
+  },
+}
 
 export default search
