@@ -211,7 +211,7 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
                 <summary>{t('nav.account')}</summary>
                 <div className="account-menu-panel">
                   {user.searchSettings ? (
-                    <NavLink to="/settings/search">Search synonyms</NavLink>
+                    <NavLink to="/settings/search">{t('search.synonyms.menu')}</NavLink>
                   ) : null}
                   <Form method="post" action="/logout">
                     <button type="submit" name="intent" value="logout" className="link-button">

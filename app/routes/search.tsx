@@ -111,11 +111,13 @@ export default function SearchPage() {
         <>
           {outcome.correction ? (
             <p className="did-you-mean" role="status">
-              Did you mean{' '}
-              <Link to={hrefWith({ q: outcome.correction })} className="correction">
-                {outcome.correction}
-              </Link>
-              ?
+              <Trans
+                i18nKey="search.didYouMean"
+                values={{ correction: outcome.correction }}
+                components={{
+                  go: <Link to={hrefWith({ q: outcome.correction })} className="correction" />,
+                }}
+              />
             </p>
           ) : null}
           {outcome.notices.map((n) => (

@@ -2,7 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
+import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { getT } from '~/i18n/i18n.server'
+import { msg } from '~/i18n/message'
 import { FormError, TextAreaField } from '~/components/forms'
 import { can } from '~/modules/policy/policy'
 import { changeSynonyms, isSearchIndexCurrent } from '~/modules/search/search-maintenance.server'
@@ -16,7 +19,7 @@ import { readForm } from '~/utils/form.server'
 import { forbidden, formValues, invalid } from '~/utils/http.server'
 import { requireUser } from '~/utils/session.server'
 
-export const meta: MetaFunction = () => [{ title: 'Search synonyms · Tanya' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 async function guard(request: Request) {
   const user = await requireUser(request)
@@ -27,7 +30,12 @@ async function guard(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   await guard(request)
   const { groups, custom } = getSynonymGroups()
-  return json({ text: synonymsToText(groups), custom, indexCurrent: isSearchIndexCurrent() })
+  return json({
+    title: (await getT(request))('search.synonyms.meta'),
+    text: synonymsToText(groups),
+    custom,
+    indexCurrent: isSearchIndexCurrent(),
+  })
 }
 
 const intentSchema = z.enum(['save', 'reset'])
@@ -38,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await guard(request)
   const form = await readForm(request)
   const intent = intentSchema.safeParse(form.get('intent') ?? 'save')
-  if (!intent.success) throw new Response('Unknown action', { status: 400 })
+  if (!intent.success) throw new Response(msg('errors.unknownAction'), { status: 400 })
   const values = formValues(form, ['synonyms'] as const)
   const text = intent.data === 'reset' ? DEFAULT_SYNONYMS : values.synonyms
   const result = changeSynonyms(user, text)
@@ -53,42 +61,39 @@ export default function SearchSettings() {
   const data = useActionData<typeof action>()
   const [params] = useSearchParams()
   const errors: Partial<Record<string, string>> = data?.fieldErrors ?? {}
+  const { t } = useTranslation()
   return (
     <div className="narrow">
-      <h1>Search synonyms</h1>
-      <p className="lead">
-        Words people use for the same thing. A search for any word of a group also finds posts with
-        the others, in both directions: “ongkir” finds “ongkos kirim” and the other way round.
-      </p>
+      <h1>{t('search.synonyms.title')}</h1>
+      <p className="lead">{t('search.synonyms.lead')}</p>
       {params.get('saved') ? (
         <p className="notice" role="status">
-          Saved. Searches use the new list now; threads already posted are re-indexed with it in the
-          background, which takes a few seconds to a few minutes on a large site.
+          {t('search.synonyms.saved')}
         </p>
       ) : null}
       {!params.get('saved') && !indexCurrent ? (
         <p className="notice" role="status">
-          Threads are being re-indexed with the current list.
+          {t('search.synonyms.reindexing')}
         </p>
       ) : null}
       <Form method="post" className="stack" noValidate>
         <FormError message={errors.form} />
         <TextAreaField
-          label="Synonym groups"
+          label={t('search.synonyms.label')}
           name="synonyms"
           defaultValue={data?.values.synonyms ?? text}
           error={errors.synonyms}
-          hint={`One group per line, its words or phrases separated by commas, e.g. “resi, nomor resi, tracking number”. Each word or phrase may be in one group only. ${custom ? 'This is your own list.' : 'This is the list Tanya ships with.'}`}
+          hint={`${t('search.synonyms.hint')} ${custom ? t('search.synonyms.custom') : t('search.synonyms.shipped')}`}
           rows={18}
           maxLength={SYNONYMS_TEXT_MAX}
           spellCheck={false}
         />
         <div className="form-actions">
           <button type="submit" name="intent" value="save" className="button">
-            Save synonyms
+            {t('search.synonyms.save')}
           </button>
           <button type="submit" name="intent" value="reset" className="button button-secondary">
-            Restore the shipped list
+            {t('search.synonyms.reset')}
           </button>
         </div>
       </Form>

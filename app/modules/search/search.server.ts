@@ -122,9 +122,7 @@ export async function search(input: SearchInput): Promise<SearchOutcome> {
       if (result.matched === 'any' && result.total > 0)
         notices.push(anyWordNotice(result.matchedAll))
       if (result.prefixUsed && result.total > 0)
-        notices.push(
-          `No thread has the word “${result.words.at(-1)}”; these have words that begin with it.`,
-        )
+        notices.push(msg('search.notices.prefixUsed', { word: result.words.at(-1) ?? '' }))
     }
   }
 

@@ -8,6 +8,7 @@
  * own. A change applies to queries and new posts at once; the posts already indexed are
  * re-indexed in the background (see search-maintenance.server.ts).
  */
+import { msg } from '../../i18n/message'
 import { createHash } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { settings } from '../../../db/schema'
@@ -78,7 +79,7 @@ export function parseSynonyms(text: string): SynonymsResult {
     fieldErrors: { synonyms: message },
   })
   if (text.length > SYNONYMS_TEXT_MAX)
-    return error(`Keep the list under ${SYNONYMS_TEXT_MAX.toLocaleString('en')} characters`)
+    return error(msg('search.synonyms.errors.tooLong', { max: SYNONYMS_TEXT_MAX }))
   const lines = text.split(/\r?\n/)
   const groups: string[][] = []
   const owner = new Map<string, number>()
@@ -89,33 +90,42 @@ export function parseSynonyms(text: string): SynonymsResult {
       .split(',')
       .map((m) => m.trim().replace(/\s+/g, ' '))
       .filter(Boolean)
-    if (members.length < 2)
-      return error(`Line ${n}: a group needs two or more words or phrases, separated by commas`)
+    if (members.length < 2) return error(msg('search.synonyms.errors.tooFew', { line: n }))
     if (members.length > SYNONYM_MEMBERS_MAX)
-      return error(`Line ${n}: a group may have at most ${SYNONYM_MEMBERS_MAX} members`)
+      return error(msg('search.synonyms.errors.tooMany', { line: n, max: SYNONYM_MEMBERS_MAX }))
     const kept: string[] = []
     for (const member of members) {
       if (member.length > SYNONYM_MEMBER_MAX)
         return error(
-          `Line ${n}: “${member.slice(0, 40)}…” is longer than ${SYNONYM_MEMBER_MAX} characters`,
+          msg('search.synonyms.errors.memberTooLong', {
+            line: n,
+            member: member.slice(0, 40),
+            max: SYNONYM_MEMBER_MAX,
+          }),
         )
       const words = foldedWords(member)
       if (words.length === 0)
-        return error(`Line ${n}: “${member}” has no letters or digits to search for`)
+        return error(msg('search.synonyms.errors.noLetters', { line: n, member }))
       if (words.length > SYNONYM_MEMBER_WORDS_MAX)
-        return error(`Line ${n}: “${member}” has more than ${SYNONYM_MEMBER_WORDS_MAX} words`)
+        return error(
+          msg('search.synonyms.errors.tooManyWords', {
+            line: n,
+            member,
+            max: SYNONYM_MEMBER_WORDS_MAX,
+          }),
+        )
       const key = words.join(' ')
       const earlier = owner.get(key)
       if (earlier === n) continue
       if (earlier !== undefined)
-        return error(`Line ${n}: “${member}” is already in the group on line ${earlier}`)
+        return error(msg('search.synonyms.errors.elsewhere', { line: n, member, earlier }))
       owner.set(key, n)
       kept.push(member)
     }
-    if (kept.length < 2)
-      return error(`Line ${n}: a group needs two or more different words or phrases`)
+    if (kept.length < 2) return error(msg('search.synonyms.errors.notDifferent', { line: n }))
     groups.push(kept)
-    if (groups.length > SYNONYM_GROUPS_MAX) return error(`Use at most ${SYNONYM_GROUPS_MAX} groups`)
+    if (groups.length > SYNONYM_GROUPS_MAX)
+      return error(msg('search.synonyms.errors.tooManyGroups', { max: SYNONYM_GROUPS_MAX }))
   }
   return { ok: true, groups, text: synonymsToText(groups) }
 }
