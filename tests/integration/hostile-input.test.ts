@@ -353,6 +353,9 @@ const FORM_PLACES: Record<string, FormPlace> = {
   'routes/signup': { page: () => '/signup?redirectTo=%2Fask', who: signedOut },
   // The header's form, on every page for someone signed in.
   'routes/logout': { page: () => '/', who: admin },
+  // The footer's language switcher, on every page.
+  'routes/language': { page: () => '/', who: signedOut },
+  'routes/settings.search': { page: () => '/settings/search', who: admin },
   // "Mark all as read" shows while something is unread: the member's question was answered.
   'routes/notifications': { page: () => '/notifications', who: (fx) => fx.site.users.member },
   // The editor's script posts it (see SCRIPT_FORMS); the ask page is where that script runs.
