@@ -1,11 +1,12 @@
 import { json } from '@remix-run/node'
+import { msg } from '../i18n/message'
 
 /** Hidden, deleted and unknown things all look the same from outside: not found. */
-export function notFound(message = 'Not found'): never {
+export function notFound(message = msg('errors.notFound.page')): never {
   throw new Response(message, { status: 404, statusText: 'Not Found' })
 }
 
-export function forbidden(message = 'You are not allowed to do that'): never {
+export function forbidden(message = msg('errors.forbidden')): never {
   throw new Response(message, { status: 403, statusText: 'Forbidden' })
 }
 

@@ -9,7 +9,15 @@ import { parseQuestionRef } from '~/modules/questions/closing.server'
 import { countUnread } from '~/modules/notifications/notifications.server'
 import { db } from '~/utils/db.server'
 import { events, questions } from '../../db/schema'
-import { callRoute, context, makeAnswer, makeQuestion, makeUser, request } from '../factories'
+import {
+  callRoute,
+  context,
+  inEnglish,
+  makeAnswer,
+  makeQuestion,
+  makeUser,
+  request,
+} from '../factories'
 
 type User = Awaited<ReturnType<typeof makeUser>>
 
@@ -101,7 +109,9 @@ describe('closing as a duplicate', () => {
     const self = await post(a, helper, { intent: 'close-duplicate', original: String(a) })
     expect(self.status).toBe(400)
     expect(
-      ((await self.json()) as { fieldErrors: { original: string } }).fieldErrors.original,
+      inEnglish(
+        ((await self.json()) as { fieldErrors: { original: string } }).fieldErrors.original,
+      ),
     ).toMatch(/itself/)
     const missing = await post(a, helper, { intent: 'close-duplicate', original: 'not a link' })
     expect(((await missing.json()) as { values: { original: string } }).values.original).toBe(

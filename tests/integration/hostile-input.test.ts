@@ -349,6 +349,8 @@ const FORM_PLACES: Record<string, FormPlace> = {
       setClock(new Date(TEST_EPOCH.getTime() + 200 * 24 * 60 * 60_000))
     },
   },
+  // The footer's language switcher, on every page.
+  'routes/language': { page: () => '/', who: admin },
   'routes/login': { page: () => '/login?redirectTo=%2Fask', who: signedOut },
   'routes/signup': { page: () => '/signup?redirectTo=%2Fask', who: signedOut },
   // The header's form, on every page for someone signed in.
