@@ -14,7 +14,7 @@ import {
   useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { LanguageSwitcher } from './components/language-switcher'
@@ -121,10 +121,33 @@ function usePageAddress(error: boolean) {
   }
 }
 
+/**
+ * The browser holds the words of the language the page was first rendered in. A client-side
+ * navigation can arrive in another one (logging in to an account that chose it): its words are
+ * loaded then, and the page switches to them.
+ */
+function useLanguageOfTheData(language: Language | undefined) {
+  const { i18n } = useTranslation()
+  useEffect(() => {
+    if (!language || i18n.language === language) return
+    let current = true
+    const words = language === 'id' ? import('./i18n/locales/id') : import('./i18n/locales/en')
+    void words.then(({ default: loaded }) => {
+      if (!current) return
+      i18n.addResourceBundle(language, 'common', loaded.common, true, true)
+      void i18n.changeLanguage(language)
+    })
+    return () => {
+      current = false
+    }
+  }, [language, i18n])
+}
+
 function Document({ children, error = false }: { children: ReactNode; error?: boolean }) {
   const nonce = useNonce()
   const { t, i18n } = useTranslation()
   const root = useRootData()
+  useLanguageOfTheData(root?.language)
   const { alternates } = usePageAddress(error)
   return (
     <html lang={root?.language ?? i18n.language}>
