@@ -210,15 +210,15 @@ const questions: Translation<typeof en> = {
     answerMin: 'Jawaban minimal {{min}} karakter',
     answerMax: 'Jawaban paling panjang {{max, number}} karakter',
     chooseCategory: 'Pilih kategori',
-    tagsTooLong: 'Tag-nya terlalu banyak',
+    tagsTooLong: 'Terlalu banyak tag',
     tagPattern:
       'Tag hanya boleh berisi huruf kecil, angka, dan tanda hubung, paling panjang 30 karakter',
     tagsMin: 'Tambahkan minimal satu tag',
     tagsMax: 'Gunakan paling banyak {{max}} tag',
     notTags_one:
-      '{{tags}} belum menjadi tag. Tag baru hanya bisa dibuat oleh helper dan anggota dengan {{reputation}} poin reputasi; silakan pakai tag yang sudah ada.',
+      '{{tags}} belum menjadi tag. Tag baru hanya bisa dibuat oleh helper dan anggota dengan minimal {{reputation}} poin reputasi; silakan pakai tag yang sudah ada.',
     notTags_other:
-      '{{tags}} belum menjadi tag. Tag baru hanya bisa dibuat oleh helper dan anggota dengan {{reputation}} poin reputasi; silakan pakai tag yang sudah ada.',
+      '{{tags}} belum menjadi tag. Tag baru hanya bisa dibuat oleh helper dan anggota dengan minimal {{reputation}} poin reputasi; silakan pakai tag yang sudah ada.',
     titleFirst: 'Tulis dulu judul pertanyaan Anda, lalu cek jawaban yang sudah ada',
     originalMissing: 'Masukkan nomor atau tautan pertanyaan aslinya.',
     originalUnknown: 'Pertanyaan #{{id}} tidak ada.',
