@@ -116,23 +116,13 @@ export function createApp(build: ServerBuild, env: Env) {
   // Last resort: whatever escaped Remix gets a plain page, never a stack trace. A client's
   // mistake (a malformed %-escape in the path is a 400 from Express's router) keeps its status
   // and is not logged as a failure; anything else is ours: logged, and a 500.
-  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = clientErrorStatus(error)
     if (status === null) console.error(error)
     if (res.headersSent) return res.end()
     if (status !== null)
-      return plainPage(
-        res,
-        status,
-        'That request did not make sense',
-        'The address or what was sent with it could not be read. Please check the link.',
-      )
-    plainPage(
-      res,
-      500,
-      'Something went wrong on our side',
-      'The error has been logged. Please try again in a moment.',
-    )
+      return plainPage(req, res, status, 'errors.title400', 'errors.plain.unreadableText')
+    plainPage(req, res, 500, 'errors.title500', 'errors.text500')
   })
   return app
 }

@@ -9,10 +9,12 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useLocation,
+  useMatches,
   useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { LanguageSwitcher } from './components/language-switcher'
@@ -41,24 +43,6 @@ function openedQuestionId(url: string): number | null {
   return id ? Number(id) : null
 }
 
-/** The page's address in each language, for `hreflang`: the same URL with `?lng=`. */
-function alternates(url: string) {
-  const here = new URL(url)
-  here.searchParams.delete('lng')
-  here.searchParams.delete('_data')
-  const base = new URL(env().BASE_URL)
-  const at = (lng: Language | null) => {
-    const next = new URL(`${here.pathname}${here.search}`, base)
-    if (lng) next.searchParams.set('lng', lng)
-    return next.toString()
-  }
-  return {
-    languages: LANGUAGES.map((lng) => ({ lng, href: at(lng) })),
-    fallback: at(null),
-    path: `${here.pathname}${here.search}`,
-  }
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, setCookie } = await getAuth(request)
   const language = await getLanguage(request)
@@ -66,7 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       language,
-      alternates: alternates(request.url),
+      // The site's address, for the absolute `hreflang` links (see usePageAddress).
+      base: env().BASE_URL,
       meta: { title: t('site.title'), description: t('site.description') },
       user: user && {
         handle: user.handle,
@@ -98,26 +83,91 @@ function useRootData() {
   return useRouteLoaderData<typeof loader>('root')
 }
 
-function Document({ children }: { children: ReactNode }) {
+/**
+ * Where the switcher returns from an error page: the address asked for, without a question's
+ * slug. The slug may be the title of a post the visitor may not see, and the page refusing it
+ * must not repeat it; `/questions/12` finds the slug again when the question is there.
+ */
+function errorPagePath(path: string) {
+  return path.replace(/^(\/questions\/\d+)\/(?!(?:edit|revisions)(?:[/?#]|$))[^/?#]*/, '$1')
+}
+
+/**
+ * This page's address for the language switcher to come back to, and in each language for
+ * `hreflang` (the same address with `?lng=`). Worked out from the location as rendered rather
+ * than in the root loader, whose data is sent with every page: a page whose loader failed (it
+ * has no data and shows its error boundary) gets no alternates and a path without a slug.
+ */
+function usePageAddress(error: boolean) {
+  const location = useLocation()
+  const matches = useMatches()
+  const root = useRootData()
+  const params = new URLSearchParams(location.search)
+  params.delete('lng')
+  params.delete('_data')
+  const query = params.toString()
+  const path = `${location.pathname}${query ? `?${query}` : ''}`
+  // After a failed action the page's data is null rather than missing: either means no data.
+  if (!root || error || matches[matches.length - 1]?.data == null)
+    return { path: errorPagePath(path), alternates: null }
+  const at = (lng: Language | null) => {
+    const next = new URL(path, root.base)
+    if (lng) next.searchParams.set('lng', lng)
+    return next.toString()
+  }
+  return {
+    path,
+    alternates: {
+      languages: LANGUAGES.map((lng) => ({ lng, href: at(lng) })),
+      fallback: at(null),
+    },
+  }
+}
+
+/**
+ * The browser holds the words of the language the page was first rendered in. A client-side
+ * navigation can arrive in another one (logging in to an account that chose it): its words are
+ * loaded then, and the page switches to them.
+ */
+function useLanguageOfTheData(language: Language | undefined) {
+  const { i18n } = useTranslation()
+  useEffect(() => {
+    if (!language || i18n.language === language) return
+    let current = true
+    const words = language === 'id' ? import('./i18n/locales/id') : import('./i18n/locales/en')
+    void words.then(({ default: loaded }) => {
+      if (!current) return
+      i18n.addResourceBundle(language, 'common', loaded.common, true, true)
+      void i18n.changeLanguage(language)
+    })
+    return () => {
+      current = false
+    }
+  }, [language, i18n])
+}
+
+function Document({ children, error = false }: { children: ReactNode; error?: boolean }) {
   const nonce = useNonce()
   const { t, i18n } = useTranslation()
   const root = useRootData()
+  useLanguageOfTheData(root?.language)
+  const { alternates } = usePageAddress(error)
   return (
     <html lang={root?.language ?? i18n.language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        {root
+        {alternates
           ? [
-              ...root.alternates.languages.map((a) => (
+              ...alternates.languages.map((a) => (
                 <link key={a.lng} rel="alternate" hrefLang={a.lng} href={a.href} />
               )),
               <link
                 key="x-default"
                 rel="alternate"
                 hrefLang="x-default"
-                href={root.alternates.fallback}
+                href={alternates.fallback}
               />,
             ]
           : null}
@@ -239,14 +289,15 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
   )
 }
 
-function Footer() {
+function Footer({ error = false }: { error?: boolean }) {
   const { t } = useTranslation()
   const root = useRootData()
+  const { path } = usePageAddress(error)
   return (
     <footer className="site-footer">
       <div className="container footer-inner">
         <p>{t('site.footer')}</p>
-        {root ? <LanguageSwitcher current={root.language} returnTo={root.alternates.path} /> : null}
+        {root ? <LanguageSwitcher current={root.language} returnTo={path} /> : null}
       </div>
     </footer>
   )
@@ -267,12 +318,12 @@ export default function App() {
 
 export function ErrorBoundary() {
   return (
-    <Document>
+    <Document error>
       <Header user={useOptionalUser()} />
       <main id="main" className="container main">
         <GeneralErrorBoundary />
       </main>
-      <Footer />
+      <Footer error />
     </Document>
   )
 }

@@ -1,4 +1,6 @@
 import { createAnswer } from '~/modules/answers/answers.server'
+import { translateMessage } from '~/i18n/message'
+import { translatorFor } from '~/i18n/translator.server'
 import { createSessionCookie } from '~/modules/auth/auth.server'
 import type { Actor } from '~/modules/policy/policy'
 import { createQuestion } from '~/modules/questions/questions.server'
@@ -102,6 +104,24 @@ export async function request(path: string, user: Actor | null = null, init: Req
 }
 
 export const context = { cspNonce: 'test', clientIp: '203.0.113.7' }
+
+/**
+ * A message the server sends as a descriptor (a field error, an error page's text), as an
+ * English reader sees it; a person's own words come back as they are.
+ */
+export function inEnglish(message: string): string {
+  return translateMessage(translatorFor('en'), message)
+}
+
+/** Every field's message of a form reply, as an English reader sees them. */
+export function errorsInEnglish(
+  fieldErrors: Partial<Record<string, string>>,
+): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [field, message] of Object.entries(fieldErrors))
+    if (message !== undefined) out[field] = inEnglish(message)
+  return out
+}
 
 /**
  * Calls a loader or action as Remix would: wrapped like every route of the build, so a domain

@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { useMessage } from '~/i18n/use-message'
 
 type Category = { slug: string; name: string; description: string }
 
@@ -15,7 +16,9 @@ type Props = {
  * belongs where before choosing; plain radios, so it needs no script. Each radio is named by the
  * category alone and described by its description, so a screen reader says both, name first.
  */
-export function CategoryPicker({ name, legend, categories, defaultValue, error }: Props) {
+export function CategoryPicker({ name, legend, categories, defaultValue, error: message }: Props) {
+  // The error arrives as a message descriptor from the server, like every field's.
+  const error = useMessage()(message)
   const id = useId()
   const legendId = `${id}-legend`
   const errorId = `${id}-error`

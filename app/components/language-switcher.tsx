@@ -4,7 +4,9 @@ import { LANGUAGE_NAMES, LANGUAGES, type Language } from '~/i18n/config'
 
 /**
  * The visible language switcher: a plain form, so it works without JavaScript. Each language
- * is named in itself, so someone who cannot read the current one still finds theirs.
+ * is named in itself, so someone who cannot read the current one still finds theirs. It loads
+ * the whole page again (`reloadDocument`): the browser holds only the current language's words,
+ * and a client-side navigation would keep rendering with them.
  */
 export function LanguageSwitcher({ current, returnTo }: { current: Language; returnTo: string }) {
   const { t } = useTranslation()

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Field } from './forms'
 
 type Props = {
@@ -25,6 +26,7 @@ export function MarkdownEditor({
   rows = 10,
   hint,
 }: Props) {
+  const { t } = useTranslation()
   const [text, setText] = useState(defaultValue)
   const [enhanced, setEnhanced] = useState(false)
   const [livePreview, setLivePreview] = useState<string | null>(null)
@@ -58,11 +60,7 @@ export function MarkdownEditor({
   const html = enhanced ? (text.trim() ? livePreview : '') : serverPreview
   return (
     <div className="markdown-editor">
-      <Field
-        label={label}
-        error={error}
-        hint={hint ?? 'Markdown: **bold**, _italic_, `code`, lists, links, tables.'}
-      >
+      <Field label={label} error={error} hint={hint ?? t('forms.markdownHint')}>
         {({ id, describedBy, invalid }) => (
           <textarea
             id={id}
@@ -77,13 +75,13 @@ export function MarkdownEditor({
         )}
       </Field>
       {enhanced || serverPreview ? (
-        <section className="preview" aria-label="Preview" aria-live="polite">
-          <h3 className="preview-title">Preview</h3>
+        <section className="preview" aria-label={t('forms.preview')} aria-live="polite">
+          <h3 className="preview-title">{t('forms.preview')}</h3>
           {html ? (
             // Rendered by the sanitizing markdown renderer on the server.
             <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
           ) : (
-            <p className="muted">Start typing to see how your post will look.</p>
+            <p className="muted">{t('forms.previewEmpty')}</p>
           )}
         </section>
       ) : null}
@@ -95,7 +93,7 @@ export function MarkdownEditor({
           className="button button-secondary"
           formNoValidate
         >
-          Preview
+          {t('forms.preview')}
         </button>
       ) : null}
     </div>

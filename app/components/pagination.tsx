@@ -1,7 +1,11 @@
 import { Link, useLocation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useNumber } from './time'
 
 /** Page links that keep every other query parameter (filters, sort). */
 export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
+  const { t } = useTranslation()
+  const number = useNumber()
   const location = useLocation()
   if (pageCount <= 1) return null
   const href = (p: number) => {
@@ -16,10 +20,10 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
   )
   const list = [...pages].sort((a, b) => a - b)
   return (
-    <nav className="pagination" aria-label="Pages">
+    <nav className="pagination" aria-label={t('pagination.label')}>
       {page > 1 ? (
         <Link to={href(page - 1)} rel="prev">
-          ← Previous
+          {t('pagination.previous')}
         </Link>
       ) : null}
       {list.map((p, i) => (
@@ -27,18 +31,18 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
           {i > 0 && p - list[i - 1] > 1 ? <span className="ellipsis">…</span> : null}
           {p === page ? (
             <span aria-current="page" className="current">
-              {p}
+              {number(p)}
             </span>
           ) : (
-            <Link to={href(p)} aria-label={`Page ${p}`}>
-              {p}
+            <Link to={href(p)} aria-label={t('pagination.page', { page: number(p) })}>
+              {number(p)}
             </Link>
           )}
         </span>
       ))}
       {page < pageCount ? (
         <Link to={href(page + 1)} rel="next">
-          Next →
+          {t('pagination.next')}
         </Link>
       ) : null}
     </nav>

@@ -1,5 +1,8 @@
 import { Link } from '@remix-run/react'
-import { RelativeTime } from './time'
+import { Trans, useTranslation } from 'react-i18next'
+import type { MessageKey } from '~/i18n/keys'
+import type { Role } from '../../db/schema'
+import { RelativeTime, useNumber } from './time'
 
 type Person = { handle: string; displayName: string; role?: string; reputation?: number }
 
@@ -64,24 +67,51 @@ function toHex(rgb: Rgb): string {
   return `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`
 }
 
+const ROLE_LABELS = {
+  member: 'roles.member',
+  helper: 'roles.helper',
+  moderator: 'roles.moderator',
+  staff: 'roles.staff',
+  admin: 'roles.admin',
+} as const satisfies Record<Role, MessageKey>
+
+/** A role as the page's language names it (nothing for members); an unknown one as it is. */
+export function RolePill({ role }: { role: string | undefined }) {
+  const { t } = useTranslation()
+  if (!role || role === 'member') return null
+  const label = role in ROLE_LABELS ? t(ROLE_LABELS[role as Role]) : role
+  return <span className="role-pill">{label}</span>
+}
+
 /** "answered 3 hours ago by Budi (helper) · 120 reputation" */
-export function Byline({ verb, at, person }: { verb: string; at: string | Date; person: Person }) {
+export function Byline({
+  verb,
+  at,
+  person,
+}: {
+  verb: 'asked' | 'answered' | 'posted' | 'edited'
+  at: string | Date
+  person: Person
+}) {
+  const { t } = useTranslation()
+  const number = useNumber()
   return (
     <div className="byline">
       <Avatar person={person} />
       <div>
         <span className="muted">
-          {verb} <RelativeTime value={at} />
+          <Trans
+            i18nKey={`questions.byline.${verb}`}
+            components={{ when: <RelativeTime value={at} /> }}
+          />
         </span>
         <br />
         <Link to={`/users/${person.handle}`}>{person.displayName}</Link>
-        {person.role && person.role !== 'member' ? (
-          <span className="role-pill">{person.role}</span>
-        ) : null}
+        <RolePill role={person.role} />
         {person.reputation !== undefined ? (
-          <span className="muted reputation" title="reputation">
+          <span className="muted reputation" title={t('questions.byline.reputationTitle')}>
             {' '}
-            · {person.reputation} rep
+            · {t('questions.byline.reputation', { value: number(person.reputation) })}
           </span>
         ) : null}
       </div>
@@ -96,20 +126,29 @@ export function StatusBadge({
   status: string
   closedReason?: string | null
 }) {
+  const { t } = useTranslation()
   if (closedReason)
     return (
       <span className="badge badge-closed">
-        {closedReason === 'duplicate' ? 'Duplicate' : 'Closed'}
+        {closedReason === 'duplicate'
+          ? t('questions.status.duplicate')
+          : t('questions.status.closed')}
       </span>
     )
-  const label = status === 'solved' ? 'Solved' : status === 'answered' ? 'Answered' : 'Open'
+  const label =
+    status === 'solved'
+      ? t('questions.status.solved')
+      : status === 'answered'
+        ? t('questions.status.answered')
+        : t('questions.status.open')
   return <span className={`badge badge-${status}`}>{label}</span>
 }
 
 export function TagList({ tags }: { tags: string[] }) {
+  const { t } = useTranslation()
   if (tags.length === 0) return null
   return (
-    <ul className="tags" aria-label="Tags">
+    <ul className="tags" aria-label={t('questions.tags')}>
       {tags.map((t) => (
         <li key={t}>
           <Link to={`/questions?tag=${encodeURIComponent(t)}`} className="tag">

@@ -1,5 +1,6 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { TAGS_MAX, TITLE_MAX, TITLE_MIN } from '~/modules/questions/validation'
 import type { Suggestions } from '~/modules/search/validation'
 import { CategoryPicker } from './category-picker'
@@ -47,6 +48,7 @@ export function QuestionForm({
   withComment,
   askVisit,
 }: Props) {
+  const { t } = useTranslation()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
   const live = useLiveSuggestions(askVisit?.id)
@@ -61,11 +63,11 @@ export function QuestionForm({
       {askVisit ? <input type="hidden" name="visit" value={askVisit.id} /> : null}
       <FormError message={fieldErrors.form} />
       <TextField
-        label="Title"
+        label={t('questions.form.title')}
         name="title"
         defaultValue={values.title}
         error={fieldErrors.title}
-        hint={`Say what went wrong in one sentence (${TITLE_MIN}–${TITLE_MAX} characters).`}
+        hint={t('questions.form.titleHint', { min: TITLE_MIN, max: TITLE_MAX })}
         maxLength={TITLE_MAX + 50}
         autoComplete="off"
         required
@@ -86,48 +88,48 @@ export function QuestionForm({
               className="button button-secondary check-answers"
               formNoValidate
             >
-              Check for answers
+              {t('questions.form.check')}
             </button>
           )}
         </>
       ) : null}
       <MarkdownEditor
         name="body"
-        label="Details"
+        label={t('questions.form.details')}
         defaultValue={values.body}
         error={fieldErrors.body}
         serverPreview={preview}
         rows={12}
-        hint="What did you try, what did you expect, what happened? Order numbers help; never post passwords or card numbers."
+        hint={t('questions.form.detailsHint')}
       />
       <CategoryPicker
-        legend="Category"
+        legend={t('questions.form.category')}
         name="category"
         categories={categories}
         defaultValue={values.category}
         error={fieldErrors.category}
       />
       <TagField
-        label="Tags"
+        label={t('questions.form.tags')}
         name="tags"
         defaultValue={values.tags}
         error={fieldErrors.tags}
-        hint={`1–${TAGS_MAX} tags separated by spaces or commas, e.g. “shipping jne”.`}
+        hint={t('questions.form.tagsHint', { max: TAGS_MAX })}
         existing={existingTags}
       />
       <LanguageSelect defaultValue={values.language} error={fieldErrors.language} />
       {withComment ? (
         <TextField
-          label="Edit summary"
+          label={t('questions.form.comment')}
           name="comment"
-          hint="Optional: what did you change?"
+          hint={t('questions.form.commentHint')}
           maxLength={200}
           defaultValue={values.comment ?? ''}
         />
       ) : null}
       <div className="form-actions">
         <button type="submit" name="intent" value="save" className="button" disabled={busy}>
-          {busy ? 'Saving…' : submitLabel}
+          {busy ? t('questions.form.saving') : submitLabel}
         </button>
       </div>
     </Form>

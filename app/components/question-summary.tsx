@@ -1,27 +1,42 @@
 import { Link } from '@remix-run/react'
 import type { SerializeFrom } from '@remix-run/node'
+import { Trans, useTranslation } from 'react-i18next'
+import { PEOPLES_WORDS } from '~/i18n/trans'
 import type { QuestionListItem } from '~/modules/questions/questions.server'
 import { slugify } from '~/utils/slug'
 import { StatusBadge, TagList } from './post-meta'
-import { RelativeTime } from './time'
+import { RelativeTime, useNumber } from './time'
 
 /** One row of a question list: counts, title, excerpt, tags, who and when. */
 export function QuestionSummary({ q }: { q: SerializeFrom<QuestionListItem> }) {
+  const { t } = useTranslation()
+  const number = useNumber()
+  const strong = { strong: <strong /> }
   return (
     <li className="question-summary">
-      <div className="summary-stats" aria-label="Statistics">
+      <div className="summary-stats" aria-label={t('questions.summary.stats')}>
         <span>
-          <strong>{q.score}</strong> {Math.abs(q.score) === 1 ? 'vote' : 'votes'}
+          <Trans
+            i18nKey="questions.summary.votes"
+            count={q.score}
+            values={{ value: number(q.score) }}
+            components={strong}
+          />
         </span>
         <span
           className={
             q.status === 'solved' ? 'stat-solved' : q.answerCount > 0 ? 'stat-answered' : ''
           }
         >
-          <strong>{q.answerCount}</strong> {q.answerCount === 1 ? 'answer' : 'answers'}
+          <Trans
+            i18nKey="questions.summary.answers"
+            count={q.answerCount}
+            values={{ value: number(q.answerCount) }}
+            components={strong}
+          />
         </span>
         <span className="muted">
-          {q.viewCount} {q.viewCount === 1 ? 'view' : 'views'}
+          {t('questions.summary.views', { count: q.viewCount, value: number(q.viewCount) })}
         </span>
       </div>
       <div className="summary-main">
@@ -36,8 +51,15 @@ export function QuestionSummary({ q }: { q: SerializeFrom<QuestionListItem> }) {
           </Link>
           <TagList tags={q.tags} />
           <span className="muted summary-by">
-            <Link to={`/users/${q.author.handle}`}>{q.author.displayName}</Link> asked{' '}
-            <RelativeTime value={q.createdAt} />
+            <Trans
+              i18nKey="questions.summary.askedBy"
+              {...PEOPLES_WORDS}
+              values={{ name: q.author.displayName }}
+              components={{
+                who: <Link to={`/users/${q.author.handle}`} />,
+                when: <RelativeTime value={q.createdAt} />,
+              }}
+            />
           </span>
         </div>
       </div>

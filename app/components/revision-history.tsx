@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next'
 import type { DiffPart } from '~/modules/questions/history.server'
 import { Byline } from './post-meta'
 import { RelativeTime } from './time'
@@ -35,14 +36,21 @@ export function Diff({ parts }: { parts: DiffPart[] }) {
 
 /** Every version of a post, newest first, with insertions and deletions marked. */
 export function RevisionHistory({ revisions }: { revisions: Revision[] }) {
+  const { t } = useTranslation()
   return (
     <ol className="revisions">
       {revisions.map((r) => (
-        <li key={r.number} className="revision" aria-label={`Revision ${r.number}`}>
+        <li
+          key={r.number}
+          className="revision"
+          aria-label={t('community.revisions.revision', { number: r.number })}
+        >
           <header className="revision-header">
             <h2>
-              Revision {r.number}
-              {r.number === 1 ? <span className="muted"> · original</span> : null}
+              {t('community.revisions.revision', { number: r.number })}
+              {r.number === 1 ? (
+                <span className="muted"> · {t('community.revisions.original')}</span>
+              ) : null}
             </h2>
             {r.comment ? <p className="revision-comment">“{r.comment}”</p> : null}
             {r.author ? (
@@ -53,27 +61,30 @@ export function RevisionHistory({ revisions }: { revisions: Revision[] }) {
               />
             ) : (
               <p className="muted">
-                Shipped content · <RelativeTime value={r.createdAt} />
+                <Trans
+                  i18nKey="community.revisions.shipped"
+                  components={{ when: <RelativeTime value={r.createdAt} /> }}
+                />
               </p>
             )}
           </header>
           {r.titleDiff ? (
             <p className="revision-field">
-              <strong>Title:</strong> <Diff parts={r.titleDiff} />
+              <strong>{t('community.revisions.title')}</strong> <Diff parts={r.titleDiff} />
             </p>
           ) : r.number === 1 && r.title ? (
             <p className="revision-field">
-              <strong>Title:</strong> {r.title}
+              <strong>{t('community.revisions.title')}</strong> {r.title}
             </p>
           ) : null}
           {r.summaryDiff ? (
             <p className="revision-field">
-              <strong>Summary:</strong> <Diff parts={r.summaryDiff} />
+              <strong>{t('community.revisions.summary')}</strong> <Diff parts={r.summaryDiff} />
             </p>
           ) : null}
           {r.tagsDiff ? (
             <p className="revision-field">
-              <strong>Tags:</strong> <Diff parts={r.tagsDiff} />
+              <strong>{t('community.revisions.tags')}</strong> <Diff parts={r.tagsDiff} />
             </p>
           ) : null}
           <pre className="revision-body">

@@ -1,4 +1,6 @@
 import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useNumber } from './time'
 
 export type SimilarQuestionItem = {
   id: number
@@ -8,29 +10,28 @@ export type SimilarQuestionItem = {
   answerCount: number
 }
 
-const STATE: Record<SimilarQuestionItem['status'], string> = {
-  open: 'no answer yet',
-  answered: 'answered',
-  solved: 'solved',
-}
-
 /**
  * "Similar questions" under a thread; nothing at all when there are none. Their state is plain
  * text rather than a badge, so the only badge on the page is the thread's own.
  */
 export function SimilarQuestions({ questions }: { questions: SimilarQuestionItem[] }) {
+  const { t } = useTranslation()
+  const number = useNumber()
   if (questions.length === 0) return null
   return (
     <aside className="similar-questions" aria-labelledby="similar-questions-title">
-      <h2 id="similar-questions-title">Similar questions</h2>
+      <h2 id="similar-questions-title">{t('questions.similar.title')}</h2>
       <ul>
         {questions.map((q) => (
           <li key={q.id}>
             <Link to={q.href}>{q.title}</Link>
             <span className="muted">
               {q.status === 'open'
-                ? STATE.open
-                : `${STATE[q.status]} · ${q.answerCount} ${q.answerCount === 1 ? 'answer' : 'answers'}`}
+                ? t('questions.similar.open')
+                : t(`questions.similar.${q.status}`, {
+                    count: q.answerCount,
+                    value: number(q.answerCount),
+                  })}
             </span>
           </li>
         ))}

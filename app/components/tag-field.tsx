@@ -7,7 +7,9 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Field } from './forms'
+import { useNumber } from './time'
 
 export type TagCount = { name: string; count: number }
 
@@ -35,6 +37,10 @@ const TAG_PREFIX = /^[a-z0-9-]{1,30}$/
  * `<datalist>` was not enough, as browsers match it against the whole value, not the last word.
  */
 export function TagField({ label, name, defaultValue, error, hint, existing }: Props) {
+  const { t } = useTranslation()
+  const number = useNumber()
+  const questionCount = (n: number) =>
+    t('questions.tagField.questions', { count: n, value: number(n) })
   const combo = useTagCombobox()
   return (
     <div className="tag-field">
@@ -57,7 +63,7 @@ export function TagField({ label, name, defaultValue, error, hint, existing }: P
               <ul
                 id={combo.listId}
                 role="listbox"
-                aria-label="Suggested tags"
+                aria-label={t('questions.tagField.suggested')}
                 className="combobox-list"
                 hidden={!combo.open}
               >
@@ -88,8 +94,8 @@ export function TagField({ label, name, defaultValue, error, hint, existing }: P
       </Field>
       {existing.length > 0 ? (
         <details className="existing-tags">
-          <summary>Existing tags</summary>
-          <ul className="tags" aria-label="Existing tags, most used first">
+          <summary>{t('questions.tagField.existing')}</summary>
+          <ul className="tags" aria-label={t('questions.tagField.existingList')}>
             {existing.map((tag) => (
               <li key={tag.name}>
                 <span className="tag">
@@ -104,10 +110,6 @@ export function TagField({ label, name, defaultValue, error, hint, existing }: P
   )
 }
 
-function questionCount(n: number) {
-  return n === 1 ? '1 question' : `${n} questions`
-}
-
 /** Where the word at the caret starts and ends, and what of it is typed before the caret. */
 function wordAt(value: string, caret: number) {
   let start = caret
@@ -119,6 +121,7 @@ function wordAt(value: string, caret: number) {
 }
 
 function useTagCombobox() {
+  const { t } = useTranslation()
   const baseId = useId()
   const listId = `${baseId}-tags`
   const optionId = (i: number) => `${baseId}-tag-${i}`
@@ -245,9 +248,7 @@ function useTagCombobox() {
   }
 
   const announcement =
-    open && options.length > 0
-      ? `${options.length} ${options.length === 1 ? 'tag' : 'tags'} suggested; use the up and down arrows to choose.`
-      : ''
+    open && options.length > 0 ? t('questions.tagField.announce', { count: options.length }) : ''
 
   const inputProps = enhanced
     ? {

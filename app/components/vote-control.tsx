@@ -1,4 +1,6 @@
 import { useFetcher } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useNumber } from './time'
 
 type Props = {
   postType: 'question' | 'answer'
@@ -10,16 +12,18 @@ type Props = {
 
 /** Up/down votes; a second click on the same arrow withdraws the vote. Shows the change at once. */
 export function VoteControl({ postType, postId, score, myVote, canVote }: Props) {
+  const { t } = useTranslation()
+  const number = useNumber()
   const fetcher = useFetcher()
   const pending = fetcher.formData ? Number(fetcher.formData.get('value')) : null
   const vote = pending ?? myVote
   const shown = score - myVote + vote
-  const label = postType === 'question' ? 'question' : 'answer'
+  const scoreLabel = t('questions.votes.score', { value: number(shown) })
   if (!canVote)
     return (
-      <div className="votes" aria-label={`Score ${shown}`}>
-        <span className="score">{shown}</span>
-        <span className="score-label">votes</span>
+      <div className="votes" aria-label={scoreLabel}>
+        <span className="score">{number(shown)}</span>
+        <span className="score-label">{t('questions.votes.label', { count: shown })}</span>
       </div>
     )
   return (
@@ -33,12 +37,14 @@ export function VoteControl({ postType, postId, score, myVote, canVote }: Props)
         value={vote === 1 ? 0 : 1}
         className={`vote-button${vote === 1 ? ' voted' : ''}`}
         aria-pressed={vote === 1}
-        aria-label={`Upvote this ${label}`}
+        aria-label={
+          postType === 'question' ? t('questions.votes.upQuestion') : t('questions.votes.upAnswer')
+        }
       >
         ▲
       </button>
-      <span className="score" aria-live="polite" aria-label={`Score ${shown}`}>
-        {shown}
+      <span className="score" aria-live="polite" aria-label={scoreLabel}>
+        {number(shown)}
       </span>
       <button
         type="submit"
@@ -46,7 +52,11 @@ export function VoteControl({ postType, postId, score, myVote, canVote }: Props)
         value={vote === -1 ? 0 : -1}
         className={`vote-button${vote === -1 ? ' voted' : ''}`}
         aria-pressed={vote === -1}
-        aria-label={`Downvote this ${label}`}
+        aria-label={
+          postType === 'question'
+            ? t('questions.votes.downQuestion')
+            : t('questions.votes.downAnswer')
+        }
       >
         ▼
       </button>

@@ -1,10 +1,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { QuestionSummary } from '~/components/question-summary'
+import { useNumber } from '~/components/time'
 import { getUser } from '~/modules/auth/auth.server'
 import { listCategoriesWithCounts } from '~/modules/categories/categories.server'
 import { listQuestions } from '~/modules/questions/questions.server'
+
+// No meta of its own: the home page is titled and described by the root, in the page's language.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await getUser(request)
@@ -14,26 +18,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { categories, recent } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  const number = useNumber()
   return (
     <div className="home">
       <section className="hero">
-        <h1>How can we help?</h1>
-        <p>
-          Ask the Kopi Nusantara community about orders, shipping, payments and brewing. Helpers and
-          our support team answer, and the best answers stay here for everyone.
-        </p>
+        <h1>{t('community.home.title')}</h1>
+        <p>{t('community.home.lead')}</p>
         <p className="hero-actions">
           <Link to="/ask" className="button">
-            Ask a question
+            {t('nav.ask')}
           </Link>
           <Link to="/questions?status=solved" className="button button-secondary">
-            Browse solved questions
+            {t('community.home.browseSolved')}
           </Link>
         </p>
       </section>
 
       <section aria-labelledby="categories-title">
-        <h2 id="categories-title">Categories</h2>
+        <h2 id="categories-title">{t('community.home.categories')}</h2>
         <ul className="category-grid">
           {categories.map((c) => (
             <li key={c.slug} className="category-card">
@@ -42,8 +45,13 @@ export default function Home() {
               </h3>
               <p>{c.description}</p>
               <p className="muted">
-                {c.total} {c.total === 1 ? 'question' : 'questions'} · {c.solved} solved
-                {c.open > 0 ? ` · ${c.open} waiting for an answer` : ''}
+                {[
+                  t('community.home.questions', { count: c.total, value: number(c.total) }),
+                  t('community.home.solved', { value: number(c.solved) }),
+                  c.open > 0 ? t('community.home.waiting', { value: number(c.open) }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </p>
             </li>
           ))}
@@ -52,11 +60,11 @@ export default function Home() {
 
       <section aria-labelledby="recent-title">
         <div className="page-heading">
-          <h2 id="recent-title">Recently active</h2>
-          <Link to="/questions?sort=active">All questions →</Link>
+          <h2 id="recent-title">{t('community.home.recent')}</h2>
+          <Link to="/questions?sort=active">{t('community.home.allQuestions')}</Link>
         </div>
         {recent.length === 0 ? (
-          <p className="empty">No questions yet. Be the first to ask.</p>
+          <p className="empty">{t('community.home.empty')}</p>
         ) : (
           <ul className="question-list">
             {recent.map((q) => (

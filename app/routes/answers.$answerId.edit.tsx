@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormError, TextField } from '~/components/forms'
 import { LanguageSelect } from '~/components/language-select'
 import { MarkdownEditor } from '~/components/markdown-editor'
+import { getT } from '~/i18n/i18n.server'
+import { msg } from '~/i18n/message'
 import { getVisibleAnswer, updateAnswer } from '~/modules/answers/answers.server'
 import { requireUser } from '~/utils/session.server'
 import { can } from '~/modules/policy/policy'
@@ -15,21 +18,23 @@ import { forbidden, formValues, notFound } from '~/utils/http.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
 
-export const meta: MetaFunction = () => [{ title: 'Edit answer · Tanya' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 async function guard(request: Request, rawId: string | undefined) {
   const user = await requireUser(request)
   const id = z.coerce.number().int().positive().safeParse(rawId)
-  if (!id.success) notFound('Answer not found')
+  if (!id.success) notFound(msg('errors.notFound.answer'))
   const found = getVisibleAnswer(id.data, user)
-  if (!found) notFound('Answer not found')
+  if (!found) notFound(msg('errors.notFound.answer'))
   if (!can(user, 'answer.edit', found.target)) forbidden()
   return { user, id: id.data, found }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { found } = await guard(request, params.answerId)
+  const t = await getT(request)
   return json({
+    title: t('questions.edit.answerMeta'),
     answerId: found.answer.id,
     body: found.answer.bodyMd,
     language: found.answer.language,
@@ -56,17 +61,18 @@ export default function EditAnswer() {
   const { body, language, question } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const errors: Record<string, string | undefined> = data?.fieldErrors ?? {}
+  const { t } = useTranslation()
   return (
     <div className="narrow">
       <p>
         <Link to={`/questions/${question.id}/${slugify(question.title)}`}>← {question.title}</Link>
       </p>
-      <h1>Edit answer</h1>
+      <h1>{t('questions.edit.answerTitle')}</h1>
       <Form method="post" className="stack" noValidate>
         <FormError message={errors.form} />
         <MarkdownEditor
           name="body"
-          label="Answer"
+          label={t('questions.answer.label')}
           defaultValue={data?.values.body ?? body}
           error={errors.body}
           serverPreview={data && 'preview' in data ? data.preview : null}
@@ -74,15 +80,15 @@ export default function EditAnswer() {
         />
         <LanguageSelect defaultValue={data?.values.language ?? language} error={errors.language} />
         <TextField
-          label="Edit summary"
+          label={t('questions.form.comment')}
           name="comment"
-          hint="Optional: what did you change?"
+          hint={t('questions.form.commentHint')}
           maxLength={200}
           defaultValue={data?.values.comment}
         />
         <div className="form-actions">
           <button type="submit" name="intent" value="save" className="button">
-            Save changes
+            {t('questions.form.saveChanges')}
           </button>
         </div>
       </Form>

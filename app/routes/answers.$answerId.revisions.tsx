@@ -1,23 +1,28 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { RevisionHistory } from '~/components/revision-history'
+import { getT } from '~/i18n/i18n.server'
+import { msg } from '~/i18n/message'
 import { getVisibleAnswer } from '~/modules/answers/answers.server'
 import { getUser } from '~/modules/auth/auth.server'
 import { getRevisionHistory } from '~/modules/questions/history.server'
 import { notFound } from '~/utils/http.server'
 import { slugify } from '~/utils/slug'
 
-export const meta: MetaFunction = () => [{ title: 'Answer history · Tanya' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const id = z.coerce.number().int().positive().safeParse(params.answerId)
   const found = id.success ? getVisibleAnswer(id.data, user) : null
-  if (!found) notFound('Answer not found')
+  if (!found) notFound(msg('errors.notFound.answer'))
+  const t = await getT(request)
   return json({
+    title: t('community.revisions.answerMeta'),
     question: { id: found.question.id, title: found.question.title },
     revisions: getRevisionHistory('answer', found.answer.id),
   })
@@ -25,12 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function AnswerHistory() {
   const { question, revisions } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
   return (
     <div className="narrow">
       <p>
         <Link to={`/questions/${question.id}/${slugify(question.title)}`}>← {question.title}</Link>
       </p>
-      <h1>History of an answer</h1>
+      <h1>{t('community.revisions.answerTitle')}</h1>
       <RevisionHistory revisions={revisions} />
     </div>
   )

@@ -6,9 +6,12 @@ import type {
 } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { QuestionForm } from '~/components/question-form'
+import { getT } from '~/i18n/i18n.server'
+import { msg } from '~/i18n/message'
 import { requireUser } from '~/utils/session.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { can } from '~/modules/policy/policy'
@@ -34,7 +37,7 @@ const FIELDS = ['title', 'body', 'category', 'tags', 'language'] as const
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: searchStyles }]
 
-export const meta: MetaFunction = () => [{ title: 'Ask a question · Tanya' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -42,15 +45,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const category = url.searchParams.get('category') ?? ''
   // "Ask the community" from a search that found nothing starts with the search as the title.
-  const title = (url.searchParams.get('title') ?? '').slice(0, TITLE_MAX)
+  const draftTitle = (url.searchParams.get('title') ?? '').slice(0, TITLE_MAX)
   // Every visit to the form is one ask visit (the unit of deflection). A form posted without
   // JavaScript is rendered again in the same request: it keeps the visit its action saw.
   const visitId = getAskVisit(context.askVisitId, user.id)?.id ?? startAskVisit(user.id)
+  const t = await getT(request)
   return json({
+    title: t('questions.ask.meta'),
     categories: listCategories(),
     existingTags: listTags(EXISTING_TAGS_SHOWN),
     category,
-    title,
+    draftTitle,
     visitId,
   })
 }
@@ -89,7 +94,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request)
   const values = formValues(form, FIELDS)
   const intent = intentSchema.safeParse(form.get('intent') ?? 'save')
-  if (!intent.success) throw new Response('Unknown action', { status: 400 })
+  if (!intent.success) throw new Response(msg('errors.unknownAction'), { status: 400 })
   const visit = getAskVisit(String(form.get('visit') ?? ''), user.id)
   if (visit) context.askVisitId = visit.id
 
@@ -99,7 +104,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'check': {
       if (!/[\p{L}\p{N}]/u.test(values.title))
         return showAgain(values, {
-          fieldErrors: { title: 'Type your question’s title first, then check for answers' },
+          fieldErrors: { title: msg('questions.validation.titleFirst') },
         })
       const suggestions = await suggestForAsk(values.title, values.body)
       logSuggestionsShown(visit?.id, values.title, suggestions, user.id)
@@ -119,23 +124,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AskPage() {
-  const { categories, existingTags, category, title, visitId } = useLoaderData<typeof loader>()
+  const { categories, existingTags, category, draftTitle, visitId } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const suggestions = data?.suggestions ?? null
+  const { t } = useTranslation()
   return (
     <div className="narrow">
-      <h1>Ask the community</h1>
-      <p className="lead">
-        Helpers and the Kopi Nusantara team answer here. A clear title and the details of what
-        happened get the fastest answers.
-      </p>
+      <h1>{t('questions.ask.title')}</h1>
+      <p className="lead">{t('questions.ask.lead')}</p>
       <QuestionForm
         categories={categories}
         existingTags={existingTags}
-        values={data?.values ?? { title, body: '', category, tags: '', language: 'auto' }}
+        values={data?.values ?? { title: draftTitle, body: '', category, tags: '', language: 'auto' }}
         fieldErrors={data?.fieldErrors}
         preview={data?.preview ?? null}
-        submitLabel="Post your question"
+        submitLabel={t('questions.ask.submit')}
         askVisit={{ id: visitId, suggestions, checked: suggestions !== null }}
       />
     </div>

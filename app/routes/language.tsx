@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { isLanguage } from '~/i18n/config'
 import { languageCookieHeader } from '~/i18n/i18n.server'
+import { msg } from '~/i18n/message'
 import { getUser } from '~/modules/auth/auth.server'
 import { setUserLanguage } from '~/modules/users/users.server'
 import { readForm } from '~/utils/form.server'
@@ -16,7 +17,7 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request)
   const language = form.get('language')
-  if (!isLanguage(language)) throw new Response('errors.unknownAction', { status: 400 })
+  if (!isLanguage(language)) throw new Response(msg('errors.unknownAction'), { status: 400 })
   const user = await getUser(request)
   if (user) setUserLanguage(user, language)
   return redirect(safeRedirect(form.get('returnTo')), {

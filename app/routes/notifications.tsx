@@ -1,18 +1,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import type { TFunction } from 'i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { RelativeTime } from '~/components/time'
+import { getT } from '~/i18n/i18n.server'
+import { PEOPLES_WORDS } from '~/i18n/trans'
 import { requireUser } from '~/utils/session.server'
 import { listNotifications, markAllRead } from '~/modules/notifications/notifications.server'
 import { slugify } from '~/utils/slug'
 
-export const meta: MetaFunction = () => [{ title: 'Notifications · Tanya' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Only ever the signed-in user's own notifications: the user id comes from the session.
   const user = await requireUser(request)
-  return json({ notifications: listNotifications(user.id) })
+  const t = await getT(request)
+  return json({
+    title: t('community.notifications.meta'),
+    notifications: listNotifications(user.id),
+  })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -24,22 +32,25 @@ export async function action({ request }: ActionFunctionArgs) {
 type Item = ReturnType<typeof useLoaderData<typeof loader>>['notifications'][number]
 
 /** "Budi", "Budi and Sari", "Budi and 2 others" */
-function people(names: string[]) {
-  if (names.length === 0) return 'Someone'
+function people(t: TFunction, names: string[]) {
+  if (names.length === 0) return t('community.notifications.someone')
   if (names.length === 1) return names[0]
-  if (names.length === 2) return `${names[0]} and ${names[1]}`
-  return `${names[0]} and ${names.length - 1} others`
+  if (names.length === 2)
+    return t('community.notifications.two', { first: names[0], second: names[1] })
+  return t('community.notifications.more', { first: names[0], count: names.length - 1 })
 }
 
-function describe(n: Item) {
-  const who = people(n.actors)
+function describe(t: TFunction, n: Item) {
+  const who = people(t, n.actors)
   switch (n.type) {
     case 'question.closed_duplicate':
-      return `${who} closed your question as a duplicate`
+      return t('community.notifications.closedDuplicate', { who })
     case 'question.answered':
-      return n.count === 1 ? `${who} answered your question` : `${n.count} new answers from ${who}`
+      return n.count === 1
+        ? t('community.notifications.answered', { who })
+        : t('community.notifications.answeredMany', { count: n.count, who })
     case 'answer.accepted':
-      return `${who} accepted your answer`
+      return t('community.notifications.accepted', { who })
   }
 }
 
@@ -51,43 +62,46 @@ function href(n: Item) {
 
 export default function Notifications() {
   const { notifications } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
   const unread = notifications.some((n) => n.unread)
   return (
     <div className="narrow">
       <div className="page-heading">
-        <h1>Notifications</h1>
+        <h1>{t('community.notifications.title')}</h1>
         {unread ? (
           <Form method="post">
             <button type="submit" className="button button-secondary button-small">
-              Mark all as read
+              {t('community.notifications.markAllRead')}
             </button>
           </Form>
         ) : null}
       </div>
       {notifications.length === 0 ? (
-        <p className="empty">
-          Nothing yet. You will hear here when someone answers your questions.
-        </p>
+        <p className="empty">{t('community.notifications.empty')}</p>
       ) : (
         <ul className="notification-list">
           {notifications.map((n) => (
             <li key={n.key} className={n.unread ? 'unread' : undefined}>
-              <strong>{describe(n)}</strong>
+              <strong>{describe(t, n)}</strong>
               {': '}
               <Link to={href(n)}>{n.question.title}</Link>
               {n.type === 'question.closed_duplicate' && n.original ? (
                 <>
-                  {'. The answer may already be in '}
-                  <Link to={`/questions/${n.original.id}/${slugify(n.original.title)}`}>
-                    {n.original.title}
-                  </Link>
-                  .
+                  {'. '}
+                  <Trans
+                    i18nKey="community.notifications.maybeIn"
+                    {...PEOPLES_WORDS}
+                    values={{ title: n.original.title }}
+                    components={{
+                      go: <Link to={`/questions/${n.original.id}/${slugify(n.original.title)}`} />,
+                    }}
+                  />
                 </>
               ) : null}
               <br />
               <span className="muted">
                 <RelativeTime value={n.latestAt} />
-                {n.unread ? ' · new' : null}
+                {n.unread ? ` · ${t('community.notifications.new')}` : null}
               </span>
             </li>
           ))}

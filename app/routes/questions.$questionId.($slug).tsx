@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { isbot } from 'isbot'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -10,6 +11,9 @@ import { AnswerItem } from '~/components/question/answer-item'
 import { CloseTools } from '~/components/question/close-tools'
 import { QuestionPost } from '~/components/question/question-post'
 import { SimilarQuestions } from '~/components/similar-questions'
+import { useNumber } from '~/components/time'
+import { getT } from '~/i18n/i18n.server'
+import { msg } from '~/i18n/message'
 import { getUser } from '~/modules/auth/auth.server'
 import { getKbLinksForQuestion } from '~/modules/kb/promotion.server'
 import { getRemovals } from '~/modules/moderation/posts.server'
@@ -27,11 +31,8 @@ import { slugify } from '~/utils/slug'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
-    ? [
-        { title: `${data.page.question.title} · Tanya` },
-        { name: 'description', content: `${data.page.category.name}: ${data.page.question.title}` },
-      ]
-    : [{ title: 'Question not found · Tanya' }]
+    ? [{ title: data.title }, { name: 'description', content: data.description }]
+    : [{ title: 'Tanya' }]
 
 function parseId(raw: string | undefined) {
   const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).safeParse(raw)
@@ -57,7 +58,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     page.question.hiddenAt ||
     page.answers.some((a) => a.deletedAt || a.hiddenAt)
   const viewer: Actor | null = user && { id: user.id, role: user.role, reputation: user.reputation }
+  const t = await getT(request)
+  const words = { title: page.question.title, category: page.category.name }
   return json({
+    title: t('questions.page.meta', words),
+    description: t('questions.page.description', words),
     page,
     viewer,
     kbLinks: getKbLinksForQuestion(id),
@@ -75,13 +80,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const id = parseId(params.questionId)
   const parsed = questionIntent.safeParse(Object.fromEntries(await readForm(request)))
-  if (!parsed.success) throw new Response('Unknown action', { status: 400 })
+  if (!parsed.success) throw new Response(msg('errors.unknownAction'), { status: 400 })
   return handleQuestionIntent(user, id, `/questions/${id}/${params.slug ?? ''}`, parsed.data)
 }
 
 export default function QuestionRoute() {
   const { page, viewer, kbLinks, similar, removals, submissionKey } = useLoaderData<typeof loader>()
   const { question, answers, target } = page
+  const { t } = useTranslation()
+  const number = useNumber()
   const path = `/questions/${question.id}/${slugify(question.title)}`
   return (
     <article className="thread" aria-labelledby="question-title">
@@ -106,11 +113,14 @@ export default function QuestionRoute() {
       <section id="answers" aria-labelledby="answers-title" className="answers">
         <h2 id="answers-title">
           {answers.length === 0
-            ? 'No answers yet'
-            : `${answers.length} ${answers.length === 1 ? 'answer' : 'answers'}`}
+            ? t('questions.page.noAnswers')
+            : t('questions.page.answerCount', {
+                count: answers.length,
+                value: number(answers.length),
+              })}
         </h2>
         {answers.length === 0 ? (
-          <p className="empty">Nobody has answered yet. If you know the answer, share it below.</p>
+          <p className="empty">{t('questions.page.nobodyYet')}</p>
         ) : (
           <ol className="answer-list">
             {answers.map((answer) => (

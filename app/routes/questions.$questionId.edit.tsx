@@ -1,9 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { QuestionForm } from '~/components/question-form'
+import { getT } from '~/i18n/i18n.server'
+import { msg } from '~/i18n/message'
 import { requireUser } from '~/utils/session.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { can } from '~/modules/policy/policy'
@@ -21,21 +24,23 @@ import { slugify } from '~/utils/slug'
 
 const FIELDS = ['title', 'body', 'category', 'tags', 'language', 'comment'] as const
 
-export const meta: MetaFunction = () => [{ title: 'Edit question · Tanya' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 async function guard(request: Request, rawId: string | undefined) {
   const user = await requireUser(request)
   const id = z.coerce.number().int().positive().safeParse(rawId)
-  if (!id.success) notFound('Question not found')
+  if (!id.success) notFound(msg('errors.notFound.question'))
   const found = getQuestionForEdit(id.data, user)
-  if (!found) notFound('Question not found')
+  if (!found) notFound(msg('errors.notFound.question'))
   if (!can(user, 'question.edit', questionTarget(found.question))) forbidden()
   return { user, id: id.data, found }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id, found } = await guard(request, params.questionId)
+  const t = await getT(request)
   return json({
+    title: t('questions.edit.meta'),
     id,
     values: found.values,
     categories: listCategories(),
@@ -63,20 +68,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditQuestion() {
   const { id, values, categories, existingTags } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
+  const { t } = useTranslation()
   return (
     <div className="narrow">
       <p>
-        <Link to={`/questions/${id}`}>← Back to the question</Link>
+        <Link to={`/questions/${id}`}>{t('questions.edit.back')}</Link>
       </p>
-      <h1>Edit question</h1>
-      <p className="muted">Every edit is kept in the public history of the question.</p>
+      <h1>{t('questions.edit.title')}</h1>
+      <p className="muted">{t('questions.edit.lead')}</p>
       <QuestionForm
         categories={categories}
         existingTags={existingTags}
         values={data?.values ?? values}
         fieldErrors={data?.fieldErrors}
         preview={data && 'preview' in data ? data.preview : null}
-        submitLabel="Save changes"
+        submitLabel={t('questions.form.saveChanges')}
         withComment
       />
     </div>

@@ -1,25 +1,27 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Pagination } from '~/components/pagination'
+import { QuestionFilters } from '~/components/question-filters'
 import { QuestionSummary } from '~/components/question-summary'
+import { useNumber } from '~/components/time'
+import { getT } from '~/i18n/i18n.server'
+import type { MessageKey } from '~/i18n/keys'
 import { getUser } from '~/modules/auth/auth.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { can } from '~/modules/policy/policy'
 import { listQuestions } from '~/modules/questions/questions.server'
-import {
-  parseListFilters,
-  QUESTION_SORTS,
-  type ListFilterName,
-} from '~/modules/questions/validation'
+import { parseListFilters, type ListFilterName } from '~/modules/questions/validation'
 
-export const meta: MetaFunction = () => [{ title: 'Questions · Tanya' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public list: visibility is decided in the query; the user only changes the controls shown.
   const user = await getUser(request)
   const url = new URL(request.url)
+  const t = await getT(request)
   const { filters, rejected } = parseListFilters(url.searchParams)
   const categories = listCategories()
   // A well-formed slug that names no category is as unknown as a malformed one.
@@ -29,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   return json(
     {
+      title: t('questions.list.meta'),
       filters,
       rejected,
       result: listQuestions(filters),
@@ -41,48 +44,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   )
 }
 
-const FILTER_NAMES: Record<ListFilterName, string> = {
-  category: 'category',
-  tag: 'tag',
-  status: 'status',
-  sort: 'sort order',
-  page: 'page',
-}
-
-const SORT_LABELS: Record<(typeof QUESTION_SORTS)[number], string> = {
-  newest: 'Newest',
-  active: 'Recently active',
-  votes: 'Most votes',
+/** "There is no status “weird”": one whole sentence per filter, as each language words it. */
+const REJECTED: Record<ListFilterName, MessageKey> = {
+  category: 'questions.list.rejected.category',
+  tag: 'questions.list.rejected.tag',
+  status: 'questions.list.rejected.status',
+  sort: 'questions.list.rejected.sort',
+  page: 'questions.list.rejected.page',
 }
 
 export default function QuestionsPage() {
   const { filters, rejected, result, categories, canAsk, deleted } = useLoaderData<typeof loader>()
-  const [params] = useSearchParams()
+  const { t } = useTranslation()
+  const number = useNumber()
   const category = categories.find((c) => c.slug === filters.category)
   const heading = filters.tag
-    ? `Questions tagged “${filters.tag}”`
+    ? t('questions.list.tagged', { tag: filters.tag })
     : category
       ? category.name
-      : 'All questions'
-  const sortHref = (sort: string) => {
-    const next = new URLSearchParams(params)
-    next.set('sort', sort)
-    next.delete('page')
-    return `?${next.toString()}`
-  }
+      : t('questions.list.all')
   return (
     <div>
       {deleted ? (
         <p className="notice" role="status">
-          The question was deleted.
+          {t('questions.list.deleted')}
         </p>
       ) : null}
       {rejected.length > 0 ? (
         <div className="notice notice-warning" role="status">
           {rejected.map((r) => (
-            <p key={r.name}>
-              There is no {FILTER_NAMES[r.name]} “{r.value}”, so it is not applied.
-            </p>
+            <p key={r.name}>{t(REJECTED[r.name], { value: r.value })}</p>
           ))}
         </div>
       ) : null}
@@ -90,70 +81,30 @@ export default function QuestionsPage() {
         <div>
           <h1>{heading}</h1>
           <p className="muted">
-            {result.total.toLocaleString('en')} {result.total === 1 ? 'question' : 'questions'}
+            {t('questions.list.count', { count: result.total, value: number(result.total) })}
             {category ? ` · ${category.description}` : ''}
           </p>
         </div>
         {canAsk ? (
           <Link to={category ? `/ask?category=${category.slug}` : '/ask'} className="button">
-            Ask a question
+            {t('nav.ask')}
           </Link>
         ) : null}
       </div>
 
-      <Form method="get" className="filters" aria-label="Filter questions">
-        <label>
-          Category
-          <select name="category" defaultValue={filters.category ?? ''}>
-            <option value="">All categories</option>
-            {categories.map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Status
-          <select name="status" defaultValue={filters.status ?? ''}>
-            <option value="">Any status</option>
-            <option value="open">Unanswered (waiting for a first answer)</option>
-            <option value="answered">Answered</option>
-            <option value="solved">Solved</option>
-          </select>
-        </label>
-        <label>
-          Tag
-          <input name="tag" defaultValue={filters.tag ?? ''} placeholder="e.g. shipping" />
-        </label>
-        <input type="hidden" name="sort" value={filters.sort} />
-        <button type="submit" className="button button-secondary">
-          Apply filters
-        </button>
-        {filters.category || filters.status || filters.tag ? (
-          <Link to="/questions">Clear</Link>
-        ) : null}
-      </Form>
-
-      <nav className="sort-tabs" aria-label="Sort questions">
-        {QUESTION_SORTS.map((s) => (
-          <Link key={s} to={sortHref(s)} aria-current={filters.sort === s ? 'page' : undefined}>
-            {SORT_LABELS[s]}
-          </Link>
-        ))}
-      </nav>
+      <QuestionFilters filters={filters} categories={categories} />
 
       {result.items.length === 0 ? (
         <div className="empty-state">
-          <h2>No questions here yet</h2>
+          <h2>{t('questions.list.emptyTitle')}</h2>
           <p>
             {filters.category || filters.status || filters.tag
-              ? 'Nothing matches these filters. Try clearing some of them.'
-              : 'Be the first to ask: the community and the Kopi Nusantara team are here to help.'}
+              ? t('questions.list.emptyFiltered')
+              : t('questions.list.emptyFirst')}
           </p>
           {canAsk ? (
             <Link to="/ask" className="button">
-              Ask a question
+              {t('nav.ask')}
             </Link>
           ) : null}
         </div>

@@ -1,41 +1,47 @@
-import type { MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { useNumber } from '~/components/time'
+import { getT } from '~/i18n/i18n.server'
 import { listTags } from '~/modules/questions/tags.server'
 
-export const meta: MetaFunction = () => [
-  { title: 'Tags · Tanya' },
-  {
-    name: 'description',
-    content: 'Topics people ask Kopi Nusantara about, by number of questions.',
-  },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [{ title: data.title }, { name: 'description', content: data.description }]
+    : [{ title: 'Tanya' }]
 
-export async function loader() {
-  return json({ tags: listTags() })
+export async function loader({ request }: LoaderFunctionArgs) {
+  const t = await getT(request)
+  return json({
+    title: t('community.tags.meta'),
+    description: t('community.tags.description'),
+    tags: listTags(),
+  })
 }
 
 export default function TagsPage() {
   const { tags } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  const number = useNumber()
   return (
     <div>
-      <h1>Tags</h1>
-      <p className="lead">Each tag groups questions on one topic. Pick one to see its questions.</p>
+      <h1>{t('community.tags.title')}</h1>
+      <p className="lead">{t('community.tags.lead')}</p>
       {tags.length === 0 ? (
         <p className="empty-state">
-          No tags yet. They appear here once questions use them.{' '}
-          <Link to="/ask">Ask the first question</Link>.
+          <Trans i18nKey="community.tags.empty" components={{ go: <Link to="/ask" /> }} />
         </p>
       ) : (
-        <ul className="tags tag-index" aria-label="All tags">
-          {tags.map((t) => (
-            <li key={t.name}>
-              <Link to={`/questions?tag=${encodeURIComponent(t.name)}`} className="tag">
-                {t.name}
+        <ul className="tags tag-index" aria-label={t('community.tags.all')}>
+          {tags.map((tag) => (
+            <li key={tag.name}>
+              <Link to={`/questions?tag=${encodeURIComponent(tag.name)}`} className="tag">
+                {tag.name}
               </Link>{' '}
               <span className="muted">
-                {t.count} question{t.count === 1 ? '' : 's'}
+                {t('community.tags.questions', { count: tag.count, value: number(tag.count) })}
               </span>
             </li>
           ))}

@@ -1,40 +1,41 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Avatar, StatusBadge } from '~/components/post-meta'
-import { RelativeTime } from '~/components/time'
+import { Avatar, RolePill, StatusBadge } from '~/components/post-meta'
+import { RelativeTime, useIntlLocale, useNumber } from '~/components/time'
+import { getT } from '~/i18n/i18n.server'
+import { msg } from '~/i18n/message'
 import { HANDLE_PATTERN } from '~/modules/auth/validation'
 import { getProfile } from '~/modules/users/users.server'
 import { notFound } from '~/utils/http.server'
 import { slugify } from '~/utils/slug'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${data.profile.user.displayName} (@${data.profile.user.handle}) · Tanya`
-      : 'Profile not found · Tanya',
-  },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const handle = (params.handle ?? '').toLowerCase()
-  if (!HANDLE_PATTERN.test(handle)) notFound('No one here goes by that handle.')
+  if (!HANDLE_PATTERN.test(handle)) notFound(msg('community.profile.notFound'))
   const profile = getProfile(handle)
-  if (!profile) notFound('No one here goes by that handle.')
-  return json({ profile })
+  if (!profile) notFound(msg('community.profile.notFound'))
+  const t = await getT(request)
+  const { displayName: name, handle: shown } = profile.user
+  return json({ title: t('community.profile.meta', { name, handle: shown }), profile })
 }
-
-const memberSince = new Intl.DateTimeFormat('en-GB', {
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-})
 
 export default function ProfilePage() {
   const { profile } = useLoaderData<typeof loader>()
   const { user, counts, recentQuestions, recentAnswers } = profile
+  const { t } = useTranslation()
+  const number = useNumber()
+  const memberSince = new Intl.DateTimeFormat(useIntlLocale(), {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
   const joined = new Date(user.createdAt)
+  const votes = (n: number) => t('community.profile.votes', { count: n, value: number(n) })
   return (
     <div className="profile">
       <header className="profile-header">
@@ -42,28 +43,32 @@ export default function ProfilePage() {
         <div>
           <h1>
             {user.displayName}
-            {user.role !== 'member' ? <span className="role-pill">{user.role}</span> : null}
+            <RolePill role={user.role} />
           </h1>
           <p className="muted">@{user.handle}</p>
           {user.bio ? <p className="profile-bio">{user.bio}</p> : null}
           <p className="muted">
-            Member since <time dateTime={joined.toISOString()}>{memberSince.format(joined)}</time>
+            <Trans
+              i18nKey="community.profile.memberSince"
+              values={{ date: memberSince.format(joined) }}
+              components={{ when: <time dateTime={joined.toISOString()} /> }}
+            />
           </p>
         </div>
       </header>
 
       <div className="stat-row">
-        <Stat label="Reputation" value={user.reputation} />
-        <Stat label="Questions" value={counts.questions} />
-        <Stat label="Answers" value={counts.answers} />
-        <Stat label="Accepted answers" value={counts.accepted} />
+        <Stat label={t('community.profile.reputation')} value={user.reputation} />
+        <Stat label={t('community.profile.questions')} value={counts.questions} />
+        <Stat label={t('community.profile.answers')} value={counts.answers} />
+        <Stat label={t('community.profile.accepted')} value={counts.accepted} />
       </div>
 
       <div className="profile-activity">
         <section aria-labelledby="recent-questions">
-          <h2 id="recent-questions">Recent questions</h2>
+          <h2 id="recent-questions">{t('community.profile.recentQuestions')}</h2>
           {recentQuestions.length === 0 ? (
-            <p className="empty-state">No questions yet.</p>
+            <p className="empty-state">{t('community.profile.noQuestions')}</p>
           ) : (
             <ul className="question-list">
               {recentQuestions.map((q) => (
@@ -75,8 +80,16 @@ export default function ProfilePage() {
                     <div className="summary-footer muted">
                       <StatusBadge status={q.status} closedReason={q.closedReason} />
                       <span>
-                        {plural(q.score, 'vote')} · {plural(q.answerCount, 'answer')} · asked{' '}
-                        <RelativeTime value={q.createdAt} />
+                        {votes(q.score)} ·{' '}
+                        {t('community.profile.answerCount', {
+                          count: q.answerCount,
+                          value: number(q.answerCount),
+                        })}{' '}
+                        ·{' '}
+                        <Trans
+                          i18nKey="community.profile.asked"
+                          components={{ when: <RelativeTime value={q.createdAt} /> }}
+                        />
                       </span>
                     </div>
                   </div>
@@ -87,9 +100,9 @@ export default function ProfilePage() {
         </section>
 
         <section aria-labelledby="recent-answers">
-          <h2 id="recent-answers">Recent answers</h2>
+          <h2 id="recent-answers">{t('community.profile.recentAnswers')}</h2>
           {recentAnswers.length === 0 ? (
-            <p className="empty-state">No answers yet.</p>
+            <p className="empty-state">{t('community.profile.noAnswers')}</p>
           ) : (
             <ul className="question-list">
               {recentAnswers.map((a) => (
@@ -103,9 +116,17 @@ export default function ProfilePage() {
                       </Link>
                     </h3>
                     <div className="summary-footer muted">
-                      {a.isAccepted ? <span className="badge badge-solved">Accepted</span> : null}
+                      {a.isAccepted ? (
+                        <span className="badge badge-solved">
+                          {t('community.profile.acceptedBadge')}
+                        </span>
+                      ) : null}
                       <span>
-                        {plural(a.score, 'vote')} · answered <RelativeTime value={a.createdAt} />
+                        {votes(a.score)} ·{' '}
+                        <Trans
+                          i18nKey="community.profile.answered"
+                          components={{ when: <RelativeTime value={a.createdAt} /> }}
+                        />
                       </span>
                     </div>
                   </div>
@@ -120,15 +141,12 @@ export default function ProfilePage() {
 }
 
 function Stat({ label, value }: { label: string; value: number }) {
+  const number = useNumber()
   return (
     <div>
-      <strong>{value.toLocaleString('en')}</strong> <span className="muted">{label}</span>
+      <strong>{number(value)}</strong> <span className="muted">{label}</span>
     </div>
   )
-}
-
-function plural(n: number, word: string) {
-  return `${n} ${word}${n === 1 || n === -1 ? '' : 's'}`
 }
 
 export function ErrorBoundary() {

@@ -1,3 +1,5 @@
+import { msg } from '../i18n/message'
+
 /** The two encodings an HTML form is sent in; anything else is not one of our forms. */
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data'])
 
@@ -13,14 +15,14 @@ export function mediaType(contentType: string | null) {
  */
 export async function readForm(request: Request): Promise<FormData> {
   if (!FORM_TYPES.has(mediaType(request.headers.get('content-type'))))
-    throw new Response('Please send this form from its page.', {
+    throw new Response(msg('errors.notAForm'), {
       status: 415,
       statusText: 'Unsupported Media Type',
     })
   try {
     return await request.formData()
   } catch {
-    throw new Response('The form could not be read. Please send it again from its page.', {
+    throw new Response(msg('errors.unreadableForm'), {
       status: 400,
       statusText: 'Bad Request',
     })

@@ -1,4 +1,9 @@
 import type { NextFunction, Request, Response } from 'express'
+import type { MessageKey } from '../i18n/keys'
+import type { MessageValues } from '../i18n/message'
+import { plainPageLanguage } from '../i18n/negotiate.server'
+import { translatorFor } from '../i18n/translator.server'
+import { BODY_MAX } from '../modules/questions/validation'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** Every method a page or form of ours uses; anything else is answered 405 before routing. */
@@ -8,13 +13,40 @@ const ALLOW = ALLOWED_METHODS.join(', ')
 /** Largest request body we read; a 30 000-character post in any script fits well inside. */
 export const MAX_BODY_BYTES = 512 * 1024
 
-/** A page that needs nothing else from the app: for requests refused before any route runs. */
-export function plainPage(res: Response, status: number, title: string, text: string) {
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c])
+
+/**
+ * A page that needs nothing else from the app: for requests refused before any route runs. It
+ * is written in the visitor's language (the switcher's cookie, else the browser's), as the
+ * pages behind it would be.
+ */
+export function plainPage(
+  req: Request,
+  res: Response,
+  status: number,
+  title: MessageKey,
+  text: MessageKey,
+  values: MessageValues = {},
+) {
+  const language = plainPageLanguage({
+    cookie: req.get('cookie'),
+    acceptLanguage: req.get('accept-language'),
+  })
+  const t = translatorFor(language)
+  const heading = escapeHtml(t(title))
   res
     .status(status)
     .type('html')
+    .set('Content-Language', language)
     .send(
-      `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} · Tanya</title><link rel="stylesheet" href="/fallback.css"><main class="plain"><h1>${title}</h1><p>${text}</p><p><a href="/">Back to Tanya</a></p></main></html>`,
+      `<!doctype html><html lang="${language}"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${heading} · Tanya</title><link rel="stylesheet" href="/fallback.css"><main class="plain"><h1>${heading}</h1><p>${escapeHtml(t(text, values))}</p><p><a href="/">${escapeHtml(t('errors.plain.back'))}</a></p></main></html>`,
     )
 }
 
@@ -48,12 +80,7 @@ export function checkOrigin(siteOrigin: string) {
           )
         }
       }
-      return plainPage(
-        res,
-        403,
-        'Request refused',
-        'This form was sent from another site, so it was not accepted. Please go back, reload the page and try again.',
-      )
+      return plainPage(req, res, 403, 'errors.plain.forgedTitle', 'errors.plain.forgedText')
     }
     next()
   }
@@ -71,11 +98,13 @@ export function checkRequestLine(site: URL) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!(ALLOWED_METHODS as readonly string[]).includes(req.method)) {
       res.set('Allow', ALLOW)
-      return plainPage(res, 405, 'Method not allowed', `This site takes ${ALLOW} requests.`)
+      return plainPage(req, res, 405, 'errors.plain.methodTitle', 'errors.plain.methodText', {
+        methods: ALLOW,
+      })
     }
     if (req.url === '*') {
       if (req.method !== 'OPTIONS')
-        return plainPage(res, 400, 'Bad request', 'That request target is not a page.')
+        return plainPage(req, res, 400, 'errors.plain.badRequestTitle', 'errors.plain.notAPage')
       return res.set('Allow', ALLOW).status(204).end()
     }
     if (!req.url.startsWith('/')) {
@@ -90,12 +119,7 @@ export function checkRequestLine(site: URL) {
         (target.protocol === 'http:' || target.protocol === 'https:') &&
         target.host === site.host
       if (!target || !ours)
-        return plainPage(
-          res,
-          400,
-          'Bad request',
-          'This server only serves its own pages; it does not forward requests to other sites.',
-        )
+        return plainPage(req, res, 400, 'errors.plain.badRequestTitle', 'errors.plain.notAProxy')
       req.url = req.originalUrl = `${target.pathname}${target.search}`
     }
     // No route of ours answers OPTIONS with anything but the methods it takes; no CORS.
@@ -151,15 +175,13 @@ export function limitBodySize(maxBytes = MAX_BODY_BYTES) {
     if (length === undefined) {
       // Without a length we could only find out by reading; browsers always send one.
       if (req.get('transfer-encoding') === undefined) return next()
-      return plainPage(res, 411, 'Length required', 'Requests with a body must declare its size.')
+      return plainPage(req, res, 411, 'errors.plain.lengthTitle', 'errors.plain.lengthText')
     }
     if (Number(length) > maxBytes)
-      return plainPage(
-        res,
-        413,
-        'That is too large',
-        `What you sent is larger than ${Math.round(maxBytes / 1024)} KB. Posts are limited to 30,000 characters; please shorten yours.`,
-      )
+      return plainPage(req, res, 413, 'errors.plain.tooLargeTitle', 'errors.plain.tooLargeText', {
+        size: Math.round(maxBytes / 1024),
+        characters: BODY_MAX,
+      })
     next()
   }
 }

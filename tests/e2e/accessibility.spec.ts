@@ -191,3 +191,26 @@ test('accessibility for a moderator: the KB queues, a question page and its edit
   await expect(page.getByRole('heading', { level: 1, name: 'Edit question' })).toBeVisible()
   await expectNoSeriousViolations(page, 'the question edit form')
 })
+
+// Indonesian words are longer and named differently: a visible label and the name a voice
+// command says must still match, and nothing may lose its contrast or its name.
+test.describe('accessibility in Bahasa Indonesia', () => {
+  test.use({ locale: 'id-ID' })
+
+  test('home page, questions list and a question page', async ({ page }) => {
+    await page.goto('/')
+    await expect(page.locator('html')).toHaveAttribute('lang', 'id')
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Ada yang bisa kami bantu?' }),
+    ).toBeVisible()
+    await expectNoSeriousViolations(page, 'the home page in Indonesian')
+
+    await page.goto('/questions')
+    await expect(page.getByRole('heading', { level: 1, name: 'Semua pertanyaan' })).toBeVisible()
+    await expectNoSeriousViolations(page, 'the questions list in Indonesian')
+
+    await page.goto(await aQuestionPath(page))
+    await expect(page.getByRole('heading', { level: 2, name: /^\d+ jawaban$/ })).toBeVisible()
+    await expectNoSeriousViolations(page, 'a question page in Indonesian')
+  })
+})

@@ -10,7 +10,7 @@ import { db } from '~/utils/db.server'
 import { runInRequestScope } from '~/utils/request-scope.server'
 import { safeRedirect } from '~/utils/http.server'
 import { events, sessions, users } from '../../db/schema'
-import { context, makeUser, request, TEST_PASSWORD } from '../factories'
+import { context, errorsInEnglish, inEnglish, makeUser, request, TEST_PASSWORD } from '../factories'
 import { TEST_EPOCH } from '../setup/integration'
 import { statementCounter } from '../setup/statement-counter'
 
@@ -125,7 +125,7 @@ describe('sign-up', () => {
 
     expect(response.status).toBe(400)
     const body = (await response.json()) as FormReply
-    expect(body.fieldErrors.handle).toMatch(/taken/)
+    expect(inEnglish(body.fieldErrors.handle)).toMatch(/taken/)
     expect(body.fieldErrors.email).toBeUndefined()
     expect(body.values).toEqual({
       email: form.email,
@@ -149,7 +149,7 @@ describe('sign-up', () => {
 
     expect(response.status).toBe(400)
     const body = (await response.json()) as FormReply
-    expect(body.fieldErrors).toMatchObject({
+    expect(errorsInEnglish(body.fieldErrors)).toMatchObject({
       email: expect.stringMatching(/valid e-mail/),
       handle: expect.any(String),
       displayName: expect.any(String),
@@ -176,13 +176,13 @@ describe('sign-up', () => {
       params: {},
       context,
     })
-    expect(await safe.json()).toEqual({ redirectTo: '/questions/3' })
+    expect(await safe.json()).toEqual({ title: 'Sign up · Tanya', redirectTo: '/questions/3' })
     const unsafe = await signupLoader({
       request: await request('/signup?redirectTo=%2F%2Fevil.com'),
       params: {},
       context,
     })
-    expect(await unsafe.json()).toEqual({ redirectTo: '' })
+    expect(await unsafe.json()).toEqual({ title: 'Sign up · Tanya', redirectTo: '' })
   })
 
   it('allows 10 sign-ups an hour from one address, refuses the 11th with 429, and resets after the hour', async () => {
@@ -202,7 +202,7 @@ describe('sign-up', () => {
     )
     expect(blocked.status).toBe(429)
     const body = (await blocked.json()) as FormReply
-    expect(body.fieldErrors.form).toMatch(/wait 60 minutes/)
+    expect(inEnglish(body.fieldErrors.form)).toMatch(/wait 60 minutes/)
     expect(body.values.email).toBe('guest11@example.test')
 
     // Someone else's address is not affected.
@@ -244,7 +244,9 @@ describe('log-in', () => {
     expect(response.status).toBe(401)
     expect(response.headers.get('Set-Cookie')).toBeNull()
     const body = (await response.json()) as FormReply
-    expect(body.fieldErrors).toEqual({ form: 'That e-mail and password do not match an account.' })
+    expect(errorsInEnglish(body.fieldErrors)).toEqual({
+      form: 'That e-mail and password do not match an account.',
+    })
     expect(body.values).toEqual({ email: user.email, redirectTo: '/ask' })
     expect(JSON.stringify(body)).not.toContain(password)
   })
@@ -253,14 +255,16 @@ describe('log-in', () => {
     const response = await logIn({ email: 'nobody@example.test', password: TEST_PASSWORD })
     expect(response.status).toBe(401)
     const body = (await response.json()) as FormReply
-    expect(body.fieldErrors.form).toBe('That e-mail and password do not match an account.')
+    expect(inEnglish(body.fieldErrors.form)).toBe(
+      'That e-mail and password do not match an account.',
+    )
   })
 
   it('asks for both fields with 400 when they are empty', async () => {
     const response = await logIn({ email: '', password: '' })
     expect(response.status).toBe(400)
     const body = (await response.json()) as FormReply
-    expect(body.fieldErrors).toMatchObject({
+    expect(errorsInEnglish(body.fieldErrors)).toMatchObject({
       email: 'Enter your e-mail address',
       password: 'Enter your password',
     })
@@ -294,7 +298,7 @@ describe('log-in', () => {
     expect(blocked.status).toBe(429)
     expect(blocked.headers.get('Set-Cookie')).toBeNull()
     const body = (await blocked.json()) as FormReply
-    expect(body.fieldErrors.form).toMatch(/Please wait 15 minutes/)
+    expect(inEnglish(body.fieldErrors.form)).toMatch(/Please wait 15 minutes/)
     expect(body.values.email).toBe(user.email)
 
     advance(15 * 60_000)

@@ -353,6 +353,8 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
   'routes/kb.candidates._index': (fx) => single('/kb/candidates', managerPage(fx, 'kb.manage'))(),
   'routes/kb.new': (fx) => single('/kb/new', managerPage(fx, 'kb.manage'))(),
   'routes/kb.review': (fx) => single('/kb/review', managerPage(fx, 'kb.manage'))(),
+  // Switching language is a POST from the footer's form; a GET just goes home.
+  'routes/language': single('/language', everyone('redirect')),
   'routes/login': single('/login?redirectTo=%2Fask', signedOutOnly),
   'routes/logout': single('/logout', everyone('redirect')),
   'routes/notifications': (fx) =>
@@ -713,6 +715,17 @@ const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
           return gate(actor, true, may, id === UNKNOWN_ID ? 'not-found' : 'done')
         },
       })),
+  },
+  // Anyone may choose a language; for someone signed in it is kept on the account too.
+  'routes/language': {
+    [ONLY]: () => [
+      {
+        target: '-',
+        url: '/language',
+        form: { language: 'id', returnTo: '/questions' },
+        expect: () => 'redirect',
+      },
+    ],
   },
   // Signed in already, logging in or signing up again just goes on.
   'routes/login': {

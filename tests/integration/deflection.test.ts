@@ -17,7 +17,15 @@ import { setClock } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
 import { askVisits, searchEvents } from '../../db/schema'
 import { TEST_EPOCH } from '../setup/integration'
-import { context, makeAnswer, makeQuestion, makeUser, request, callRoute } from '../factories'
+import {
+  context,
+  inEnglish,
+  makeAnswer,
+  makeQuestion,
+  makeUser,
+  request,
+  callRoute,
+} from '../factories'
 
 const HOUR = 60 * 60_000
 const at = (hours: number) => new Date(TEST_EPOCH.getTime() + hours * HOUR)
@@ -240,6 +248,8 @@ describe('the ask form logs its visit', () => {
       context: { ...context },
     } as never)
     const data = (await res.json()) as { fieldErrors: Record<string, string> }
-    expect(data.fieldErrors.title).toBe('Type your question’s title first, then check for answers')
+    expect(inEnglish(data.fieldErrors.title)).toBe(
+      'Type your question’s title first, then check for answers',
+    )
   })
 })

@@ -12,7 +12,15 @@ import { parseQuery } from '~/modules/search/normalize.server'
 import { currentSynonyms } from '~/modules/search/synonyms.server'
 import { db } from '~/utils/db.server'
 import { events, questions } from '../../db/schema'
-import { callRoute, context, makeAnswer, makeQuestion, makeUser, request } from '../factories'
+import {
+  callRoute,
+  context,
+  inEnglish,
+  makeAnswer,
+  makeQuestion,
+  makeUser,
+  request,
+} from '../factories'
 
 type User = Awaited<ReturnType<typeof makeUser>>
 
@@ -106,7 +114,9 @@ describe('closing as a duplicate', () => {
     const self = await post(a, helper, { intent: 'close-duplicate', original: String(a) })
     expect(self.status).toBe(400)
     expect(
-      ((await self.json()) as { fieldErrors: { original: string } }).fieldErrors.original,
+      inEnglish(
+        ((await self.json()) as { fieldErrors: { original: string } }).fieldErrors.original,
+      ),
     ).toMatch(/itself/)
     const missing = await post(a, helper, { intent: 'close-duplicate', original: 'not a link' })
     expect(((await missing.json()) as { values: { original: string } }).values.original).toBe(

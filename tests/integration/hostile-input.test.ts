@@ -349,12 +349,12 @@ const FORM_PLACES: Record<string, FormPlace> = {
       setClock(new Date(TEST_EPOCH.getTime() + 200 * 24 * 60 * 60_000))
     },
   },
+  // The footer's language switcher, on every page.
+  'routes/language': { page: () => '/', who: admin },
   'routes/login': { page: () => '/login?redirectTo=%2Fask', who: signedOut },
   'routes/signup': { page: () => '/signup?redirectTo=%2Fask', who: signedOut },
   // The header's form, on every page for someone signed in.
   'routes/logout': { page: () => '/', who: admin },
-  // The footer's language switcher, on every page.
-  'routes/language': { page: () => '/', who: signedOut },
   'routes/settings.search': { page: () => '/settings/search', who: admin },
   // "Mark all as read" shows while something is unread: the member's question was answered.
   'routes/notifications': { page: () => '/notifications', who: (fx) => fx.site.users.member },

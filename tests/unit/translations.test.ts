@@ -18,7 +18,9 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 
 const english = leaves(en.common)
 const indonesian = leaves(id.common)
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
+// A placeholder may name a format ("{{max, number}}"): its name is what must match.
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{\{(\w+)(?:,[^}]*)?\}\}/g)].map((m) => m[1]).sort()
 const tags = (text: string) => [...text.matchAll(/<(\w+)>/g)].map((m) => m[1]).sort()
 
 describe('the two interface languages', () => {

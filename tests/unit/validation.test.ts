@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { translateMessage } from '~/i18n/message'
+import { translatorFor } from '~/i18n/translator.server'
 import { signupSchema } from '~/modules/auth/validation'
 import {
   BODY_MAX,
@@ -9,6 +11,15 @@ import {
   splitTags,
 } from '~/modules/questions/validation'
 import { slugify } from '~/utils/slug'
+
+/** Field errors are message descriptors: read as an English reader sees them. */
+const errorsOf = (error: Parameters<typeof fieldErrorsOf>[0]) =>
+  Object.fromEntries(
+    Object.entries(fieldErrorsOf(error)).map(([field, message]) => [
+      field,
+      translateMessage(translatorFor('en'), message),
+    ]),
+  )
 
 const valid = {
   title: 'Where is my order from last week?',
@@ -27,7 +38,7 @@ describe('question validation', () => {
     for (const title of ['Too short', 'x'.repeat(151)]) {
       const result = questionSchema.safeParse({ ...valid, title })
       expect(result.success).toBe(false)
-      if (!result.success) expect(fieldErrorsOf(result.error).title).toMatch(/Titles must be/)
+      if (!result.success) expect(errorsOf(result.error).title).toMatch(/Titles must be/)
     }
   })
 
@@ -35,7 +46,7 @@ describe('question validation', () => {
     expect(questionSchema.safeParse({ ...valid, body: 'a'.repeat(BODY_MAX) }).success).toBe(true)
     const result = questionSchema.safeParse({ ...valid, body: 'a'.repeat(BODY_MAX + 1) })
     expect(result.success).toBe(false)
-    if (!result.success) expect(fieldErrorsOf(result.error).body).toMatch(/at most 30,000/)
+    if (!result.success) expect(errorsOf(result.error).body).toMatch(/at most 30,000/)
   })
 
   it('requires 1 to 5 tags with valid names', () => {
@@ -44,7 +55,7 @@ describe('question validation', () => {
     expect(questionSchema.safeParse({ ...valid, tags: 'a b c d e' }).success).toBe(true)
     const bad = questionSchema.safeParse({ ...valid, tags: '<script>' })
     expect(bad.success).toBe(false)
-    if (!bad.success) expect(fieldErrorsOf(bad.error).tags).toMatch(/lowercase letters/)
+    if (!bad.success) expect(errorsOf(bad.error).tags).toMatch(/lowercase letters/)
   })
 
   it('normalises tags: lower case, no duplicates, no leading #', () => {
@@ -86,7 +97,7 @@ describe('sign-up validation', () => {
     })
     expect(bad.success).toBe(false)
     if (!bad.success) {
-      const errors = fieldErrorsOf(bad.error)
+      const errors = errorsOf(bad.error)
       expect(errors.handle).toBeDefined()
       expect(errors.password).toMatch(/at least 10/)
     }

@@ -1,4 +1,5 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { FormError } from '../forms'
 import { MarkdownEditor } from '../markdown-editor'
 import { useQuestionReply } from './action-data'
@@ -21,6 +22,7 @@ export function AnswerForm({
   closed: boolean
   submissionKey: string
 }) {
+  const { t } = useTranslation()
   const reply = useQuestionReply()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'answer'
@@ -28,15 +30,20 @@ export function AnswerForm({
   if (!signedIn)
     return (
       <p className="answer-cta">
-        <Link to={`/login?redirectTo=${encodeURIComponent(path)}`}>Log in</Link> or{' '}
-        <Link to={`/signup?redirectTo=${encodeURIComponent(path)}`}>sign up</Link> to answer.
+        <Trans
+          i18nKey="questions.answer.logInToAnswer"
+          components={{
+            login: <Link to={`/login?redirectTo=${encodeURIComponent(path)}`} />,
+            signup: <Link to={`/signup?redirectTo=${encodeURIComponent(path)}`} />,
+          }}
+        />
       </p>
     )
   if (!canAnswer) return null
   const fieldErrors = reply.fieldErrors ?? {}
   return (
     <section aria-labelledby="your-answer" className="answer-form">
-      <h2 id="your-answer">Your answer</h2>
+      <h2 id="your-answer">{t('questions.answer.yours')}</h2>
       <Form
         key={submissionKey}
         method="post"
@@ -48,7 +55,7 @@ export function AnswerForm({
         <FormError message={fieldErrors.form} />
         <MarkdownEditor
           name="body"
-          label="Answer"
+          label={t('questions.answer.label')}
           defaultValue={reply.values?.body ?? ''}
           error={fieldErrors.body}
           serverPreview={reply.preview ?? null}
@@ -56,7 +63,7 @@ export function AnswerForm({
         />
         <div className="form-actions">
           <button type="submit" name="intent" value="answer" className="button" disabled={busy}>
-            {busy ? 'Posting…' : 'Post your answer'}
+            {busy ? t('questions.answer.posting') : t('questions.answer.post')}
           </button>
         </div>
       </Form>

@@ -1,4 +1,5 @@
 import { useFetcher } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { answerTargetOn, can, type Actor, type QuestionTarget } from '~/modules/policy/policy'
 import { Byline } from '../post-meta'
 import { VoteControl } from '../vote-control'
@@ -35,6 +36,7 @@ export function AnswerItem({
   questionTarget: QuestionTarget
   removal: Removed | null
 }) {
+  const { t } = useTranslation()
   const acceptFetcher = useFetcher()
   const target = answerTargetOn(questionTarget, answer)
   const removed = Boolean(answer.deletedAt || answer.hiddenAt)
@@ -43,7 +45,7 @@ export function AnswerItem({
       id={`answer-${answer.id}`}
       className={`post answer${answer.isAccepted ? ' accepted' : ''}${removed ? ' removed' : ''}`}
       // Named by who wrote it; "Accepted answer" is said once, by the visible label inside.
-      aria-label={`Answer by ${answer.author.displayName}`}
+      aria-label={t('questions.answer.by', { name: answer.author.displayName })}
     >
       <div className="post-side">
         <VoteControl
@@ -61,7 +63,9 @@ export function AnswerItem({
         ) : null}
       </div>
       <div className="post-main">
-        {answer.isAccepted ? <p className="accepted-label">Accepted answer</p> : null}
+        {answer.isAccepted ? (
+          <p className="accepted-label">{t('questions.answer.accepted')}</p>
+        ) : null}
         <RemovedNotice
           what="answer"
           deleted={Boolean(answer.deletedAt)}
@@ -99,7 +103,9 @@ export function AnswerItem({
                   }
                   disabled={acceptFetcher.state !== 'idle'}
                 >
-                  {answer.isAccepted ? 'Undo accept' : 'Accept this answer'}
+                  {answer.isAccepted
+                    ? t('questions.answer.unaccept')
+                    : t('questions.answer.accept')}
                 </button>
               </acceptFetcher.Form>
             ) : null}

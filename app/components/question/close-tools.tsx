@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { TextField } from '../forms'
 import { useQuestionReply } from './action-data'
 
@@ -12,6 +13,7 @@ export function CloseTools({
   canReopen: boolean
   path: string
 }) {
+  const { t } = useTranslation()
   const reply = useQuestionReply()
   const error = reply.fieldErrors?.original
   if (canReopen)
@@ -23,19 +25,19 @@ export function CloseTools({
           value="reopen"
           className="button button-secondary button-small"
         >
-          Reopen this question
+          {t('questions.close.reopen')}
         </button>
       </Form>
     )
   if (!canClose) return null
   return (
     <details className="close-tools" open={Boolean(error)}>
-      <summary>Close as duplicate…</summary>
+      <summary>{t('questions.close.open')}</summary>
       <Form method="post" action={path} className="stack" noValidate>
         <TextField
-          label="Original question"
+          label={t('questions.close.original')}
           name="original"
-          hint="The number or the link of the question this one repeats. The asker is notified."
+          hint={t('questions.close.originalHint')}
           defaultValue={reply.values?.original ?? ''}
           error={error}
           maxLength={300}
@@ -48,7 +50,7 @@ export function CloseTools({
             value="close-duplicate"
             className="button button-small"
           >
-            Close as duplicate
+            {t('questions.close.submit')}
           </button>
         </div>
       </Form>

@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { can, type Actor, type AnswerTarget, type QuestionTarget } from '~/modules/policy/policy'
 import { RemovalForm } from './removal-form'
 
@@ -16,6 +17,7 @@ type Props = {
 /** Edit, history, and the removal tools the viewer may use on one post. */
 export function PostActions(props: Props) {
   const { viewer, path, editHref, historyHref, edited, what, answerId } = props
+  const { t } = useTranslation()
   const may = (verb: 'edit' | 'delete' | 'hide' | 'unhide' | 'restore') =>
     props.what === 'question'
       ? can(viewer, `question.${verb}`, props.target)
@@ -31,10 +33,20 @@ export function PostActions(props: Props) {
     ) : null
   return (
     <div className="post-links">
-      {may('edit') ? <Link to={editHref}>Edit</Link> : null}
-      {edited ? <Link to={historyHref}>History</Link> : null}
-      {simple('restore', `Restore this ${what}`)}
-      {simple('unhide', `Show this ${what} again`)}
+      {may('edit') ? <Link to={editHref}>{t('questions.actions.edit')}</Link> : null}
+      {edited ? <Link to={historyHref}>{t('questions.actions.history')}</Link> : null}
+      {simple(
+        'restore',
+        what === 'question'
+          ? t('questions.actions.restoreQuestion')
+          : t('questions.actions.restoreAnswer'),
+      )}
+      {simple(
+        'unhide',
+        what === 'question'
+          ? t('questions.actions.unhideQuestion')
+          : t('questions.actions.unhideAnswer'),
+      )}
       {may('hide') ? <RemovalForm verb="hide" what={what} answerId={answerId} path={path} /> : null}
       {may('delete') ? (
         <RemovalForm verb="delete" what={what} answerId={answerId} path={path} />

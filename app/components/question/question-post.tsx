@@ -1,8 +1,10 @@
 import { Link } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
+import { PEOPLES_WORDS } from '~/i18n/trans'
 import { can, type Actor, type QuestionTarget } from '~/modules/policy/policy'
 import { slugify } from '~/utils/slug'
 import { Byline, StatusBadge, TagList } from '../post-meta'
-import { RelativeTime } from '../time'
+import { RelativeTime, useNumber } from '../time'
 import { VoteControl } from '../vote-control'
 import { PostActions } from './post-actions'
 import { RemovedNotice } from './removed-notice'
@@ -43,6 +45,8 @@ type Props = {
 /** The thread's title, state notices and the question itself. */
 export function QuestionPost(p: Props) {
   const { question, target } = p
+  const { t } = useTranslation()
+  const number = useNumber()
   return (
     <>
       <header className="thread-header">
@@ -52,17 +56,30 @@ export function QuestionPost(p: Props) {
         <p className="thread-meta">
           <StatusBadge status={question.status} closedReason={question.closedReason} />
           <span>
-            Asked <RelativeTime value={question.createdAt} />
+            <Trans
+              i18nKey="questions.page.asked"
+              components={{ when: <RelativeTime value={question.createdAt} /> }}
+            />
           </span>
           <span>
-            Active <RelativeTime value={question.lastActivityAt} />
+            <Trans
+              i18nKey="questions.page.active"
+              components={{ when: <RelativeTime value={question.lastActivityAt} /> }}
+            />
           </span>
           <span>
-            Viewed {question.viewCount.toLocaleString('en')}{' '}
-            {question.viewCount === 1 ? 'time' : 'times'}
+            {t('questions.page.viewed', {
+              count: question.viewCount,
+              value: number(question.viewCount),
+            })}
           </span>
           <span>
-            in <Link to={`/questions?category=${p.category.slug}`}>{p.category.name}</Link>
+            <Trans
+              i18nKey="questions.page.inCategory"
+              {...PEOPLES_WORDS}
+              values={{ category: p.category.name }}
+              components={{ go: <Link to={`/questions?category=${p.category.slug}`} /> }}
+            />
           </span>
         </p>
       </header>
@@ -75,19 +92,23 @@ export function QuestionPost(p: Props) {
       />
       {p.duplicateOf ? (
         <aside className="notice" role="note">
-          <strong>This question has been answered before.</strong> See{' '}
-          <Link to={`/questions/${p.duplicateOf.id}/${slugify(p.duplicateOf.title)}`}>
-            {p.duplicateOf.title}
-          </Link>
-          .
+          <Trans
+            i18nKey="questions.page.duplicate"
+            {...PEOPLES_WORDS}
+            values={{ title: p.duplicateOf.title }}
+            components={{
+              strong: <strong />,
+              go: <Link to={`/questions/${p.duplicateOf.id}/${slugify(p.duplicateOf.title)}`} />,
+            }}
+          />
         </aside>
       ) : question.closedReason ? (
         <aside className="notice" role="note">
-          This question is closed and does not take new answers.
+          {t('questions.page.closed')}
         </aside>
       ) : null}
 
-      <section className="post" aria-label="Question">
+      <section className="post" aria-label={t('questions.page.question')}>
         <VoteControl
           postType="question"
           postId={question.id}

@@ -1,12 +1,31 @@
+import { Trans, useTranslation } from 'react-i18next'
+import type { MessageKey } from '~/i18n/keys'
+import { PEOPLES_WORDS } from '~/i18n/trans'
 import { REMOVAL_REASON_LABELS, type RemovalReason } from '~/modules/moderation/validation'
 import { RelativeTime } from '../time'
 
 type Removed = { at: string | Date; by: string | null; reason: string | null; note: string | null }
 
-function reasonLabel(reason: string | null) {
+function reasonLabel(reason: string | null): MessageKey | null {
   return reason && reason in REMOVAL_REASON_LABELS
     ? REMOVAL_REASON_LABELS[reason as RemovalReason]
     : null
+}
+
+/** Who removed it and when, with the reason and the note when there are any: one sentence each. */
+const BY: Record<'deleted' | 'hidden', Record<'plain' | 'reason' | 'note' | 'both', MessageKey>> = {
+  deleted: {
+    plain: 'questions.removed.deleted',
+    reason: 'questions.removed.deletedReason',
+    note: 'questions.removed.deletedNote',
+    both: 'questions.removed.deletedReasonNote',
+  },
+  hidden: {
+    plain: 'questions.removed.hid',
+    reason: 'questions.removed.hidReason',
+    note: 'questions.removed.hidNote',
+    both: 'questions.removed.hidReasonNote',
+  },
 }
 
 /**
@@ -24,23 +43,37 @@ export function RemovedNotice({
   hidden: boolean
   removal: Removed | null
 }) {
+  const { t } = useTranslation()
   if (!deleted && !hidden) return null
-  const state = deleted ? 'deleted' : 'hidden from the public'
+  const state: MessageKey = deleted
+    ? what === 'question'
+      ? 'questions.removed.questionDeleted'
+      : 'questions.removed.answerDeleted'
+    : what === 'question'
+      ? 'questions.removed.questionHidden'
+      : 'questions.removed.answerHidden'
   const reason = removal ? reasonLabel(removal.reason) : null
+  const note = removal?.note || null
+  const sentence =
+    BY[deleted ? 'deleted' : 'hidden'][
+      reason && note ? 'both' : reason ? 'reason' : note ? 'note' : 'plain'
+    ]
   return (
     <p className={`notice ${deleted ? 'notice-removed' : 'notice-warning'}`} role="note">
-      <strong>
-        This {what} is {state}.
-      </strong>{' '}
+      <strong>{t(state)}</strong>{' '}
       {removal ? (
-        <>
-          {removal.by ?? 'Someone'} {deleted ? 'deleted' : 'hid'} it{' '}
-          <RelativeTime value={removal.at} />
-          {reason ? `: ${reason}` : ''}
-          {removal.note ? ` (“${removal.note}”)` : ''}.
-        </>
+        <Trans
+          i18nKey={sentence}
+          {...PEOPLES_WORDS}
+          values={{
+            name: removal.by ?? t('questions.removed.someone'),
+            reason: reason ? t(reason) : '',
+            note: note ?? '',
+          }}
+          components={{ when: <RelativeTime value={removal.at} /> }}
+        />
       ) : deleted ? null : (
-        'Only you and the moderators can see it.'
+        t('questions.removed.onlyYou')
       )}
     </p>
   )

@@ -58,6 +58,12 @@ const en = {
       justNow: 'just now',
       utc: '{{time}} UTC',
     },
+    pagination: {
+      label: 'Pages',
+      previous: '← Previous',
+      next: 'Next →',
+      page: 'Page {{page}}',
+    },
     forms: {
       markdownHint: 'Markdown: **bold**, _italic_, `code`, lists, links, tables.',
       preview: 'Preview',
@@ -98,6 +104,26 @@ const en = {
       unknownAction: 'That form asked for something this page does not do.',
       notAForm: 'Please send this form from its page.',
       unreadableForm: 'The form could not be read. Please send it again from its page.',
+      // The plain pages sent before any route runs (request-guards.server.ts, server.ts).
+      plain: {
+        back: 'Back to Tanya',
+        unreadableText:
+          'The address or what was sent with it could not be read. Please check the link.',
+        forgedTitle: 'Request refused',
+        forgedText:
+          'This form was sent from another site, so it was not accepted. Please go back, reload the page and try again.',
+        methodTitle: 'Method not allowed',
+        methodText: 'This site takes {{methods}} requests.',
+        badRequestTitle: 'Bad request',
+        notAPage: 'That request target is not a page.',
+        notAProxy:
+          'This server only serves its own pages; it does not forward requests to other sites.',
+        lengthTitle: 'Length required',
+        lengthText: 'Requests with a body must declare its size.',
+        tooLargeTitle: 'That is too large',
+        tooLargeText:
+          'What you sent is larger than {{size, number}} KB. Posts are limited to {{characters, number}} characters; please shorten yours.',
+      },
     },
     auth: {
       logInTitle: 'Log in',

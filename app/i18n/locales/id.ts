@@ -60,6 +60,12 @@ const id: { common: Translation } = {
       justNow: 'baru saja',
       utc: '{{time}} UTC',
     },
+    pagination: {
+      label: 'Halaman',
+      previous: '← Sebelumnya',
+      next: 'Berikutnya →',
+      page: 'Halaman {{page}}',
+    },
     forms: {
       markdownHint: 'Markdown: **tebal**, _miring_, `kode`, daftar, tautan, tabel.',
       preview: 'Pratinjau',
@@ -100,6 +106,25 @@ const id: { common: Translation } = {
       unknownAction: 'Formulir itu meminta sesuatu yang tidak bisa dilakukan halaman ini.',
       notAForm: 'Kirim formulir ini dari halamannya, ya.',
       unreadableForm: 'Formulirnya tidak terbaca. Kirim lagi dari halamannya.',
+      plain: {
+        back: 'Kembali ke Tanya',
+        unreadableText:
+          'Alamat atau data yang dikirim tidak bisa dibaca. Periksa lagi tautannya, ya.',
+        forgedTitle: 'Permintaan ditolak',
+        forgedText:
+          'Formulir ini dikirim dari situs lain, jadi tidak kami terima. Kembali ke halaman sebelumnya, muat ulang, lalu coba lagi.',
+        methodTitle: 'Metode tidak diizinkan',
+        methodText: 'Situs ini hanya menerima permintaan {{methods}}.',
+        badRequestTitle: 'Permintaan tidak valid',
+        notAPage: 'Tujuan permintaan itu bukan sebuah halaman.',
+        notAProxy:
+          'Server ini hanya melayani halamannya sendiri; permintaan ke situs lain tidak diteruskan.',
+        lengthTitle: 'Ukuran data wajib disebutkan',
+        lengthText: 'Permintaan yang membawa data harus menyebutkan ukurannya.',
+        tooLargeTitle: 'Kirimannya terlalu besar',
+        tooLargeText:
+          'Data yang Anda kirim lebih dari {{size, number}} KB. Tulisan paling panjang {{characters, number}} karakter; silakan dipersingkat.',
+      },
     },
     auth: {
       logInTitle: 'Masuk',

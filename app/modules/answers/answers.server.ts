@@ -3,6 +3,7 @@ import { answers, questions, type Answer } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
 import { Forbidden, NotFound } from '../../utils/domain-errors'
+import { msg } from '../../i18n/message'
 import { cookMarkdown, MARKDOWN_RENDERER_VERSION } from '../../utils/markdown.server'
 import { emit } from '../events/events.server'
 import { can, type Actor, type AnswerTarget } from '../policy/policy'
@@ -58,13 +59,13 @@ export async function createAnswer(
   const question = getVisibleQuestion(questionId, actor)
   if (!question) throw new NotFound('question')
   if (!can(actor, 'answer.create', questionTarget(question)))
-    throw new Forbidden('answer.create', 'This question does not take new answers')
+    throw new Forbidden('answer.create', msg('questions.validation.noNewAnswers'))
   const bodyHtml = await cookMarkdown(body)
   return write((tx) => {
     // Cooking took a moment: the question may have been closed or locked meanwhile.
     const current = tx.select().from(questions).where(eq(questions.id, questionId)).get()
     if (!current || !can(actor, 'answer.create', questionTarget(current)))
-      throw new Forbidden('answer.create', 'This question does not take new answers')
+      throw new Forbidden('answer.create', msg('questions.validation.noNewAnswers'))
     return once(tx, submissionKey, actor.id, 'answer', () => {
       const a = tx
         .insert(answers)

@@ -3,6 +3,7 @@ import { questions } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import { write, type Tx } from '../../utils/db.server'
 import { Forbidden, NotFound } from '../../utils/domain-errors'
+import { msg } from '../../i18n/message'
 import { emit, type EventActor } from '../events/events.server'
 import { can, type Actor } from '../policy/policy'
 import { syncQuestionSearch } from '../search/thread-index.server'
@@ -63,13 +64,13 @@ export function closeAsDuplicate(
   if (!question) throw new NotFound('question')
   if (!can(actor, 'question.close', questionTarget(question))) throw new Forbidden('question.close')
   const ref = parseQuestionRef(originalRef)
-  if (ref === null)
-    return { ok: false, message: 'Enter the number or the link of the original question.' }
+  if (ref === null) return { ok: false, message: msg('questions.validation.originalMissing') }
   let original = getVisibleQuestion(ref, null)
   if (original?.duplicateOfId) original = getVisibleQuestion(original.duplicateOfId, null)
-  if (!original) return { ok: false, message: `There is no question #${ref} to point to.` }
+  if (!original)
+    return { ok: false, message: msg('questions.validation.originalUnknown', { id: ref }) }
   if (original.id === questionId)
-    return { ok: false, message: 'A question cannot be a duplicate of itself.' }
+    return { ok: false, message: msg('questions.validation.originalSelf') }
   const originalId = original.id
   write((tx) => closeAsDuplicateIn(tx, { questionId, originalId, actor }))
   return { ok: true, originalId }

@@ -28,6 +28,7 @@ import {
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
 import { Forbidden, NotFound } from '../../utils/domain-errors'
+import { msg } from '../../i18n/message'
 import { singleton } from '../../utils/singleton.server'
 import { createViewDeduper } from '../../utils/view-dedupe.server'
 import { cookMarkdown, MARKDOWN_RENDERER_VERSION } from '../../utils/markdown.server'
@@ -296,7 +297,8 @@ type ResolvedForm =
 /** Category and tags of a question form, resolved inside the transaction, or what is wrong. */
 function resolveForm(tx: Tx, actor: Actor, input: QuestionInput): ResolvedForm {
   const categoryId = findCategoryId(tx, input.category)
-  if (categoryId === null) return { ok: false, fieldErrors: { category: 'Choose a category' } }
+  if (categoryId === null)
+    return { ok: false, fieldErrors: { category: msg('questions.validation.chooseCategory') } }
   const resolved = resolveTags(tx, actor, input.tags)
   if (!resolved.ok) return { ok: false, fieldErrors: { tags: resolved.message } }
   return { ok: true, categoryId, tagIds: resolved.tagIds }

@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm'
 import { questionTags, questions, tags } from '../../../db/schema'
 import { db, type Tx } from '../../utils/db.server'
-import { can, type Actor } from '../policy/policy'
+import { msg } from '../../i18n/message'
+import { can, TAG_CREATE_REPUTATION, type Actor } from '../policy/policy'
 import { listed } from '../policy/visibility.server'
 
 export type TagResolution = { ok: true; tagIds: number[] } | { ok: false; message: string }
@@ -19,10 +20,15 @@ export function resolveTags(tx: Tx, actor: Actor, names: string[]): TagResolutio
   const known = new Map(existing.map((t) => [t.name, t.id]))
   const missing = names.filter((n) => !known.has(n))
   if (missing.length > 0 && !can(actor, 'tag.create', null)) {
+    // Tag names are the same in every language; only the sentence around them is translated.
     const list = missing.map((m) => `“${m}”`).join(', ')
     return {
       ok: false,
-      message: `${list} ${missing.length === 1 ? 'is not a tag yet' : 'are not tags yet'}. New tags can be created by helpers and members with 100 reputation; please use existing tags.`,
+      message: msg('questions.validation.notTags', {
+        count: missing.length,
+        tags: list,
+        reputation: TAG_CREATE_REPUTATION,
+      }),
     }
   }
   for (const name of missing) {

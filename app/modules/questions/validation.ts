@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { languageField, type LanguageChoice } from '../search/languages'
+import { msg } from '../../i18n/message'
+import type { MessageKey } from '../../i18n/keys'
 
 export const TITLE_MIN = 10
 export const TITLE_MAX = 150
@@ -11,12 +13,12 @@ export const TAG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,28}[a-z0-9])?$/
 export const QUESTION_SORTS = ['newest', 'active', 'votes'] as const
 export type QuestionSort = (typeof QUESTION_SORTS)[number]
 
-const body = (min: number, what: string) =>
+const body = (min: number, messages: { min: MessageKey; max: MessageKey }) =>
   z
     .string()
     .trim()
-    .min(min, `${what} must be at least ${min} characters`)
-    .max(BODY_MAX, `${what} must be at most ${BODY_MAX.toLocaleString('en')} characters`)
+    .min(min, msg(messages.min, { min }))
+    .max(BODY_MAX, msg(messages.max, { max: BODY_MAX }))
 
 /** "Coffee, grinder  espresso" → ['coffee', 'grinder', 'espresso'] */
 export function splitTags(raw: string): string[] {
@@ -32,20 +34,13 @@ export function splitTags(raw: string): string[] {
 export function tagsField(min: number) {
   return z
     .string()
-    .max(200, 'Too many tags')
+    .max(200, msg('questions.validation.tagsTooLong'))
     .transform(splitTags)
     .pipe(
       z
-        .array(
-          z
-            .string()
-            .regex(
-              TAG_PATTERN,
-              'Tags use lowercase letters, digits and hyphens, up to 30 characters',
-            ),
-        )
-        .min(min, 'Add at least one tag')
-        .max(TAGS_MAX, `Use at most ${TAGS_MAX} tags`),
+        .array(z.string().regex(TAG_PATTERN, msg('questions.validation.tagPattern')))
+        .min(min, msg('questions.validation.tagsMin'))
+        .max(TAGS_MAX, msg('questions.validation.tagsMax', { max: TAGS_MAX })),
     )
 }
 
@@ -53,10 +48,13 @@ export const questionSchema = z.object({
   title: z
     .string()
     .trim()
-    .min(TITLE_MIN, `Titles must be at least ${TITLE_MIN} characters`)
-    .max(TITLE_MAX, `Titles must be at most ${TITLE_MAX} characters`),
-  body: body(20, 'The question'),
-  category: z.string().min(1, 'Choose a category').max(60),
+    .min(TITLE_MIN, msg('questions.validation.titleMin', { min: TITLE_MIN }))
+    .max(TITLE_MAX, msg('questions.validation.titleMax', { max: TITLE_MAX })),
+  body: body(20, {
+    min: 'questions.validation.questionMin',
+    max: 'questions.validation.questionMax',
+  }),
+  category: z.string().min(1, msg('questions.validation.chooseCategory')).max(60),
   tags: tagsField(1),
   language: languageField,
 })
@@ -66,7 +64,10 @@ export type QuestionInput = Omit<z.infer<typeof questionSchema>, 'language'> & {
 }
 
 export const answerSchema = z.object({
-  body: body(ANSWER_MIN, 'The answer'),
+  body: body(ANSWER_MIN, {
+    min: 'questions.validation.answerMin',
+    max: 'questions.validation.answerMax',
+  }),
   language: languageField,
 })
 export type AnswerInput = z.infer<typeof answerSchema>

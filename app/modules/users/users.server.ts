@@ -4,6 +4,7 @@ import { answers, passwords, questions, sessions, users, type Role } from '../..
 import { now } from '../../utils/clock.server'
 import { db, write } from '../../utils/db.server'
 import { Conflict, Forbidden, NotFound } from '../../utils/domain-errors'
+import { msg } from '../../i18n/message'
 import { emit } from '../events/events.server'
 import { can, type Actor } from '../policy/policy'
 import { listed } from '../policy/visibility.server'
@@ -128,7 +129,7 @@ export function changeRole(actor: Actor, userId: number, role: Role) {
   const user = requireManageable(actor, userId)
   if (user.role === role) return false
   // An admin cannot demote themselves: the site must never be left without one by accident.
-  if (userId === actor.id) throw new Conflict('You cannot change your own role.')
+  if (userId === actor.id) throw new Conflict(msg('community.users.ownRole'))
   return write((tx) => {
     tx.update(users).set({ role }).where(eq(users.id, userId)).run()
     emit(tx, { type: 'user.role_changed', actor, userId, data: { from: user.role, to: role } })
@@ -143,7 +144,7 @@ export function changeRole(actor: Actor, userId: number, role: Role) {
  */
 export function deleteAccount(actor: Actor, userId: number) {
   const user = requireManageable(actor, userId)
-  if (userId === actor.id) throw new Conflict('You cannot delete your own account here.')
+  if (userId === actor.id) throw new Conflict(msg('community.users.ownAccount'))
   write((tx) => {
     tx.update(users)
       .set({

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { answers, questions, votes, type PostType } from '../../../db/schema'
 import { write } from '../../utils/db.server'
 import { Forbidden, NotFound } from '../../utils/domain-errors'
+import { msg } from '../../i18n/message'
 import { getVisibleAnswer } from '../answers/answers.server'
 import { emit } from '../events/events.server'
 import { can, type Actor } from '../policy/policy'
@@ -19,14 +20,14 @@ export function castVote(actor: Actor, postType: PostType, postId: number, value
     const q = getVisibleQuestion(postId, actor)
     if (!q) throw new NotFound('question')
     if (!can(actor, 'question.vote', questionTarget(q)))
-      throw new Forbidden('question.vote', 'You cannot vote on this post')
+      throw new Forbidden('question.vote', msg('questions.validation.cannotVote'))
     authorId = q.authorId
     questionId = q.id
   } else {
     const found = getVisibleAnswer(postId, actor)
     if (!found) throw new NotFound('answer')
     if (!can(actor, 'answer.vote', found.target))
-      throw new Forbidden('answer.vote', 'You cannot vote on this post')
+      throw new Forbidden('answer.vote', msg('questions.validation.cannotVote'))
     authorId = found.answer.authorId
     questionId = found.question.id
   }

@@ -1,7 +1,87 @@
 import type en from '../en/community'
 import type { Translation } from '../../keys'
 
-/** Kata-kata halaman community dalam Bahasa Indonesia (lihat ../id.ts). */
-const community: Translation<typeof en> = {}
+/** Kata-kata halaman komunitas dalam Bahasa Indonesia (lihat ../id.ts). */
+const community: Translation<typeof en> = {
+  home: {
+    title: 'Ada yang bisa kami bantu?',
+    lead: 'Tanyakan seputar pesanan, pengiriman, pembayaran, dan cara seduh kepada komunitas Kopi Nusantara. Para helper dan tim layanan pelanggan kami siap menjawab, dan jawaban terbaik tersimpan di sini untuk semua orang.',
+    browseSolved: 'Lihat pertanyaan yang sudah selesai',
+    categories: 'Kategori',
+    questions_one: '{{value}} pertanyaan',
+    questions_other: '{{value}} pertanyaan',
+    solved: '{{value}} selesai',
+    waiting: '{{value}} menunggu jawaban',
+    recent: 'Aktivitas terbaru',
+    allQuestions: 'Semua pertanyaan →',
+    empty: 'Belum ada pertanyaan. Jadilah yang pertama bertanya.',
+  },
+  notifications: {
+    meta: 'Notifikasi · Tanya',
+    title: 'Notifikasi',
+    markAllRead: 'Tandai semua sudah dibaca',
+    empty: 'Belum ada apa-apa. Kabar akan muncul di sini saat ada yang menjawab pertanyaan Anda.',
+    someone: 'Seseorang',
+    two: '{{first}} dan {{second}}',
+    more_one: '{{first}} dan {{count}} orang lainnya',
+    more_other: '{{first}} dan {{count}} orang lainnya',
+    closedDuplicate: '{{who}} menutup pertanyaan Anda sebagai duplikat',
+    answered: '{{who}} menjawab pertanyaan Anda',
+    answeredMany_one: '{{count}} jawaban baru dari {{who}}',
+    answeredMany_other: '{{count}} jawaban baru dari {{who}}',
+    accepted: '{{who}} memilih jawaban Anda',
+    maybeIn: 'Jawabannya mungkin sudah ada di <go>{{title}}</go>.',
+    new: 'baru',
+  },
+  profile: {
+    meta: '{{name}} (@{{handle}}) · Tanya',
+    notFound: 'Tidak ada pengguna dengan nama itu di sini.',
+    memberSince: 'Anggota sejak <when>{{date}}</when>',
+    reputation: 'Reputasi',
+    questions: 'Pertanyaan',
+    answers: 'Jawaban',
+    accepted: 'Jawaban terpilih',
+    recentQuestions: 'Pertanyaan terbaru',
+    noQuestions: 'Belum ada pertanyaan.',
+    recentAnswers: 'Jawaban terbaru',
+    noAnswers: 'Belum ada jawaban.',
+    acceptedBadge: 'Terpilih',
+    votes_one: '{{value}} suara',
+    votes_other: '{{value}} suara',
+    answerCount_one: '{{value}} jawaban',
+    answerCount_other: '{{value}} jawaban',
+    asked: 'ditanyakan <when></when>',
+    answered: 'dijawab <when></when>',
+  },
+  tags: {
+    meta: 'Tag · Tanya',
+    description:
+      'Topik yang ditanyakan pelanggan kepada Kopi Nusantara, diurutkan menurut jumlah pertanyaan.',
+    title: 'Tag',
+    lead: 'Setiap tag mengelompokkan pertanyaan dengan topik yang sama. Pilih salah satu untuk melihat pertanyaannya.',
+    empty:
+      'Belum ada tag. Tag akan muncul di sini setelah dipakai di pertanyaan. <go>Ajukan pertanyaan pertama</go>.',
+    all: 'Semua tag',
+    questions_one: '{{value}} pertanyaan',
+    questions_other: '{{value}} pertanyaan',
+  },
+  users: {
+    ownRole: 'Anda tidak bisa mengubah peran Anda sendiri.',
+    ownAccount: 'Anda tidak bisa menghapus akun Anda sendiri dari sini.',
+  },
+  revisions: {
+    questionMeta: 'Riwayat perubahan: {{title}} · Tanya',
+    answerMeta: 'Riwayat perubahan jawaban · Tanya',
+    questionTitle: 'Riwayat perubahan “{{title}}”',
+    answerTitle: 'Riwayat perubahan jawaban',
+    back: '← Kembali ke pertanyaan',
+    revision: 'Revisi {{number}}',
+    original: 'versi asli',
+    shipped: 'Konten bawaan · <when></when>',
+    title: 'Judul:',
+    summary: 'Ringkasan:',
+    tags: 'Tag:',
+  },
+}
 
 export default community

@@ -1,0 +1,126 @@
+import { expect, test, type Page } from '@playwright/test'
+import { DEMO_PASSWORD } from './support'
+
+/** A relative date as Indonesian readers see it: "3 hari yang lalu", "2 jam yang lalu". */
+const AGO = /\d+ (detik|menit|jam|hari|minggu|bulan|tahun) yang lalu/
+/** Any relative date in Indonesian, the near ones included ("kemarin", "bulan lalu"). */
+const RELATIVE =
+  /^(\d+ (detik|menit|jam|hari|minggu|bulan|tahun) yang lalu|kemarin( dulu)?|(minggu|bulan|tahun) lalu|baru saja)$/
+
+/** The rows of a question list: each is a list item with the question's title as a heading. */
+function questionRows(page: Page) {
+  return page
+    .getByRole('main')
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3 }) })
+}
+
+test('a visitor switches to Bahasa Indonesia and the site speaks it, signed out and in', async ({
+  page,
+}) => {
+  test.slow()
+
+  await test.step('the footer’s switcher turns the home page Indonesian', async () => {
+    await page.goto('/')
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+    const footer = page.getByRole('contentinfo')
+    // Named in both languages, so someone who cannot read the current one still finds it.
+    await footer.getByRole('combobox', { name: /Language/ }).selectOption('Bahasa Indonesia')
+    await footer.getByRole('button', { name: 'Change' }).click()
+
+    await expect(page.locator('html')).toHaveAttribute('lang', 'id')
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Ada yang bisa kami bantu?' }),
+    ).toBeVisible()
+    await expect(page.getByRole('heading', { level: 2, name: 'Kategori' })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 2, name: 'Aktivitas terbaru' })).toBeVisible()
+    await expect(
+      page.getByRole('link', { name: 'Lihat pertanyaan yang sudah selesai' }),
+    ).toBeVisible()
+    await expect(
+      page
+        .getByRole('navigation', { name: 'Menu utama' })
+        .getByRole('link', { name: 'Pertanyaan', exact: true }),
+    ).toBeVisible()
+    const recent = page.getByRole('region', { name: 'Aktivitas terbaru' })
+    await expect(recent.getByText(AGO).first()).toBeVisible()
+    await expect(page.getByText(/^\d+ pertanyaan · \d+ selesai/).first()).toBeVisible()
+  })
+
+  await test.step('the question list is Indonesian: heading, filters, badges, dates', async () => {
+    await page
+      .getByRole('navigation', { name: 'Menu utama' })
+      .getByRole('link', { name: 'Pertanyaan', exact: true })
+      .click()
+    await expect(page).toHaveURL(/\/questions$/)
+    await expect(page.getByRole('heading', { level: 1, name: 'Semua pertanyaan' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Terapkan' })).toBeVisible()
+    await expect(
+      page.getByRole('navigation', { name: 'Urutkan pertanyaan' }).getByRole('link', {
+        name: 'Terbaru',
+        exact: true,
+      }),
+    ).toBeVisible()
+    await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Selesai' })
+    await page.getByRole('button', { name: 'Terapkan' }).click()
+    await expect(page).toHaveURL(/status=solved/)
+    const rows = questionRows(page)
+    await expect(rows.first()).toBeVisible()
+    await expect(rows.first().getByText('Selesai', { exact: true })).toBeVisible()
+    await expect(rows.first().getByText(/\d+ jawaban/)).toBeVisible()
+    await expect(page.getByRole('main').getByText(AGO).first()).toBeVisible()
+  })
+
+  await test.step('a question page is Indonesian', async () => {
+    const first = questionRows(page).first().getByRole('heading').getByRole('link')
+    const title = (await first.textContent()) ?? ''
+    await first.click()
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+    await expect(page.getByText(/^Ditanyakan \S/).first()).toBeVisible()
+    const dates = page.getByRole('main').locator('time')
+    await expect(dates.first()).toHaveText(RELATIVE)
+    for (const date of await dates.all()) await expect(date).toHaveText(RELATIVE)
+    await expect(page.getByText(/^Dilihat [\d.]+ kali$/)).toBeVisible()
+    await expect(page.getByRole('heading', { level: 2, name: /^\d+ jawaban$/ })).toBeVisible()
+    await expect(page.getByText('Jawaban terpilih', { exact: true })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Masuk', exact: true }).last()).toBeVisible()
+    await expect(page.getByText('untuk menjawab.', { exact: false })).toBeVisible()
+  })
+
+  await test.step('the choice survives a reload', async () => {
+    await page.reload()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'id')
+    await expect(page.getByRole('heading', { level: 2, name: /^\d+ jawaban$/ })).toBeVisible()
+    await page.goto('/')
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Ada yang bisa kami bantu?' }),
+    ).toBeVisible()
+  })
+
+  await test.step('signed in, the ask form is Indonesian, its errors too', async () => {
+    await page.getByRole('banner').getByRole('link', { name: 'Masuk' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Masuk' })).toBeVisible()
+    await page.getByLabel('E-mail', { exact: true }).fill('ayu@kopi.example')
+    await page.getByLabel('Kata sandi', { exact: true }).fill(DEMO_PASSWORD)
+    await page.getByRole('main').getByRole('button', { name: 'Masuk' }).click()
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Ayu Pratiwi' })).toBeVisible()
+
+    await page
+      .getByRole('navigation', { name: 'Menu utama' })
+      .getByRole('link', { name: 'Ajukan pertanyaan' })
+      .click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Tanya komunitas' })).toBeVisible()
+    await expect(page.getByLabel('Judul', { exact: true })).toBeVisible()
+    await expect(page.getByLabel('Detail', { exact: true })).toBeVisible()
+    await expect(page.getByRole('radiogroup', { name: 'Kategori' })).toBeVisible()
+    await expect(page.getByLabel('Tag', { exact: true })).toBeVisible()
+    await expect(page.getByText('Jelaskan masalahnya dalam satu kalimat')).toBeVisible()
+
+    // Sent empty: the server's messages come back as descriptors, shown in Indonesian.
+    await page.getByLabel('Judul', { exact: true }).fill('Kopi')
+    await page.getByRole('button', { name: 'Kirim pertanyaan' }).click()
+    await expect(page.getByText('Judul minimal 10 karakter')).toBeVisible()
+    await expect(page.getByText('Pilih kategori')).toBeVisible()
+    await expect(page.getByText('Tambahkan minimal satu tag')).toBeVisible()
+  })
+})
