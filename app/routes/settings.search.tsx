@@ -50,9 +50,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = formValues(form, ['synonyms'] as const)
   const text = intent.data === 'reset' ? DEFAULT_SYNONYMS : values.synonyms
   const result = changeSynonyms(user, text)
-  // What was typed comes back with the error, cut to what the field takes.
-  if (!result.ok)
-    return invalid(result.fieldErrors, { synonyms: values.synonyms.slice(0, SYNONYMS_TEXT_MAX) })
+  // What was typed comes back with the error, all of it, as every form here does.
+  if (!result.ok) return invalid(result.fieldErrors, { synonyms: values.synonyms })
   return redirect('/settings/search?saved=1')
 }
 

@@ -12,7 +12,8 @@ import {
   hideQuestion,
 } from '~/modules/moderation/posts.server'
 import { closeAsDuplicate } from '~/modules/questions/closing.server'
-import { db, sqlite } from '~/utils/db.server'
+import { syncQuestionsSearch } from '~/modules/search/thread-index.server'
+import { db, sqlite, write } from '~/utils/db.server'
 import { slugify } from '~/utils/slug'
 import { kbCandidates } from '../../db/schema'
 import { makeAnswer, makeCategory, makeQuestion, makeUser } from '../factories'
@@ -277,11 +278,15 @@ export type DatabaseCopy = { table: string; columns: string[]; rows: unknown[][]
  * them, so rows made after a restore get the same ids every time.
  */
 export function copyDatabase(): DatabaseCopy {
-  const copy: DatabaseCopy = dataTables().map(({ name, virtual }) => {
-    const statement = sqlite.prepare(`select ${virtual ? 'rowid, ' : ''}* from "${name}"`)
-    const columns = statement.columns().map((c, i) => (virtual && i === 0 ? 'rowid' : c.name))
-    return { table: name, columns, rows: statement.raw().all() as unknown[][] }
-  })
+  // Full-text tables are contentless (they keep no text to read back): they are rebuilt from
+  // the posts on restore instead, by the app's own indexing.
+  const copy: DatabaseCopy = dataTables()
+    .filter((t) => !t.virtual)
+    .map(({ name, virtual }) => {
+      const statement = sqlite.prepare(`select ${virtual ? 'rowid, ' : ''}* from "${name}"`)
+      const columns = statement.columns().map((c, i) => (virtual && i === 0 ? 'rowid' : c.name))
+      return { table: name, columns, rows: statement.raw().all() as unknown[][] }
+    })
   const sequence = sqlite.prepare('select name, seq from sqlite_sequence')
   copy.push({
     table: 'sqlite_sequence',
@@ -305,4 +310,8 @@ export function restoreDatabase(copy: DatabaseCopy) {
     }
   })()
   sqlite.pragma('foreign_keys = ON')
+  const ids = (sqlite.prepare('select id from questions').all() as { id: number }[]).map(
+    (r) => r.id,
+  )
+  write((tx) => syncQuestionsSearch(tx, ids))
 }

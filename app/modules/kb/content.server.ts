@@ -35,8 +35,8 @@ import {
 export type KbContentArticle = {
   file: string
   slug: string
-  /** The language it is written in, from the `language` field (`en` when left out). */
-  language: PostLanguage
+  /** The language it is written in, from the `language` field; detected on sync when left out. */
+  language?: PostLanguage
   title: string
   summary: string
   category: string
@@ -52,7 +52,7 @@ const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
 
 const frontMatterSchema = z
   .object({
-    language: z.enum(POST_LANGUAGES).default('en'),
+    language: z.enum(POST_LANGUAGES).optional(),
     title: z.string().trim().min(TITLE_MIN).max(TITLE_MAX),
     summary: z.string().trim().min(SUMMARY_MIN).max(SUMMARY_MAX),
     category: z.string().regex(KB_SLUG_PATTERN, 'must be a category slug').max(60),
