@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
-import { DEMO_PASSWORD } from './support'
+import { DEMO_PASSWORD, newAccount, signUp } from './support'
+
+const PASSWORD_ARTICLE = 'Lupa kata sandi: cara mengatur ulang kata sandi akun'
 
 /** A relative date as Indonesian readers see it: "3 hari yang lalu", "2 jam yang lalu". */
 const AGO = /\d+ (detik|menit|jam|hari|minggu|bulan|tahun) yang lalu/
@@ -123,4 +125,45 @@ test('a visitor switches to Bahasa Indonesia and the site speaks it, signed out 
     await expect(page.getByText('Pilih kategori')).toBeVisible()
     await expect(page.getByText('Tambahkan minimal satu tag')).toBeVisible()
   })
+
+  await test.step('“lupa kata sandi” finds the Indonesian password article first', async () => {
+    const box = page.getByRole('banner').getByRole('searchbox', { name: 'Cari' })
+    await box.fill('lupa kata sandi')
+    await box.press('Enter')
+    await expect(page).toHaveURL(/\/search\?q=lupa\+kata\+sandi/)
+    const kb = page.getByRole('region', { name: 'Pusat bantuan', exact: true })
+    await expect(kb.getByRole('link').first()).toHaveText(PASSWORD_ARTICLE)
+    await kb.getByRole('link', { name: PASSWORD_ARTICLE }).click()
+    await expect(page.getByRole('heading', { level: 1, name: PASSWORD_ARTICLE })).toBeVisible()
+  })
+})
+
+test('the language chosen while signed in follows the account to another browser', async ({
+  page,
+  browser,
+}) => {
+  const account = newAccount('bahasa')
+  await signUp(page, account)
+  const footer = page.getByRole('contentinfo')
+  await footer.getByRole('combobox', { name: /Language/ }).selectOption('Bahasa Indonesia')
+  await footer.getByRole('button', { name: 'Change' }).click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'id')
+
+  // A second browser has no language cookie and asks for English.
+  const other = await browser.newContext({ locale: 'en-US' })
+  const second = await other.newPage()
+  await second.goto('/login')
+  await expect(second.locator('html')).toHaveAttribute('lang', 'en')
+  await second.getByLabel('E-mail', { exact: true }).fill(account.email)
+  await second.getByLabel('Password', { exact: true }).fill(account.password)
+  await second.getByRole('main').getByRole('button', { name: 'Log in' }).click()
+  await expect(
+    second.getByRole('banner').getByRole('link', { name: account.displayName }),
+  ).toBeVisible()
+  await expect(second.locator('html')).toHaveAttribute('lang', 'id')
+  await second.goto('/')
+  await expect(
+    second.getByRole('heading', { level: 1, name: 'Ada yang bisa kami bantu?' }),
+  ).toBeVisible()
+  await other.close()
 })
