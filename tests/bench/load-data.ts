@@ -101,7 +101,15 @@ export const CATEGORY_TAGS: Record<Category, string[]> = {
   'returns-refunds': ['refund', 'return', 'damaged-item'],
   'payments-billing': ['gopay', 'ovo', 'qris', 'bank-transfer', 'invoice', 'subscription'],
   'account-login': ['account', 'login', 'email', 'password-reset'],
-  'brewing-help': ['beans', 'grind-size', 'v60', 'french-press', 'espresso', 'cold-brew', 'storage'],
+  'brewing-help': [
+    'beans',
+    'grind-size',
+    'v60',
+    'french-press',
+    'espresso',
+    'cold-brew',
+    'storage',
+  ],
 }
 
 const TITLES: Record<Category, string[]> = {

@@ -34,15 +34,7 @@
  */
 import { createRequire } from 'node:module'
 import { performance } from 'node:perf_hooks'
-import {
-  answerText,
-  int,
-  pick,
-  questionFields,
-  rng,
-  zipf,
-  type Random,
-} from './load-data'
+import { answerText, int, pick, questionFields, rng, zipf, type Random } from './load-data'
 
 const require = createRequire(import.meta.url)
 

@@ -8,24 +8,27 @@
  * 2. The built server (`node build/server.js`, NODE_ENV=production) as a child process on that
  *    file, behind a pretend proxy (TRUST_PROXY=loopback) so that each simulated person has an
  *    address of their own (views are counted per visitor, as for real people).
- * 3. A crowd of LOAD_USERS people (load-traffic.ts: readers, searchers and a few writers who
- *    post through the real forms), paced at LOAD_RATE requests per second: a warm-up, then the
- *    measured run of LOAD_SECONDS. Then the breaking point: the same crowd reading faster, one
- *    bounded step per rate in LOAD_STEPS, until p95 passes 1 s or errors appear.
- * 4. Beside the load, every second: the server's CPU (the whole process, and its main thread,
- *    where all JavaScript of a request runs), its RSS, the load generator's own CPU (it shares
- *    the cores), the machine's CPU and load average; every 250 ms a /healthz request on a
- *    connection of its own, whose time shows how long a request waits for the event loop.
- * 5. A CPU profile of the server (`node --cpu-prof`) under the target load, in a run of its
- *    own (the profiler slows what it watches), summarised by where the time goes.
+ * 3. After a warm-up, the server CPU one request of each kind costs, one at a time (no
+ *    queueing): its main thread, where all of a request's JavaScript runs, bounds throughput.
+ * 4. A crowd of LOAD_USERS people (load-traffic.ts: readers, searchers and a few writers who
+ *    post through the real forms), paced at LOAD_RATE requests per second for LOAD_SECONDS.
+ *    Then the breaking point: the same crowd reading faster, one bounded step per rate in
+ *    LOAD_STEPS, until p95 passes 1 s or errors appear.
+ * 5. Beside the load, every second: the server's CPU (the whole process, its main thread and
+ *    its other threads), its RSS, the load generator's own CPU (it shares the cores), the CPU
+ *    of everything else on the machine and the load average; every 250 ms a /healthz request
+ *    on a connection of its own, whose time shows how long a request waits for the event loop.
+ * 6. A CPU profile of the server (`node --cpu-prof`) under the target load, in a run of its
+ *    own (the profiler slows what it watches), summarised by where the main thread's time
+ *    goes.
  *
  * Prints tables and writes tmp/bench-load/results.json. Figures, not pass/fail: the run exits
  * non-zero on a crash or when the server stops answering.
  *
  * Knobs (env): LOAD_PORT (3400), LOAD_USERS (500), LOAD_RATE (100 requests/s), LOAD_SECONDS
- * (60), LOAD_WARMUP_SECONDS (10), LOAD_STEPS (100,150,200,300,400,600,800; empty: none),
- * LOAD_STEP_SECONDS (20), LOAD_QUESTIONS (300 more threads), LOAD_PROFILE_SECONDS (20; 0: no
- * profile).
+ * (60), LOAD_WARMUP_SECONDS (10), LOAD_STEPS (comma-separated rates; empty: no steps; default
+ * 100,125,150,175,200,250,300,400,600), LOAD_STEP_SECONDS (20), LOAD_QUESTIONS (300 more
+ * threads), LOAD_PROFILE_SECONDS (20; 0: no profile).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -52,7 +55,7 @@ const WARMUP = num('LOAD_WARMUP_SECONDS', 10)
 const STEP_SECONDS = num('LOAD_STEP_SECONDS', 20)
 const QUESTIONS = num('LOAD_QUESTIONS', 300)
 const PROFILE_SECONDS = num('LOAD_PROFILE_SECONDS', 20)
-const STEPS = (process.env.LOAD_STEPS ?? '100,150,200,300,400,600,800')
+const STEPS = (process.env.LOAD_STEPS ?? '100,125,150,175,200,250,300,400,600')
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean)
@@ -185,7 +188,8 @@ function readSite(writerCookies: string[]): Site {
     )
     .all() as { id: number; questionId: number }[]
   const byQuestion = new Map<number, number[]>()
-  for (const a of answers) byQuestion.set(a.questionId, [...(byQuestion.get(a.questionId) ?? []), a.id])
+  for (const a of answers)
+    byQuestion.set(a.questionId, [...(byQuestion.get(a.questionId) ?? []), a.id])
   // Popularity in a fixed shuffled order, so that the most viewed are not simply the oldest.
   const r = rng(5)
   const shuffled = questions
@@ -411,6 +415,13 @@ class Watcher {
       ),
       generatorCores: (b.generatorCpu - a.generatorCpu) / dt,
       machineCores: ((b.machineBusy - a.machineBusy) / (b.machineTotal - a.machineTotal)) * CPUS,
+      // Everything else on the machine (other people's tests, the system): it competes too.
+      otherCores: Math.max(
+        0,
+        ((b.machineBusy - a.machineBusy) / (b.machineTotal - a.machineTotal)) * CPUS -
+          (b.serverCpu - a.serverCpu) / dt -
+          (b.generatorCpu - a.generatorCpu) / dt,
+      ),
       rssMb: {
         start: a.rssMb,
         max: Math.max(...ticks.map((t) => t.rssMb)),
@@ -500,6 +511,116 @@ async function phase(
   if (watcher.stopped) throw new Error(watcher.stopped)
   if (server?.exitCode !== null) throw new Error(`the server exited:\n${serverOutput}`)
   return { name, rate, users: USERS, run: figures(result, rate), machine: watcher.window(from, to) }
+}
+
+// ── Cost per request ─────────────────────────────────────────────────────────────────────
+
+type Cost = {
+  page: string
+  requests: number
+  /** Server CPU per request: its main thread, and all its other threads together. */
+  mainMs: number
+  otherMs: number
+  wallP50Ms: number
+  bytes: number
+}
+
+/**
+ * What one request of each kind costs the server, one request at a time on one keep-alive
+ * connection (so no queueing): CPU of the main thread and of the other threads per request,
+ * from /proc, over `n` requests after a few to warm up. CPU time, unlike latency, hardly
+ * depends on what else runs on the machine, and the main thread's share bounds throughput:
+ * JavaScript runs on that one thread, so 1000 / (main ms) is the most requests per second.
+ */
+async function measureCosts(pid: number, site: Site, n = 100): Promise<Cost[]> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+  const browser = {
+    'User-Agent':
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
+    Accept: 'text/html',
+    'Accept-Encoding': 'gzip, deflate, br',
+    // One visitor throughout: their views are counted once, so no request here writes a view.
+    'X-Forwarded-For': '198.19.0.1',
+  }
+  const fetchOne = (url: string, headers: Record<string, string>) =>
+    new Promise<{ status: number; bytes: number; ms: number }>((resolve, reject) => {
+      const start = performance.now()
+      const req = http.get(`${ORIGIN}${url}`, { agent, headers }, (res) => {
+        let bytes = 0
+        res.on('data', (c: Buffer) => (bytes += c.length))
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, bytes, ms: performance.now() - start }),
+        )
+        res.on('error', reject)
+      })
+      req.on('error', reject)
+    })
+  const popular = site.questions.slice(0, 10).map((q) => q.path)
+  const cookie = site.writerCookies[0]
+  const kinds: [string, (i: number) => string, Record<string, string>][] = [
+    ['home', () => '/', browser],
+    // The same page without compression: what compressing it costs the server.
+    ['home, not compressed', () => '/', { ...browser, 'Accept-Encoding': 'identity' }],
+    ['question list', () => '/questions', browser],
+    [
+      'question list, filtered',
+      (i) => `/questions?category=${site.categories[i % site.categories.length]}&sort=votes`,
+      browser,
+    ],
+    ['question page', (i) => popular[i % popular.length], browser],
+    [
+      'question page, not compressed',
+      (i) => popular[i % popular.length],
+      { ...browser, 'Accept-Encoding': 'identity' },
+    ],
+    ['KB home', () => '/kb', browser],
+    ['KB article', (i) => `/kb/${site.kbSlugs[i % site.kbSlugs.length]}`, browser],
+    ['tags', () => '/tags', browser],
+    ['profile', (i) => `/users/${site.handles[i % site.handles.length]}`, browser],
+    // A new query every time: rendered, never from the page cache.
+    [
+      'search, rendered',
+      (i) => `/search?q=${encodeURIComponent(`${site.queries[i % 40]} ${i}`)}`,
+      browser,
+    ],
+    [
+      'search, from the page cache',
+      () => `/search?q=${encodeURIComponent(site.queries[0])}`,
+      browser,
+    ],
+    [
+      'question page, signed in',
+      (i) => popular[i % popular.length],
+      { ...browser, Cookie: cookie },
+    ],
+    ['/healthz', () => '/healthz', browser],
+  ]
+  const costs: Cost[] = []
+  for (const [page, url, headers] of kinds) {
+    for (let i = 0; i < 10; i++) await fetchOne(url(i + n), headers)
+    const main0 = cpuSeconds(`/proc/${pid}/task/${pid}/stat`)
+    const all0 = cpuSeconds(`/proc/${pid}/stat`)
+    const walls: number[] = []
+    let bytes = 0
+    for (let i = 0; i < n; i++) {
+      const r = await fetchOne(url(i), headers)
+      if (r.status !== 200) throw new Error(`${page}: GET ${url(i)} answered ${r.status}`)
+      walls.push(r.ms)
+      bytes += r.bytes
+    }
+    const main = cpuSeconds(`/proc/${pid}/task/${pid}/stat`) - main0
+    const all = cpuSeconds(`/proc/${pid}/stat`) - all0
+    costs.push({
+      page,
+      requests: n,
+      mainMs: (main * 1000) / n,
+      otherMs: ((all - main) * 1000) / n,
+      wallP50Ms: percentiles(walls).p50,
+      bytes: bytes / n,
+    })
+  }
+  agent.destroy()
+  return costs
 }
 
 /** After a step, until /healthz answers about as fast as at rest again (30 s at most). */
@@ -670,6 +791,11 @@ function printPhase(p: Phase) {
       `; search pages from the page cache ${fmt(run.searchPageCacheHits * 100, 0)} %` +
       `; sent late ${fmt(run.lateSends * 100, 1)} %`,
   )
+  const series = machine.rssSeries
+  const at = (q: number) => series[Math.min(series.length - 1, Math.round(q * (series.length - 1)))]
+  console.log(
+    `  RSS through the run (start, ¼, ½, ¾, end): ${[0, 0.25, 0.5, 0.75, 1].map((q) => fmt(at(q), 0)).join(', ')} MB`,
+  )
   for (const [what, n] of Object.entries(run.problems)) console.log(`    ${n} × ${what}`)
   for (const [what, n] of Object.entries(run.errors)) console.log(`    ${n} × ${what}`)
   console.log(
@@ -677,7 +803,8 @@ function printPhase(p: Phase) {
       ` [${Object.entries(machine.threadCores)
         .map(([name, cores]) => `${name} ${fmt(cores, 2)}`)
         .join(', ')}]` +
-      `, load generator ${fmt(machine.generatorCores, 2)}, whole machine ${fmt(machine.machineCores, 2)} of ${CPUS}` +
+      `, load generator ${fmt(machine.generatorCores, 2)}, other processes ${fmt(machine.otherCores, 2)}` +
+      `, whole machine ${fmt(machine.machineCores, 2)} of ${CPUS}` +
       `; RSS ${fmt(machine.rssMb.start, 0)} → max ${fmt(machine.rssMb.max, 0)} → ${fmt(machine.rssMb.end, 0)} MB` +
       `; /healthz p50 ${fmt(machine.healthz.p50, 1)} / p95 ${fmt(machine.healthz.p95, 1)} ms` +
       ` (${machine.healthz.failed} failed); load average ${fmt(machine.loadAverage.start, 2)} → ${fmt(machine.loadAverage.end, 2)}`,
@@ -699,8 +826,11 @@ function saturation(p: Phase) {
   const post = p.run.perKind.post
   const browse = p.run.perKind.browse
   if (post.requests > 0 && post.p95 > 3 * browse.p95 && post.p95 > 200)
-    found.push(`writes (post p95 ${fmt(post.p95, 0)} ms against ${fmt(browse.p95, 0)} ms for pages)`)
-  if (m.rssMb.end > m.rssMb.start * 1.5) found.push(`memory (RSS ${fmt(m.rssMb.start, 0)} → ${fmt(m.rssMb.end, 0)} MB)`)
+    found.push(
+      `writes (post p95 ${fmt(post.p95, 0)} ms against ${fmt(browse.p95, 0)} ms for pages)`,
+    )
+  if (m.rssMb.end > m.rssMb.start * 1.5)
+    found.push(`memory (RSS ${fmt(m.rssMb.start, 0)} → ${fmt(m.rssMb.end, 0)} MB)`)
   return found
 }
 
@@ -743,6 +873,34 @@ async function main() {
     console.log(`Warm-up: ${WARMUP} s at ${RATE} req/s (not counted)`)
     await drive({ site, crowd, rate: RATE, seconds: WARMUP, seed: 1 })
   }
+  const costs = await measureCosts(pid, site)
+  console.log(
+    '\nServer CPU per request, one request at a time (no queueing; compressed as for browsers)',
+  )
+  console.log(
+    table(
+      [
+        'page',
+        'main thread ms',
+        'other threads ms',
+        'main-thread ceiling req/s',
+        'wall p50 ms',
+        'bytes',
+      ],
+      costs.map((c) => [
+        c.page,
+        fmt(c.mainMs, 2),
+        fmt(c.otherMs, 2),
+        fmt(1000 / c.mainMs, 0),
+        fmt(c.wallP50Ms, 2),
+        fmt(c.bytes, 0),
+      ]),
+    ),
+  )
+  console.log(
+    `  CPU ticks are ${fmt(1000 / CLK_TCK, 0)} ms: figures are ±${fmt(1000 / CLK_TCK / 100, 1)} ms`,
+  )
+
   const target = await phase(watcher, 'Target load', site, RATE, SECONDS, 2)
   printPhase(target)
 
@@ -753,7 +911,11 @@ async function main() {
     const step = await phase(watcher, `Step ${i + 1}`, site, rate, STEP_SECONDS, 10 + i)
     steps.push(step)
     printPhase(step)
-    if (step.run.overall.p95 > BREAK_P95_MS || step.run.failed > 0 || step.run.connectionErrors > 0) {
+    if (
+      step.run.overall.p95 > BREAK_P95_MS ||
+      step.run.failed > 0 ||
+      step.run.connectionErrors > 0
+    ) {
       breaking = step
       break
     }
@@ -766,7 +928,9 @@ async function main() {
   if (PROFILE_SECONDS > 0) {
     fs.mkdirSync(PROFILE_DIR, { recursive: true })
     const profiledPid = await startServer(['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`])
-    console.log(`\nProfiling the server (pid ${profiledPid}) at ${RATE} req/s for ${PROFILE_SECONDS} s`)
+    console.log(
+      `\nProfiling the server (pid ${profiledPid}) at ${RATE} req/s for ${PROFILE_SECONDS} s`,
+    )
     await drive({ site, crowd, rate: RATE, seconds: Math.min(WARMUP, 5), seed: 98 })
     const profiled = await drive({ site, crowd, rate: RATE, seconds: PROFILE_SECONDS, seed: 99 })
     const lost = profiled.samples.filter((s) => s.status >= 400 || s.problem).length
@@ -785,7 +949,9 @@ async function main() {
         `  ${fmt(profiled.samples.length)} requests (${lost} failed); ${profile.seconds} s profiled, ` +
           `main thread busy ${fmt(profile.busyShare * 100, 0)} % of it; ${profile.file}`,
       )
-      console.log('\nWhere the main thread’s busy time goes (self time, native calls counted for their caller)')
+      console.log(
+        '\nWhere the main thread’s busy time goes (self time, native calls counted for their caller)',
+      )
       console.log(
         table(
           ['code', 'ms', 'share'],
@@ -817,6 +983,7 @@ async function main() {
         'server cores',
         'main thr.',
         'generator',
+        'others',
         'machine',
         'RSS max MB',
         'healthz p95',
@@ -833,6 +1000,7 @@ async function main() {
         fmt(s.machine.serverCores, 2),
         fmt(s.machine.mainThreadCores, 2),
         fmt(s.machine.generatorCores, 2),
+        fmt(s.machine.otherCores, 2),
         fmt(s.machine.machineCores, 2),
         fmt(s.machine.rssMb.max, 0),
         fmt(s.machine.healthz.p95, 1),
@@ -847,7 +1015,9 @@ async function main() {
         `(${fmt(breaking.run.achievedPerSec, 1)} achieved, p95 ${fmt(breaking.run.overall.p95, 0)} ms)`,
     )
   else if (steps.length > 0)
-    console.log(`  p95 stayed under ${BREAK_P95_MS} ms up to ${fmt(steps[steps.length - 1].rate)} req/s offered`)
+    console.log(
+      `  p95 stayed under ${BREAK_P95_MS} ms up to ${fmt(steps[steps.length - 1].rate)} req/s offered`,
+    )
   if (firstSaturated)
     console.log(
       `  first near its limit, at ${fmt(firstSaturated.rate)} req/s: ${saturation(firstSaturated).join('; ')}`,
@@ -888,10 +1058,15 @@ async function main() {
       breakP95Ms: BREAK_P95_MS,
     },
     atRest,
+    costPerRequest: costs,
     target,
     steps,
     breakingPoint: breaking
-      ? { offered: breaking.rate, achieved: breaking.run.achievedPerSec, p95: breaking.run.overall.p95 }
+      ? {
+          offered: breaking.rate,
+          achieved: breaking.run.achievedPerSec,
+          p95: breaking.run.overall.p95,
+        }
       : null,
     firstSaturated: firstSaturated
       ? { rate: firstSaturated.rate, what: saturation(firstSaturated) }
@@ -912,6 +1087,8 @@ try {
   await main()
 } catch (error) {
   console.error('\nLoad bench failed:', error)
+  if (serverOutput.trim())
+    console.error(`\nThe server's last output:\n${serverOutput.slice(-4000)}`)
   process.exitCode = 1
 } finally {
   await stopServer()
