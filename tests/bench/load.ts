@@ -489,12 +489,32 @@ function figures(run: RunResult, offered: number) {
   }
 }
 
+/**
+ * Rows the server wrote, read on our own connection (WAL: committed rows are visible to it).
+ * Each counts one transaction: a view counted, a search logged, an ask visit started, a
+ * domain event (a post, a vote, an acceptance…).
+ */
+function writeCounts() {
+  const one = (q: string) => (sqlite.prepare(q).get() as { n: number | null }).n ?? 0
+  return {
+    views: one('select sum(view_count) as n from questions'),
+    searches: one('select count(*) as n from search_events'),
+    askVisits: one('select count(*) as n from ask_visits'),
+    events: one('select count(*) as n from events'),
+  }
+}
+
+/** /healthz's time at rest; beyond it, a probe's time is waiting behind other requests. */
+let restHealthzMs = NaN
+
 type Phase = {
   name: string
   rate: number
   users: number
   run: ReturnType<typeof figures>
   machine: ReturnType<Watcher['window']>
+  /** Write transactions per second, by what wrote them. */
+  writesPerSec: ReturnType<typeof writeCounts>
 }
 
 async function phase(
@@ -505,12 +525,27 @@ async function phase(
   seconds: number,
   seed: number,
 ): Promise<Phase> {
+  const before = writeCounts()
   const from = performance.now() / 1000
   const result = await drive({ site, crowd: crowdOf(USERS), rate, seconds, seed })
   const to = performance.now() / 1000
   if (watcher.stopped) throw new Error(watcher.stopped)
   if (server?.exitCode !== null) throw new Error(`the server exited:\n${serverOutput}`)
-  return { name, rate, users: USERS, run: figures(result, rate), machine: watcher.window(from, to) }
+  const after = writeCounts()
+  const perSec = (k: keyof typeof before) => (after[k] - before[k]) / result.seconds
+  return {
+    name,
+    rate,
+    users: USERS,
+    run: figures(result, rate),
+    machine: watcher.window(from, to),
+    writesPerSec: {
+      views: perSec('views'),
+      searches: perSec('searches'),
+      askVisits: perSec('askVisits'),
+      events: perSec('events'),
+    },
+  }
 }
 
 // ── Cost per request ─────────────────────────────────────────────────────────────────────
@@ -791,6 +826,11 @@ function printPhase(p: Phase) {
       `; search pages from the page cache ${fmt(run.searchPageCacheHits * 100, 0)} %` +
       `; sent late ${fmt(run.lateSends * 100, 1)} %`,
   )
+  const w = p.writesPerSec
+  console.log(
+    `  write transactions ${fmt(w.views + w.searches + w.askVisits + w.events, 1)}/s: views ${fmt(w.views, 1)}, ` +
+      `searches logged ${fmt(w.searches, 1)}, ask visits ${fmt(w.askVisits, 2)}, domain events ${fmt(w.events, 2)}`,
+  )
   const series = machine.rssSeries
   const at = (q: number) => series[Math.min(series.length - 1, Math.round(q * (series.length - 1)))]
   console.log(
@@ -807,7 +847,7 @@ function printPhase(p: Phase) {
       `, whole machine ${fmt(machine.machineCores, 2)} of ${CPUS}` +
       `; RSS ${fmt(machine.rssMb.start, 0)} → max ${fmt(machine.rssMb.max, 0)} → ${fmt(machine.rssMb.end, 0)} MB` +
       `; /healthz p50 ${fmt(machine.healthz.p50, 1)} / p95 ${fmt(machine.healthz.p95, 1)} ms` +
-      ` (${machine.healthz.failed} failed); load average ${fmt(machine.loadAverage.start, 2)} → ${fmt(machine.loadAverage.end, 2)}`,
+      ` (${machine.healthz.failed} failed; ${fmt(restHealthzMs, 1)} at rest); load average ${fmt(machine.loadAverage.start, 2)} → ${fmt(machine.loadAverage.end, 2)}`,
   )
 }
 
@@ -862,6 +902,7 @@ async function main() {
     await new Promise((r) => setTimeout(r, 50))
   }
   const baseline = percentiles(baselineProbes)
+  restHealthzMs = baseline.p50
   const atRest = { rssMb: rssMb(pid), loadAverage: os.loadavg()[0], healthz: baseline }
   console.log(
     `Server up (pid ${pid}): RSS ${fmt(atRest.rssMb, 0)} MB at rest, /healthz ${fmt(baseline.p50, 2)} ms ` +
