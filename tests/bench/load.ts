@@ -221,6 +221,14 @@ function readSite(writerCookies: string[]): Site {
 
 let server: ChildProcess | null = null
 let serverOutput = ''
+/** What the bench is doing, to say when the server died. */
+let activity = 'its start'
+let serverExit: string | null = null
+
+/** Stops the bench when the server has died, with what it printed last. */
+function checkServer() {
+  if (serverExit) throw new Error(`${serverExit}; its last output:\n${serverOutput.slice(-4000)}`)
+}
 
 async function startServer(nodeArgs: string[] = []) {
   if (await probeOnce(2_000).then((p) => p.ok))
@@ -232,6 +240,10 @@ async function startServer(nodeArgs: string[] = []) {
   })
   server = child
   serverOutput = ''
+  child.once('exit', (code, signal) => {
+    if (server === child)
+      serverExit = `the server exited (${signal ?? `code ${code}`}) during ${activity}`
+  })
   child.stdout?.on('data', (d: Buffer) => void (serverOutput += d.toString()))
   child.stderr?.on('data', (d: Buffer) => void (serverOutput += d.toString()))
   const deadline = Date.now() + 30_000
@@ -504,6 +516,26 @@ function writeCounts() {
   }
 }
 
+/**
+ * Posts the writers made, and how many of them were stored as plain text: the server cooks
+ * markdown in a worker within a time budget and keeps the post as `<pre>` text when the
+ * budget runs out (app/utils/markdown.server.ts), so under load this is a loss to count.
+ */
+function postCounts() {
+  const one = (q: string) => (sqlite.prepare(q).get() as { n: number | null }).n ?? 0
+  const plain = `body_html like '<pre>%' and body_html not like '<pre><code%'`
+  return {
+    answers: one(`select count(*) as n from answers where body_md like '%(load answer %'`),
+    answersPlain: one(
+      `select count(*) as n from answers where body_md like '%(load answer %' and ${plain}`,
+    ),
+    questions: one(`select count(*) as n from questions where title like '%(load question %'`),
+    questionsPlain: one(
+      `select count(*) as n from questions where title like '%(load question %' and ${plain}`,
+    ),
+  }
+}
+
 /** /healthz's time at rest; beyond it, a probe's time is waiting behind other requests. */
 let restHealthzMs = NaN
 
@@ -515,6 +547,8 @@ type Phase = {
   machine: ReturnType<Watcher['window']>
   /** Write transactions per second, by what wrote them. */
   writesPerSec: ReturnType<typeof writeCounts>
+  /** Posts made in the phase, and those stored as plain text. */
+  posts: ReturnType<typeof postCounts>
 }
 
 async function phase(
@@ -525,13 +559,16 @@ async function phase(
   seconds: number,
   seed: number,
 ): Promise<Phase> {
+  activity = `${name} (${rate} req/s)`
   const before = writeCounts()
+  const postsBefore = postCounts()
   const from = performance.now() / 1000
   const result = await drive({ site, crowd: crowdOf(USERS), rate, seconds, seed })
   const to = performance.now() / 1000
+  checkServer()
   if (watcher.stopped) throw new Error(watcher.stopped)
-  if (server?.exitCode !== null) throw new Error(`the server exited:\n${serverOutput}`)
   const after = writeCounts()
+  const postsAfter = postCounts()
   const perSec = (k: keyof typeof before) => (after[k] - before[k]) / result.seconds
   return {
     name,
@@ -544,6 +581,12 @@ async function phase(
       searches: perSec('searches'),
       askVisits: perSec('askVisits'),
       events: perSec('events'),
+    },
+    posts: {
+      answers: postsAfter.answers - postsBefore.answers,
+      answersPlain: postsAfter.answersPlain - postsBefore.answersPlain,
+      questions: postsAfter.questions - postsBefore.questions,
+      questionsPlain: postsAfter.questionsPlain - postsBefore.questionsPlain,
     },
   }
 }
@@ -855,6 +898,11 @@ function printPhase(p: Phase) {
     `  write transactions ${fmt(w.views + w.searches + w.askVisits + w.events, 1)}/s: views ${fmt(w.views, 1)}, ` +
       `searches logged ${fmt(w.searches, 1)}, ask visits ${fmt(w.askVisits, 2)}, domain events ${fmt(w.events, 2)}`,
   )
+  const posted = p.posts
+  console.log(
+    `  posted ${posted.answers} answers and ${posted.questions} questions; stored as plain text ` +
+      `(cooking over its budget): ${posted.answersPlain + posted.questionsPlain}`,
+  )
   const series = machine.rssSeries
   const at = (q: number) => series[Math.min(series.length - 1, Math.round(q * (series.length - 1)))]
   console.log(
@@ -936,8 +984,11 @@ async function main() {
 
   if (WARMUP > 0) {
     console.log(`Warm-up: ${WARMUP} s at ${RATE} req/s (not counted)`)
+    activity = 'the warm-up'
     await drive({ site, crowd, rate: RATE, seconds: WARMUP, seed: 1 })
+    checkServer()
   }
+  activity = 'the cost per request'
   const costs = await measureCosts(pid, site)
   console.log(
     '\nServer CPU per request, one request at a time (no queueing; compressed as for browsers)',
@@ -966,14 +1017,32 @@ async function main() {
     `  CPU ticks are ${fmt(1000 / CLK_TCK, 0)} ms: figures are ±${fmt(1000 / CLK_TCK / 100, 1)} ms`,
   )
 
-  const target = await phase(watcher, 'Target load', site, RATE, SECONDS, 2)
-  printPhase(target)
+  // A server that dies under load is a result too: it is recorded, the rest of the figures are
+  // kept, and the run ends non-zero after writing them.
+  let crash: string | null = null
+  const survive = async <T>(fn: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await fn()
+    } catch (error) {
+      if (!serverExit) throw error
+      crash = serverExit
+      console.log(`\n${serverExit}; its last output:\n${serverOutput.slice(-4000)}`)
+      return null
+    }
+  }
+
+  const target = await survive(() => phase(watcher, 'Target load', site, RATE, SECONDS, 2))
+  if (target) printPhase(target)
 
   const steps: Phase[] = []
   let breaking: Phase | null = null
   for (const [i, rate] of STEPS.entries()) {
+    if (crash) break
     await drain(baseline.p50)
-    const step = await phase(watcher, `Step ${i + 1}`, site, rate, STEP_SECONDS, 10 + i)
+    const step = await survive(() =>
+      phase(watcher, `Step ${i + 1}`, site, rate, STEP_SECONDS, 10 + i),
+    )
+    if (!step) break
     steps.push(step)
     printPhase(step)
     if (
@@ -986,19 +1055,24 @@ async function main() {
     }
   }
   watcher.stop()
-  const afterAll = { rssMb: rssMb(pid) }
+  const rssAfterSteps = crash ? null : rssMb(pid)
   await stopServer()
 
   let profile: ReturnType<typeof summariseProfile> | null = null
   if (PROFILE_SECONDS > 0) {
     fs.mkdirSync(PROFILE_DIR, { recursive: true })
+    serverExit = null
     const profiledPid = await startServer(['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`])
     console.log(
-      `\nProfiling the server (pid ${profiledPid}) at ${RATE} req/s for ${PROFILE_SECONDS} s`,
+      `\nProfiling the server (pid ${profiledPid}, a fresh one) at ${RATE} req/s for ${PROFILE_SECONDS} s`,
     )
-    await drive({ site, crowd, rate: RATE, seconds: Math.min(WARMUP, 5), seed: 98 })
-    const profiled = await drive({ site, crowd, rate: RATE, seconds: PROFILE_SECONDS, seed: 99 })
-    const lost = profiled.samples.filter((s) => s.status >= 400 || s.problem).length
+    activity = 'the profiled run'
+    const profiled = await survive(async () => {
+      await drive({ site, crowd, rate: RATE, seconds: Math.min(WARMUP, 5), seed: 98 })
+      const run = await drive({ site, crowd, rate: RATE, seconds: PROFILE_SECONDS, seed: 99 })
+      checkServer()
+      return run
+    })
     const stopping = performance.now()
     await stopServer(30_000)
     // The window kept: the profiled drive, which ended this long before the server exited.
@@ -1007,8 +1081,10 @@ async function main() {
       .readdirSync(PROFILE_DIR)
       .filter((f) => f.endsWith('.cpuprofile'))
       .map((f) => path.join(PROFILE_DIR, f))[0]
-    if (!file) console.log('  the server wrote no profile')
+    if (!profiled) console.log('  no profile: the server died')
+    else if (!file) console.log('  the server wrote no profile')
     else {
+      const lost = profiled.samples.filter((x) => x.status >= 400 || x.problem).length
       profile = summariseProfile(file, profiled.seconds * 1e6, tailUs)
       console.log(
         `  ${fmt(profiled.samples.length)} requests (${lost} failed); ${profile.seconds} s profiled, ` +
@@ -1096,15 +1172,22 @@ async function main() {
     console.log(
       `  first near its limit, at ${fmt(firstSaturated.rate)} req/s: ${saturation(firstSaturated).join('; ')}`,
     )
+  if (crash) console.log(`  ${crash}`)
 
-  const t = target.run
   console.log(`\nTarget (${USERS} people, about ${RATE} req/s, ${CPUS} cores):`)
-  console.log(
-    `  errors ${t.failed + t.connectionErrors} (target 0); p95 ${fmt(t.overall.p95, 1)} ms ` +
-      `(target < ${TARGET.p95Ms} ms): ${t.failed + t.connectionErrors === 0 && t.overall.p95 < TARGET.p95Ms ? 'met' : 'NOT met'}` +
-      `; RSS ${fmt(target.machine.rssMb.start, 0)} → max ${fmt(target.machine.rssMb.max, 0)} → ${fmt(target.machine.rssMb.end, 0)} MB` +
-      ` (${fmt(afterAll.rssMb, 0)} MB after the steps)`,
-  )
+  if (!target) console.log(`  no figures: ${crash}`)
+  else {
+    const t = target.run
+    const errors = t.failed + t.connectionErrors
+    console.log(
+      `  errors ${errors} (target 0); p95 ${fmt(t.overall.p95, 1)} ms (target < ${TARGET.p95Ms} ms): ` +
+        `${errors === 0 && t.overall.p95 < TARGET.p95Ms ? 'met' : 'NOT met'}` +
+        `; RSS ${fmt(target.machine.rssMb.start, 0)} → max ${fmt(target.machine.rssMb.max, 0)} → ` +
+        `${fmt(target.machine.rssMb.end, 0)} MB` +
+        (rssAfterSteps === null ? '' : ` (${fmt(rssAfterSteps, 0)} MB after the steps)`) +
+        `; other processes took ${fmt(target.machine.otherCores, 2)} of the ${CPUS} cores`,
+    )
+  }
 
   const roundDeep = (v: unknown): unknown =>
     typeof v === 'number'
@@ -1145,11 +1228,13 @@ async function main() {
     firstSaturated: firstSaturated
       ? { rate: firstSaturated.rate, what: saturation(firstSaturated) }
       : null,
-    rssAfterSteps: afterAll.rssMb,
+    rssAfterSteps,
+    crash,
     profile,
   }
   fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(roundDeep(results), null, 2)}\n`)
   console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}`)
+  if (crash) throw new Error(crash)
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
@@ -1161,8 +1246,8 @@ try {
   await main()
 } catch (error) {
   console.error('\nLoad bench failed:', error)
-  if (serverOutput.trim())
-    console.error(`\nThe server's last output:\n${serverOutput.slice(-4000)}`)
+  if (serverExit && !(error instanceof Error && error.message.startsWith(serverExit)))
+    console.error(`\n${serverExit}; its last output:\n${serverOutput.slice(-4000)}`)
   process.exitCode = 1
 } finally {
   await stopServer()
