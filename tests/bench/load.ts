@@ -701,6 +701,49 @@ async function measureCosts(pid: number, site: Site, n = 100): Promise<Cost[]> {
   return costs
 }
 
+/**
+ * The CPU the measured mix needs per request, from the cost table weighted by how often each
+ * page was asked for in a run: a ceiling that does not depend on what else ran meanwhile.
+ * Search pages are split between rendered and cached by the run's hit ratio; the signed-in
+ * pages and the posts (1–3 % of requests) are counted at the signed-in question page's cost.
+ */
+function mixCost(costs: Cost[], run: ReturnType<typeof figures>) {
+  const cost = (page: string) => {
+    const c = costs.find((x) => x.page === page)
+    if (!c) throw new Error(`no cost measured for ${page}`)
+    return c
+  }
+  const both = (a: Cost, b: Cost, wa: number) => ({
+    mainMs: a.mainMs * wa + b.mainMs * (1 - wa),
+    otherMs: a.otherMs * wa + b.otherMs * (1 - wa),
+  })
+  const perPage: Record<string, { mainMs: number; otherMs: number }> = {
+    'browse · home': cost('home'),
+    'browse · list': both(cost('question list'), cost('question list, filtered'), 0.5),
+    'browse · question': cost('question page'),
+    'browse · kb home': cost('KB home'),
+    'browse · kb article': cost('KB article'),
+    'browse · tags': cost('tags'),
+    'browse · profile': cost('profile'),
+    'search · search': both(
+      cost('search, from the page cache'),
+      cost('search, rendered'),
+      run.searchPageCacheHits,
+    ),
+  }
+  const signedIn = cost('question page, signed in')
+  let main = 0
+  let other = 0
+  let n = 0
+  for (const [page, l] of Object.entries(run.perPage)) {
+    const c = perPage[page] ?? signedIn
+    main += c.mainMs * l.requests
+    other += c.otherMs * l.requests
+    n += l.requests
+  }
+  return { mainMs: main / n, otherMs: other / n, ceilingPerSec: 1000 / (main / n) }
+}
+
 /** After a step, until /healthz answers about as fast as at rest again (30 s at most). */
 async function drain(baselineMs: number) {
   const deadline = Date.now() + 30_000
@@ -1033,6 +1076,14 @@ async function main() {
 
   const target = await survive(() => phase(watcher, 'Target load', site, RATE, SECONDS, 2))
   if (target) printPhase(target)
+  const mix = target ? mixCost(costs, target.run) : null
+  if (mix)
+    console.log(
+      `  this mix costs the server ${fmt(mix.mainMs, 1)} ms of main thread and ${fmt(mix.otherMs, 1)} ms of ` +
+        `its other threads per request (cost table × pages asked for): ${fmt((RATE * mix.mainMs) / 1000, 2)} + ` +
+        `${fmt((RATE * mix.otherMs) / 1000, 2)} cores at ${RATE} req/s; the main thread alone caps it at ` +
+        `${fmt(mix.ceilingPerSec, 0)} req/s`,
+    )
 
   const steps: Phase[] = []
   let breaking: Phase | null = null
@@ -1217,6 +1268,7 @@ async function main() {
     atRest,
     costPerRequest: costs,
     target,
+    mixCost: mix,
     steps,
     breakingPoint: breaking
       ? {
