@@ -79,6 +79,8 @@ export type RunOptions = {
   crowd: Crowd
   /** Requests per second offered by the whole crowd. */
   rate: number
+  /** The signed-out people's Accept-Encoding (browsers: `gzip, deflate, br`). */
+  acceptEncoding: string
   seconds: number
   seed: number
 }
@@ -156,7 +158,6 @@ const BROWSER: Headers = {
   'Accept-Language': 'en-US,en;q=0.9,id;q=0.8',
   Connection: 'close',
 }
-const COMPRESSED: Headers = { ...BROWSER, 'Accept-Encoding': 'gzip, deflate, br' }
 
 const expectStatus =
   (want: number) =>
@@ -190,6 +191,8 @@ function label(context: Context, kind: Kind, page: string, expect: Context['expe
 }
 
 type Traffic = {
+  /** The signed-out people's headers: a browser's, with the run's Accept-Encoding. */
+  headers: Headers
   r: Random
   site: Site
   address: () => string
@@ -227,7 +230,7 @@ function readerRequests(t: Traffic): CannonRequest[] {
       setupRequest: (req, context) => {
         const { page, path } = browsePage(t)
         label(context, 'browse', page, expectStatus(200))
-        return { ...req, path, headers: { ...COMPRESSED, 'X-Forwarded-For': t.address() } }
+        return { ...req, path, headers: { ...t.headers, 'X-Forwarded-For': t.address() } }
       },
       onResponse,
     },
@@ -251,7 +254,7 @@ function searcherRequests(t: Traffic): CannonRequest[] {
         return {
           ...req,
           path: `/search?${params.toString()}`,
-          headers: { ...COMPRESSED, 'X-Forwarded-For': context.ip },
+          headers: { ...t.headers, 'X-Forwarded-For': context.ip },
         }
       },
       onResponse,
@@ -263,7 +266,7 @@ function searcherRequests(t: Traffic): CannonRequest[] {
         return {
           ...req,
           path: t.question().path,
-          headers: { ...COMPRESSED, 'X-Forwarded-For': context.ip ?? t.address() },
+          headers: { ...t.headers, 'X-Forwarded-For': context.ip ?? t.address() },
         }
       },
       onResponse,
@@ -282,7 +285,7 @@ function writerRequests(t: Traffic, counter: { n: number }): CannonRequest[] {
   const form = (context: Context, fields: Record<string, string>) => ({
     headers: {
       ...signedIn(context),
-      'Accept-Encoding': 'gzip, deflate, br',
+      'Accept-Encoding': t.headers['Accept-Encoding'],
       Origin: site.origin,
       'Sec-Fetch-Site': 'same-origin',
       'Content-Type': 'application/x-www-form-urlencoded',
@@ -482,6 +485,7 @@ export async function drive(opts: RunOptions): Promise<RunResult> {
   const r = rng(opts.seed)
   const popularQuestion = zipf(site.questions.length, 0.9)
   const traffic: Traffic = {
+    headers: { ...BROWSER, 'Accept-Encoding': opts.acceptEncoding },
     r,
     site,
     // Each person has an address, seen by the server through X-Forwarded-For (TRUST_PROXY):

@@ -27,8 +27,11 @@
  *
  * Knobs (env): LOAD_PORT (3400), LOAD_USERS (500), LOAD_RATE (100 requests/s), LOAD_SECONDS
  * (60), LOAD_WARMUP_SECONDS (10), LOAD_STEPS (comma-separated rates; empty: no steps; default
- * 100,125,150,175,200,250,300,400,600), LOAD_STEP_SECONDS (20), LOAD_QUESTIONS (300 more
- * threads), LOAD_PROFILE_SECONDS (20; 0: no profile).
+ * 50,75,100,125,150,175,200,250,300,400,600), LOAD_STEP_SECONDS (20), LOAD_QUESTIONS (300 more
+ * threads), LOAD_PROFILE_SECONDS (20; 0: no profile), LOAD_SERVER_ARGS (node options for the
+ * server, e.g. --trace-gc; what it prints goes to tmp/bench-load/server.log),
+ * LOAD_ACCEPT_ENCODING (the crowd's, `gzip, deflate, br` as browsers send; `identity` or `gzip`
+ * to measure what compressing costs).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -55,7 +58,7 @@ const WARMUP = num('LOAD_WARMUP_SECONDS', 10)
 const STEP_SECONDS = num('LOAD_STEP_SECONDS', 20)
 const QUESTIONS = num('LOAD_QUESTIONS', 300)
 const PROFILE_SECONDS = num('LOAD_PROFILE_SECONDS', 20)
-const STEPS = (process.env.LOAD_STEPS ?? '100,125,150,175,200,250,300,400,600')
+const STEPS = (process.env.LOAD_STEPS ?? '50,75,100,125,150,175,200,250,300,400,600')
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean)
@@ -70,6 +73,11 @@ const DIR = path.resolve('tmp/bench-load')
 const DB_FILE = path.join(DIR, 'load.db')
 const PROFILE_DIR = path.join(DIR, 'profile')
 const RESULTS_FILE = path.join(DIR, 'results.json')
+const SERVER_LOG = path.join(DIR, 'server.log')
+/** What the crowd accepts: a browser's list, or `identity`/`gzip` to see what br costs. */
+const ACCEPT_ENCODING = process.env.LOAD_ACCEPT_ENCODING || 'gzip, deflate, br'
+/** Extra node options for the server, e.g. `--trace-gc`. */
+const SERVER_ARGS = (process.env.LOAD_SERVER_ARGS ?? '').split(' ').filter(Boolean)
 const CPUS = os.cpus().length
 
 /** Who the crowd is: mostly readers, a third searching, a few writing. */
@@ -233,7 +241,7 @@ function checkServer() {
 async function startServer(nodeArgs: string[] = []) {
   if (await probeOnce(2_000).then((p) => p.ok))
     throw new Error(`something already listens on ${ORIGIN}; set LOAD_PORT`)
-  const child = spawn(process.execPath, [...nodeArgs, 'build/server.js'], {
+  const child = spawn(process.execPath, [...SERVER_ARGS, ...nodeArgs, 'build/server.js'], {
     env: { ...process.env, ...serverEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -244,8 +252,16 @@ async function startServer(nodeArgs: string[] = []) {
     if (server === child)
       serverExit = `the server exited (${signal ?? `code ${code}`}) during ${activity}`
   })
-  child.stdout?.on('data', (d: Buffer) => void (serverOutput += d.toString()))
-  child.stderr?.on('data', (d: Buffer) => void (serverOutput += d.toString()))
+  // Everything it prints goes to a log beside the results (with LOAD_SERVER_ARGS=--trace-gc,
+  // a line per garbage collection); the tail is kept to show when it dies.
+  const log = fs.createWriteStream(SERVER_LOG, { flags: 'a' })
+  const output = (d: Buffer) => {
+    log.write(d)
+    serverOutput = (serverOutput + d.toString()).slice(-20_000)
+  }
+  child.stdout?.on('data', output)
+  child.stderr?.on('data', output)
+  child.once('close', () => log.end())
   const deadline = Date.now() + 30_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${serverOutput}`)
@@ -563,7 +579,14 @@ async function phase(
   const before = writeCounts()
   const postsBefore = postCounts()
   const from = performance.now() / 1000
-  const result = await drive({ site, crowd: crowdOf(USERS), rate, seconds, seed })
+  const result = await drive({
+    site,
+    crowd: crowdOf(USERS),
+    rate,
+    seconds,
+    seed,
+    acceptEncoding: ACCEPT_ENCODING,
+  })
   const to = performance.now() / 1000
   checkServer()
   if (watcher.stopped) throw new Error(watcher.stopped)
@@ -1028,7 +1051,14 @@ async function main() {
   if (WARMUP > 0) {
     console.log(`Warm-up: ${WARMUP} s at ${RATE} req/s (not counted)`)
     activity = 'the warm-up'
-    await drive({ site, crowd, rate: RATE, seconds: WARMUP, seed: 1 })
+    await drive({
+      site,
+      crowd,
+      rate: RATE,
+      seconds: WARMUP,
+      seed: 1,
+      acceptEncoding: ACCEPT_ENCODING,
+    })
     checkServer()
   }
   activity = 'the cost per request'
@@ -1119,8 +1149,22 @@ async function main() {
     )
     activity = 'the profiled run'
     const profiled = await survive(async () => {
-      await drive({ site, crowd, rate: RATE, seconds: Math.min(WARMUP, 5), seed: 98 })
-      const run = await drive({ site, crowd, rate: RATE, seconds: PROFILE_SECONDS, seed: 99 })
+      await drive({
+        site,
+        crowd,
+        rate: RATE,
+        seconds: Math.min(WARMUP, 5),
+        seed: 98,
+        acceptEncoding: ACCEPT_ENCODING,
+      })
+      const run = await drive({
+        site,
+        crowd,
+        rate: RATE,
+        seconds: PROFILE_SECONDS,
+        seed: 99,
+        acceptEncoding: ACCEPT_ENCODING,
+      })
       checkServer()
       return run
     })
@@ -1263,6 +1307,7 @@ async function main() {
       steps: STEPS,
       stepSeconds: STEP_SECONDS,
       generatedQuestions: QUESTIONS,
+      acceptEncoding: ACCEPT_ENCODING,
       breakP95Ms: BREAK_P95_MS,
     },
     atRest,
