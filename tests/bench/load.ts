@@ -993,6 +993,15 @@ function printPhase(p: Phase) {
 function saturation(p: Phase) {
   const m = p.machine
   const found: string[] = []
+  // Requests queue for the event loop although no core is full: the main thread waits (for
+  // its GC helpers, for the thread pool's compression), or is busy in ways CPU time hides.
+  const waitMs = m.healthz.p50 - restHealthzMs
+  if (waitMs > 100 && waitMs > 10 * restHealthzMs)
+    found.push(
+      `the server's event loop: a request waits about ${fmt(waitMs, 0)} ms before it is handled ` +
+        `(/healthz p50), while its main thread is on a core ${fmt(m.mainThreadCores * 100, 0)} % ` +
+        `of the time and its other threads use ${fmt(m.serverCores - m.mainThreadCores, 2)} cores`,
+    )
   if (m.mainThreadCores >= 0.85)
     found.push(
       `the server's main thread (${fmt(m.mainThreadCores * 100, 0)} % of a core: all of a request's JavaScript runs there)`,
