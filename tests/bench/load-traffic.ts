@@ -14,9 +14,10 @@
  * Each request carries `Connection: close`: a person reading for seconds would find the
  * server's keep-alive (5 s) expired, and sending on a socket the server is closing at that
  * instant fails in a way a browser silently retries; a fresh connection per page avoids
- * counting that race as an error. Pages are asked for with the browser's Accept-Encoding, so
- * the server compresses as it does for real visitors; the signed-in pages whose forms are read
- * are asked for uncompressed, because autocannon hands bodies over as text.
+ * counting that race as an error. Pages are asked for with the run's Accept-Encoding (a
+ * browser's by default), so the server compresses as it does for real visitors; the signed-in
+ * pages whose forms are read are asked for uncompressed, because autocannon hands bodies over
+ * as text.
  *
  * Three kinds of people, one autocannon instance each:
  * - readers, signed out: home, question lists (categories, tags, states, sorts, pages),
