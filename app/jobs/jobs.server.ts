@@ -2,6 +2,7 @@ import { DEFAULT_LANGUAGE } from '../i18n/config'
 import { translatorFor } from '../i18n/translator.server'
 import { applyPromotionRule } from '../modules/kb/promotion.server'
 import { forgetOldSubmissionKeys } from '../modules/submissions/submissions.server'
+import { recookPlainText } from '../utils/recook.server'
 import type { Job } from './scheduler.server'
 
 const HOUR = 60 * 60_000
@@ -21,4 +22,6 @@ export const JOBS: Job[] = [
     },
   },
   { name: 'forms.forget-submission-keys', intervalMs: HOUR, run: forgetOldSubmissionKeys },
+  // Posts kept as plain text because cooking ran out of time, usually in a moment of heavy load.
+  { name: 'markdown.recook-plain-text', intervalMs: 10 * 60_000, run: () => recookPlainText() },
 ]

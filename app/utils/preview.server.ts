@@ -5,8 +5,8 @@ import { invalid, type FieldErrors } from './http.server'
 import { cookMarkdown } from './markdown.server'
 
 /** A preview of what a post will look like; the same renderer, off the main thread, as on save. */
-export function renderPreview(markdown: string): Promise<string> {
-  return cookMarkdown(markdown.slice(0, BODY_MAX))
+export async function renderPreview(markdown: string): Promise<string> {
+  return (await cookMarkdown(markdown.slice(0, BODY_MAX))).html
 }
 
 /** A form sent with "Preview": it comes back with what was typed and the body as it will look. */

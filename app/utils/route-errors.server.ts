@@ -7,13 +7,7 @@
 import type { ServerBuild } from '@remix-run/node'
 import { msg } from '../i18n/message'
 import { tooManyAttempts } from './wait'
-import {
-  isDomainError,
-  type Forbidden,
-  type NotFound,
-  type RateLimited,
-} from './domain-errors'
-
+import { isDomainError, type Forbidden, type NotFound, type RateLimited } from './domain-errors'
 
 /** The response a domain error stands for; anything else is returned unchanged. */
 export function toHttpError(error: unknown): unknown {
@@ -26,7 +20,8 @@ export function toHttpError(error: unknown): unknown {
   // The texts are message descriptors: the error page shows them in the reader's language.
   if (error.kind === 'not-found')
     return text(404, msg(`errors.notFound.${(error as NotFound).what}`))
-  if (error.kind === 'forbidden') return text(403, (error as Forbidden).reason ?? msg('errors.forbidden'))
+  if (error.kind === 'forbidden')
+    return text(403, (error as Forbidden).reason ?? msg('errors.forbidden'))
   if (error.kind === 'rate-limited') {
     const { reason, retryAfterSeconds } = error as RateLimited
     return text(429, reason ?? tooManyAttempts(retryAfterSeconds), {

@@ -4,7 +4,7 @@ import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
 import { Forbidden, NotFound } from '../../utils/domain-errors'
 import { msg } from '../../i18n/message'
-import { cookMarkdown, MARKDOWN_RENDERER_VERSION } from '../../utils/markdown.server'
+import { cookMarkdown } from '../../utils/markdown.server'
 import { emit } from '../events/events.server'
 import { can, type Actor, type AnswerTarget } from '../policy/policy'
 import { addRevision, getVisibleQuestion, questionTarget } from '../questions/questions.server'
@@ -60,7 +60,7 @@ export async function createAnswer(
   if (!question) throw new NotFound('question')
   if (!can(actor, 'answer.create', questionTarget(question)))
     throw new Forbidden('answer.create', msg('questions.validation.noNewAnswers'))
-  const bodyHtml = await cookMarkdown(body)
+  const cooked = await cookMarkdown(body)
   return write((tx) => {
     // Cooking took a moment: the question may have been closed or locked meanwhile.
     const current = tx.select().from(questions).where(eq(questions.id, questionId)).get()
@@ -73,8 +73,8 @@ export async function createAnswer(
           questionId,
           authorId: actor.id,
           bodyMd: body,
-          bodyHtml,
-          cookedVersion: MARKDOWN_RENDERER_VERSION,
+          bodyHtml: cooked.html,
+          cookedVersion: cooked.version,
           language: resolveLanguage(language, body),
         })
         .returning({ id: answers.id })
@@ -97,14 +97,14 @@ export async function updateAnswer(
 ) {
   const found = requireVisibleAnswer(id, actor)
   if (!can(actor, 'answer.edit', found.target)) throw new Forbidden('answer.edit')
-  const bodyHtml = await cookMarkdown(body)
+  const cooked = await cookMarkdown(body)
   write((tx) => {
     const at = now()
     tx.update(answers)
       .set({
         bodyMd: body,
-        bodyHtml,
-        cookedVersion: MARKDOWN_RENDERER_VERSION,
+        bodyHtml: cooked.html,
+        cookedVersion: cooked.version,
         language: resolveLanguage(language, body),
         updatedAt: at,
       })

@@ -23,10 +23,7 @@ export const signupSchema = z.object({
     .trim()
     .min(1, msg('auth.displayNameRequired'))
     .max(50, msg('auth.displayNameMax')),
-  password: z
-    .string()
-    .min(10, msg('auth.passwordMin'))
-    .max(200, msg('auth.passwordMax')),
+  password: z.string().min(10, msg('auth.passwordMin')).max(200, msg('auth.passwordMax')),
 })
 
 export const loginSchema = z.object({

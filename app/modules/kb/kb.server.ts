@@ -96,6 +96,8 @@ export type NewArticle = {
   summary: string
   bodyMd: string
   bodyHtml: string
+  /** The renderer that cooked `bodyHtml` (NOT_COOKED when it is the plain text); the current one when left out. */
+  cookedVersion?: number
   /** Shipped articles may name a category that does not exist (yet): they wait without one. */
   categoryId: number | null
   tags: string[]
@@ -127,7 +129,7 @@ export function insertArticle(tx: Tx, actor: EventActor, a: NewArticle): number 
       summary: a.summary,
       bodyMd: a.bodyMd,
       bodyHtml: a.bodyHtml,
-      cookedVersion: MARKDOWN_RENDERER_VERSION,
+      cookedVersion: a.cookedVersion ?? MARKDOWN_RENDERER_VERSION,
       language: a.language ?? detectLanguage(`${a.title}\n${a.summary}\n${a.bodyMd}`),
       categoryId: a.categoryId,
       tags,
@@ -296,7 +298,7 @@ export async function createArticle(
   submissionKey?: string | null,
 ): Promise<KbCommandResult> {
   if (!canManage(actor)) throw new Forbidden('kb.manage')
-  const bodyHtml = await cookMarkdown(input.body)
+  const cooked = await cookMarkdown(input.body)
   const result = write((tx): KbCommandResult => {
     const categoryId = findCategoryId(tx, input.category)
     if (categoryId === null)
@@ -307,7 +309,8 @@ export async function createArticle(
         title: input.title,
         summary: input.summary,
         bodyMd: input.body,
-        bodyHtml,
+        bodyHtml: cooked.html,
+        cookedVersion: cooked.version,
         categoryId,
         tags: input.tags,
         status: input.status,
@@ -340,7 +343,7 @@ export async function updateArticle(
   if (!canManage(actor)) throw new Forbidden('kb.manage')
   const current = db.select().from(kbArticles).where(eq(kbArticles.id, id)).get()
   if (!current) throw new NotFound('article')
-  const bodyHtml = await cookMarkdown(input.body)
+  const cooked = await cookMarkdown(input.body)
   const result = write((tx): KbCommandResult => {
     const categoryId = findCategoryId(tx, input.category)
     if (categoryId === null)
@@ -353,8 +356,8 @@ export async function updateArticle(
         title: input.title,
         summary: input.summary,
         bodyMd: input.body,
-        bodyHtml,
-        cookedVersion: MARKDOWN_RENDERER_VERSION,
+        bodyHtml: cooked.html,
+        cookedVersion: cooked.version,
         language: articleLanguage(input),
         categoryId,
         tags,

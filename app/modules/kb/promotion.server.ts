@@ -277,7 +277,14 @@ function publishIn(
   tx: Tx,
   candidateId: number,
   source: { questionId: number; answerId: number },
-  content: { title: string; summary: string; body: string; bodyHtml: string; tags: string[] },
+  content: {
+    title: string
+    summary: string
+    body: string
+    bodyHtml: string
+    cookedVersion: number
+    tags: string[]
+  },
   categoryId: number,
   actor: EventActor,
 ): { id: number; slug: string } | null {
@@ -296,6 +303,7 @@ function publishIn(
     summary: content.summary,
     bodyMd: content.body,
     bodyHtml: content.bodyHtml,
+    cookedVersion: content.cookedVersion,
     categoryId,
     tags: content.tags,
     status: 'published',
@@ -327,7 +335,7 @@ export async function publishCandidate(
   if (!can(actor, 'kb.manage', null)) throw new Forbidden('kb.manage')
   const row = loadLiveCandidate(id)
   if (!row) throw new NotFound('candidate')
-  const bodyHtml = await cookMarkdown(input.body)
+  const cooked = await cookMarkdown(input.body)
   const result = write((tx): KbCommandResult => {
     const categoryId = findCategoryId(tx, input.category)
     if (categoryId === null)
@@ -336,7 +344,7 @@ export async function publishCandidate(
       tx,
       id,
       { questionId: row.question.id, answerId: row.answer.id },
-      { ...input, bodyHtml },
+      { ...input, bodyHtml: cooked.html, cookedVersion: cooked.version },
       categoryId,
       actor,
     )
@@ -489,7 +497,7 @@ export async function applyPromotionRule(headings: DraftHeadings): Promise<RuleR
       },
       headings,
     )
-    const bodyHtml = await cookMarkdown(draft.body)
+    const cooked = await cookMarkdown(draft.body)
     const published = write((tx) => {
       const candidateId = queueCandidate(tx, e.questionId, e.answerId, 'rule')
       if (candidateId === null) return null
@@ -497,7 +505,12 @@ export async function applyPromotionRule(headings: DraftHeadings): Promise<RuleR
         tx,
         candidateId,
         { questionId: e.questionId, answerId: e.answerId },
-        { ...draft, tags: draft.tags.split(' ').filter(Boolean), bodyHtml },
+        {
+          ...draft,
+          tags: draft.tags.split(' ').filter(Boolean),
+          bodyHtml: cooked.html,
+          cookedVersion: cooked.version,
+        },
         e.categoryId,
         null,
       )

@@ -31,7 +31,7 @@ import { Forbidden, NotFound } from '../../utils/domain-errors'
 import { msg } from '../../i18n/message'
 import { singleton } from '../../utils/singleton.server'
 import { createViewDeduper } from '../../utils/view-dedupe.server'
-import { cookMarkdown, MARKDOWN_RENDERER_VERSION } from '../../utils/markdown.server'
+import { cookMarkdown } from '../../utils/markdown.server'
 import { markdownToText } from '../../utils/markdown-text.server'
 import { findCategoryId } from '../categories/categories.server'
 import { emit } from '../events/events.server'
@@ -314,7 +314,7 @@ export async function createQuestion(
   submissionKey?: string | null,
 ): Promise<CommandResult> {
   if (!can(actor, 'question.create', null)) throw new Forbidden('question.create')
-  const bodyHtml = await cookMarkdown(input.body)
+  const cooked = await cookMarkdown(input.body)
   return write((tx): CommandResult => {
     const form = resolveForm(tx, actor, input)
     if (!form.ok) return form
@@ -326,8 +326,8 @@ export async function createQuestion(
           categoryId: form.categoryId,
           title: input.title,
           bodyMd: input.body,
-          bodyHtml,
-          cookedVersion: MARKDOWN_RENDERER_VERSION,
+          bodyHtml: cooked.html,
+          cookedVersion: cooked.version,
           language: resolveLanguage(input.language, `${input.title}\n${input.body}`),
         })
         .returning({ id: questions.id })
@@ -354,7 +354,7 @@ export async function updateQuestion(
   const current = getVisibleQuestion(id, actor)
   if (!current) throw new NotFound('question')
   if (!can(actor, 'question.edit', questionTarget(current))) throw new Forbidden('question.edit')
-  const bodyHtml = await cookMarkdown(input.body)
+  const cooked = await cookMarkdown(input.body)
   return write((tx): CommandResult => {
     const form = resolveForm(tx, actor, input)
     if (!form.ok) return form
@@ -363,8 +363,8 @@ export async function updateQuestion(
       .set({
         title: input.title,
         bodyMd: input.body,
-        bodyHtml,
-        cookedVersion: MARKDOWN_RENDERER_VERSION,
+        bodyHtml: cooked.html,
+        cookedVersion: cooked.version,
         language: resolveLanguage(input.language, `${input.title}\n${input.body}`),
         categoryId: form.categoryId,
         updatedAt: at,

@@ -83,11 +83,7 @@ function tagsWithUses() {
 
 /** Tags with how many visible questions carry them, most used first. */
 export function listTags(limit = 200) {
-  return tagsWithUses()
-    .groupBy(tags.id)
-    .orderBy(desc(uses), asc(tags.name))
-    .limit(limit)
-    .all()
+  return tagsWithUses().groupBy(tags.id).orderBy(desc(uses), asc(tags.name)).limit(limit).all()
 }
 
 export function tagExists(name: string): boolean {

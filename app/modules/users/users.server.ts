@@ -174,14 +174,17 @@ export function getUserLanguage(userId: number): string | null {
 export function setUserLanguage(actor: Actor, language: string) {
   const current = getUserLanguage(actor.id)
   if (current === language) return false
-  return write((tx) => {
-    tx.update(users).set({ language }).where(eq(users.id, actor.id)).run()
-    emit(tx, {
-      type: 'user.language_changed',
-      actor,
-      userId: actor.id,
-      data: { from: current, to: language },
-    })
-    return true
-  }, { pagesUnchanged: true })
+  return write(
+    (tx) => {
+      tx.update(users).set({ language }).where(eq(users.id, actor.id)).run()
+      emit(tx, {
+        type: 'user.language_changed',
+        actor,
+        userId: actor.id,
+        data: { from: current, to: language },
+      })
+      return true
+    },
+    { pagesUnchanged: true },
+  )
 }
