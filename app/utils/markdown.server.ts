@@ -53,11 +53,15 @@ class CookingWorker {
     const ready = new Promise<Worker>((resolve, reject) => {
       worker.once('error', reject)
       worker.on('message', (message: { ready?: true; id?: number; html?: string }) => {
-        if (message.ready) return resolve(worker)
+        if (message.ready) {
+          this.idle(worker)
+          return resolve(worker)
+        }
         const job = message.id === undefined ? undefined : this.pending.get(message.id)
         if (!job) return
         clearTimeout(job.timer)
         this.pending.delete(message.id!)
+        this.idle(worker)
         job.resolve(
           message.html === undefined
             ? fallback(job.markdown)
@@ -67,11 +71,16 @@ class CookingWorker {
     })
     worker.on('error', () => this.fail(worker))
     worker.on('exit', () => this.fail(worker))
-    // The server may stop while the worker idles; the worker never holds it up. (After the
-    // listeners: adding a 'message' listener refs the worker again.)
-    worker.unref()
     this.ready = ready
     return ready
+  }
+
+  /**
+   * While it has posts the worker keeps the process alive (a script awaiting one would otherwise
+   * end first); idle, it never holds the process up.
+   */
+  private idle(worker: Worker) {
+    if (this.pending.size === 0) worker.unref()
   }
 
   /**
@@ -108,6 +117,7 @@ class CookingWorker {
     // The budget counts from the moment the worker has the post, not from the wait for it.
     const timer = setTimeout(() => this.overBudget(worker, id), job.budgetMs)
     this.pending.set(id, { ...job, timer })
+    worker.ref()
     worker.postMessage({ id, markdown: job.markdown })
   }
 

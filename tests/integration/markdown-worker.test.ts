@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { describe, expect, it } from 'vitest'
 import {
@@ -61,5 +65,22 @@ describe('cooking markdown off the main thread', () => {
     const until = performance.now() + 200
     while (performance.now() < until);
     expect(await pending).toEqual(cooked('busy **moment**'))
+  })
+
+  it('lets a script that cooked a post end by itself, with the answer', () => {
+    const script = path.join(mkdtempSync(path.join(tmpdir(), 'cook-')), 'cook.mts')
+    const module = path.resolve('app/utils/markdown.server.ts')
+    writeFileSync(
+      script,
+      `import { cookMarkdown } from ${JSON.stringify(module)}\n` +
+        `console.log(JSON.stringify(await cookMarkdown('a **script**')))\n`,
+    )
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    })
+    // Neither held open by the idle worker (timeout: no status) nor ended before the answer (13).
+    expect(run.status).toBe(0)
+    expect(JSON.parse(run.stdout)).toEqual(cooked('a **script**'))
   })
 })
