@@ -15,7 +15,7 @@ import {
   markSearchCurrentIfEmpty,
   runSearchMaintenance,
 } from './app/modules/search/search-maintenance.server'
-import { seedDemoIfEmpty } from './db/seed'
+import { seedDemoIfEmpty, syncCategoryTranslations } from './db/seed'
 import { migrateDatabase, sqlite } from './app/utils/db.server'
 import { cookMarkdown } from './app/utils/markdown.server'
 import { readEnv, siteUrl, type Env } from './app/utils/env.server'
@@ -161,6 +161,8 @@ async function main() {
   // A new database needs no re-index: everything in it will be indexed by this code.
   markSearchCurrentIfEmpty()
   if (env.SEED_DEMO) await seedDemoIfEmpty()
+  // A database seeded before categories were translated gets their words in every language.
+  syncCategoryTranslations()
   const kb = syncKbContent(path.resolve('content'))
   for (const s of kb.skipped) console.warn(`content/kb/${s.slug}.md was not applied: ${s.reason}`)
   // Loads the saved KB index (or builds it in a worker) while the server starts listening, and

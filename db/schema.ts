@@ -12,6 +12,7 @@ import { now } from '../app/utils/clock.server'
 // The lists forms offer and the columns store are one list each, kept where forms can use them.
 import { ARTICLE_STATUSES, FEEDBACK_REASON_VALUES } from '../app/modules/kb/validation'
 import { POST_LANGUAGES } from '../app/modules/search/languages'
+import type { CategoryTranslations } from '../app/modules/categories/localize'
 
 export const ROLES = ['member', 'helper', 'moderator', 'staff', 'admin'] as const
 export type Role = (typeof ROLES)[number]
@@ -138,6 +139,12 @@ export const categories = sqliteTable(
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     position: integer('position').notNull().default(0),
+    // Name and description in the other interface languages, `{"id":{"name":…,"description":…}}`;
+    // English is name and description above, and stands in for whatever a language lacks.
+    translations: text('translations', { mode: 'json' })
+      .$type<CategoryTranslations>()
+      .notNull()
+      .default({}),
   },
   (t) => [uniqueIndex('categories_slug_unique').on(t.slug)],
 )

@@ -7,6 +7,7 @@
  * it. A first start that is interrupted (Ctrl-C, a kill, a crash) leaves an empty database,
  * which the next start seeds again, never a half-seeded one.
  */
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { count, eq } from 'drizzle-orm'
 import { acceptAnswer, createAnswer } from '../app/modules/answers/answers.server'
@@ -19,7 +20,7 @@ import { syncKbContent } from '../app/modules/kb/content.server'
 import { now, resetClock, setClock } from '../app/utils/clock.server'
 import { db, migrateDatabase, sqlite, write } from '../app/utils/db.server'
 import { categories, passwords, questions, tags, users } from './schema'
-import { loadDemoCommunity, type DemoThread } from './seed/demo-content'
+import { loadCategories, loadDemoCommunity, type DemoThread } from './seed/demo-content'
 
 /** Every demo account logs in with this password (listed in the README). */
 export const DEMO_PASSWORD = 'kopi-nusantara'
@@ -41,6 +42,38 @@ export async function seedDemoIfEmpty(contentDir = path.resolve('content')) {
   // idempotently), so this is safe outside the seed's transaction.
   syncKbContent(contentDir)
   return true
+}
+
+/**
+ * Writes the translations in categories.yml to the categories the database already has (by
+ * slug), at every start: a database seeded before a category was translated, or before its
+ * translation changed, reads it in every language from then on. Names, descriptions and
+ * positions are the seed's, and a category the file does not name (an import's) is left alone.
+ * Returns the slugs whose translations were written; a site without the file has nothing to do.
+ */
+export function syncCategoryTranslations(contentDir = path.resolve('content')): string[] {
+  if (!existsSync(path.join(contentDir, 'categories.yml'))) return []
+  const file = loadCategories(contentDir)
+  return write((tx) => {
+    const stored = new Map(
+      tx
+        .select({ id: categories.id, slug: categories.slug, translations: categories.translations })
+        .from(categories)
+        .all()
+        .map((c) => [c.slug, c]),
+    )
+    const written: string[] = []
+    for (const c of file) {
+      const row = stored.get(c.slug)
+      if (!row || JSON.stringify(row.translations) === JSON.stringify(c.translations)) continue
+      tx.update(categories)
+        .set({ translations: c.translations })
+        .where(eq(categories.id, row.id))
+        .run()
+      written.push(c.slug)
+    }
+    return written
+  })
 }
 
 async function seedDemo(contentDir: string) {

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { QuestionSummary } from '~/components/question-summary'
 import { useNumber } from '~/components/time'
+import { getLanguage } from '~/i18n/i18n.server'
 import { getUser } from '~/modules/auth/auth.server'
 import { listCategoriesWithCounts } from '~/modules/categories/categories.server'
 import { listQuestions } from '~/modules/questions/questions.server'
@@ -12,8 +13,13 @@ import { listQuestions } from '~/modules/questions/questions.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await getUser(request)
-  const recent = listQuestions({ sort: 'active', page: 1 })
-  return json({ categories: listCategoriesWithCounts(), recent: recent.items.slice(0, 8) })
+  // Category names and descriptions are in the page's language, English where one has none.
+  const language = await getLanguage(request)
+  const recent = listQuestions({ sort: 'active', page: 1 }, language)
+  return json({
+    categories: listCategoriesWithCounts(language),
+    recent: recent.items.slice(0, 8),
+  })
 }
 
 export default function Home() {

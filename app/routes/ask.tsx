@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { QuestionForm } from '~/components/question-form'
-import { getT } from '~/i18n/i18n.server'
+import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { requireUser } from '~/utils/session.server'
 import { listCategories } from '~/modules/categories/categories.server'
@@ -52,7 +52,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await getT(request)
   return json({
     title: t('questions.ask.meta'),
-    categories: listCategories(),
+    categories: listCategories(await getLanguage(request)),
     existingTags: listTags(EXISTING_TAGS_SHOWN),
     category,
     draftTitle,
@@ -106,7 +106,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return showAgain(values, {
           fieldErrors: { title: msg('questions.validation.titleFirst') },
         })
-      const suggestions = await suggestForAsk(values.title, values.body)
+      const suggestions = await suggestForAsk(values.title, values.body, {
+        language: await getLanguage(request),
+      })
       logSuggestionsShown(visit?.id, values.title, suggestions, user.id)
       return showAgain(values, { suggestions })
     }

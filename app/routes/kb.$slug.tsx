@@ -12,7 +12,7 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ArticleFeedback } from '~/components/kb/article-feedback'
 import { ArticleHeader } from '~/components/kb/article-header'
-import { getT } from '~/i18n/i18n.server'
+import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { getUser } from '~/modules/auth/auth.server'
 import {
@@ -43,16 +43,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     ? [{ title: data.title }, { name: 'description', content: data.page.article.summary }]
     : [{ title: 'Tanya' }]
 
-function findArticle(slug: string | undefined, user: Awaited<ReturnType<typeof getUser>>) {
+async function findArticle(request: Request, slug: string | undefined) {
+  const user = await getUser(request)
   if (!slug || !KB_SLUG_PATTERN.test(slug)) throw new NotFound('article')
-  const page = getArticlePage(slug, user)
+  const page = getArticlePage(slug, user, await getLanguage(request))
   if (!page) throw new NotFound('article')
-  return page
+  return { user, page }
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await getUser(request)
-  const page = findArticle(params.slug, user)
+  const { user, page } = await findArticle(request, params.slug)
   const agent = request.headers.get('user-agent') ?? ''
   const published = page.article.status === 'published'
   if (published && !isbot(agent)) {
@@ -87,8 +87,7 @@ const actionSchema = z.discriminatedUnion('intent', [
 export const intents = actionSchema.options.map((o) => o.shape.intent.value)
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await getUser(request)
-  const page = findArticle(params.slug, user)
+  const { user, page } = await findArticle(request, params.slug)
   if (page.article.status !== 'published') throw new NotFound('article')
   const here = `/kb/${page.article.slug}`
   const parsed = actionSchema.safeParse(Object.fromEntries(await readForm(request)))

@@ -8,7 +8,7 @@ import { json } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { getT } from '~/i18n/i18n.server'
+import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { KbArticleForm } from '~/components/kb-article-fields'
 import { requireUser } from '~/utils/session.server'
@@ -35,7 +35,7 @@ async function guard(request: Request, slug: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { article } = await guard(request, params.slug)
   const title = (await getT(request))('kb.meta.edit', { title: article.values.title })
-  return json({ title, article, categories: listCategories() })
+  return json({ title, article, categories: listCategories(await getLanguage(request)) })
 }
 
 // The values of the form's `intent` field this action takes (the forged-request test posts each);

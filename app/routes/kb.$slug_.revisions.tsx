@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { RevisionHistory } from '~/components/revision-history'
-import { getT } from '~/i18n/i18n.server'
+import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg, translateMessage } from '~/i18n/message'
 import { getUser } from '~/modules/auth/auth.server'
 import { getArticlePage, getArticleRevisions } from '~/modules/kb/kb.server'
@@ -20,7 +20,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The history is as public as the article: drafts and archived ones only for managers.
   const user = await getUser(request)
   const slug = params.slug ?? ''
-  const page = KB_SLUG_PATTERN.test(slug) ? getArticlePage(slug, user) : null
+  const page = KB_SLUG_PATTERN.test(slug)
+    ? getArticlePage(slug, user, await getLanguage(request))
+    : null
   if (!page) notFound(msg('errors.notFound.article'))
   const t = await getT(request)
   return json({

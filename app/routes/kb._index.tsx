@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { RelativeTime } from '~/components/time'
-import { getT } from '~/i18n/i18n.server'
+import { getLanguage, getT } from '~/i18n/i18n.server'
 import { useMessage } from '~/i18n/use-message'
 import { getUser } from '~/modules/auth/auth.server'
 import { countDueForReview, listDrafts, listKbHome } from '~/modules/kb/kb.server'
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     title: t('kb.meta.home'),
     description: t('kb.meta.homeDescription'),
-    home: listKbHome(),
+    home: listKbHome(await getLanguage(request)),
     manage: manage
       ? { due: countDueForReview(), candidates: countPendingCandidates(), drafts: listDrafts() }
       : null,

@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormError, TextAreaField } from '~/components/forms'
 import { KbArticleFields } from '~/components/kb-article-fields'
-import { getT } from '~/i18n/i18n.server'
+import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { personWords } from '~/i18n/trans-values'
 import { requireUser } from '~/utils/session.server'
@@ -47,7 +47,7 @@ async function guard(request: Request, rawId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { candidate, t } = await guard(request, params.candidateId)
   const title = t('kb.meta.promote', { title: candidate.question.title })
-  return json({ title, candidate, categories: listCategories() })
+  return json({ title, candidate, categories: listCategories(await getLanguage(request)) })
 }
 
 // The values of the form's `intent` field this action takes (the forged-request test posts each).

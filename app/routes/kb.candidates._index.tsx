@@ -10,7 +10,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { RuleSettings } from '~/components/kb/rule-settings'
 import { RelativeTime } from '~/components/time'
-import { getT } from '~/i18n/i18n.server'
+import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { personWords } from '~/i18n/trans-values'
 import { requireUser } from '~/utils/session.server'
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await guard(request)
   return json({
     title: (await getT(request))('kb.meta.queue'),
-    candidates: listCandidates(),
+    candidates: listCandidates(await getLanguage(request)),
     settings: can(user, 'kb.settings', null) ? getPromotionSettings() : null,
   })
 }

@@ -8,7 +8,7 @@ import { json } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { getT } from '~/i18n/i18n.server'
+import { getLanguage, getT } from '~/i18n/i18n.server'
 import { KbArticleForm } from '~/components/kb-article-fields'
 import { requireUser } from '~/utils/session.server'
 import { listCategories } from '~/modules/categories/categories.server'
@@ -30,7 +30,10 @@ async function guard(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await guard(request)
-  return json({ title: (await getT(request))('kb.meta.new'), categories: listCategories() })
+  return json({
+    title: (await getT(request))('kb.meta.new'),
+    categories: listCategories(await getLanguage(request)),
+  })
 }
 
 // The values of the form's `intent` field this action takes (the forged-request test posts each);

@@ -10,7 +10,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { RelativeTime } from '~/components/time'
-import { getT } from '~/i18n/i18n.server'
+import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { personWords } from '~/i18n/trans-values'
 import { requireUser } from '~/utils/session.server'
@@ -32,7 +32,10 @@ async function guard(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await guard(request)
-  return json({ title: (await getT(request))('kb.meta.review'), due: listDueForReview() })
+  return json({
+    title: (await getT(request))('kb.meta.review'),
+    due: listDueForReview(await getLanguage(request)),
+  })
 }
 
 const actionSchema = z.discriminatedUnion('intent', [

@@ -12,7 +12,7 @@ import { CloseTools } from '~/components/question/close-tools'
 import { QuestionPost } from '~/components/question/question-post'
 import { SimilarQuestions } from '~/components/similar-questions'
 import { useNumber } from '~/components/time'
-import { getT } from '~/i18n/i18n.server'
+import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { getUser } from '~/modules/auth/auth.server'
 import { getKbLinksForQuestion } from '~/modules/kb/promotion.server'
@@ -43,7 +43,7 @@ function parseId(raw: string | undefined) {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const id = parseId(params.questionId)
-  const page = getQuestionPage(id, user)
+  const page = getQuestionPage(id, user, await getLanguage(request))
   if (!page) throw new NotFound('question')
   const canonical = slugify(page.question.title)
   if (params.slug !== canonical) throw redirect(`/questions/${id}/${canonical}`, 301)

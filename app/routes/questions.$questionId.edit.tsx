@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { QuestionForm } from '~/components/question-form'
-import { getT } from '~/i18n/i18n.server'
+import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { requireUser } from '~/utils/session.server'
 import { listCategories } from '~/modules/categories/categories.server'
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t('questions.edit.meta'),
     id,
     values: found.values,
-    categories: listCategories(),
+    categories: listCategories(await getLanguage(request)),
     existingTags: listTags(EXISTING_TAGS_SHOWN),
   })
 }

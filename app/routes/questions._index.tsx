@@ -7,7 +7,7 @@ import { Pagination } from '~/components/pagination'
 import { QuestionFilters } from '~/components/question-filters'
 import { QuestionSummary } from '~/components/question-summary'
 import { useNumber } from '~/components/time'
-import { getT } from '~/i18n/i18n.server'
+import { getLanguage, getT } from '~/i18n/i18n.server'
 import type { MessageKey } from '~/i18n/keys'
 import { getUser } from '~/modules/auth/auth.server'
 import { listCategories } from '~/modules/categories/categories.server'
@@ -22,8 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const url = new URL(request.url)
   const t = await getT(request)
+  const language = await getLanguage(request)
   const { filters, rejected } = parseListFilters(url.searchParams)
-  const categories = listCategories()
+  const categories = listCategories(language)
   // A well-formed slug that names no category is as unknown as a malformed one.
   if (filters.category && !categories.some((c) => c.slug === filters.category)) {
     rejected.unshift({ name: 'category', value: filters.category })
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: t('questions.list.meta'),
       filters,
       rejected,
-      result: listQuestions(filters),
+      result: listQuestions(filters, language),
       categories,
       canAsk: user === null || can(user, 'question.create', null),
       deleted: url.searchParams.get('deleted') === '1',

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
+import { getLanguage } from '~/i18n/i18n.server'
 import { getUser } from '~/modules/auth/auth.server'
 import { logSuggestionsShown, suggestForAsk } from '~/modules/search/search.server'
 import { suggestParamsSchema } from '~/modules/search/validation'
@@ -16,7 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     body: url.searchParams.get('body') ?? '',
     visit: url.searchParams.get('visit') ?? undefined,
   })
-  const suggestions = await suggestForAsk(params.title, params.body)
+  const suggestions = await suggestForAsk(params.title, params.body, {
+    language: await getLanguage(request),
+  })
   logSuggestionsShown(params.visit, params.title, suggestions, user?.id ?? null)
   return json({ suggestions }, { headers: { 'Cache-Control': 'private, no-store' } })
 }

@@ -11,7 +11,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Pagination } from '~/components/pagination'
 import { KbResults, ThreadResults } from '~/components/search/results'
 import { SearchForm } from '~/components/search/search-form'
-import { getT } from '~/i18n/i18n.server'
+import { getLanguage, getT } from '~/i18n/i18n.server'
 import { useMessage } from '~/i18n/use-message'
 import { getUser } from '~/modules/auth/auth.server'
 import { listCategories } from '~/modules/categories/categories.server'
@@ -39,9 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Public: both engines only ever return visible, published content.
   const user = await getUser(request)
   const params = parseSearchParams(new URL(request.url).searchParams)
-  const outcome = await search(params)
+  const [language, t] = [await getLanguage(request), await getT(request)]
+  const outcome = await search({ ...params, language })
   const found = outcome.status === 'ok' ? outcome.total : null
-  const t = await getT(request)
   if (found !== null)
     logSearch({
       userId: user?.id ?? null,
@@ -57,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         : t('search.meta.title'),
       params,
       outcome,
-      categories: listCategories(),
+      categories: listCategories(language),
       canAsk: user === null || can(user, 'question.create', null),
     },
     // The page cache logs the searches it answers with this count (server.ts).

@@ -2,9 +2,17 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
+import type { CategoryTranslations } from '../../app/modules/categories/localize'
 import { splitFrontMatter } from '../../app/utils/front-matter.server'
 
-export type DemoCategory = { slug: string; name: string; description: string; position: number }
+export type DemoCategory = {
+  slug: string
+  name: string
+  description: string
+  position: number
+  /** The name and description in other interface languages; `{}` when the file gives none. */
+  translations: CategoryTranslations
+}
 export type DemoUser = {
   handle: string
   displayName: string
@@ -47,12 +55,25 @@ const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const THREAD_FILE_PATTERN = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/
 const LANGUAGES = ['en', 'id'] as const satisfies readonly ContentLanguage[]
 
+const categoryName = z.string().trim().min(1).max(60)
+const categoryDescription = z.string().trim().min(1).max(300)
+
+/** The interface languages a category may be translated into (English is name and description). */
+const TRANSLATED_LANGUAGES = ['id'] as const
+
 const categorySchema = z
   .object({
     slug: z.string().regex(SLUG_PATTERN, 'must be lowercase words joined by hyphens').max(60),
-    name: z.string().trim().min(1).max(60),
-    description: z.string().trim().min(1).max(300),
+    name: categoryName,
+    description: categoryDescription,
     position: z.number().int().min(0),
+    // A language may leave the description out: English stands in for it.
+    translations: z
+      .record(
+        z.enum(TRANSLATED_LANGUAGES),
+        z.object({ name: categoryName, description: categoryDescription.optional() }).strict(),
+      )
+      .default({}),
   })
   .strict()
 
@@ -270,15 +291,21 @@ function crossCheckThread(
   }
 }
 
+/** Reads and validates `contentDir`/categories.yml, in position order. */
+export function loadCategories(contentDir: string): DemoCategory[] {
+  const file = join(contentDir, 'categories.yml')
+  const categories = loadList(file, categorySchema)
+  assertUnique(file, categories, 'slug')
+  assertUnique(file, categories, 'position')
+  return [...categories].sort((a, b) => a.position - b.position)
+}
+
 /**
  * Reads and validates the demo community under `contentDir` (categories.yml, demo/users.yml,
  * demo/threads/*.md). Throws on the first problem, naming the file and the field.
  */
 export function loadDemoCommunity(contentDir: string): DemoCommunity {
-  const categoriesFile = join(contentDir, 'categories.yml')
-  const categories = loadList(categoriesFile, categorySchema)
-  assertUnique(categoriesFile, categories, 'slug')
-  assertUnique(categoriesFile, categories, 'position')
+  const categories = loadCategories(contentDir)
 
   const usersFile = join(contentDir, 'demo', 'users.yml')
   const users = loadList(usersFile, userSchema).map((u) => ({ ...u, email: u.email.toLowerCase() }))
@@ -308,7 +335,7 @@ export function loadDemoCommunity(contentDir: string): DemoCommunity {
   }
 
   return {
-    categories: [...categories].sort((a, b) => a.position - b.position),
+    categories,
     users,
     threads: threads.map(({ thread }) => thread),
   }

@@ -143,7 +143,7 @@ for (const site of summary.sites) {
     const targets = targetsOf(link.originalId)
     const ranked = await withoutLink(link.duplicateId, link.originalId, async () => {
       const t = performance.now()
-      const suggest = (await suggestForAsk(title, '', 10)).threads.map((s) => s.id)
+      const suggest = (await suggestForAsk(title, '', { threadLimit: 10 })).threads.map((s) => s.id)
       row.ms.push(performance.now() - t)
       return {
         similar: findSimilarQuestionIds(link.duplicateId, 10),

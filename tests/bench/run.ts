@@ -344,7 +344,7 @@ async function profileInProcess(
   const context = { cspNonce: 'bench', clientIp: '203.0.113.9' }
   const [id, slug] = path20.split('/').slice(2)
   const steps: Record<string, () => unknown> = {
-    getQuestionPage: () => getQuestionPage(questionId, null),
+    getQuestionPage: () => getQuestionPage(questionId, null, 'en'),
     oursLoader: () =>
       ours({ request: makeRequest(path20, anon), params: { questionId: id, slug }, context }),
     referenceLoader: () => ref({ request: makeRequest('/', anon), params: {}, context }),

@@ -35,6 +35,11 @@ test('a visitor switches to Bahasa Indonesia and the site speaks it, signed out 
       page.getByRole('heading', { level: 1, name: 'Ada yang bisa kami bantu?' }),
     ).toBeVisible()
     await expect(page.getByRole('heading', { level: 2, name: 'Kategori' })).toBeVisible()
+    // The categories are named in Indonesian too, their slugs (the links) unchanged.
+    await expect(
+      page.getByRole('heading', { level: 3 }).getByRole('link', { name: 'Pesanan & pengiriman' }),
+    ).toHaveAttribute('href', '/questions?category=orders-shipping')
+    await expect(page.getByRole('link', { name: 'Orders & shipping' })).toHaveCount(0)
     await expect(page.getByRole('heading', { level: 2, name: 'Aktivitas terbaru' })).toBeVisible()
     await expect(
       page.getByRole('link', { name: 'Lihat pertanyaan yang sudah selesai' }),
@@ -114,7 +119,12 @@ test('a visitor switches to Bahasa Indonesia and the site speaks it, signed out 
     await expect(page.getByRole('heading', { level: 1, name: 'Tanya komunitas' })).toBeVisible()
     await expect(page.getByLabel('Judul', { exact: true })).toBeVisible()
     await expect(page.getByLabel('Detail', { exact: true })).toBeVisible()
-    await expect(page.getByRole('radiogroup', { name: 'Kategori' })).toBeVisible()
+    const picker = page.getByRole('radiogroup', { name: 'Kategori' })
+    await expect(picker).toBeVisible()
+    await expect(picker.getByRole('radio', { name: 'Tips menyeduh' })).toHaveAccessibleDescription(
+      /^Ukuran gilingan, resep/,
+    )
+    await expect(picker.getByRole('radio', { name: 'Brewing help' })).toHaveCount(0)
     await expect(page.getByLabel('Tag', { exact: true })).toBeVisible()
     await expect(page.getByText('Jelaskan masalahnya dalam satu kalimat')).toBeVisible()
 

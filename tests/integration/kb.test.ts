@@ -261,7 +261,7 @@ describe('content sync', () => {
     expect(result.created.length).toBeGreaterThanOrEqual(10)
     expect(result.skipped).toEqual([])
     expect(article('why-does-my-v60-coffee-taste-sour').categoryId).not.toBeNull()
-    expect(listKbHome().groups.map((g) => g.category.slug)).toEqual([
+    expect(listKbHome('en').groups.map((g) => g.category.slug)).toEqual([
       'orders-shipping',
       'returns-refunds',
       'payments-billing',
@@ -269,7 +269,7 @@ describe('content sync', () => {
       'brewing-help',
     ])
     setClock(new Date('2026-11-25T09:00:00.000Z'))
-    expect(listDueForReview().length).toBeGreaterThanOrEqual(1)
+    expect(listDueForReview('en').length).toBeGreaterThanOrEqual(1)
   })
 })
 
@@ -531,9 +531,9 @@ describe('review list', () => {
       comment: '',
     })
     if (!created.ok) throw new Error('not created')
-    expect(listDueForReview()).toEqual([])
+    expect(listDueForReview('en')).toEqual([])
     setClock(new Date(TEST_EPOCH.getTime() + 181 * DAY))
-    expect(listDueForReview().map((a) => a.slug)).toEqual(['storing-beans-in-the-freezer'])
+    expect(listDueForReview('en').map((a) => a.slug)).toEqual(['storing-beans-in-the-freezer'])
 
     expect((await get(reviewLoader, '/kb/review', member)).status).toBe(403)
     const list = await get(reviewLoader, '/kb/review', moderator)
@@ -543,6 +543,6 @@ describe('review list', () => {
       articleId: String(created.id),
     })
     expect(res.status).toBe(302)
-    expect(listDueForReview()).toEqual([])
+    expect(listDueForReview('en')).toEqual([])
   })
 })

@@ -165,7 +165,7 @@ describe('the promotion queue', () => {
     acceptAnswer(asker, other)
     expect(db.select().from(kbCandidates).all()).toHaveLength(1)
     expect(candidateOf(questionId)).toMatchObject({ answerId: other, status: 'pending' })
-    expect(listCandidates().map((c) => c.question.id)).toEqual([questionId])
+    expect(listCandidates('en').map((c) => c.question.id)).toEqual([questionId])
   })
 
   it('is only for moderators and up, and shows an empty queue plainly', async () => {
@@ -261,7 +261,7 @@ describe('publishing and rejecting', () => {
     ).toEqual(['kb.article_created', 'kb.article_published', 'kb.candidate_published'])
     expect(scheduleKbIndexRebuild).toHaveBeenCalled()
 
-    expect(listCandidates()).toEqual([])
+    expect(listCandidates('en')).toEqual([])
     expect(getKbLinksForQuestion(questionId)).toEqual({
       promotedTo: [{ slug: article.slug, title: article.title }],
       solvedBy: null,
@@ -340,7 +340,7 @@ describe('publishing and rejecting', () => {
       note: 'Only about one order; nothing general to keep.',
     })
     expect(eventTypes()).toContain('kb.candidate_rejected')
-    expect(listCandidates()).toEqual([])
+    expect(listCandidates('en')).toEqual([])
     expect(write((tx) => queueCandidate(tx, questionId, answerId, 'accepted', asker))).toBeNull()
   })
 })
@@ -500,8 +500,8 @@ describe('hidden source threads', () => {
     expect(visitor.status).toBe(200)
     expect(text).not.toContain('Private details')
     expect((JSON.parse(text) as { page: { sources: Json[] } }).page.sources).toEqual([])
-    expect(getArticlePage(slug, await makeUser())?.sources).toEqual([])
-    expect(getArticlePage(slug, moderator)?.sources).toEqual([
+    expect(getArticlePage(slug, await makeUser(), 'en')?.sources).toEqual([])
+    expect(getArticlePage(slug, moderator, 'en')?.sources).toEqual([
       { id: questionId, title: 'Private details in a sour V60 thread', hidden: true },
     ])
   })
@@ -511,7 +511,7 @@ describe('hidden source threads', () => {
     const moderator = await makeUser({ role: 'moderator' })
     const id = candidateOf(questionId)!.id
     hideQuestion(moderator, questionId, { reason: 'abusive', note: '' })
-    expect(listCandidates()).toEqual([])
+    expect(listCandidates('en')).toEqual([])
     expect(getCandidateDraft(id, HEADINGS)).toBeNull()
     const res = await post(candidateAction, `/kb/candidates/${id}`, moderator, PUBLISH_FORM, {
       candidateId: String(id),

@@ -177,7 +177,7 @@ describe('the language of a post', () => {
       title: 'Paket saya belum sampai',
       body: 'Sudah lima hari dan resi tidak bergerak sama sekali.',
     })
-    const page = getQuestionPage(id, asker)!
+    const page = getQuestionPage(id, asker, 'en')!
     expect(page.question.language).toBe('id')
     const answerId = await createAnswer(asker, id, 'Thanks, it arrived this morning after all.')
     expect(db.select().from(answers).where(eq(answers.id, answerId)).get()!.language).toBe('en')

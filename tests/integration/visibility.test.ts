@@ -68,12 +68,12 @@ describe('one visibility rule', () => {
     const original = await makeQuestion(await makeUser(), { title: 'Original with a secret title' })
     const duplicate = await makeQuestion(await makeUser(), { title: 'The duplicate of it here' })
     closeAsDuplicate(helper, duplicate, String(original))
-    expect(getQuestionPage(duplicate, null)?.duplicateOf?.title).toBe(
+    expect(getQuestionPage(duplicate, null, 'en')?.duplicateOf?.title).toBe(
       'Original with a secret title',
     )
     deleteQuestion(moderator, original, SPAM)
-    expect(getQuestionPage(duplicate, null)?.duplicateOf).toBeNull()
-    expect(getQuestionPage(duplicate, moderator)?.duplicateOf).toBeNull()
+    expect(getQuestionPage(duplicate, null, 'en')?.duplicateOf).toBeNull()
+    expect(getQuestionPage(duplicate, moderator, 'en')?.duplicateOf).toBeNull()
   })
 
   it('drops notifications about a question, answer or original nobody may list any more', async () => {

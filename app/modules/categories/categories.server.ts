@@ -1,7 +1,9 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm'
 import { categories, questions } from '../../../db/schema'
+import type { Language } from '../../i18n/config'
 import { db, type Tx } from '../../utils/db.server'
 import { listed } from '../policy/visibility.server'
+import { localizeCategory } from './localize'
 
 /** The id of the category a form named, inside the caller's transaction. */
 export function findCategoryId(tx: Tx, slug: string): number | null {
@@ -11,16 +13,23 @@ export function findCategoryId(tx: Tx, slug: string): number | null {
   )
 }
 
-export function listCategories() {
+/** Every category in position order, named and described in `language`. */
+export function listCategories(language: Language) {
   return db
-    .select({ slug: categories.slug, name: categories.name, description: categories.description })
+    .select({
+      slug: categories.slug,
+      name: categories.name,
+      description: categories.description,
+      translations: categories.translations,
+    })
     .from(categories)
     .orderBy(asc(categories.position), asc(categories.name))
     .all()
+    .map((c) => localizeCategory(c, language))
 }
 
 /** Categories with their visible question counts per state, for the home page. */
-export function listCategoriesWithCounts() {
+export function listCategoriesWithCounts(language: Language) {
   // A closed question waits for nothing, so it is never counted as open.
   const state = sql<
     string | null
@@ -30,6 +39,7 @@ export function listCategoriesWithCounts() {
       slug: categories.slug,
       name: categories.name,
       description: categories.description,
+      translations: categories.translations,
       status: state,
       n: count(questions.id),
     })
@@ -44,9 +54,10 @@ export function listCategoriesWithCounts() {
   >()
   for (const r of rows) {
     const c = bySlug.get(r.slug) ?? {
-      slug: r.slug,
-      name: r.name,
-      description: r.description,
+      ...localizeCategory(
+        { slug: r.slug, name: r.name, description: r.description, translations: r.translations },
+        language,
+      ),
       total: 0,
       solved: 0,
       open: 0,

@@ -16,6 +16,7 @@ import {
   questions,
   users,
 } from '../../../db/schema'
+import type { Language } from '../../i18n/config'
 import { msg } from '../../i18n/message'
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
@@ -27,6 +28,7 @@ import { slugify } from '../../utils/slug'
 import { hitRateLimit } from '../auth/rate-limit.server'
 import { emit, type EventActor } from '../events/events.server'
 import { findCategoryId, listCategories } from '../categories/categories.server'
+import { localizeCategory } from '../categories/localize'
 import { can, type Actor } from '../policy/policy'
 import { once } from '../submissions/submissions.server'
 import { questionTarget } from '../questions/questions.server'
@@ -161,8 +163,11 @@ const canManage = (actor: Actor | null) => can(actor, 'kb.manage', null)
 const articleLanguage = (input: ArticleInput) =>
   resolveLanguage(input.language, `${input.title}\n${input.summary}\n${input.body}`)
 
-/** Published articles grouped by category in the categories' own order, plus the most read. */
-export function listKbHome() {
+/**
+ * Published articles grouped by category in the categories' own order (named and described in
+ * `language`), plus the most read.
+ */
+export function listKbHome(language: Language) {
   const rows = db
     .select({
       id: kbArticles.id,
@@ -179,7 +184,7 @@ export function listKbHome() {
     .where(eq(kbArticles.status, 'published'))
     .orderBy(asc(kbArticles.title))
     .all()
-  const groups = listCategories().map((c) => ({
+  const groups = listCategories(language).map((c) => ({
     category: c,
     articles: rows.filter((r) => r.categorySlug === c.slug),
   }))
@@ -203,13 +208,18 @@ export function listKbHome() {
 
 /**
  * The article as `viewer` may see it: drafts and archived articles exist only for those who
- * manage the KB. Source threads the viewer may not see (hidden, deleted) are left out.
+ * manage the KB. Source threads the viewer may not see (hidden, deleted) are left out. The
+ * category is named in `language`.
  */
-export function getArticlePage(slug: string, viewer: Actor | null) {
+export function getArticlePage(slug: string, viewer: Actor | null, language: Language) {
   const row = db
     .select({
       article: kbArticles,
-      category: { slug: categories.slug, name: categories.name },
+      category: {
+        slug: categories.slug,
+        name: categories.name,
+        translations: categories.translations,
+      },
     })
     .from(kbArticles)
     .leftJoin(categories, eq(categories.id, kbArticles.categoryId))
@@ -258,7 +268,7 @@ export function getArticlePage(slug: string, viewer: Actor | null) {
       // Only those who review articles need to know when the next review is due.
       reviewDueAt: manager ? a.reviewDueAt : null,
     },
-    category: row.category?.slug ? row.category : null,
+    category: row.category?.slug ? localizeCategory(row.category, language) : null,
     sources,
     canManage: manager,
   }
@@ -526,9 +536,12 @@ export function submitFeedback(
   })
 }
 
-/** Published articles whose review date has passed, the longest overdue first. */
-export function listDueForReview() {
-  return db
+/**
+ * Published articles whose review date has passed, the longest overdue first, each with its
+ * category's name in `language` (null without one).
+ */
+export function listDueForReview(language: Language) {
+  const rows = db
     .select({
       id: kbArticles.id,
       slug: kbArticles.slug,
@@ -538,13 +551,17 @@ export function listDueForReview() {
       updatedAt: kbArticles.updatedAt,
       helpfulYes: kbArticles.helpfulYes,
       helpfulNo: kbArticles.helpfulNo,
-      category: categories.name,
+      category: { name: categories.name, translations: categories.translations },
     })
     .from(kbArticles)
     .leftJoin(categories, eq(categories.id, kbArticles.categoryId))
     .where(and(eq(kbArticles.status, 'published'), lte(kbArticles.reviewDueAt, now())))
     .orderBy(asc(kbArticles.reviewDueAt), asc(kbArticles.id))
     .all()
+  return rows.map(({ category, ...r }) => ({
+    ...r,
+    category: category ? localizeCategory(category, language).name : null,
+  }))
 }
 
 export function countDueForReview(): number {

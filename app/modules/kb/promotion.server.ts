@@ -17,6 +17,7 @@ import {
   settings,
   users,
 } from '../../../db/schema'
+import type { Language } from '../../i18n/config'
 import { msg } from '../../i18n/message'
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
@@ -25,6 +26,7 @@ import { Conflict, Forbidden, NotFound } from '../../utils/domain-errors'
 import { cookMarkdown } from '../../utils/markdown.server'
 import { markdownToText } from '../../utils/markdown-text.server'
 import { findCategoryId } from '../categories/categories.server'
+import { localizeCategory } from '../categories/localize'
 import { emit, type EmittedEvent, type EventActor } from '../events/events.server'
 import { atLeast, can, type Actor } from '../policy/policy'
 import { listed } from '../policy/visibility.server'
@@ -131,15 +133,18 @@ const liveCandidate = and(
   eq(questions.acceptedAnswerId, kbCandidates.answerId),
 )
 
-/** The promotion queue, oldest first, each with the answer's opening as plain text. */
-export function listCandidates() {
+/**
+ * The promotion queue, oldest first, each with the answer's opening as plain text and its
+ * category's name in `language`.
+ */
+export function listCandidates(language: Language) {
   const rows = db
     .select({
       id: kbCandidates.id,
       queuedBy: kbCandidates.queuedBy,
       createdAt: kbCandidates.createdAt,
       question: { id: questions.id, title: questions.title, solvedAt: questions.solvedAt },
-      category: categories.name,
+      category: { name: categories.name, translations: categories.translations },
       answer: {
         score: answers.score,
         opening: sql<string>`substr(${answers.bodyMd}, 1, 400)`,
@@ -158,8 +163,9 @@ export function listCandidates() {
     .where(liveCandidate)
     .orderBy(asc(kbCandidates.createdAt), asc(kbCandidates.id))
     .all()
-  return rows.map(({ answer: { opening, score }, ...r }) => ({
+  return rows.map(({ answer: { opening, score }, category, ...r }) => ({
     ...r,
+    category: localizeCategory(category, language).name,
     answer: { score, excerpt: markdownToText(opening, 220) },
   }))
 }

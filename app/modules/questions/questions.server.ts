@@ -33,7 +33,9 @@ import { singleton } from '../../utils/singleton.server'
 import { createViewDeduper } from '../../utils/view-dedupe.server'
 import { cookMarkdown } from '../../utils/markdown.server'
 import { markdownToText } from '../../utils/markdown-text.server'
+import type { Language } from '../../i18n/config'
 import { findCategoryId } from '../categories/categories.server'
+import { localizeCategory } from '../categories/localize'
 import { emit } from '../events/events.server'
 import { resolveLanguage } from '../search/detect-language.server'
 import { syncQuestionSearch } from '../search/thread-index.server'
@@ -58,7 +60,8 @@ const authorColumns = {
 
 export type QuestionListItem = Awaited<ReturnType<typeof listQuestions>>['items'][number]
 
-export function listQuestions(filters: ListFilters) {
+/** A page of the question list; each question's category is named in `language`. */
+export function listQuestions(filters: ListFilters, language: Language) {
   const where: (SQL | undefined)[] = [listed(questions)]
   // Closed questions take no answers, so they are never "waiting" in any status.
   if (filters.status === 'open')
@@ -104,7 +107,11 @@ export function listQuestions(filters: ListFilters) {
       createdAt: questions.createdAt,
       lastActivityAt: questions.lastActivityAt,
       opening: sql<string>`substr(${questions.bodyMd}, 1, ${EXCERPT_SOURCE})`,
-      category: { slug: categories.slug, name: categories.name },
+      category: {
+        slug: categories.slug,
+        name: categories.name,
+        translations: categories.translations,
+      },
       author: { handle: users.handle, displayName: users.displayName },
     })
     .from(questions)
@@ -117,8 +124,9 @@ export function listQuestions(filters: ListFilters) {
     .all()
   const tagMap = tagsByQuestion(rows.map((r) => r.id))
   return {
-    items: rows.map(({ opening, ...r }) => ({
+    items: rows.map(({ opening, category, ...r }) => ({
       ...r,
+      category: localizeCategory(category, language),
       excerpt: markdownToText(opening, EXCERPT_LENGTH),
       tags: tagMap.get(r.id) ?? [],
     })),
@@ -186,7 +194,11 @@ const pageStatements = () =>
         .select({
           question: questions,
           author: authorColumns,
-          category: { slug: categories.slug, name: categories.name },
+          category: {
+            slug: categories.slug,
+            name: categories.name,
+            translations: categories.translations,
+          },
           // The original is named only while anyone may see it.
           duplicateOf: { id: duplicate.id, title: duplicate.title },
         })
@@ -230,9 +242,9 @@ const pageStatements = () =>
 /**
  * Everything the question page shows, in a fixed number of queries whatever the number of
  * answers: question, tags, answers with authors, and the viewer's own votes. Moderators also
- * get the deleted answers, marked, so they can restore them.
+ * get the deleted answers, marked, so they can restore them. The category is named in `language`.
  */
-export function getQuestionPage(id: number, viewer: Actor | null) {
+export function getQuestionPage(id: number, viewer: Actor | null, language: Language) {
   const row = pageStatements().question.get({ id })
   if (!row || !can(viewer, 'question.view', questionTarget(row.question))) return null
   const q = row.question
@@ -270,7 +282,7 @@ export function getQuestionPage(id: number, viewer: Actor | null) {
       myVote: myVotes.get(`question:${q.id}`) ?? 0,
     },
     author: row.author,
-    category: row.category,
+    category: localizeCategory(row.category, language),
     duplicateOf: row.duplicateOf?.id ? row.duplicateOf : null,
     tags: pageStatements()
       .tags.all({ id })

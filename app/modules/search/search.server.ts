@@ -3,7 +3,9 @@ import { performance } from 'node:perf_hooks'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { isbot } from 'isbot'
 import { askVisits, kbArticles, questions, searchEvents } from '../../../db/schema'
+import { DEFAULT_LANGUAGE, type Language } from '../../i18n/config'
 import { msg } from '../../i18n/message'
+import { listCategories } from '../categories/categories.server'
 import { listed } from '../policy/visibility.server'
 import { TITLE_MIN } from '../questions/validation'
 import { now } from '../../utils/clock.server'
@@ -45,6 +47,8 @@ export type SearchInput = {
   tag?: string | null
   solved?: SolvedFilter | null
   page?: number
+  /** The language results name their categories in; English when left out. */
+  language?: Language
 }
 
 export type SearchSection<T> = { items: T[]; total: number; page: number; pageCount: number }
@@ -70,6 +74,7 @@ export async function search(input: SearchInput): Promise<SearchOutcome> {
   if (!q) return { status: 'empty' }
   const type = input.type ?? 'all'
   const page = Math.max(1, input.page ?? 1)
+  const language = input.language ?? DEFAULT_LANGUAGE
   const notices: string[] = []
 
   let kb: SearchSection<KbHit> | null = null
@@ -85,7 +90,7 @@ export async function search(input: SearchInput): Promise<SearchOutcome> {
     })
     if (result.ok) {
       const pageCount = Math.max(1, Math.ceil(result.total / size))
-      kb = { items: result.items, total: result.total, page: kbPage, pageCount }
+      kb = { items: namedIn(language, result.items), total: result.total, page: kbPage, pageCount }
       if (type === 'kb' && kbPage > pageCount && result.total > 0) {
         const last = await searchKb(q, {
           limit: size,
@@ -93,7 +98,7 @@ export async function search(input: SearchInput): Promise<SearchOutcome> {
           category: input.category,
           tag: input.tag,
         })
-        if (last.ok) kb = { ...kb, items: last.items, page: pageCount }
+        if (last.ok) kb = { ...kb, items: namedIn(language, last.items), page: pageCount }
       }
     } else if (result.reason !== 'no-words') {
       notices.push(result.message)
@@ -109,6 +114,7 @@ export async function search(input: SearchInput): Promise<SearchOutcome> {
       solved: input.solved,
       page,
       pageSize: THREAD_PAGE_SIZE,
+      language,
     })
     if (!result.ok) {
       if (!kb || kb.total === 0) return { status: 'unusable', message: result.message }
@@ -143,6 +149,21 @@ export async function search(input: SearchInput): Promise<SearchOutcome> {
   }
 }
 
+/**
+ * Articles with their categories named in `language`. The index keeps the names it was built
+ * with; the categories' current words are read by slug (an article's category that has gone
+ * keeps the name it had).
+ */
+function namedIn(language: Language, items: KbHit[]): KbHit[] {
+  if (!items.some((a) => a.category)) return items
+  const names = new Map(listCategories(language).map((c) => [c.slug, c.name]))
+  return items.map((a) =>
+    a.category
+      ? { ...a, category: { ...a.category, name: names.get(a.category.slug) ?? a.category.name } }
+      : a,
+  )
+}
+
 // Notices and messages are descriptors (../../i18n/message.ts), shown in the reader's language.
 function anyWordNotice(matchedAll: number) {
   if (matchedAll === 0) return msg('search.notices.noneHasAll')
@@ -167,7 +188,10 @@ const SUGGEST_THREADS = 5
 export async function suggestForAsk(
   title: string,
   body = '',
-  threadLimit = SUGGEST_THREADS,
+  {
+    threadLimit = SUGGEST_THREADS,
+    language = DEFAULT_LANGUAGE,
+  }: { threadLimit?: number; language?: Language } = {},
 ): Promise<Suggestions> {
   // A title too short to be a question says too little to match on: no guesses.
   if (title.trim().length < TITLE_MIN) return { kb: [], threads: [] }
@@ -184,6 +208,7 @@ export async function suggestForAsk(
       excludeDuplicates: true,
       answeredOnly: true,
       match: 'any',
+      language,
     }),
   ]
   return {

@@ -1,8 +1,10 @@
 import { performance } from 'node:perf_hooks'
 import { sql, type SQL } from 'drizzle-orm'
+import { DEFAULT_LANGUAGE, type Language } from '../../i18n/config'
 import { msg } from '../../i18n/message'
 import { db, sqlite } from '../../utils/db.server'
 import { markdownToText } from '../../utils/markdown-text.server'
+import { localizeCategory } from '../categories/localize'
 import { listedSql } from '../policy/visibility.server'
 import { singleton } from '../../utils/singleton.server'
 import { tagsByQuestion } from '../questions/tags.server'
@@ -82,6 +84,8 @@ export type ThreadSearchOptions = {
   excludeIds?: number[]
   /** 'auto' = every word first, any word when that finds too little; 'any' = any word. */
   match?: 'auto' | 'any'
+  /** The language the hits' categories are named in; English when left out. */
+  language?: Language
 }
 
 export type ThreadHit = {
@@ -333,6 +337,8 @@ type DetailRow = {
   created_at: number
   category_slug: string
   category_name: string
+  /** The category's translations column, as text. */
+  category_translations: string
   body: string
   answer: string
 }
@@ -349,7 +355,8 @@ function details(ids: number[], withBodies: boolean) {
     : sql`'' as body, '' as answer`
   const rows = db.all<DetailRow>(sql`
     select q.id, q.title, q.status, q.closed_reason, q.answer_count, q.score, q.created_at,
-      c.slug as category_slug, c.name as category_name, ${bodies}
+      c.slug as category_slug, c.name as category_name,
+      c.translations as category_translations, ${bodies}
     from questions q join categories c on c.id = q.category_id
     where q.id in (${idList(ids)}) and ${sql.raw(listedSql('q', { unindexed: true }))}`)
   return new Map(rows.map((r) => [r.id, r]))
@@ -364,6 +371,7 @@ function toHits(
   ranked: Ranked[],
   terms: QueryTerm[],
   synonyms: CompiledSynonyms,
+  language: Language,
   brief = false,
 ): ThreadHit[] {
   const ids = ranked.map((r) => r.id)
@@ -392,7 +400,10 @@ function toHits(
         answerCount: r.answer_count,
         score: r.score,
         createdAt: new Date(r.created_at),
-        category: { slug: r.category_slug, name: r.category_name },
+        category: localizeCategory(
+          { slug: r.category_slug, name: r.category_name, translations: r.category_translations },
+          language,
+        ),
         tags: tagMap.get(id) ?? [],
       },
     ]
@@ -408,6 +419,7 @@ export function searchThreads(
   options: ThreadSearchOptions = {},
 ): ThreadSearchResult {
   const synonyms = currentSynonyms()
+  const language = options.language ?? DEFAULT_LANGUAGE
   const parsed = withSynonymTokensOnly(
     parseQuery(query, synonyms, { max: MAX_QUERY_TERMS, prefix: true }),
     isSearchIndexCurrent(synonyms),
@@ -428,7 +440,7 @@ export function searchThreads(
       const shown = options.prefix
         ? parsed.terms
         : parsed.terms.map((t) => ({ ...t, partial: false }))
-      const items = toHits(ranked, shown, synonyms, true)
+      const items = toHits(ranked, shown, synonyms, language, true)
       return {
         ok: true,
         items,
@@ -484,7 +496,7 @@ export function searchThreads(
     const terms = prefixUsed ? parsed.terms : parsed.terms.map((t) => ({ ...t, partial: false }))
     return {
       ok: true,
-      items: toHits(ranked, terms, synonyms),
+      items: toHits(ranked, terms, synonyms, language),
       total,
       page,
       pageCount,

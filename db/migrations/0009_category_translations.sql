@@ -1,0 +1,1 @@
+ALTER TABLE `categories` ADD `translations` text DEFAULT '{}' NOT NULL;
