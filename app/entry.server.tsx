@@ -4,10 +4,9 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { createInstance } from 'i18next'
-import { I18nextProvider, initReactI18next } from 'react-i18next'
-import { i18nConfig } from './i18n/config'
-import { getLanguage, resources } from './i18n/i18n.server'
+import { I18nextProvider } from 'react-i18next'
+import { getLanguage } from './i18n/i18n.server'
+import { renderingInstanceFor } from './i18n/translator.server'
 import { NonceProvider } from './utils/nonce'
 
 const ABORT_DELAY = 5_000
@@ -22,11 +21,8 @@ export default async function handleRequest(
   // Crawlers get the whole document at once; people get it streamed as soon as the shell is ready.
   const waitForAll = isbot(request.headers.get('user-agent') ?? '')
   const nonce = loadContext.cspNonce ?? ''
-  // One i18next instance per request: the page renders in the language the root loader chose.
-  const i18n = createInstance()
-  await i18n
-    .use(initReactI18next)
-    .init({ ...i18nConfig, resources, lng: await getLanguage(request) })
+  // The page renders in the language the root loader chose, with that language's instance.
+  const i18n = renderingInstanceFor(await getLanguage(request))
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
