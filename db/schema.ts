@@ -23,6 +23,13 @@ export type QuestionStatus = (typeof QUESTION_STATUSES)[number]
 export const CLOSE_REASONS = ['duplicate', 'off-topic', 'resolved-elsewhere'] as const
 export type CloseReason = (typeof CLOSE_REASONS)[number]
 
+/** Public questions are listed and searchable; private ones are seen by their asker and staff only. */
+export const QUESTION_VISIBILITIES = ['public', 'private'] as const
+export type QuestionVisibility = (typeof QUESTION_VISIBILITIES)[number]
+
+/** Where a question came from: asked here, or an import of old history (which never escalates). */
+export const QUESTION_ORIGINS = ['live', 'import'] as const
+
 export const POST_TYPES = ['question', 'answer'] as const
 export type PostType = (typeof POST_TYPES)[number]
 
@@ -69,6 +76,21 @@ export const EVENT_TYPES = [
   'kb.candidate_rejected',
   'kb.solved_question',
   'settings.changed',
+  // escalation to staff
+  'question.escalated',
+  'question.escalation_raised',
+  'question.acknowledged',
+  'question.assigned',
+  'question.escalation_resolved',
+  'question.sla_breached',
+  'question.made_public',
+  'note.added',
+  'note.deleted',
+  // e-mail and notification choices
+  'user.notification_preferences_changed',
+  'user.unsubscribed',
+  'user.followed',
+  'user.unfollowed',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
@@ -191,6 +213,12 @@ export const questions = sqliteTable(
     viewCount: integer('view_count').notNull().default(0),
     firstResponseAt: integer('first_response_at', { mode: 'timestamp_ms' }),
     solvedAt: integer('solved_at', { mode: 'timestamp_ms' }),
+    visibility: text('visibility', { enum: QUESTION_VISIBILITIES }).notNull().default('public'),
+    origin: text('origin', { enum: QUESTION_ORIGINS }).notNull().default('live'),
+    // Needs attention (see the escalation module): since when, and when its first-response target
+    // passes on the category's clock. Both null when it does not need attention.
+    attentionSince: integer('attention_since', { mode: 'timestamp_ms' }),
+    slaDueAt: integer('sla_due_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
       .notNull()
@@ -218,6 +246,14 @@ export const questions = sqliteTable(
     index('questions_author_idx').on(t.authorId, t.createdAt),
     // syncQuestionSearch's related titles: a question's duplicates
     index('questions_duplicate_of_idx').on(t.duplicateOfId),
+    // the escalation sweep and the desk: questions that need attention, by when they are due
+    index('questions_sla_due_idx')
+      .on(t.slaDueAt)
+      .where(sql`sla_due_at is not null`),
+    // the asker's and staff's private questions
+    index('questions_private_idx')
+      .on(t.authorId, t.createdAt)
+      .where(sql`visibility = 'private'`),
   ],
 )
 
@@ -598,6 +634,15 @@ export const NOTIFICATION_TYPES = [
   'question.closed_duplicate',
   'question.answered',
   'answer.accepted',
+  // to staff: a question escalated to them (level 1 or 2) or assigned to them
+  'question.escalated',
+  'question.assigned',
+  // to the asker: staff acknowledged the question ("Our team is looking at this")
+  'question.acknowledged',
+  // followed threads, tags and categories; @mentions
+  'followed.new_question',
+  'followed.new_answer',
+  'mention',
 ] as const
 
 export const notifications = sqliteTable(
@@ -650,6 +695,210 @@ export const jobLeases = sqliteTable('job_leases', {
   lastFinishedAt: integer('last_finished_at', { mode: 'timestamp_ms' }),
   lastResult: text('last_result').notNull().default(''),
 })
+
+/**
+ * The first-response promise per category. Counted around the clock or in the category's business
+ * hours: `weeklyHours` maps ISO weekday (1 Monday … 7 Sunday) to opening spans like
+ * `[["08:00","20:00"]]`, `holidays` lists closed dates `YYYY-MM-DD`, both in `timeZone`.
+ */
+export const SLA_CLOCKS = ['always', 'business'] as const
+export type SlaClock = (typeof SLA_CLOCKS)[number]
+export type WeeklyHours = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', [string, string][]>>
+
+export const categorySla = sqliteTable('category_sla', {
+  categoryId: integer('category_id')
+    .primaryKey()
+    .references(() => categories.id, { onDelete: 'cascade' }),
+  firstResponseMinutes: integer('first_response_minutes').notNull(),
+  level2DelayMinutes: integer('level2_delay_minutes').notNull(),
+  clock: text('clock', { enum: SLA_CLOCKS }).notNull(),
+  timeZone: text('time_zone').notNull(),
+  weeklyHours: text('weekly_hours', { mode: 'json' }).$type<WeeklyHours>().notNull(),
+  holidays: text('holidays', { mode: 'json' }).$type<string[]>().notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .$defaultFn(() => now()),
+})
+
+export const ESCALATION_REASONS = ['sla', 'manual'] as const
+export const ESCALATION_ENDINGS = ['staff_response', 'solved', 'closed', 'hidden', 'resolved'] as const
+
+/**
+ * One escalation episode of a question: from the moment it escalated until staff responded, it
+ * was solved or closed, or staff resolved it by hand. At most one open episode per question (the
+ * unique index), so two sweeps can never escalate one question twice.
+ */
+export const escalations = sqliteTable(
+  'escalations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    level: integer('level').notNull().default(1),
+    reason: text('reason', { enum: ESCALATION_REASONS }).notNull(),
+    // a helper's or moderator's words when escalating by hand
+    note: text('note').notNull().default(''),
+    escalatedById: integer('escalated_by_id').references(() => users.id),
+    escalatedAt: integer('escalated_at', { mode: 'timestamp_ms' }).notNull(),
+    // when it goes to level 2 if nobody acknowledges it first
+    level2DueAt: integer('level2_due_at', { mode: 'timestamp_ms' }).notNull(),
+    level2At: integer('level2_at', { mode: 'timestamp_ms' }),
+    // the staff member on call when it escalated (null: nobody was, so all staff were told)
+    onCallId: integer('on_call_id').references(() => users.id),
+    assigneeId: integer('assignee_id').references(() => users.id),
+    acknowledgedAt: integer('acknowledged_at', { mode: 'timestamp_ms' }),
+    acknowledgedById: integer('acknowledged_by_id').references(() => users.id),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    resolvedById: integer('resolved_by_id').references(() => users.id),
+    resolution: text('resolution', { enum: ESCALATION_ENDINGS }),
+  },
+  (t) => [
+    uniqueIndex('escalations_open_unique')
+      .on(t.questionId)
+      .where(sql`resolved_at is null`),
+    // the sweep's level-2 pass: open, unacknowledged episodes by due time
+    index('escalations_level2_idx')
+      .on(t.level2DueAt)
+      .where(sql`resolved_at is null and acknowledged_at is null and level = 1`),
+    // the desk: open episodes; per-person load
+    index('escalations_assignee_idx').on(t.assigneeId, t.resolvedAt),
+    index('escalations_question_idx').on(t.questionId, t.escalatedAt),
+  ],
+)
+
+/**
+ * Who is on call. Staff take turns in `memberIds` order, each for `rotationDays`, handing off on
+ * `handoffWeekday` (ISO, 1 Monday) at `handoffTime` in `timeZone`; `startsOn` is the date of the
+ * first hand-off, to the first person. One row (id 1).
+ */
+export const oncallRota = sqliteTable('oncall_rota', {
+  id: integer('id').primaryKey(),
+  memberIds: text('member_ids', { mode: 'json' }).$type<number[]>().notNull(),
+  timeZone: text('time_zone').notNull(),
+  handoffWeekday: integer('handoff_weekday').notNull(),
+  handoffTime: text('handoff_time').notNull(),
+  rotationDays: integer('rotation_days').notNull(),
+  startsOn: text('starts_on').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .$defaultFn(() => now()),
+})
+
+/** Holidays and swaps: `userId` is on call from `startsAt` until `endsAt`, whatever the rota says. */
+export const oncallOverrides = sqliteTable(
+  'oncall_overrides',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+    reason: text('reason').notNull().default(''),
+    createdById: integer('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('oncall_overrides_time_idx').on(t.endsAt, t.startsAt)],
+)
+
+/** Notes on a thread for staff and moderators only: never in search, feeds, e-mail or the page. */
+export const internalNotes = sqliteTable(
+  'internal_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    bodyMd: text('body_md').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    cookedVersion: integer('cooked_version').notNull(),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('internal_notes_question_idx').on(t.questionId, t.createdAt)],
+)
+
+export const OUTBOX_STATUSES = ['pending', 'sent', 'dead'] as const
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
+
+/**
+ * E-mail waiting to go out, written in the transaction of what caused it. The delivery job sends
+ * due rows, retrying with exponential backoff, and gives up (dead) after a number of failures.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    toAddress: text('to_address').notNull(),
+    // what it is about (a notification type, 'digest', 'password_reset'…)
+    kind: text('kind').notNull(),
+    language: text('language').notNull().default('en'),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    headers: text('headers', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    // a delivery run claims a row until this time, so two runs never send it twice
+    lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // the delivery job: pending rows by due time
+    index('outbox_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
+    // the admin's outbox page, newest first, filtered by status
+    index('outbox_status_idx').on(t.status, t.createdAt),
+    index('outbox_user_idx').on(t.userId, t.createdAt),
+  ],
+)
+
+export const DELIVERY_CHOICES = ['instant', 'digest', 'off'] as const
+export type DeliveryChoice = (typeof DELIVERY_CHOICES)[number]
+
+/** A person's choice per notification type; no row means the type's default. */
+export const notificationPreferences = sqliteTable(
+  'notification_preferences',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: NOTIFICATION_TYPES }).notNull(),
+    inApp: integer('in_app', { mode: 'boolean' }).notNull().default(true),
+    email: text('email', { enum: DELIVERY_CHOICES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.type] })],
+)
+
+export const FOLLOW_TARGETS = ['question', 'tag', 'category'] as const
+export type FollowTarget = (typeof FOLLOW_TARGETS)[number]
+
+/** Threads, tags and categories a person follows: new questions and answers there notify them. */
+export const follows = sqliteTable(
+  'follows',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    targetType: text('target_type', { enum: FOLLOW_TARGETS }).notNull(),
+    targetId: integer('target_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.targetType, t.targetId] }),
+    // who follows this thread, tag or category
+    index('follows_target_idx').on(t.targetType, t.targetId),
+  ],
+)
 
 export type User = typeof users.$inferSelect
 export type Question = typeof questions.$inferSelect

@@ -36,7 +36,7 @@ function answer(action: Action, own: boolean, extra: Partial<AnswerTarget> = {})
 
 function targetFor(action: Action, own: boolean) {
   if (action.startsWith('question.') && action !== 'question.create') return question(own)
-  if (action === 'answer.create') return question(own)
+  if (action === 'answer.create' || action === 'note.create') return question(own)
   if (action.startsWith('answer.')) return answer(action, own)
   return null
 }
@@ -71,6 +71,18 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'kb.manage': { own: moderators, other: moderators },
   'kb.settings': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
   'search.settings': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
+  'question.escalate': { own: helpersUp, other: helpersUp },
+  // only private questions can be made public
+  'question.make_public': { own: [], other: [] },
+  'desk.view': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
+  'escalation.manage': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
+  'note.view': { own: moderators, other: moderators },
+  'note.create': { own: moderators, other: moderators },
+  'queue.view': { own: helpersUp, other: helpersUp },
+  'sla.settings': { own: ['admin'], other: ['admin'] },
+  'rota.manage': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
+  'outbox.view': { own: ['admin'], other: ['admin'] },
+  'account.notifications': { own: signedIn, other: signedIn },
 }
 
 describe('policy matrix: every role × action × own/other', () => {
@@ -103,6 +115,20 @@ describe('policy: states that change the answer', () => {
     expect(can(stranger, 'question.view', q)).toBe(false)
     expect(can(member, 'question.view', q)).toBe(true)
     expect(can(moderator, 'question.view', q)).toBe(true)
+  })
+
+  it('shows a private question and its answers to its asker and staff only', () => {
+    const q = question(false, { visibility: 'private' })
+    expect(can(null, 'question.view', q)).toBe(false)
+    expect(can(member, 'question.view', q)).toBe(false)
+    expect(can(moderator, 'question.view', q)).toBe(false)
+    expect(can(actorFor('staff'), 'question.view', q)).toBe(true)
+    expect(can(member, 'question.view', { ...q, authorId: ME })).toBe(true)
+    const a: AnswerTarget = { authorId: SOMEONE, question: q, isAccepted: false }
+    expect(can(actorFor('helper'), 'answer.view', a)).toBe(false)
+    expect(can(actorFor('admin'), 'answer.view', a)).toBe(true)
+    expect(can(actorFor('staff'), 'question.make_public', q)).toBe(true)
+    expect(can(moderator, 'question.make_public', q)).toBe(false)
   })
 
   it('shows a deleted question to moderators only, not even to its author', () => {

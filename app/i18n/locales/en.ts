@@ -2,6 +2,10 @@ import questions from './en/questions'
 import community from './en/community'
 import kb from './en/kb'
 import search from './en/search'
+import escalation from './en/escalation'
+import desk from './en/desk'
+import mail from './en/mail'
+import privacy from './en/privacy'
 
 /**
  * The interface in English. Keys are grouped by where they appear; `id.ts` must have every one
@@ -14,6 +18,10 @@ const en = {
     community,
     kb,
     search,
+    escalation,
+    desk,
+    mail,
+    privacy,
     site: {
       name: 'Tanya',
       tagline: 'Kopi Nusantara community',

@@ -3,6 +3,10 @@ import questions from './id/questions'
 import community from './id/community'
 import kb from './id/kb'
 import search from './id/search'
+import escalation from './id/escalation'
+import desk from './id/desk'
+import mail from './id/mail'
+import privacy from './id/privacy'
 
 /**
  * Antarmuka dalam Bahasa Indonesia: kunci yang sama dengan `en.ts`, kalimatnya ditulis untuk
@@ -15,6 +19,10 @@ const id: { common: Translation } = {
     community,
     kb,
     search,
+    escalation,
+    desk,
+    mail,
+    privacy,
     site: {
       name: 'Tanya',
       tagline: 'Komunitas Kopi Nusantara',

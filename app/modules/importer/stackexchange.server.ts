@@ -229,6 +229,7 @@ function prepareStatements(tx: Tx) {
         cookedVersion: MARKDOWN_RENDERER_VERSION,
         language: sql`${p('language')}`,
         status: 'open',
+        origin: 'import',
         score: p('score'),
         viewCount: p('viewCount'),
         createdAt: p('createdAt'),

@@ -15,7 +15,7 @@ import { listed } from '../policy/visibility.server'
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
 
 /** Queues an in-app notification in the caller's transaction; nobody is told of their own act. */
-function notify(
+export function notify(
   tx: Tx,
   n: {
     userId: number

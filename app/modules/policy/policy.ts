@@ -10,6 +10,8 @@ export type PostState = {
   authorId: number
   hiddenAt?: Date | string | null
   deletedAt?: Date | string | null
+  /** Questions only: a private question is seen by its asker and staff. */
+  visibility?: 'public' | 'private'
 }
 
 export type QuestionTarget = PostState & {
@@ -49,6 +51,17 @@ type Checks = {
   'kb.manage': null
   'kb.settings': null
   'search.settings': null
+  'question.escalate': QuestionTarget
+  'question.make_public': QuestionTarget
+  'desk.view': null
+  'escalation.manage': null
+  'note.view': null
+  'note.create': QuestionTarget
+  'queue.view': null
+  'sla.settings': null
+  'rota.manage': null
+  'outbox.view': null
+  'account.notifications': null
 }
 
 export type Action = keyof Checks
@@ -77,6 +90,17 @@ export const ACTIONS = [
   'kb.manage',
   'kb.settings',
   'search.settings',
+  'question.escalate',
+  'question.make_public',
+  'desk.view',
+  'escalation.manage',
+  'note.view',
+  'note.create',
+  'queue.view',
+  'sla.settings',
+  'rota.manage',
+  'outbox.view',
+  'account.notifications',
 ] as const satisfies readonly Action[]
 
 const RANK: Record<Role, number> = { member: 0, helper: 1, moderator: 2, staff: 3, admin: 4 }
@@ -97,14 +121,18 @@ const owns = (actor: Actor | null, post: PostState) => actor !== null && actor.i
  * rule as SQL; `isListed` says whether a post may appear in lists at all.
  */
 export function canSee(actor: Actor | null, post: PostState): boolean {
+  if (post.visibility === 'private' && !owns(actor, post) && !atLeast(actor, 'staff')) return false
   if (post.deletedAt) return isModerator(actor)
   if (post.hiddenAt) return isModerator(actor) || owns(actor, post)
   return true
 }
 
-/** Lists, search, suggestions and notifications show only posts in no moderation state. */
-export function isListed(post: Pick<PostState, 'hiddenAt' | 'deletedAt'>): boolean {
-  return !post.hiddenAt && !post.deletedAt
+/**
+ * Lists, search, suggestions and notifications show only posts in no moderation state, and never
+ * a private question.
+ */
+export function isListed(post: Pick<PostState, 'hiddenAt' | 'deletedAt' | 'visibility'>): boolean {
+  return !post.hiddenAt && !post.deletedAt && post.visibility !== 'private'
 }
 
 const isOpenForChanges = (q: QuestionTarget) => !q.lockedAt
@@ -173,6 +201,26 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   'kb.settings': (actor) => atLeast(actor, 'staff'),
   // Synonyms change what every search finds and re-index the site: staff decide them.
   'search.settings': (actor) => atLeast(actor, 'staff'),
+  // Helpers and moderators may bring a question to staff before its target passes, with a reason.
+  'question.escalate': (actor, q) =>
+    atLeast(actor, 'helper') && canSee(actor, q) && !q.deletedAt && !q.hiddenAt && !q.closedAt,
+  // Staff publish a private question once its asker has agreed (the form records the consent).
+  'question.make_public': (actor, q) =>
+    atLeast(actor, 'staff') && q.visibility === 'private' && !q.deletedAt,
+  // The desk, and claiming, assigning, acknowledging and resolving what is on it.
+  'desk.view': (actor) => atLeast(actor, 'staff'),
+  'escalation.manage': (actor) => atLeast(actor, 'staff'),
+  // Internal notes are for the people who run the site: moderators and staff.
+  'note.view': (actor) => isModerator(actor),
+  'note.create': (actor, q) => isModerator(actor) && canSee(actor, q) && !q.deletedAt,
+  // "Needs an answer" for what a helper follows.
+  'queue.view': (actor) => atLeast(actor, 'helper'),
+  // Targets, business hours and holidays are promises to customers: admins set them.
+  'sla.settings': (actor) => atLeast(actor, 'admin'),
+  // Staff arrange who is on call among themselves: the rota, holidays and swaps.
+  'rota.manage': (actor) => atLeast(actor, 'staff'),
+  'outbox.view': (actor) => atLeast(actor, 'admin'),
+  'account.notifications': (actor) => actor !== null,
 }
 
 /** An answer's target built from its question's, as the question page lists them. */
