@@ -15,13 +15,28 @@ import {
   notifyAskerOfAnswer,
   notifyAskerOfDuplicate,
 } from './notifications/notifications.server'
+import {
+  followOwnThread,
+  notifyFollowersOfAnswer,
+  notifyFollowersOfQuestion,
+} from './notifications/follows.server'
+import {
+  notifyMentionedInAnswer,
+  notifyMentionedInQuestion,
+} from './notifications/mentions.server'
 import { creditAcceptedAnswer, creditVote, debitUnacceptedAnswer } from './users/reputation.server'
 
 let table: Partial<Record<EventType, Reaction[]>> | undefined
 
 export function reactions(): Partial<Record<EventType, Reaction[]>> {
   return (table ??= {
-    'answer.created': [notifyAskerOfAnswer],
+    'question.created': [followOwnThread, notifyFollowersOfQuestion, notifyMentionedInQuestion],
+    'answer.created': [
+      notifyAskerOfAnswer,
+      notifyFollowersOfAnswer,
+      notifyMentionedInAnswer,
+      followOwnThread,
+    ],
     'answer.accepted': [creditAcceptedAnswer, notifyAnswererOfAcceptance, queueAcceptedAnswer],
     'answer.unaccepted': [debitUnacceptedAnswer],
     'vote.cast': [creditVote],

@@ -6,38 +6,94 @@
  */
 import { and, desc, eq, isNull, ne, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import { answers, notifications, questions, users, NOTIFICATION_TYPES } from '../../../db/schema'
+import { answers, notifications, questions, users } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
 import type { EmittedEvent } from '../events/events.server'
+import { queueEmail } from '../mail/mail.server'
+import { composeNotification } from '../mail/messages.server'
+import { canSee, type Actor } from '../policy/policy'
 import { listed } from '../policy/visibility.server'
+import { getPreference, type NotificationType } from './preferences.server'
 
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
+export type { NotificationType }
 
-/** Queues an in-app notification in the caller's transaction; nobody is told of their own act. */
-export function notify(
-  tx: Tx,
-  n: {
-    userId: number
-    type: NotificationType
-    actorId: number | null
-    questionId: number
-    answerId?: number | null
-    data?: Record<string, unknown>
-  },
-) {
-  if (n.userId === n.actorId) return
-  tx.insert(notifications)
-    .values({
-      userId: n.userId,
-      type: n.type,
-      actorId: n.actorId,
-      questionId: n.questionId,
-      answerId: n.answerId ?? null,
-      data: n.data ?? null,
-    })
-    .run()
+export type Notice = {
+  userId: number
+  type: NotificationType
+  actorId: number | null
+  questionId: number
+  answerId?: number | null
+  data?: Record<string, unknown>
 }
+
+/** The question and answer as the policy judges them, for one recipient. */
+function recipientMaySee(tx: Tx, viewer: Actor, questionId: number, answerId?: number | null) {
+  const q = tx
+    .select({
+      authorId: questions.authorId,
+      visibility: questions.visibility,
+      hiddenAt: questions.hiddenAt,
+      deletedAt: questions.deletedAt,
+    })
+    .from(questions)
+    .where(eq(questions.id, questionId))
+    .get()
+  if (!q || !canSee(viewer, q)) return false
+  if (!answerId) return true
+  const a = tx
+    .select({ authorId: answers.authorId, hiddenAt: answers.hiddenAt, deletedAt: answers.deletedAt })
+    .from(answers)
+    .where(eq(answers.id, answerId))
+    .get()
+  return a !== undefined && canSee(viewer, a)
+}
+
+/**
+ * The one way anyone is told of anything, in the caller's transaction. The person's choice for
+ * the type decides: an in-app row, an e-mail now, a line in tomorrow's digest (the in-app row,
+ * marked for it), or nothing. Nobody is told of their own act, nor of a post they may not see,
+ * and a deleted account is told nothing.
+ */
+export function notify(tx: Tx, n: Notice) {
+  if (n.userId === n.actorId) return
+  const person = tx
+    .select({
+      id: users.id,
+      role: users.role,
+      reputation: users.reputation,
+      deletedAt: users.deletedAt,
+    })
+    .from(users)
+    .where(eq(users.id, n.userId))
+    .get()
+  if (!person || person.deletedAt) return
+  if (!recipientMaySee(tx, person, n.questionId, n.answerId)) return
+  const choice = getPreference(tx, n.userId, n.type)
+  const digest = choice.email === 'digest'
+  if (choice.inApp || digest)
+    tx.insert(notifications)
+      .values({
+        userId: n.userId,
+        type: n.type,
+        actorId: n.actorId,
+        questionId: n.questionId,
+        answerId: n.answerId ?? null,
+        // Rows kept only for the digest stay out of the in-app list (see `shownInApp`).
+        data:
+          n.data || digest || !choice.inApp
+            ? { ...n.data, ...(choice.inApp ? {} : { inApp: false }), ...(digest ? { digest: true } : {}) }
+            : null,
+      })
+      .run()
+  if (choice.email === 'instant') {
+    const compose = composeNotification(tx, n)
+    if (compose) queueEmail(tx, { userId: n.userId, kind: n.type, unsubscribe: n.type, compose })
+  }
+}
+
+/** Rows the person wants to see on the site (not those kept for the digest alone). */
+const shownInApp = sql`coalesce(json_extract(${notifications.data}, '$.inApp'), 1) != 0`
 
 function askerOf(tx: Tx, questionId: number): number | null {
   return (
@@ -109,6 +165,7 @@ export function countUnread(userId: number, exceptQuestionId: number | null = nu
         and(
           eq(notifications.userId, userId),
           isNull(notifications.readAt),
+          shownInApp,
           listed(questions),
           answerStillListed,
           exceptQuestionId === null ? undefined : ne(notifications.questionId, exceptQuestionId),
@@ -154,7 +211,9 @@ export function listNotifications(userId: number): NotificationGroup[] {
     .leftJoin(answers, eq(answers.id, notifications.answerId))
     .leftJoin(users, eq(users.id, notifications.actorId))
     .leftJoin(original, and(eq(original.id, questions.duplicateOfId), listed(original)))
-    .where(and(eq(notifications.userId, userId), listed(questions), answerStillListed))
+    .where(
+      and(eq(notifications.userId, userId), shownInApp, listed(questions), answerStillListed),
+    )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(ROWS_READ)
     .all()

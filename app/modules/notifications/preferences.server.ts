@@ -1,0 +1,77 @@
+/**
+ * What each person wants to hear about, per notification type: in the app or not, and by e-mail
+ * at once, in a daily digest, or not at all. No row means the type's default below.
+ */
+import { and, eq } from 'drizzle-orm'
+import {
+  notificationPreferences,
+  NOTIFICATION_TYPES,
+  type DeliveryChoice,
+} from '../../../db/schema'
+import { db, type Tx } from '../../utils/db.server'
+
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
+export type Preference = { inApp: boolean; email: DeliveryChoice }
+
+/**
+ * What a person would expect without choosing: what is about their own posts, what names them
+ * and what staff must act on comes at once; what they merely follow comes once a day.
+ */
+export const DEFAULT_PREFERENCES: Record<NotificationType, Preference> = {
+  'question.answered': { inApp: true, email: 'instant' },
+  'answer.accepted': { inApp: true, email: 'instant' },
+  'question.closed_duplicate': { inApp: true, email: 'instant' },
+  'question.escalated': { inApp: true, email: 'instant' },
+  'question.assigned': { inApp: true, email: 'instant' },
+  'question.acknowledged': { inApp: true, email: 'instant' },
+  'followed.new_question': { inApp: true, email: 'digest' },
+  'followed.new_answer': { inApp: true, email: 'digest' },
+  mention: { inApp: true, email: 'instant' },
+}
+
+type Reader = Pick<Tx, 'select'>
+
+/** One person's choice for one type. */
+export function getPreference(
+  reader: Reader,
+  userId: number,
+  type: NotificationType,
+): Preference {
+  const row = reader
+    .select({ inApp: notificationPreferences.inApp, email: notificationPreferences.email })
+    .from(notificationPreferences)
+    .where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.type, type)))
+    .get()
+  return row ?? DEFAULT_PREFERENCES[type]
+}
+
+/** Every type's choice for one person, defaults filled in, in the order of NOTIFICATION_TYPES. */
+export function getPreferences(
+  userId: number,
+  reader: Reader = db,
+): Record<NotificationType, Preference> {
+  const rows = reader
+    .select()
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.userId, userId))
+    .all()
+  const out = { ...DEFAULT_PREFERENCES }
+  for (const r of rows) out[r.type] = { inApp: r.inApp, email: r.email }
+  return out
+}
+
+/** Writes the choices that differ from what is stored (defaults are stored too, once chosen). */
+export function putPreferences(
+  tx: Tx,
+  userId: number,
+  choices: Partial<Record<NotificationType, Preference>>,
+) {
+  for (const [type, p] of Object.entries(choices) as [NotificationType, Preference][])
+    tx.insert(notificationPreferences)
+      .values({ userId, type, inApp: p.inApp, email: p.email })
+      .onConflictDoUpdate({
+        target: [notificationPreferences.userId, notificationPreferences.type],
+        set: { inApp: p.inApp, email: p.email },
+      })
+      .run()
+}
