@@ -51,6 +51,18 @@ function describe(t: TFunction, n: Item) {
         : t('community.notifications.answeredMany', { count: n.count, who })
     case 'answer.accepted':
       return t('community.notifications.accepted', { who })
+    case 'question.escalated':
+      return t('mail.inApp.escalated', { level: n.level ?? 1 })
+    case 'question.assigned':
+      return t('mail.inApp.assigned', { who })
+    case 'question.acknowledged':
+      return t('mail.inApp.acknowledged')
+    case 'followed.new_question':
+      return t('mail.inApp.followedQuestion')
+    case 'followed.new_answer':
+      return t('mail.inApp.followedAnswer', { who })
+    case 'mention':
+      return t('mail.inApp.mention', { who })
   }
 }
 
@@ -68,6 +80,9 @@ export default function Notifications() {
     <div className="narrow">
       <div className="page-heading">
         <h1>{t('community.notifications.title')}</h1>
+        <Link to="/settings/notifications" className="button button-secondary button-small">
+          {t('mail.settings.fromNotifications')}
+        </Link>
         {unread ? (
           <Form method="post">
             <button type="submit" className="button button-secondary button-small">

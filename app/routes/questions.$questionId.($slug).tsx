@@ -6,6 +6,7 @@ import { isbot } from 'isbot'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { KbThreadLinks } from '~/components/kb-thread-links'
+import { FollowButton } from '~/components/mail/follow-button'
 import { AnswerForm } from '~/components/question/answer-form'
 import { AnswerItem } from '~/components/question/answer-item'
 import { CloseTools } from '~/components/question/close-tools'
@@ -17,6 +18,7 @@ import { msg } from '~/i18n/message'
 import { getUser } from '~/modules/auth/auth.server'
 import { getKbLinksForQuestion } from '~/modules/kb/promotion.server'
 import { getRemovals } from '~/modules/moderation/posts.server'
+import { isFollowing } from '~/modules/notifications/follows.server'
 import { markQuestionRead } from '~/modules/notifications/notifications.server'
 import { atLeast, can, type Actor } from '~/modules/policy/policy'
 import { getQuestionPage, recordView } from '~/modules/questions/questions.server'
@@ -70,6 +72,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Who removed what and why is for moderators; an author sees only that their post is hidden.
     removals: removed && atLeast(user, 'moderator') ? getRemovals(id) : null,
     submissionKey: newSubmissionKey(),
+    following: user ? isFollowing(user.id, { type: 'question', id }) : null,
   })
 }
 
@@ -85,7 +88,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuestionRoute() {
-  const { page, viewer, kbLinks, similar, removals, submissionKey } = useLoaderData<typeof loader>()
+  const { page, viewer, kbLinks, similar, removals, submissionKey, following } =
+    useLoaderData<typeof loader>()
   const { question, answers, target } = page
   const { t } = useTranslation()
   const number = useNumber()
@@ -103,6 +107,9 @@ export default function QuestionRoute() {
         viewer={viewer}
         path={path}
       />
+      {following !== null ? (
+        <FollowButton type="question" id={question.id} following={following} returnTo={path} />
+      ) : null}
       <KbThreadLinks links={kbLinks} />
       <CloseTools
         canClose={can(viewer, 'question.close', target)}

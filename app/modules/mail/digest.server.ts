@@ -68,7 +68,11 @@ function queueDigest(userId: number, earliest: Date): boolean {
             hiddenAt: questions.hiddenAt,
             deletedAt: questions.deletedAt,
           },
-          answer: { authorId: answers.authorId, hiddenAt: answers.hiddenAt, deletedAt: answers.deletedAt },
+          answer: {
+            authorId: answers.authorId,
+            hiddenAt: answers.hiddenAt,
+            deletedAt: answers.deletedAt,
+          },
         })
         .from(notifications)
         .innerJoin(questions, eq(questions.id, notifications.questionId))
@@ -80,7 +84,8 @@ function queueDigest(userId: number, earliest: Date): boolean {
           (r) =>
             choices[r.type].email === 'digest' &&
             canSee(person, r.question) &&
-            (r.answer?.authorId == null || canSee(person, { ...r.answer, authorId: r.answer.authorId })),
+            (r.answer?.authorId == null ||
+              canSee(person, { ...r.answer, authorId: r.answer.authorId })),
         )
       if (rows.length === 0) return false
       const t = translatorFor(person.language)

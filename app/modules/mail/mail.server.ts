@@ -42,10 +42,7 @@ export function absoluteUrl(path: string): string {
   return new URL(path, siteUrl(env())).href
 }
 
-export type Compose = (
-  t: TFunction,
-  language: Language,
-) => Omit<MailContent, 'footer' | 'greeting'>
+export type Compose = (t: TFunction, language: Language) => Omit<MailContent, 'footer' | 'greeting'>
 
 /**
  * Queues one e-mail to a person, in the caller's transaction; nothing (null) for someone who
@@ -66,7 +63,9 @@ export function queueEmail(
     footer: {
       why: t('mail.message.why', { site: site.host }),
       manage: { label: t('mail.message.manage'), url: absoluteUrl('/settings/notifications') },
-      unsubscribe: unsubscribe ? { label: t('mail.message.unsubscribe'), url: unsubscribe } : undefined,
+      unsubscribe: unsubscribe
+        ? { label: t('mail.message.unsubscribe'), url: unsubscribe }
+        : undefined,
     },
   }
   const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' }

@@ -69,11 +69,7 @@ export function composeNotification(tx: Pick<Tx, 'select'>, n: NotificationMail)
     .get()
   if (!q) return null
   const actor = n.actorId
-    ? tx
-        .select({ name: users.displayName })
-        .from(users)
-        .where(eq(users.id, n.actorId))
-        .get()?.name
+    ? tx.select({ name: users.displayName }).from(users).where(eq(users.id, n.actorId)).get()?.name
     : undefined
   const answer = n.answerId
     ? tx.select({ bodyMd: answers.bodyMd }).from(answers).where(eq(answers.id, n.answerId)).get()

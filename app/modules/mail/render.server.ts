@@ -16,7 +16,11 @@ export type MailContent = {
   action?: { label: string; url: string }
   /** Further links, below the main one. */
   links?: { label: string; url: string }[]
-  footer: { why: string; manage: { label: string; url: string }; unsubscribe?: { label: string; url: string } }
+  footer: {
+    why: string
+    manage: { label: string; url: string }
+    unsubscribe?: { label: string; url: string }
+  }
 }
 
 const ESCAPES: Record<string, string> = {

@@ -6,12 +6,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { eq } from 'drizzle-orm'
-import {
-  settings,
-  users,
-  NOTIFICATION_TYPES,
-  type DeliveryChoice,
-} from '../../../db/schema'
+import { settings, users, NOTIFICATION_TYPES, type DeliveryChoice } from '../../../db/schema'
 import { db, write, type Tx } from '../../utils/db.server'
 import { env, siteUrl } from '../../utils/env.server'
 import { singleton } from '../../utils/singleton.server'
@@ -134,33 +129,36 @@ export function getUnsubscribePage(token: unknown): UnsubscribePage | null {
 export function unsubscribe(token: unknown, scope: 'kind' | 'all'): { kind: MailKind } | null {
   const read = readUnsubscribeToken(token)
   if (!read) return null
-  return write((tx) => {
-    const user = tx
-      .select({ id: users.id, role: users.role, deletedAt: users.deletedAt })
-      .from(users)
-      .where(eq(users.id, read.userId))
-      .get()
-    if (!user || user.deletedAt) return null
-    const current = getPreferences(user.id, tx)
-    const wanted = (type: NotificationType, email: DeliveryChoice) =>
-      scope === 'all' ||
-      (read.kind === 'digest' ? email === 'digest' : type === read.kind)
-    const changes: Partial<Record<NotificationType, { inApp: boolean; email: 'off' }>> = {}
-    for (const type of NOTIFICATION_TYPES) {
-      const p = current[type]
-      if (p.email !== 'off' && wanted(type, p.email)) changes[type] = { inApp: p.inApp, email: 'off' }
-    }
-    if (Object.keys(changes).length > 0) {
-      putPreferences(tx, user.id, changes)
-      emit(tx, {
-        type: 'user.unsubscribed',
-        actor: null,
-        userId: user.id,
-        data: { kind: read.kind, scope, types: Object.keys(changes) },
-      })
-    }
-    return { kind: read.kind }
-  }, { pagesUnchanged: true })
+  return write(
+    (tx) => {
+      const user = tx
+        .select({ id: users.id, role: users.role, deletedAt: users.deletedAt })
+        .from(users)
+        .where(eq(users.id, read.userId))
+        .get()
+      if (!user || user.deletedAt) return null
+      const current = getPreferences(user.id, tx)
+      const wanted = (type: NotificationType, email: DeliveryChoice) =>
+        scope === 'all' || (read.kind === 'digest' ? email === 'digest' : type === read.kind)
+      const changes: Partial<Record<NotificationType, { inApp: boolean; email: 'off' }>> = {}
+      for (const type of NOTIFICATION_TYPES) {
+        const p = current[type]
+        if (p.email !== 'off' && wanted(type, p.email))
+          changes[type] = { inApp: p.inApp, email: 'off' }
+      }
+      if (Object.keys(changes).length > 0) {
+        putPreferences(tx, user.id, changes)
+        emit(tx, {
+          type: 'user.unsubscribed',
+          actor: null,
+          userId: user.id,
+          data: { kind: read.kind, scope, types: Object.keys(changes) },
+        })
+      }
+      return { kind: read.kind }
+    },
+    { pagesUnchanged: true },
+  )
 }
 
 /** Whether the type's e-mail is still on for the person (the digest: any type going to it). */

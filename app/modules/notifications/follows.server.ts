@@ -108,7 +108,8 @@ export type FollowedItem = { type: FollowTarget; id: number; name: string; href:
 /** What a person follows, by kind, each named and linked (threads they can no longer see drop out). */
 export function listFollows(actor: Actor, language: Language = DEFAULT_LANGUAGE): FollowedItem[] {
   const rows = db.select().from(follows).where(eq(follows.userId, actor.id)).all()
-  const ids = (type: FollowTarget) => rows.filter((r) => r.targetType === type).map((r) => r.targetId)
+  const ids = (type: FollowTarget) =>
+    rows.filter((r) => r.targetType === type).map((r) => r.targetId)
   const out: FollowedItem[] = []
   const qIds = ids('question')
   if (qIds.length)
@@ -190,7 +191,12 @@ export function notifyFollowersOfQuestion(tx: Tx, e: EmittedEvent) {
   for (const userId of followersOf(tx, 'category', [q.categoryId])) {
     if (told.has(userId)) continue
     told.add(userId)
-    notify(tx, { userId, type: 'followed.new_question', actorId: e.actor?.id ?? null, questionId: e.questionId })
+    notify(tx, {
+      userId,
+      type: 'followed.new_question',
+      actorId: e.actor?.id ?? null,
+      questionId: e.questionId,
+    })
   }
   for (const tag of tagRows)
     for (const userId of followersOf(tx, 'tag', [tag.id])) {
@@ -225,4 +231,25 @@ export function notifyFollowersOfAnswer(tx: Tx, e: EmittedEvent) {
       answerId: e.answerId,
     })
   }
+}
+
+/** The follow button of a list filtered by one tag or one category, for someone signed in. */
+export function listFollowTarget(
+  userId: number | null,
+  filters: { tag?: string; category?: string },
+): { type: 'tag' | 'category'; id: number; following: boolean } | null {
+  if (userId === null) return null
+  const ref: FollowRef | null = filters.tag
+    ? (() => {
+        const id = findTagId(filters.tag)
+        return id === null ? null : { type: 'tag' as const, id }
+      })()
+    : filters.category
+      ? (() => {
+          const id = findCategoryId(filters.category)
+          return id === null ? null : { type: 'category' as const, id }
+        })()
+      : null
+  if (!ref || ref.type === 'question') return null
+  return { type: ref.type, id: ref.id, following: isFollowing(userId, ref) }
 }

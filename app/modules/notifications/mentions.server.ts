@@ -13,9 +13,7 @@ export const MENTIONS_MAX = 10
 
 /** The distinct handles a markdown text mentions, in order, at most `max`. */
 export function findMentions(markdown: string, max = MENTIONS_MAX): string[] {
-  const prose = markdown
-    .replace(/```[\s\S]*?```|~~~[\s\S]*?~~~/g, ' ')
-    .replace(/`[^`\n]*`/g, ' ')
+  const prose = markdown.replace(/```[\s\S]*?```|~~~[\s\S]*?~~~/g, ' ').replace(/`[^`\n]*`/g, ' ')
   const found: string[] = []
   // Not part of an e-mail address or a URL path: nothing word-like or "/" right before the @.
   for (const m of prose.matchAll(/(?<![\w@/.+-])@([a-zA-Z0-9_]{3,20})(?![\w@])/g)) {
@@ -30,11 +28,7 @@ function notifyMentioned(tx: Tx, e: EmittedEvent, body: string | undefined) {
   if (!body || !e.questionId) return
   const handles = findMentions(body)
   if (handles.length === 0) return
-  const people = tx
-    .select({ id: users.id })
-    .from(users)
-    .where(inArray(users.handle, handles))
-    .all()
+  const people = tx.select({ id: users.id }).from(users).where(inArray(users.handle, handles)).all()
   for (const p of people)
     notify(tx, {
       userId: p.id,

@@ -42,7 +42,11 @@ function recipientMaySee(tx: Tx, viewer: Actor, questionId: number, answerId?: n
   if (!q || !canSee(viewer, q)) return false
   if (!answerId) return true
   const a = tx
-    .select({ authorId: answers.authorId, hiddenAt: answers.hiddenAt, deletedAt: answers.deletedAt })
+    .select({
+      authorId: answers.authorId,
+      hiddenAt: answers.hiddenAt,
+      deletedAt: answers.deletedAt,
+    })
     .from(answers)
     .where(eq(answers.id, answerId))
     .get()
@@ -82,7 +86,11 @@ export function notify(tx: Tx, n: Notice) {
         // Rows kept only for the digest stay out of the in-app list (see `shownInApp`).
         data:
           n.data || digest || !choice.inApp
-            ? { ...n.data, ...(choice.inApp ? {} : { inApp: false }), ...(digest ? { digest: true } : {}) }
+            ? {
+                ...n.data,
+                ...(choice.inApp ? {} : { inApp: false }),
+                ...(digest ? { digest: true } : {}),
+              }
             : null,
       })
       .run()
@@ -191,6 +199,8 @@ export type NotificationGroup = {
   actors: string[]
   unread: boolean
   latestAt: Date
+  /** An escalation's level (1: on call, 2: everyone), from the latest row. */
+  level: number | null
 }
 
 /** The latest notification entries, grouped per question and type, newest first. */
@@ -202,6 +212,7 @@ export function listNotifications(userId: number): NotificationGroup[] {
       answerId: notifications.answerId,
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
+      data: notifications.data,
       actor: users.displayName,
       question: { id: questions.id, title: questions.title },
       original: { id: original.id, title: original.title },
@@ -211,9 +222,7 @@ export function listNotifications(userId: number): NotificationGroup[] {
     .leftJoin(answers, eq(answers.id, notifications.answerId))
     .leftJoin(users, eq(users.id, notifications.actorId))
     .leftJoin(original, and(eq(original.id, questions.duplicateOfId), listed(original)))
-    .where(
-      and(eq(notifications.userId, userId), shownInApp, listed(questions), answerStillListed),
-    )
+    .where(and(eq(notifications.userId, userId), shownInApp, listed(questions), answerStillListed))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(ROWS_READ)
     .all()
@@ -234,6 +243,7 @@ export function listNotifications(userId: number): NotificationGroup[] {
         actors: [],
         unread: false,
         latestAt: r.createdAt,
+        level: typeof r.data?.level === 'number' ? r.data.level : null,
         firstUnreadAt: Infinity,
       }
       groups.set(key, g)

@@ -8,7 +8,10 @@ import {
   NOTIFICATION_TYPES,
   type DeliveryChoice,
 } from '../../../db/schema'
-import { db, type Tx } from '../../utils/db.server'
+import { db, write, type Tx } from '../../utils/db.server'
+import { Forbidden } from '../../utils/domain-errors'
+import { emit } from '../events/events.server'
+import { can, type Actor } from '../policy/policy'
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
 export type Preference = { inApp: boolean; email: DeliveryChoice }
@@ -32,11 +35,7 @@ export const DEFAULT_PREFERENCES: Record<NotificationType, Preference> = {
 type Reader = Pick<Tx, 'select'>
 
 /** One person's choice for one type. */
-export function getPreference(
-  reader: Reader,
-  userId: number,
-  type: NotificationType,
-): Preference {
+export function getPreference(reader: Reader, userId: number, type: NotificationType): Preference {
   const row = reader
     .select({ inApp: notificationPreferences.inApp, email: notificationPreferences.email })
     .from(notificationPreferences)
@@ -74,4 +73,38 @@ export function putPreferences(
         set: { inApp: p.inApp, email: p.email },
       })
       .run()
+}
+
+/**
+ * Saves a person's choices for every type given; only a real change is written and logged
+ * (`user.notification_preferences_changed`, with what changed from what).
+ */
+export function saveNotificationPreferences(
+  actor: Actor,
+  choices: Partial<Record<NotificationType, Preference>>,
+): boolean {
+  if (!can(actor, 'account.notifications', null)) throw new Forbidden('account.notifications')
+  return write(
+    (tx) => {
+      const current = getPreferences(actor.id, tx)
+      const changed: Partial<Record<NotificationType, Preference>> = {}
+      const from: Partial<Record<NotificationType, Preference>> = {}
+      for (const [type, p] of Object.entries(choices) as [NotificationType, Preference][]) {
+        const was = current[type]
+        if (was.inApp === p.inApp && was.email === p.email) continue
+        changed[type] = p
+        from[type] = was
+      }
+      if (Object.keys(changed).length === 0) return false
+      putPreferences(tx, actor.id, changed)
+      emit(tx, {
+        type: 'user.notification_preferences_changed',
+        actor,
+        userId: actor.id,
+        data: { from, to: changed },
+      })
+      return true
+    },
+    { pagesUnchanged: true },
+  )
 }

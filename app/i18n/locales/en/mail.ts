@@ -70,7 +70,8 @@ const mail = {
       text: 'The question “{{title}}” in {{category}} needs staff now.',
       why: 'Why: {{reason}}',
       waited: 'It has waited {{duration}} without a response.',
-      level1: 'You are on call, so it comes to you first. Acknowledge it on the desk so the asker knows someone is on it.',
+      level1:
+        'You are on call, so it comes to you first. Acknowledge it on the desk so the asker knows someone is on it.',
       level2: 'Nobody acknowledged it in time, so it now goes to all staff and admins.',
     },
     reasons: {
@@ -127,10 +128,12 @@ const mail = {
     digest: 'Daily summary',
     off: 'Off',
     save: 'Save choices',
+    invalid: 'Choose for each kind whether e-mail comes at once, daily or not at all.',
     saved: 'Your choices are saved.',
     noEmail: 'Your account has no e-mail address we can write to, so nothing is sent by e-mail.',
     follows: 'What you follow',
-    followsLead: 'New questions in the tags and categories you follow and new answers in the threads you follow reach you as chosen above.',
+    followsLead:
+      'New questions in the tags and categories you follow and new answers in the threads you follow reach you as chosen above.',
     followsEmpty: 'You follow nothing yet. Use “Follow” on a question, a tag or a category.',
     thread: 'Thread',
     tag: 'Tag',
@@ -158,11 +161,13 @@ const mail = {
     confirmDigest: 'Stop the daily summary e-mails to {{email}}?',
     button: 'Unsubscribe',
     all: 'Unsubscribe from all e-mail',
-    allHint: 'You still see notifications on the site, and you can turn e-mails on again in your notification choices.',
+    allHint:
+      'You still see notifications on the site, and you can turn e-mails on again in your notification choices.',
     done: 'Done: no more e-mails about “{{kind}}”.',
     doneDigest: 'Done: no more daily summary e-mails.',
     doneAll: 'Done: we will not send you any more notification e-mails.',
-    invalid: 'This unsubscribe link is not valid. It may have been cut short: try copying the whole link from the e-mail, or sign in and change your notification choices.',
+    invalid:
+      'This unsubscribe link is not valid. It may have been cut short: try copying the whole link from the e-mail, or sign in and change your notification choices.',
     manage: 'Change your notification choices',
     digestKind: 'Daily summary',
   },
@@ -170,7 +175,8 @@ const mail = {
     meta: 'Outbox · Tanya',
     title: 'Outbox',
     lead: 'Every e-mail the site sends waits here until the delivery job hands it to the mail server, and stays here afterwards.',
-    noSmtp: 'No mail server is configured (SMTP_URL), so messages stay pending. You can read them here.',
+    noSmtp:
+      'No mail server is configured (SMTP_URL), so messages stay pending. You can read them here.',
     filter: 'Show',
     all: 'All',
     statuses: {

@@ -74,8 +74,10 @@ const mail: Translation<typeof en> = {
       text: 'Pertanyaan “{{title}}” di {{category}} perlu ditangani staf sekarang.',
       why: 'Alasannya: {{reason}}',
       waited: 'Pertanyaan ini sudah menunggu {{duration}} tanpa tanggapan.',
-      level1: 'Anda sedang bertugas jaga, jadi pertanyaan ini datang ke Anda lebih dulu. Tandai sudah ditangani di meja eskalasi supaya penanya tahu ada yang mengurusnya.',
-      level2: 'Belum ada yang menanganinya tepat waktu, jadi sekarang diteruskan ke semua staf dan admin.',
+      level1:
+        'Anda sedang bertugas jaga, jadi pertanyaan ini datang ke Anda lebih dulu. Tandai sudah ditangani di meja eskalasi supaya penanya tahu ada yang mengurusnya.',
+      level2:
+        'Belum ada yang menanganinya tepat waktu, jadi sekarang diteruskan ke semua staf dan admin.',
     },
     reasons: {
       sla: 'melewati target waktu tanggapan kategorinya',
@@ -131,11 +133,16 @@ const mail: Translation<typeof en> = {
     digest: 'Ringkasan harian',
     off: 'Mati',
     save: 'Simpan pilihan',
+    invalid:
+      'Untuk tiap jenis, pilih apakah e-mail dikirim langsung, harian, atau tidak sama sekali.',
     saved: 'Pilihan Anda sudah disimpan.',
-    noEmail: 'Akun Anda tidak punya alamat e-mail yang bisa kami kirimi, jadi tidak ada e-mail yang dikirim.',
+    noEmail:
+      'Akun Anda tidak punya alamat e-mail yang bisa kami kirimi, jadi tidak ada e-mail yang dikirim.',
     follows: 'Yang Anda ikuti',
-    followsLead: 'Pertanyaan baru di tag dan kategori yang Anda ikuti, serta jawaban baru di utas yang Anda ikuti, sampai ke Anda sesuai pilihan di atas.',
-    followsEmpty: 'Anda belum mengikuti apa pun. Gunakan “Ikuti” pada pertanyaan, tag, atau kategori.',
+    followsLead:
+      'Pertanyaan baru di tag dan kategori yang Anda ikuti, serta jawaban baru di utas yang Anda ikuti, sampai ke Anda sesuai pilihan di atas.',
+    followsEmpty:
+      'Anda belum mengikuti apa pun. Gunakan “Ikuti” pada pertanyaan, tag, atau kategori.',
     thread: 'Utas',
     tag: 'Tag',
     category: 'Kategori',
@@ -162,11 +169,13 @@ const mail: Translation<typeof en> = {
     confirmDigest: 'Hentikan e-mail ringkasan harian ke {{email}}?',
     button: 'Berhenti langganan',
     all: 'Berhenti dari semua e-mail',
-    allHint: 'Notifikasi di situs tetap tampil, dan Anda bisa menyalakan e-mail lagi di pilihan notifikasi.',
+    allHint:
+      'Notifikasi di situs tetap tampil, dan Anda bisa menyalakan e-mail lagi di pilihan notifikasi.',
     done: 'Beres: tidak ada lagi e-mail tentang “{{kind}}”.',
     doneDigest: 'Beres: tidak ada lagi e-mail ringkasan harian.',
     doneAll: 'Beres: kami tidak akan mengirim e-mail notifikasi lagi.',
-    invalid: 'Tautan berhenti langganan ini tidak berlaku. Mungkin tautannya terpotong: coba salin seluruh tautan dari e-mail, atau masuk dan ubah pilihan notifikasi Anda.',
+    invalid:
+      'Tautan berhenti langganan ini tidak berlaku. Mungkin tautannya terpotong: coba salin seluruh tautan dari e-mail, atau masuk dan ubah pilihan notifikasi Anda.',
     manage: 'Ubah pilihan notifikasi Anda',
     digestKind: 'Ringkasan harian',
   },
@@ -174,7 +183,8 @@ const mail: Translation<typeof en> = {
     meta: 'Outbox · Tanya',
     title: 'Outbox',
     lead: 'Setiap e-mail dari situs menunggu di sini sampai tugas pengiriman menyerahkannya ke server e-mail, dan tetap tersimpan sesudahnya.',
-    noSmtp: 'Server e-mail belum diatur (SMTP_URL), jadi pesan tetap menunggu. Anda bisa membacanya di sini.',
+    noSmtp:
+      'Server e-mail belum diatur (SMTP_URL), jadi pesan tetap menunggu. Anda bisa membacanya di sini.',
     filter: 'Tampilkan',
     all: 'Semua',
     statuses: {
