@@ -40,13 +40,14 @@ function addFollow(tx: Tx, actor: Actor, ref: FollowRef, automatic: boolean) {
     .values({ userId: actor.id, targetType: ref.type, targetId: ref.id })
     .onConflictDoNothing()
     .run().changes
-  if (added)
+  // A follow that comes with asking or answering is part of that event, not one of its own.
+  if (added && !automatic)
     emit(tx, {
       type: 'user.followed',
       actor,
       userId: actor.id,
       questionId: ref.type === 'question' ? ref.id : null,
-      data: { targetType: ref.type, targetId: ref.id, ...(automatic ? { automatic } : {}) },
+      data: { targetType: ref.type, targetId: ref.id },
     })
 }
 

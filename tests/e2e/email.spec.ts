@@ -1,0 +1,155 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net, { type AddressInfo } from 'node:net'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { expect, test } from '@playwright/test'
+import { startSmtp, type FakeSmtp } from '../setup/smtp'
+import { newAccount, signUp } from './support'
+
+// The shared e2e server has no SMTP server to talk to, so this spec starts the built app on a
+// port of its own with SMTP_URL pointing at a real SMTP server on loopback, and its own database.
+
+const run = promisify(execFile)
+const dataDir = path.resolve('tmp/e2e-mail')
+
+let smtp: FakeSmtp
+let server: ChildProcess
+let baseURL = ''
+let env: NodeJS.ProcessEnv = { NODE_ENV: 'production' }
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as AddressInfo
+  await new Promise((resolve) => probe.close(resolve))
+  return port
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000)
+  smtp = await startSmtp()
+  fs.rmSync(dataDir, { recursive: true, force: true })
+  fs.mkdirSync(dataDir, { recursive: true })
+  const port = await freePort()
+  baseURL = `http://127.0.0.1:${port}`
+  env = {
+    ...process.env,
+    PORT: String(port),
+    BASE_URL: baseURL,
+    DATABASE_PATH: path.join(dataDir, 'tanya.db'),
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'Tanya <support@kopi.example>',
+    SEED_DEMO: 'true',
+    LOG_REQUESTS: 'false',
+    NODE_ENV: 'production',
+  }
+  server = spawn(process.execPath, ['build/server.js'], { env, stdio: 'ignore' })
+  await expect
+    .poll(
+      async () => {
+        try {
+          return (await fetch(`${baseURL}/healthz`)).status
+        } catch {
+          return 0
+        }
+      },
+      { timeout: 150_000, intervals: [500] },
+    )
+    .toBe(200)
+})
+
+test.afterAll(async () => {
+  server?.kill('SIGTERM')
+  await smtp?.close()
+})
+
+test('an answer is e-mailed to the asker, and the e-mail’s unsubscribe link works signed out', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000)
+  const stamp = Date.now().toString(36)
+  const title = `Beans arrived stale after two weeks in transit (${stamp})`
+  const asker = newAccount('asker')
+  const askerContext = await browser.newContext({ baseURL })
+  const page = await askerContext.newPage()
+
+  await test.step('a member asks', async () => {
+    await signUp(page, asker)
+    await page.goto('/ask')
+    await page.getByLabel('Title', { exact: true }).fill(title)
+    await page
+      .getByLabel('Details', { exact: true })
+      .fill('The roast date was fine but the bag was puffed and the beans taste flat. Refund?')
+    await page.getByRole('radio', { name: 'Orders & shipping' }).check()
+    await page.getByLabel('Tags', { exact: true }).fill('shipping')
+    await page.getByRole('button', { name: 'Post your question' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+    // Askers follow their own questions.
+    await expect(page.getByRole('button', { name: 'Unfollow this question' })).toBeVisible()
+  })
+  const questionUrl = new URL(page.url()).pathname
+
+  await test.step('another member answers', async () => {
+    const context = await browser.newContext({ baseURL })
+    const answerer = await context.newPage()
+    await signUp(answerer, newAccount('answerer'))
+    await answerer.goto(questionUrl)
+    await answerer
+      .getByRole('textbox', { name: 'Answer' })
+      .fill(`Send us a photo of the bag and we will replace it (${stamp}).`)
+    await answerer.getByRole('button', { name: 'Post your answer' }).click()
+    await expect(answerer.getByRole('heading', { level: 2, name: '1 answer' })).toBeVisible()
+    await context.close()
+  })
+
+  const mail = await test.step('the delivery job sends the e-mail', async () => {
+    // Due jobs, once, as cron would run them; the server's own scheduler may have the lease,
+    // in which case it delivers on its next tick instead.
+    await run('npx', ['tsx', 'app/jobs/run.ts'], { env })
+    await expect
+      .poll(
+        () => smtp.received.some((m) => m.subject?.includes(stamp) || m.subject?.includes(title)),
+        {
+          timeout: 120_000,
+          intervals: [1000],
+        },
+      )
+      .toBe(true)
+    const found = smtp.received.find((m) => m.subject?.includes(title))!
+    expect(found.subject).toBe(`New answer to “${title}”`)
+    expect(found.to && 'text' in found.to ? found.to.text : '').toBe(asker.email)
+    expect(found.from?.text).toBe('Tanya <support@kopi.example>')
+    expect(found.text).toContain(`${baseURL}${questionUrl}#answer-`)
+    return found
+  })
+
+  await test.step('the unsubscribe link works in a signed-out browser', async () => {
+    const header = mail.headerLines
+      .find((h) => h.key === 'list-unsubscribe')
+      ?.line.replace(/\r\n\s+/g, ' ')
+    const link = header?.match(/<([^>]+)>/)?.[1] ?? ''
+    expect(link).toContain(`${baseURL}/unsubscribe?token=`)
+    expect(mail.text).toContain(link)
+
+    const context = await browser.newContext()
+    const visitor = await context.newPage()
+    await visitor.goto(link)
+    await expect(visitor.getByRole('heading', { level: 1, name: 'Unsubscribe' })).toBeVisible()
+    await expect(
+      visitor.getByText(`Stop e-mails about “Answers to my questions” to ${asker.email}?`),
+    ).toBeVisible()
+    await visitor.getByRole('button', { name: 'Unsubscribe', exact: true }).click()
+    await expect(visitor.getByRole('status')).toHaveText(
+      'Done: no more e-mails about “Answers to my questions”.',
+    )
+    await context.close()
+
+    // The asker's own choices page shows it.
+    await page.goto('/settings/notifications')
+    const group = page.getByRole('group', { name: 'Answers to my questions' })
+    await expect(group.getByRole('radio', { name: 'Off' })).toBeChecked()
+    await expect(group.getByRole('checkbox', { name: 'On the site' })).toBeChecked()
+    await askerContext.close()
+  })
+})
