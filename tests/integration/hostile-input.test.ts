@@ -376,7 +376,12 @@ const FORM_PLACES: Record<string, FormPlace> = {
       `/unsubscribe?token=${encodeURIComponent(unsubscribeToken(fx.site.users.member.id, 'question.answered'))}`,
     who: signedOut,
   },
-  'routes/follow': { page: (fx) => fx.site.questionPath, who: admin },
+  // Unfollow on the followed question, follow on a category's list.
+  'routes/follow': {
+    page: (fx) => [fx.site.questionPath, '/questions?category=brewing-help'],
+    who: admin,
+    prepare: async (fx) => follow(admin(fx), { type: 'question', id: fx.site.questionId }),
+  },
 }
 
 /**
