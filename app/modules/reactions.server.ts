@@ -20,10 +20,7 @@ import {
   notifyFollowersOfAnswer,
   notifyFollowersOfQuestion,
 } from './notifications/follows.server'
-import {
-  notifyMentionedInAnswer,
-  notifyMentionedInQuestion,
-} from './notifications/mentions.server'
+import { notifyMentionedInAnswer, notifyMentionedInQuestion } from './notifications/mentions.server'
 import { creditAcceptedAnswer, creditVote, debitUnacceptedAnswer } from './users/reputation.server'
 
 let table: Partial<Record<EventType, Reaction[]>> | undefined

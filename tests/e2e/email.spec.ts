@@ -119,7 +119,7 @@ test('an answer is e-mailed to the asker, and the e-mail’s unsubscribe link wo
     const found = smtp.received.find((m) => m.subject?.includes(title))!
     expect(found.subject).toBe(`New answer to “${title}”`)
     expect(found.to && 'text' in found.to ? found.to.text : '').toBe(asker.email)
-    expect(found.from?.text).toBe('Tanya <support@kopi.example>')
+    expect(found.from?.value[0]).toMatchObject({ name: 'Tanya', address: 'support@kopi.example' })
     expect(found.text).toContain(`${baseURL}${questionUrl}#answer-`)
     return found
   })

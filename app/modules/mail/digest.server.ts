@@ -4,7 +4,7 @@
  * types they still want in the digest, go in.
  */
 import { and, desc, eq, gt, sql } from 'drizzle-orm'
-import { notifications, outbox } from '../../../db/schema'
+import { answers, notifications, outbox, questions } from '../../../db/schema'
 import { translatorFor } from '../../i18n/translator.server'
 import { now } from '../../utils/clock.server'
 import { db, write } from '../../utils/db.server'
@@ -12,7 +12,6 @@ import { canSee } from '../policy/policy'
 import { getPreferences } from '../notifications/preferences.server'
 import { absoluteUrl, getRecipient, queueEmail } from './mail.server'
 import { digestLine } from './messages.server'
-import { questions, answers } from '../../../db/schema'
 
 const DAY = 24 * 60 * 60_000
 /** How far back a first digest looks. */
@@ -109,7 +108,6 @@ function queueDigest(userId: number, earliest: Date): boolean {
           subject: t('mail.message.digest.subject', { count: rows.length }),
           paragraphs: [t('mail.message.digest.intro')],
           items,
-          ...(more > 0 ? { links: [] } : {}),
           action: {
             label:
               more > 0
