@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -11,16 +16,18 @@ import { getRecipient } from '~/modules/mail/mail.server'
 import { readChoices } from '~/modules/notifications/choices-form.server'
 import { listFollows, unfollow } from '~/modules/notifications/follows.server'
 import {
+  choiceTypesFor,
   getPreferences,
   saveNotificationPreferences,
-  type NotificationType,
 } from '~/modules/notifications/preferences.server'
 import { can } from '~/modules/policy/policy'
 import { db } from '~/utils/db.server'
 import { readForm } from '~/utils/form.server'
+import mailStyles from '~/styles/mail.css'
 import { forbidden } from '~/utils/http.server'
 import { requireUser } from '~/utils/session.server'
 
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: mailStyles }]
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 async function guard(request: Request) {
@@ -32,9 +39,10 @@ async function guard(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await guard(request)
   const prefs = getPreferences(user.id)
+  const types = choiceTypesFor(user)
   return json({
     title: (await getT(request))('mail.settings.meta'),
-    choices: (Object.keys(prefs) as NotificationType[]).map((type) => ({ type, ...prefs[type] })),
+    choices: types.map((type) => ({ type, ...prefs[type] })),
     follows: listFollows(user, await getLanguage(request)),
     hasEmail: getRecipient(db, user.id) !== null,
   })
@@ -59,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
     unfollow(user, { type: ref.data.targetType, id: ref.data.targetId })
     return redirect('/settings/notifications?unfollowed=1')
   }
-  const read = readChoices(form)
+  const read = readChoices(form, choiceTypesFor(user))
   if (!read.ok) return json({ invalid: read.bad, values: read.values }, { status: 400 })
   saveNotificationPreferences(user, read.choices)
   return redirect('/settings/notifications?saved=1')

@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { TFunction } from 'i18next'
@@ -10,10 +15,12 @@ import { getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { getUnsubscribePage, unsubscribe, type MailKind } from '~/modules/mail/unsubscribe.server'
 import { readForm } from '~/utils/form.server'
+import mailStyles from '~/styles/mail.css'
 
 // No sign-in here: the signed token in the link is the authority, for one person and one kind
 // of e-mail. Opening the link changes nothing (mail scanners open links); the button does.
 
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: mailStyles }]
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 const tokenOf = (request: Request) => new URL(request.url).searchParams.get('token') ?? ''

@@ -419,7 +419,7 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
       return gate(actor, true, any, 'ok')
     })(),
   'routes/admin.outbox': (fx) => single('/admin/outbox', policyPage(fx, 'outbox.view'))(),
-  'routes/admin.outbox.$messageId': (fx) => [
+  'routes/admin.outbox_.$messageId': (fx) => [
     ...single(`/admin/outbox/${firstOutboxId()}`, policyPage(fx, 'outbox.view'))(),
     {
       target: 'unknown message',

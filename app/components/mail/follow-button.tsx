@@ -21,7 +21,12 @@ export function FollowButton({ type, id, name = '', following, returnTo }: Props
         ? t(following ? 'mail.follow.unfollowTag' : 'mail.follow.followTag', { name })
         : t(following ? 'mail.follow.unfollowCategory' : 'mail.follow.followCategory', { name })
   return (
-    <Form method="post" action="/follow" className="follow-form">
+    <Form
+      method="post"
+      action="/follow"
+      className="follow-form"
+      style={{ margin: '0.5rem 0 1rem' }}
+    >
       <input type="hidden" name="targetType" value={type} />
       <input type="hidden" name="targetId" value={id} />
       <input type="hidden" name="returnTo" value={returnTo} />
@@ -30,7 +35,6 @@ export function FollowButton({ type, id, name = '', following, returnTo }: Props
         name="intent"
         value={following ? 'unfollow' : 'follow'}
         className="button button-secondary button-small"
-        aria-pressed={following}
         title={following ? t('mail.follow.following') : undefined}
       >
         {label}

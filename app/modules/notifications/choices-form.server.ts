@@ -8,13 +8,14 @@ export const emailField = (type: NotificationType) => `email:${type}`
 /** Every type's choice, or the names of fields that were missing or not one of the choices. */
 export function readChoices(
   form: FormData,
+  types: readonly NotificationType[] = NOTIFICATION_TYPES,
 ):
-  | { ok: true; choices: Record<NotificationType, Preference> }
+  | { ok: true; choices: Partial<Record<NotificationType, Preference>> }
   | { ok: false; bad: NotificationType[]; values: Record<string, string> } {
-  const choices = {} as Record<NotificationType, Preference>
+  const choices: Partial<Record<NotificationType, Preference>> = {}
   const bad: NotificationType[] = []
   const values: Record<string, string> = {}
-  for (const type of NOTIFICATION_TYPES) {
+  for (const type of types) {
     const email = form.get(emailField(type))
     const inApp = form.get(inAppField(type)) === 'on'
     values[emailField(type)] = typeof email === 'string' ? email.slice(0, 20) : ''

@@ -108,3 +108,13 @@ export function saveNotificationPreferences(
     { pagesUnchanged: true },
   )
 }
+
+/** Escalations and assignments reach only those who work the desk. */
+const DESK_TYPES: readonly NotificationType[] = ['question.escalated', 'question.assigned']
+
+/** The types a person has a choice about, in the order the choices page lists them. */
+export function choiceTypesFor(actor: Actor): NotificationType[] {
+  return NOTIFICATION_TYPES.filter(
+    (type) => can(actor, 'desk.view', null) || !DESK_TYPES.includes(type),
+  )
+}
