@@ -3,9 +3,18 @@ import fs from 'node:fs'
 import net, { type AddressInfo } from 'node:net'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { expect, test } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
 import { startSmtp, type FakeSmtp } from '../setup/smtp'
-import { newAccount, signUp } from './support'
+import { DEMO_PASSWORD, newAccount, signUp } from './support'
+
+/** Serious and critical axe findings on the page as it is, one line each. */
+async function axeFindings(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`))
+}
 
 // The shared e2e server has no SMTP server to talk to, so this spec starts the built app on a
 // port of its own with SMTP_URL pointing at a real SMTP server on loopback, and its own database.
@@ -136,6 +145,7 @@ test('an answer is e-mailed to the asker, and the e-mail’s unsubscribe link wo
     const visitor = await context.newPage()
     await visitor.goto(link)
     await expect(visitor.getByRole('heading', { level: 1, name: 'Unsubscribe' })).toBeVisible()
+    expect(await axeFindings(visitor)).toEqual([])
     await expect(
       visitor.getByText(`Stop e-mails about “Answers to my questions” to ${asker.email}?`),
     ).toBeVisible()
@@ -150,6 +160,31 @@ test('an answer is e-mailed to the asker, and the e-mail’s unsubscribe link wo
     const group = page.getByRole('group', { name: 'Answers to my questions' })
     await expect(group.getByRole('radio', { name: 'Off' })).toBeChecked()
     await expect(group.getByRole('checkbox', { name: 'On the site' })).toBeChecked()
+    expect(await axeFindings(page)).toEqual([])
     await askerContext.close()
+  })
+
+  await test.step('an admin reads the sent message in the outbox', async () => {
+    const context = await browser.newContext({ baseURL })
+    const admin = await context.newPage()
+    await admin.goto('/login')
+    await admin.getByLabel('E-mail', { exact: true }).fill('eko@kopi.example')
+    await admin.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
+    await admin.getByRole('button', { name: 'Log in' }).click()
+    await admin.getByRole('banner').getByText('Account', { exact: true }).click()
+    await admin.getByRole('link', { name: 'Administration' }).click()
+    expect(await axeFindings(admin)).toEqual([])
+    await admin.getByRole('link', { name: 'Outbox' }).click()
+    await admin.getByRole('link', { name: /^Sent \(/ }).click()
+    expect(await axeFindings(admin)).toEqual([])
+    await admin.getByRole('link', { name: `New answer to “${title}”` }).click()
+    await expect(
+      admin.getByRole('heading', { level: 1, name: `New answer to “${title}”` }),
+    ).toBeVisible()
+    await expect(admin.getByText(asker.email)).toBeVisible()
+    const frame = admin.frameLocator('iframe[title="HTML, as the recipient sees it"]')
+    await expect(frame.getByRole('link', { name: 'Open the thread' })).toBeVisible()
+    expect(await axeFindings(admin)).toEqual([])
+    await context.close()
   })
 })
