@@ -505,3 +505,59 @@ describe('follows and mentions', () => {
     void id
   })
 })
+
+describe('the admin’s outbox', () => {
+  it('lists messages newest first by status with counts and pages, and retries a dead one from its form', async () => {
+    const advance = setClock(TEST_EPOCH)
+    const asker = await makeUser()
+    const id = await makeQuestion(asker)
+    const answerer = await makeUser()
+    for (let i = 0; i < 27; i++) {
+      advance(MINUTE)
+      await makeAnswer(answerer, id, `Answer number ${i} for the list`)
+    }
+    const [oldest] = rows()
+    write((tx) =>
+      tx
+        .update(outbox)
+        .set({ status: 'dead', attempts: MAX_ATTEMPTS, lastError: '550 no such user' })
+        .where(eq(outbox.id, oldest.id))
+        .run(),
+    )
+    const admin = await makeUser({ role: 'admin' })
+    const { loader, action } = await import('~/routes/admin.outbox')
+    const page = async (query: string) =>
+      (await (
+        await callRoute(loader, {
+          request: await request(`/admin/outbox${query}`, admin),
+          params: {},
+          context,
+        })
+      ).json()) as {
+        counts: Record<string, number>
+        result: { items: { id: number; status: string }[]; page: number; pageCount: number }
+      }
+    const all = await page('')
+    expect(all.counts).toEqual({ pending: 26, sent: 0, dead: 1 })
+    expect(all.result.pageCount).toBe(2)
+    expect(all.result.items[0].id).toBe(rows().at(-1)!.id)
+    expect((await page('?page=2')).result.items.at(-1)!.id).toBe(oldest.id)
+    const dead = await page('?status=dead')
+    expect(dead.result.items.map((m) => m.id)).toEqual([oldest.id])
+
+    const res = await callRoute(action, {
+      request: await request('/admin/outbox', admin, {
+        form: {
+          intent: 'retry',
+          messageId: String(oldest.id),
+          returnTo: '/admin/outbox?status=dead',
+        },
+      }),
+      params: {},
+      context,
+    })
+    expect(res.headers.get('location')).toBe(`/admin/outbox?status=dead&retried=${oldest.id}`)
+    expect(rows()[0]).toMatchObject({ status: 'pending', attempts: MAX_ATTEMPTS - 1 })
+    expect(await deliver()).toEqual({ sent: 27, retrying: 0, dead: 0 })
+  })
+})
