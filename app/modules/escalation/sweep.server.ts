@@ -46,8 +46,13 @@ export function recipients(tx: Tx, level: 1 | 2, onCallId: number | null): numbe
   return found.length > 0 || level === 2 ? found : recipients(tx, 2, null)
 }
 
-/** Questions due by `at` that still need something from this sweep, oldest due first. */
-function dueQuestions(at: Date, afterId: number) {
+type Cursor = { due: number; id: number }
+
+/**
+ * Questions due by `at` that still need something from this sweep, soonest due first, after
+ * `cursor` (keyset pagination on the due-time index, so a sweep reads only what is due).
+ */
+export function dueQuestionsQuery(at: Date, cursor: Cursor, batch: number) {
   return db
     .select({
       id: questions.id,
@@ -59,7 +64,7 @@ function dueQuestions(at: Date, afterId: number) {
     .where(
       and(
         lte(questions.slaDueAt, at),
-        sql`${questions.id} > ${afterId}`,
+        sql`(${questions.slaDueAt}, ${questions.id}) > (${cursor.due}, ${cursor.id})`,
         // breached during this wait already, and escalated (now or earlier in this wait): done
         sql`not (
           exists (select 1 from ${events} b where b.question_id = ${questions.id}
@@ -68,9 +73,8 @@ function dueQuestions(at: Date, afterId: number) {
             and (e.resolved_at is null or e.escalated_at >= ${questions.attentionSince})))`,
       ),
     )
-    .orderBy(asc(questions.id))
-    .limit(BATCH)
-    .all()
+    .orderBy(asc(questions.slaDueAt), asc(questions.id))
+    .limit(batch)
 }
 
 type Waiting = {
@@ -191,7 +195,7 @@ export function openEscalation(
 }
 
 /** Level-1 escalations due to go to level 2, soonest first. */
-function dueForLevel2(at: Date) {
+function dueForLevel2(at: Date, batch: number) {
   return db
     .select({
       id: escalations.id,
@@ -208,7 +212,7 @@ function dueForLevel2(at: Date) {
       ),
     )
     .orderBy(asc(escalations.level2DueAt))
-    .limit(BATCH)
+    .limit(batch)
     .all()
 }
 
@@ -254,22 +258,24 @@ function raiseToLevel2(tx: Tx, e: { id: number; questionId: number }, at: Date):
 export type SweepHooks = {
   /** Called after each committed batch (tests stop a sweep halfway through with it). */
   afterBatch?: () => void
+  batchSize?: number
 }
 
 export function sweepEscalations(at: Date = now(), hooks: SweepHooks = {}): SweepResult {
   const result: SweepResult = { breached: 0, escalated: 0, level1: 0, level2: 0 }
-  let afterId = 0
+  let cursor: Cursor = { due: -1, id: 0 }
   for (;;) {
-    const due = dueQuestions(at, afterId)
+    const due = dueQuestionsQuery(at, cursor, hooks.batchSize ?? BATCH).all()
     if (due.length === 0) break
     write((tx) => {
       for (const q of due) breachAndEscalate(tx, q, at, result)
     })
     hooks.afterBatch?.()
-    afterId = due[due.length - 1].id
+    const last = due[due.length - 1]
+    cursor = { due: last.slaDueAt!.getTime(), id: last.id }
   }
   for (;;) {
-    const due = dueForLevel2(at)
+    const due = dueForLevel2(at, hooks.batchSize ?? BATCH)
     if (due.length === 0) break
     let raised = 0
     write((tx) => {
