@@ -712,7 +712,7 @@ function pageUrl(route: RouteEntry, fx: Fixture): string {
       case 'handle':
         return `/${fx.site.users.member.handle}`
       case 'categoryId':
-        return `/${brewingHelpId()}`
+        return `/${fx.site.categoryId}`
       case 'slug':
         return `/${route.pattern.startsWith('/kb/') ? fx.site.articleSlug : fx.site.questionPath.split('/')[3]}`
       default:
