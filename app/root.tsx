@@ -21,6 +21,8 @@ import { LanguageSwitcher } from './components/language-switcher'
 import { LANGUAGES, type Language } from './i18n/config'
 import { getLanguage, translatorFor } from './i18n/i18n.server'
 import { getAuth } from './modules/auth/auth.server'
+import { reasonInForce } from './modules/moderation/sanctions.server'
+import { ReadOnlyNotice } from './components/moderation/read-only-notice'
 import { countUnread } from './modules/notifications/notifications.server'
 import { can } from './modules/policy/policy'
 import stylesheet from './styles/app.css'
@@ -60,6 +62,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
         unread: countUnread(user.id, openedQuestionId(request.url)),
         // The account menu links to the pages this person may change site settings on.
         searchSettings: can(user, 'search.settings', null),
+        // A silenced person is told on every page why and until when.
+        readOnly: user.silencedUntil
+          ? {
+              until: user.silencedUntil.toISOString(),
+              reason: reasonInForce(user.id, 'silence') ?? '',
+            }
+          : null,
       },
     },
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
@@ -309,6 +318,7 @@ export default function App() {
     <Document>
       <Header user={user} />
       <main id="main" className="container main">
+        {user ? <ReadOnlyNotice readOnly={user.readOnly} handle={user.handle} /> : null}
         <Outlet />
       </main>
       <Footer />

@@ -2,6 +2,7 @@ import { DEFAULT_LANGUAGE } from '../i18n/config'
 import { translatorFor } from '../i18n/translator.server'
 import { applyPromotionRule } from '../modules/kb/promotion.server'
 import { describeSweep, sweepEscalations } from '../modules/escalation/sweep.server'
+import { recordEndedSanctions } from '../modules/moderation/sanctions.server'
 import { forgetOldSubmissionKeys } from '../modules/submissions/submissions.server'
 import { recookPlainText } from '../utils/recook.server'
 import type { Job } from './scheduler.server'
@@ -26,6 +27,8 @@ export const JOBS: Job[] = [
     },
   },
   { name: 'forms.forget-submission-keys', intervalMs: HOUR, run: forgetOldSubmissionKeys },
+  // Sanctions end on time by themselves; this records each end in the event log.
+  { name: 'sanctions.record-ended', intervalMs: 5 * 60_000, run: () => recordEndedSanctions() },
   // Posts kept as plain text because cooking ran out of time, usually in a moment of heavy load.
   { name: 'markdown.recook-plain-text', intervalMs: 10 * 60_000, run: () => recookPlainText() },
 ]

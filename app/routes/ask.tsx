@@ -137,7 +137,9 @@ export default function AskPage() {
       <QuestionForm
         categories={categories}
         existingTags={existingTags}
-        values={data?.values ?? { title: draftTitle, body: '', category, tags: '', language: 'auto' }}
+        values={
+          data?.values ?? { title: draftTitle, body: '', category, tags: '', language: 'auto' }
+        }
         fieldErrors={data?.fieldErrors}
         preview={data?.preview ?? null}
         submitLabel={t('questions.ask.submit')}

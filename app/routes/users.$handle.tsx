@@ -9,6 +9,8 @@ import { getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { HANDLE_PATTERN } from '~/modules/auth/validation'
 import { getProfile } from '~/modules/users/users.server'
+import { getUser } from '~/modules/auth/auth.server'
+import { atLeast } from '~/modules/policy/policy'
 import { notFound } from '~/utils/http.server'
 import { slugify } from '~/utils/slug'
 
@@ -21,11 +23,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!profile) notFound(msg('community.profile.notFound'))
   const t = await getT(request)
   const { displayName: name, handle: shown } = profile.user
-  return json({ title: t('community.profile.meta', { name, handle: shown }), profile })
+  // The person themselves and moderators find the account's standing and sanctions from here.
+  const viewer = await getUser(request)
+  const moderation =
+    viewer === null
+      ? null
+      : viewer.handle === shown
+        ? ('own' as const)
+        : atLeast(viewer, 'moderator')
+          ? ('moderator' as const)
+          : null
+  return json({ title: t('community.profile.meta', { name, handle: shown }), profile, moderation })
 }
 
 export default function ProfilePage() {
-  const { profile } = useLoaderData<typeof loader>()
+  const { profile, moderation } = useLoaderData<typeof loader>()
   const { user, counts, recentQuestions, recentAnswers } = profile
   const { t } = useTranslation()
   const number = useNumber()
@@ -54,6 +66,15 @@ export default function ProfilePage() {
               components={{ when: <time dateTime={joined.toISOString()} /> }}
             />
           </p>
+          {moderation ? (
+            <p>
+              <Link to={`/users/${user.handle}/moderation`}>
+                {moderation === 'own'
+                  ? t('moderation.page.yourStanding')
+                  : t('moderation.page.moderate')}
+              </Link>
+            </p>
+          ) : null}
         </div>
       </header>
 

@@ -370,6 +370,12 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
       },
     })),
   'routes/admin.rota': (fx) => single('/admin/rota', managerPage(fx, 'rota.manage'))(),
+  // A person's standing: the person and moderators read it.
+  'routes/users.$handle_.moderation': (fx) =>
+    single(`/users/${fx.site.users.member.handle}/moderation`, (who) => {
+      const actor = actorOf(fx, who)
+      return gate(actor, true, who === 'author' || can(actor, 'note.view', null), 'ok')
+    })(),
   'routes/kb.candidates._index': (fx) => single('/kb/candidates', managerPage(fx, 'kb.manage'))(),
   'routes/kb.new': (fx) => single('/kb/new', managerPage(fx, 'kb.manage'))(),
   'routes/kb.review': (fx) => single('/kb/review', managerPage(fx, 'kb.manage'))(),
@@ -715,6 +721,11 @@ const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
     save: (fx) => searchSettings(fx, { synonyms: 'ongkir, ongkos kirim\nresi, nomor resi' }),
     reset: (fx) => searchSettings(fx, {}),
   },
+  // Moderators act on people below them; the person themselves may read, not act.
+  'routes/users.$handle_.moderation': {
+    sanction: (fx) => sanctionForm(fx, { kind: 'warn', days: '', reason: 'Please keep it civil' }),
+    lift: (fx) => sanctionForm(fx, { sanctionId: String(UNKNOWN_ID) }, 'not-found'),
+  },
   'routes/admin.sla.$categoryId': {
     [ONLY]: (fx) =>
       managerForm(fx, `/admin/sla/${brewingHelpId()}`, 'sla.settings', {
@@ -906,6 +917,21 @@ function managerForm(
       expect: (who) => {
         const actor = actorOf(fx, who)
         return gate(actor, true, can(actor, check, null), allowed)
+      },
+    },
+  ]
+}
+
+function sanctionForm(fx: Fixture, form: Form, allowed: Expected = 'done'): ActionCase[] {
+  const member = fx.site.users.member
+  return [
+    {
+      target: '-',
+      url: `/users/${member.handle}/moderation`,
+      form,
+      expect: (who) => {
+        const actor = actorOf(fx, who)
+        return gate(actor, true, can(actor, 'user.sanction', member), allowed)
       },
     },
   ]

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { listFiltersSchema } from '~/modules/questions/validation'
 import { openParamsSchema, searchParamsSchema } from '~/modules/search/validation'
 import { addOverride } from '~/modules/escalation/rota.server'
+import { sanctionUser } from '~/modules/moderation/sanctions.server'
 import { setClock } from '~/utils/clock.server'
 import { sqlite } from '~/utils/db.server'
 import { questionIntent } from '~/utils/question-intents'
@@ -364,6 +365,18 @@ const FORM_PLACES: Record<string, FormPlace> = {
   'routes/logout': { page: () => '/', who: admin },
   'routes/settings.search': { page: () => '/settings/search', who: admin },
   'routes/admin.sla.$categoryId': { page: () => `/admin/sla/${brewingHelpId()}`, who: admin },
+  // A lift button shows only while a sanction is in force.
+  'routes/users.$handle_.moderation': {
+    page: (fx) => `/users/${fx.site.users.member.handle}/moderation`,
+    who: admin,
+    prepare: async (fx) => {
+      sanctionUser(admin(fx), fx.site.users.member.id, {
+        kind: 'silence',
+        days: '2',
+        reason: 'Cool down',
+      })
+    },
+  },
   // An override's remove button shows only while one is coming up.
   'routes/admin.rota': {
     page: () => '/admin/rota',

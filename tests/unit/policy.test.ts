@@ -37,6 +37,8 @@ function answer(action: Action, own: boolean, extra: Partial<AnswerTarget> = {})
 function targetFor(action: Action, own: boolean) {
   if (action.startsWith('question.') && action !== 'question.create') return question(own)
   if (action === 'answer.create' || action === 'note.create') return question(own)
+  // someone else is a member; "own" is the actor themselves
+  if (action === 'user.sanction') return { id: own ? ME : SOMEONE, role: 'member' }
   if (action.startsWith('answer.')) return answer(action, own)
   return null
 }
@@ -83,6 +85,7 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'rota.manage': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
   'outbox.view': { own: ['admin'], other: ['admin'] },
   'account.notifications': { own: signedIn, other: signedIn },
+  'user.sanction': { own: [], other: moderators },
 }
 
 describe('policy matrix: every role × action × own/other', () => {
@@ -129,6 +132,27 @@ describe('policy: states that change the answer', () => {
     expect(can(actorFor('admin'), 'answer.view', a)).toBe(true)
     expect(can(actorFor('staff'), 'question.make_public', q)).toBe(true)
     expect(can(moderator, 'question.make_public', q)).toBe(false)
+  })
+
+  it('lets moderators sanction only people below them', () => {
+    const on = (role: Role) => ({ id: SOMEONE, role })
+    expect(can(moderator, 'user.sanction', on('helper'))).toBe(true)
+    expect(can(moderator, 'user.sanction', on('moderator'))).toBe(false)
+    expect(can(actorFor('staff'), 'user.sanction', on('moderator'))).toBe(true)
+    expect(can(actorFor('staff'), 'user.sanction', on('staff'))).toBe(false)
+    expect(can(actorFor('admin'), 'user.sanction', on('staff'))).toBe(true)
+    expect(can(actorFor('admin'), 'user.sanction', on('admin'))).toBe(false)
+  })
+
+  it('keeps a silenced account read-only: it may remove its own posts, not write new ones', () => {
+    const silenced: Actor = { id: ME, role: 'member', reputation: 500, readOnly: true }
+    expect(can(silenced, 'question.create', null)).toBe(false)
+    expect(can(silenced, 'answer.create', question(false))).toBe(false)
+    expect(can(silenced, 'question.edit', question(true))).toBe(false)
+    expect(can(silenced, 'question.vote', question(false))).toBe(false)
+    expect(can(silenced, 'tag.create', null)).toBe(false)
+    expect(can(silenced, 'question.delete', question(true))).toBe(true)
+    expect(can(silenced, 'question.view', question(false))).toBe(true)
   })
 
   it('shows a deleted question to moderators only, not even to its author', () => {

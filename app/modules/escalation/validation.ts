@@ -78,7 +78,9 @@ export function parseSlaForm(form: Record<string, string | undefined>) {
 
   const weeklyHours: WeeklyHours = {}
   for (const day of WEEKDAYS) {
-    if (form[`closed-${day}`]) continue
+    // a day ticked closed, or with neither time filled in, is closed
+    if (form[`closed-${day}`] || (!form[`open-${day}`]?.trim() && !form[`close-${day}`]?.trim()))
+      continue
     const open = field(`open-${day}`, time)
     const close = field(`close-${day}`, time)
     if (open === undefined || close === undefined) continue

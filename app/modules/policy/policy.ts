@@ -4,7 +4,14 @@
  */
 import type { Role } from '../../../db/schema'
 
-export type Actor = { id: number; role: Role; reputation: number }
+/**
+ * Who acts. `readOnly` is set while a moderator has silenced the account: it may read and
+ * remove its own posts, but write nothing new (see READ_ONLY_BLOCKS).
+ */
+export type Actor = { id: number; role: Role; reputation: number; readOnly?: boolean }
+
+/** A person a moderator may act on. */
+export type PersonTarget = { id: number; role: Role }
 
 export type PostState = {
   authorId: number
@@ -62,6 +69,7 @@ type Checks = {
   'rota.manage': null
   'outbox.view': null
   'account.notifications': null
+  'user.sanction': PersonTarget
 }
 
 export type Action = keyof Checks
@@ -101,6 +109,7 @@ export const ACTIONS = [
   'rota.manage',
   'outbox.view',
   'account.notifications',
+  'user.sanction',
 ] as const satisfies readonly Action[]
 
 const RANK: Record<Role, number> = { member: 0, helper: 1, moderator: 2, staff: 3, admin: 4 }
@@ -221,7 +230,26 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   'rota.manage': (actor) => atLeast(actor, 'staff'),
   'outbox.view': (actor) => atLeast(actor, 'admin'),
   'account.notifications': (actor) => actor !== null,
+  // Moderators warn, silence, suspend and ban people below them, never themselves: a moderator
+  // cannot sanction another moderator, staff can, admins can sanction anyone but admins.
+  'user.sanction': (actor, person) =>
+    isModerator(actor) && actor!.id !== person.id && RANK[actor!.role] > RANK[person.role],
 }
+
+/** What a silenced (read-only) account may not do: everything that writes something new. */
+const READ_ONLY_BLOCKS = new Set<Action>([
+  'question.create',
+  'question.edit',
+  'question.vote',
+  'question.close',
+  'question.reopen',
+  'question.escalate',
+  'answer.create',
+  'answer.edit',
+  'answer.vote',
+  'tag.create',
+  'note.create',
+])
 
 /** An answer's target built from its question's, as the question page lists them. */
 export function answerTargetOn(
@@ -243,5 +271,6 @@ export function answerTargetOn(
 }
 
 export function can<A extends Action>(actor: Actor | null, action: A, target: Checks[A]): boolean {
+  if (actor?.readOnly && READ_ONLY_BLOCKS.has(action)) return false
   return rules[action](actor, target)
 }
