@@ -9,6 +9,7 @@
  */
 import type { EventType } from '../../db/schema'
 import type { Reaction } from './events/events.server'
+import { notifyAskerOfAcknowledgement, notifyAssignee } from './escalation/desk.server'
 import { queueAcceptedAnswer } from './kb/promotion.server'
 import {
   notifyAnswererOfAcceptance,
@@ -26,5 +27,7 @@ export function reactions(): Partial<Record<EventType, Reaction[]>> {
     'answer.unaccepted': [debitUnacceptedAnswer],
     'vote.cast': [creditVote],
     'question.closed': [notifyAskerOfDuplicate],
+    'question.assigned': [notifyAssignee],
+    'question.acknowledged': [notifyAskerOfAcknowledgement],
   })
 }
