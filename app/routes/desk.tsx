@@ -116,7 +116,9 @@ export default function Desk() {
         </p>
       ) : null}
       <DeskFilterForm filters={filters} categories={categories} />
-      <h2 className="desk-count">{t('desk.page.count', { count: desk.total, value: number(desk.total) })}</h2>
+      <h2 className="desk-count">
+        {t('desk.page.count', { count: desk.total, value: number(desk.total) })}
+      </h2>
       {desk.items.length === 0 ? (
         <div className="empty-state">
           <h3>{filtered ? t('desk.empty.filtered') : t('desk.empty.title')}</h3>

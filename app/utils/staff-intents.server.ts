@@ -81,8 +81,7 @@ export async function handleThreadStaffIntent(
         return redirect(`${here}#internal-notes`)
       case 'escalate': {
         const parsed = escalateSchema.safeParse({ reason: input.reason })
-        if (!parsed.success)
-          return invalid(fieldErrorsOf(parsed.error), { reason: input.reason })
+        if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), { reason: input.reason })
         escalateByHand(actor, questionId, parsed.data.reason)
         return redirect(`${here}#escalation`)
       }

@@ -79,7 +79,9 @@ export function ThreadEscalationTools({
         />
       ) : null}
       {view.canEscalate ? <EscalateForm path={path} reply={reply} /> : null}
-      {view.notes ? <InternalNotes view={view} notes={view.notes} path={path} reply={reply} /> : null}
+      {view.notes ? (
+        <InternalNotes view={view} notes={view.notes} path={path} reply={reply} />
+      ) : null}
     </>
   )
 }
@@ -121,9 +123,7 @@ function EscalationPanel({
             {' · '}
             {t(escalation.reason === 'sla' ? 'desk.item.reasonSla' : 'desk.item.reasonManual')}
           </p>
-          {escalation.note ? (
-            <p>{t('desk.panel.reason', { reason: escalation.note })}</p>
-          ) : null}
+          {escalation.note ? <p>{t('desk.panel.reason', { reason: escalation.note })}</p> : null}
           <p>
             {escalation.assignee
               ? t('desk.item.assignedTo', { name: escalation.assignee.displayName })
@@ -249,7 +249,12 @@ function InternalNotes({
             error={errors.note}
           />
           <div className="form-actions">
-            <button type="submit" name="intent" value="add-note" className="button button-secondary">
+            <button
+              type="submit"
+              name="intent"
+              value="add-note"
+              className="button button-secondary"
+            >
               {t('desk.notes.add')}
             </button>
           </div>

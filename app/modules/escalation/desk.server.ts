@@ -203,9 +203,7 @@ function nameOf(tx: Tx, userId: number | null): string {
 /** Why a command found the episode other than the person saw it. */
 function stale(tx: Tx, row: EscalationRow): Conflict {
   if (row.resolvedAt) return new Conflict(msg('desk.conflict.resolved'))
-  return new Conflict(
-    msg('desk.conflict.assigned', { name: nameOf(tx, row.assigneeId) || '—' }),
-  )
+  return new Conflict(msg('desk.conflict.assigned', { name: nameOf(tx, row.assigneeId) || '—' }))
 }
 
 /**
