@@ -12,13 +12,8 @@ import {
   resolveEscalation,
   type DeskCommandResult,
 } from '../modules/escalation/desk.server'
-import {
-  escalateSchema,
-  type StaffIntent,
-  type ThreadStaffIntent,
-} from '../modules/escalation/desk-validation'
+import type { StaffIntent, ThreadStaffIntent } from '../modules/escalation/desk-validation'
 import { escalateByHand } from '../modules/escalation/escalate.server'
-import { fieldErrorsOf } from '../modules/questions/validation'
 import { addNote, deleteNote } from '../modules/escalation/notes.server'
 import type { Actor } from '../modules/policy/policy'
 import { isDomainError, type Invalid } from './domain-errors'
@@ -79,12 +74,15 @@ export async function handleThreadStaffIntent(
       case 'delete-note':
         deleteNote(actor, input.noteId, questionId)
         return redirect(`${here}#internal-notes`)
-      case 'escalate': {
-        const parsed = escalateSchema.safeParse({ reason: input.reason })
-        if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), { reason: input.reason })
-        escalateByHand(actor, questionId, parsed.data.reason)
+      case 'escalate':
+        try {
+          escalateByHand(actor, questionId, input.reason)
+        } catch (error) {
+          if (isDomainError(error) && error.kind === 'invalid')
+            return invalid((error as Invalid).fieldErrors, { reason: input.reason })
+          throw error
+        }
         return redirect(`${here}#escalation`)
-      }
       default:
         runDeskIntent(actor, input, questionId)
         return redirect(`${here}#escalation`)

@@ -39,6 +39,7 @@ export type ThreadEscalationProps = {
   canAddNote: boolean
   noteKey: string | null
   canEscalate: boolean
+  withStaff: boolean
   viewerId: number | null
 }
 
@@ -67,15 +68,29 @@ export function ThreadEscalationTools({
   title: string
 }) {
   const reply = (useActionData() ?? {}) as Reply
+  const { t } = useTranslation()
+  const message = useMessage()
   return (
     <>
+      {reply.conflict ? (
+        <div className="notice notice-warning" role="alert" id="escalation-conflict">
+          <p>
+            <strong>{t('desk.conflict.title')}</strong>
+          </p>
+          <p>{message(reply.conflict)}</p>
+        </div>
+      ) : null}
+      {view.withStaff && !view.staff ? (
+        <p className="notice" id="escalation" role="status">
+          {t('desk.escalate.done')}
+        </p>
+      ) : null}
       {view.staff ? (
         <EscalationPanel
           escalation={view.escalation}
           staff={view.staff}
           path={path}
           title={title}
-          conflict={reply.conflict}
         />
       ) : null}
       {view.canEscalate ? <EscalateForm path={path} reply={reply} /> : null}
@@ -91,27 +106,16 @@ function EscalationPanel({
   staff,
   path,
   title,
-  conflict,
 }: {
   escalation: Escalation | null
   staff: StaffMember[]
   path: string
   title: string
-  conflict?: string
 }) {
   const { t } = useTranslation()
-  const message = useMessage()
   return (
     <section id="escalation" className="staff-panel" aria-labelledby="escalation-title">
       <h2 id="escalation-title">{t('desk.panel.heading')}</h2>
-      {conflict ? (
-        <div className="notice notice-warning" role="alert">
-          <p>
-            <strong>{t('desk.conflict.title')}</strong>
-          </p>
-          <p>{message(conflict)}</p>
-        </div>
-      ) : null}
       {escalation ? (
         <>
           <p>

@@ -23,8 +23,10 @@ export function getThreadEscalationView(
     notes,
     canAddNote: notes !== null && can(viewer, 'note.create', target),
     noteKey: notes !== null ? newSubmissionKey() : null,
-    // Once escalated, there is nothing more to escalate until that episode ends.
+    // Once escalated, there is nothing more to escalate until that episode ends: those who
+    // could escalate it read that it is with staff.
     canEscalate: !escalation && can(viewer, 'question.escalate', target),
+    withStaff: Boolean(escalation) && can(viewer, 'question.escalate', target),
     viewerId: viewer?.id ?? null,
   }
 }

@@ -124,9 +124,7 @@ const desk = {
     reason: 'Reason',
     reasonHint: 'What staff need to know: why this cannot wait. Up to {{max}} characters.',
     button: 'Escalate to staff',
-    reasonRequired: 'Say why this needs staff.',
-    reasonTooLong: 'Reasons are at most {{max}} characters.',
-    done: 'Escalated: staff have been told.',
+    done: 'This question is with staff now: they have been told.',
   },
   banner: {
     looking: 'Our team is looking at this',

@@ -129,9 +129,7 @@ const desk: Translation<typeof en> = {
     reasonHint:
       'Yang perlu diketahui staf: kenapa ini tidak bisa menunggu. Paling banyak {{max}} karakter.',
     button: 'Eskalasi ke staf',
-    reasonRequired: 'Jelaskan kenapa ini perlu ditangani staf.',
-    reasonTooLong: 'Alasan paling banyak {{max}} karakter.',
-    done: 'Sudah dieskalasi: staf sudah diberi tahu.',
+    done: 'Pertanyaan ini sudah diteruskan ke staf, dan mereka sudah diberi tahu.',
   },
   banner: {
     looking: 'Tim kami sedang menangani ini',
