@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { escalations, events, internalNotes, notifications, questions } from '../../db/schema'
 import { listDesk } from '~/modules/escalation/desk.server'
 import { addNote } from '~/modules/escalation/notes.server'
+import { saveRota } from '~/modules/escalation/rota.server'
+import { sweepEscalations } from '~/modules/escalation/sweep.server'
 import { hideQuestion } from '~/modules/moderation/posts.server'
 import { search } from '~/modules/search/search.server'
 import { action as deskAction, loader as deskLoader } from '~/routes/desk'
@@ -257,6 +259,59 @@ describe('the staff desk', () => {
     const row = db.select().from(escalations).where(eq(escalations.id, id)).get()!
     expect(row).toMatchObject({ assigneeId: null, acknowledgedAt: null, resolvedAt: null })
     expect(eventsOf('question.assigned')).toHaveLength(0)
+  })
+})
+
+describe('the desk with the escalation module', () => {
+  it('lists what the sweep escalated, with who is on call now and next', async () => {
+    const p = await people()
+    const third = await makeUser({ role: 'staff', handle: 'sekar' })
+    // TEST_EPOCH is Monday 09:00 UTC, 16:00 in Jakarta: Dewi's week has begun.
+    saveRota(p.dewi, {
+      memberIds: [p.dewi.id, p.fikri.id, third.id],
+      timeZone: 'Asia/Jakarta',
+      handoffWeekday: 1,
+      handoffTime: '09:00',
+      rotationDays: 7,
+      startsOn: '2026-03-02',
+    })
+    const late = await question(p.asker, 'Parcel stuck at the Surabaya hub for days')
+    const due = db.select().from(questions).where(eq(questions.id, late.id)).get()!.slaDueAt!
+    const advance = setClock(new Date(due.getTime() + 30 * MINUTE))
+    expect(sweepEscalations().escalated).toBe(1)
+    advance(MINUTE)
+    const fresh = await question(p.asker, 'Courier says delivered but nothing came')
+    const data = (await (await deskPage(p.fikri)).json()) as DeskData & {
+      onCall: { current: { handle: string } | null; next: { handle: string } | null }
+    }
+    expect(data.onCall).toMatchObject({ current: { handle: 'dewi' }, next: { handle: 'fikri' } })
+    expect(data.desk.items.map((i) => [i.id, i.escalation?.level ?? null, i.breached])).toEqual([
+      [late.id, 1, true],
+      [fresh.id, null, false],
+    ])
+    expect(data.desk.items[0].dueInMs).toBe(-31 * MINUTE)
+  })
+
+  it('lets helpers and moderators escalate by hand from the question page, with a reason', async () => {
+    const p = await people()
+    const q = await question(p.asker, 'Charged twice for one order of Toraja beans')
+    const empty = await threadPost(p.helper, q, { intent: 'escalate', reason: '  ' })
+    expect(empty.status).toBe(400)
+    expect(
+      await threadPost(p.asker, q, { intent: 'escalate', reason: 'Please hurry' }),
+    ).toHaveProperty('status', 403)
+    const res = await threadPost(p.helper, q, {
+      intent: 'escalate',
+      reason: 'Double charge on a card: only staff can refund it',
+    })
+    expect(res.status).toBe(302)
+    const [row] = db.select().from(escalations).all()
+    expect(row).toMatchObject({ reason: 'manual', escalatedById: p.helper.id })
+    // A second one while it is open: a conflict, said in words.
+    const again = await threadPost(p.moderator, q, { intent: 'escalate', reason: 'Still waiting' })
+    expect(again.status).toBe(409)
+    const desk = (await (await deskPage(p.dewi, '?show=escalated')).json()) as DeskData
+    expect(desk.desk.items).toMatchObject([{ id: q.id, escalation: { reason: 'manual' } }])
   })
 })
 
