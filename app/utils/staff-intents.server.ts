@@ -16,7 +16,8 @@ import type { StaffIntent, ThreadStaffIntent } from '../modules/escalation/desk-
 import { escalateByHand } from '../modules/escalation/escalate.server'
 import { addNote, deleteNote } from '../modules/escalation/notes.server'
 import type { Actor } from '../modules/policy/policy'
-import { isDomainError, type Invalid } from './domain-errors'
+import { getVisibleQuestion } from '../modules/questions/questions.server'
+import { isDomainError, NotFound, type Invalid } from './domain-errors'
 import { invalid } from './http.server'
 
 /** Runs one desk command; `questionId` is the page's question when posted from one. */
@@ -60,6 +61,8 @@ export async function handleThreadStaffIntent(
   here: string,
   input: ThreadStaffIntent,
 ) {
+  // Every form on the page is about this question: one the person may not see is not there.
+  if (!getVisibleQuestion(questionId, actor)) throw new NotFound('question')
   try {
     switch (input.intent) {
       case 'add-note':
