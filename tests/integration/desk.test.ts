@@ -1,6 +1,14 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { escalations, events, internalNotes, notifications, questions } from '../../db/schema'
+import { seedDemoIfEmpty } from '../../db/seed'
+import {
+  escalations,
+  events,
+  internalNotes,
+  notifications,
+  questions,
+  users,
+} from '../../db/schema'
 import { listDesk } from '~/modules/escalation/desk.server'
 import { addNote } from '~/modules/escalation/notes.server'
 import { saveRota } from '~/modules/escalation/rota.server'
@@ -313,6 +321,35 @@ describe('the desk with the escalation module', () => {
     const desk = (await (await deskPage(p.dewi, '?show=escalated')).json()) as DeskData
     expect(desk.desk.items).toMatchObject([{ id: q.id, escalation: { reason: 'manual' } }])
   })
+})
+
+describe('the demo community', () => {
+  it('starts with a living desk: escalations by the sweep and by hand, one claimed and acknowledged, a note, three staff on the rota', async () => {
+    expect(await seedDemoIfEmpty()).toBe(true)
+    const dewi = db.select().from(users).where(eq(users.handle, 'dewi')).get()!
+    const data = (await (
+      await deskPage({ ...dewi, email: dewi.email }, '?show=escalated')
+    ).json()) as DeskData & {
+      onCall: { current: { handle: string } | null; next: { handle: string } | null }
+    }
+    const items = data.desk.items
+    expect(items.length).toBeGreaterThanOrEqual(3)
+    expect(items.some((i) => i.escalation?.reason === 'sla' && i.breached)).toBe(true)
+    const wrongGrind = items.find(
+      (i) => i.title === 'Ordered whole beans but received ground coffee',
+    )
+    expect(wrongGrind).toMatchObject({
+      escalation: { reason: 'manual' },
+      assignee: { handle: 'dewi' },
+    })
+    expect(wrongGrind!.escalation!.acknowledgedAt).not.toBeNull()
+    expect(items.find((i) => i.title === 'Can two accounts be merged into one?')).toMatchObject({
+      assignee: { handle: 'fikri' },
+    })
+    expect(db.select().from(internalNotes).all()).toHaveLength(1)
+    expect(['dewi', 'fikri', 'sekar']).toContain(data.onCall.current?.handle)
+    expect(['dewi', 'fikri', 'sekar']).toContain(data.onCall.next?.handle)
+  }, 60_000)
 })
 
 describe('desk commands', () => {
