@@ -18,9 +18,9 @@ const desk = {
   },
   onCall: {
     heading: 'On call',
-    now: 'Now: <who>{{name}}</who>, until <when></when>',
+    now: 'Now: <who>{{name}}</who>, hands over <when></when>',
     nobody: 'Nobody is on call right now: escalations go to every staff member.',
-    next: 'Next: <who>{{name}}</who>, from <when></when>',
+    next: 'Next: <who>{{name}}</who>, takes over <when></when>',
     noNext: 'Nobody is on the rota after that.',
   },
   filters: {

@@ -21,7 +21,7 @@ const desk: Translation<typeof en> = {
   },
   onCall: {
     heading: 'Jadwal siaga',
-    now: 'Sekarang: <who>{{name}}</who>, sampai <when></when>',
+    now: 'Sekarang: <who>{{name}}</who>, bergantian <when></when>',
     nobody: 'Saat ini tidak ada yang siaga: eskalasi dikirim ke semua staf.',
     next: 'Berikutnya: <who>{{name}}</who>, mulai <when></when>',
     noNext: 'Setelah itu belum ada yang dijadwalkan.',
