@@ -9,7 +9,8 @@ import {
   questions,
   users,
 } from '../../db/schema'
-import { listDesk } from '~/modules/escalation/desk.server'
+import { countDesk, listDesk } from '~/modules/escalation/desk.server'
+import { deskFilters } from '~/modules/escalation/desk-validation'
 import { addNote } from '~/modules/escalation/notes.server'
 import { saveRota } from '~/modules/escalation/rota.server'
 import { sweepEscalations } from '~/modules/escalation/sweep.server'
@@ -22,7 +23,7 @@ import {
 } from '~/routes/questions.$questionId.($slug)'
 import { loader as rootLoader } from '~/root'
 import { setClock } from '~/utils/clock.server'
-import { db, write } from '~/utils/db.server'
+import { db, sqlite, write } from '~/utils/db.server'
 import { slugify } from '~/utils/slug'
 import {
   callRoute,
@@ -267,6 +268,43 @@ describe('the staff desk', () => {
     const row = db.select().from(escalations).where(eq(escalations.id, id)).get()!
     expect(row).toMatchObject({ assigneeId: null, acknowledgedAt: null, resolvedAt: null })
     expect(eventsOf('question.assigned')).toHaveLength(0)
+  })
+})
+
+describe('the desk’s reads', () => {
+  it('look only at what is on the desk: partial indexes, never a scan of all questions or escalations', async () => {
+    const p = await people()
+    const q = await question(p.asker, 'Parcel stuck at the Surabaya hub for days')
+    onDesk(q.id)
+    const statements: string[] = []
+    const prepare = sqlite.prepare.bind(sqlite)
+    sqlite.prepare = ((source: string) => {
+      statements.push(source)
+      return prepare(source)
+    }) as typeof sqlite.prepare
+    try {
+      listDesk(p.dewi, deskFilters.parse({ show: 'all' }), 'en')
+      listDesk(
+        p.dewi,
+        deskFilters.parse({ show: 'mine', level: '1', category: 'orders-shipping' }),
+        'en',
+      )
+      countDesk(p.dewi.id)
+    } finally {
+      sqlite.prepare = prepare
+    }
+    expect(statements.length).toBeGreaterThanOrEqual(5)
+    for (const source of statements) {
+      const values = Array.from({ length: (source.match(/\?/g) ?? []).length }, () => 1)
+      const plan = (
+        sqlite.prepare(`explain query plan ${source}`).all(...values) as { detail: string }[]
+      ).map((r) => r.detail)
+      for (const step of plan) {
+        expect(step, source).not.toMatch(
+          /^SCAN (questions|escalations)( |$)(?!USING INDEX escalations_open_unique)/,
+        )
+      }
+    }
   })
 })
 
