@@ -4,7 +4,9 @@ import { unified } from 'unified'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { listFiltersSchema } from '~/modules/questions/validation'
 import { openParamsSchema, searchParamsSchema } from '~/modules/search/validation'
+import { addOverride } from '~/modules/escalation/rota.server'
 import { setClock } from '~/utils/clock.server'
+import { sqlite } from '~/utils/db.server'
 import { questionIntent } from '~/utils/question-intents'
 import { TEST_PASSWORD, type TestUser } from '../factories'
 import { startApp, type RunningApp } from '../setup/app'
@@ -310,6 +312,11 @@ type FormPlace = {
 }
 
 const admin = (fx: Fixture) => fx.site.users.admin
+
+function brewingHelpId(): number {
+  const row = sqlite.prepare("select id from categories where slug = 'brewing-help'").get()
+  return (row as { id: number }).id
+}
 const signedOut = () => null
 
 const FORM_PLACES: Record<string, FormPlace> = {
@@ -356,6 +363,20 @@ const FORM_PLACES: Record<string, FormPlace> = {
   // The header's form, on every page for someone signed in.
   'routes/logout': { page: () => '/', who: admin },
   'routes/settings.search': { page: () => '/settings/search', who: admin },
+  'routes/admin.sla.$categoryId': { page: () => `/admin/sla/${brewingHelpId()}`, who: admin },
+  // An override's remove button shows only while one is coming up.
+  'routes/admin.rota': {
+    page: () => '/admin/rota',
+    who: admin,
+    prepare: async (fx) => {
+      addOverride(admin(fx), {
+        userId: String(admin(fx).id),
+        startsAt: '2026-03-03T09:00',
+        endsAt: '2026-03-04T09:00',
+        reason: 'swap',
+      })
+    },
+  },
   // "Mark all as read" shows while something is unread: the member's question was answered.
   'routes/notifications': { page: () => '/notifications', who: (fx) => fx.site.users.member },
   // The editor's script posts it (see SCRIPT_FORMS); the ask page is where that script runs.
@@ -690,6 +711,8 @@ function pageUrl(route: RouteEntry, fx: Fixture): string {
         return `/${fx.site.candidateId}`
       case 'handle':
         return `/${fx.site.users.member.handle}`
+      case 'categoryId':
+        return `/${fx.site.categoryId}`
       case 'slug':
         return `/${route.pattern.startsWith('/kb/') ? fx.site.articleSlug : fx.site.questionPath.split('/')[3]}`
       default:
