@@ -40,7 +40,8 @@ async function guard(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await guard(request)
   const language = await getLanguage(request)
-  const filters = deskFilters.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const url = new URL(request.url)
+  const filters = deskFilters.parse(Object.fromEntries(url.searchParams))
   return json({
     title: (await getT(request))('desk.meta.title'),
     desk: listDesk(user, filters, language),

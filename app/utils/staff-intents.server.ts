@@ -67,10 +67,13 @@ export async function handleThreadStaffIntent(
     switch (input.intent) {
       case 'add-note':
         try {
-          await addNote(actor, questionId, input.note, input.submissionKey)
+          await addNote(actor, questionId, input.internalNote, input.submissionKey)
         } catch (error) {
           if (isDomainError(error) && error.kind === 'invalid')
-            return invalid((error as Invalid).fieldErrors, { note: input.note })
+            return invalid(
+              { internalNote: (error as Invalid).fieldErrors.note },
+              { internalNote: input.internalNote },
+            )
           throw error
         }
         return redirect(`${here}#internal-notes`)
@@ -79,10 +82,13 @@ export async function handleThreadStaffIntent(
         return redirect(`${here}#internal-notes`)
       case 'escalate':
         try {
-          escalateByHand(actor, questionId, input.reason)
+          escalateByHand(actor, questionId, input.escalateReason)
         } catch (error) {
           if (isDomainError(error) && error.kind === 'invalid')
-            return invalid((error as Invalid).fieldErrors, { reason: input.reason })
+            return invalid(
+              { escalateReason: (error as Invalid).fieldErrors.reason },
+              { escalateReason: input.escalateReason },
+            )
           throw error
         }
         return redirect(`${here}#escalation`)

@@ -692,7 +692,7 @@ const QUESTION_PAGE_STAFF_FORMS: Record<string, (fx: Fixture) => ActionCase[]> =
   acknowledge: (fx) => onEscalation(fx, onThread, {}),
   'resolve-escalation': (fx) => onEscalation(fx, onThread, {}),
   'add-note': (fx) =>
-    onQuestions(fx, 'note.create', onThread, () => ({ note: 'Refund approved.' })),
+    onQuestions(fx, 'note.create', onThread, () => ({ internalNote: 'Refund approved.' })),
   // Only the note's author (the staff member) may delete it.
   'delete-note': (fx) => [
     {
@@ -704,7 +704,7 @@ const QUESTION_PAGE_STAFF_FORMS: Record<string, (fx: Fixture) => ActionCase[]> =
   ],
   escalate: (fx) =>
     onQuestions(fx, 'question.escalate', onThread, () => ({
-      reason: 'An order problem only staff can look up',
+      escalateReason: 'An order problem only staff can look up',
     })).filter((c) => c.target !== 'closed question'),
 }
 

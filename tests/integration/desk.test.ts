@@ -341,20 +341,23 @@ describe('the desk with the escalation module', () => {
   it('lets helpers and moderators escalate by hand from the question page, with a reason', async () => {
     const p = await people()
     const q = await question(p.asker, 'Charged twice for one order of Toraja beans')
-    const empty = await threadPost(p.helper, q, { intent: 'escalate', reason: '  ' })
+    const empty = await threadPost(p.helper, q, { intent: 'escalate', escalateReason: '  ' })
     expect(empty.status).toBe(400)
     expect(
-      await threadPost(p.asker, q, { intent: 'escalate', reason: 'Please hurry' }),
+      await threadPost(p.asker, q, { intent: 'escalate', escalateReason: 'Please hurry' }),
     ).toHaveProperty('status', 403)
     const res = await threadPost(p.helper, q, {
       intent: 'escalate',
-      reason: 'Double charge on a card: only staff can refund it',
+      escalateReason: 'Double charge on a card: only staff can refund it',
     })
     expect(res.status).toBe(302)
     const [row] = db.select().from(escalations).all()
     expect(row).toMatchObject({ reason: 'manual', escalatedById: p.helper.id })
     // A second one while it is open: a conflict, said in words.
-    const again = await threadPost(p.moderator, q, { intent: 'escalate', reason: 'Still waiting' })
+    const again = await threadPost(p.moderator, q, {
+      intent: 'escalate',
+      escalateReason: 'Still waiting',
+    })
     expect(again.status).toBe(409)
     const desk = (await (await deskPage(p.dewi, '?show=escalated')).json()) as DeskData
     expect(desk.desk.items).toMatchObject([{ id: q.id, escalation: { reason: 'manual' } }])
@@ -538,14 +541,18 @@ describe('internal notes', () => {
     const key = 'note-key-0123456789abcdef'
     const form = {
       intent: 'add-note',
-      note: 'Courier **JNE** confirmed a lost parcel.',
+      internalNote: 'Courier **JNE** confirmed a lost parcel.',
       submissionKey: key,
     }
     expect((await threadPost(p.dewi, q, form)).status).toBe(302)
     expect((await threadPost(p.dewi, q, form)).status).toBe(302)
     expect(
-      (await threadPost(p.moderator, q, { intent: 'add-note', note: 'Asker is a regular.' }))
-        .status,
+      (
+        await threadPost(p.moderator, q, {
+          intent: 'add-note',
+          internalNote: 'Asker is a regular.',
+        })
+      ).status,
     ).toBe(302)
     const notes = db.select().from(internalNotes).all()
     expect(notes).toHaveLength(2)
@@ -554,19 +561,23 @@ describe('internal notes', () => {
 
     // Too long: a 400 that keeps what was typed.
     const long = 'x'.repeat(5001)
-    const tooLong = await threadPost(p.dewi, q, { intent: 'add-note', note: long })
+    const tooLong = await threadPost(p.dewi, q, { intent: 'add-note', internalNote: long })
     expect(tooLong.status).toBe(400)
     const reply = (await tooLong.json()) as {
-      fieldErrors: { note: string }
-      values: { note: string }
+      fieldErrors: { internalNote: string }
+      values: { internalNote: string }
     }
-    expect(inEnglish(reply.fieldErrors.note)).toBe('Notes are at most 5000 characters.')
-    expect(reply.values.note).toBe(long)
-    expect((await threadPost(p.dewi, q, { intent: 'add-note', note: '   ' })).status).toBe(400)
+    expect(inEnglish(reply.fieldErrors.internalNote)).toBe('Notes are at most 5000 characters.')
+    expect(reply.values.internalNote).toBe(long)
+    expect((await threadPost(p.dewi, q, { intent: 'add-note', internalNote: '   ' })).status).toBe(
+      400,
+    )
 
     // Members and helpers may not write them.
     for (const who of [p.asker, p.helper])
-      expect((await threadPost(who, q, { intent: 'add-note', note: 'Let me in' })).status).toBe(403)
+      expect(
+        (await threadPost(who, q, { intent: 'add-note', internalNote: 'Let me in' })).status,
+      ).toBe(403)
 
     // Fikri may not delete Dewi's note; Dewi may.
     const dewisNote = String(notes[0].id)

@@ -171,13 +171,13 @@ function EscalateForm({ path, reply }: { path: string; reply: Reply }) {
       <Form method="post" action={`${path}#escalate`} className="stack" noValidate>
         <TextAreaField
           label={t('desk.escalate.reason')}
-          name="reason"
+          name="escalateReason"
           rows={3}
           required
           maxLength={ESCALATE_REASON_MAX}
           hint={t('desk.escalate.reasonHint', { max: ESCALATE_REASON_MAX })}
-          defaultValue={reply.values?.reason ?? ''}
-          error={errors.reason}
+          defaultValue={reply.values?.escalateReason ?? ''}
+          error={errors.escalateReason}
         />
         <div className="form-actions">
           <button type="submit" name="intent" value="escalate" className="button button-secondary">
@@ -244,13 +244,13 @@ function InternalNotes({
           <input type="hidden" name="submissionKey" value={view.noteKey} />
           <TextAreaField
             label={t('desk.notes.label')}
-            name="note"
+            name="internalNote"
             rows={3}
             required
             maxLength={NOTE_MAX}
             hint={t('desk.notes.hint', { max: NOTE_MAX })}
-            defaultValue={reply.values?.note ?? ''}
-            error={errors.note}
+            defaultValue={reply.values?.internalNote ?? ''}
+            error={errors.internalNote}
           />
           <div className="form-actions">
             <button

@@ -60,11 +60,11 @@ export const threadStaffIntent = z.discriminatedUnion('intent', [
   ...staffIntent.options,
   z.object({
     intent: z.literal('add-note'),
-    note: z.string().max(NOTE_MAX * 2),
+    internalNote: z.string(),
     submissionKey: z.string().max(100).optional(),
   }),
   z.object({ intent: z.literal('delete-note'), noteId: id }),
-  z.object({ intent: z.literal('escalate'), reason: z.string().max(ESCALATE_REASON_MAX * 2) }),
+  z.object({ intent: z.literal('escalate'), escalateReason: z.string() }),
 ])
 export type ThreadStaffIntent = z.infer<typeof threadStaffIntent>
 export const THREAD_STAFF_INTENTS = threadStaffIntent.options.map((o) => o.shape.intent.value)
