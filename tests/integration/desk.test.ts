@@ -686,6 +686,25 @@ describe('the question page and the header, as HTML', () => {
     expect(await html('/', p.moderator)).not.toContain('href="/desk"')
   })
 
+  it('tells the assignee and the asker in their notifications, in words', async () => {
+    const p = await people()
+    const q = await question(p.asker, 'Parcel stuck at the Surabaya hub for days')
+    const id = String(onDesk(q.id))
+    await deskPost(p.dewi, {
+      intent: 'assign',
+      escalationId: id,
+      assigneeId: String(p.fikri.id),
+      seenAssigneeId: '',
+    })
+    await deskPost(p.fikri, { intent: 'acknowledge', escalationId: id })
+    expect(await html('/notifications', p.fikri)).toContain(
+      `${p.dewi.displayName} assigned a question to you`,
+    )
+    expect(await html('/notifications', p.asker)).toContain(
+      `${p.fikri.displayName} from our team is looking at your question`,
+    )
+  })
+
   it('shows an empty desk as such', async () => {
     const p = await people()
     const page = await html('/desk', p.dewi)
