@@ -9,10 +9,10 @@
  * a sweep run twice or a restart halfway never escalate twice and never miss one: what one run
  * did, the next one sees. Work is done in batches so the write lock is never held for long.
  */
-import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm'
 import { escalations, events, questions, users } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
-import { db, write, type Tx } from '../../utils/db.server'
+import { db, prepared, write, type Tx } from '../../utils/db.server'
 import { emit } from '../events/events.server'
 import { notify } from '../notifications/notifications.server'
 import { addClockMinutes } from './business-time'
@@ -84,52 +84,62 @@ type Waiting = {
   slaDueAt: Date | null
 }
 
+/**
+ * What every escalation opened at one moment shares: who is on call then, and each category's
+ * level-2 due time. Worked out once per sweep, not once per question.
+ */
+export class EscalationMoment {
+  private onCall: number | null | undefined
+  private level2 = new Map<number, Date>()
+  constructor(readonly at: Date) {}
+
+  onCallId(tx: Tx): number | null {
+    if (this.onCall === undefined) this.onCall = onCallUserAt(tx, this.at)
+    return this.onCall
+  }
+
+  level2DueAt(tx: Tx, categoryId: number): Date {
+    let due = this.level2.get(categoryId)
+    if (!due) {
+      const sla = slaFor(tx, categoryId)
+      due =
+        addClockMinutes(this.at, sla.level2DelayMinutes, clockOf(sla)) ??
+        new Date(this.at.getTime() + sla.level2DelayMinutes * MINUTE)
+      this.level2.set(categoryId, due)
+    }
+    return due
+  }
+}
+
 /** Inside a transaction: records the breach and escalates, each only if not done in this wait. */
-function breachAndEscalate(tx: Tx, q: Waiting, at: Date, result: SweepResult) {
+function breachAndEscalate(tx: Tx, q: Waiting, moment: EscalationMoment, result: SweepResult) {
+  const at = moment.at
   // re-read inside the transaction: another sweep or a response may have moved on
-  const fresh = tx
-    .select({ since: questions.attentionSince, due: questions.slaDueAt })
-    .from(questions)
-    .where(eq(questions.id, q.id))
-    .get()
-  if (!fresh?.since || !fresh.due || fresh.due > at) return
+  const fresh = prepared(
+    'select attention_since as since, sla_due_at as due from questions where id = ?',
+  ).get(q.id) as { since: number | null; due: number | null } | undefined
+  if (!fresh?.since || !fresh.due || fresh.due > at.getTime()) return
   const since = fresh.since
-  const waitedMinutes = Math.round((at.getTime() - since.getTime()) / MINUTE)
-  const breached = tx
-    .select({ id: events.id })
-    .from(events)
-    .where(
-      and(
-        eq(events.questionId, q.id),
-        eq(events.type, 'question.sla_breached'),
-        gte(events.createdAt, since),
-      ),
-    )
-    .get()
+  const waitedMinutes = Math.round((at.getTime() - since) / MINUTE)
+  const breached = prepared(
+    `select 1 from events where question_id = ? and type = 'question.sla_breached' and created_at >= ?`,
+  ).get(q.id, since)
   if (!breached) {
     emit(tx, {
       type: 'question.sla_breached',
       actor: null,
       questionId: q.id,
-      data: { dueAt: fresh.due.toISOString(), waitedMinutes },
+      data: { dueAt: new Date(fresh.due).toISOString(), waitedMinutes },
     })
     result.breached++
   }
-  const handled = tx
-    .select({ id: escalations.id })
-    .from(escalations)
-    .where(
-      and(
-        eq(escalations.questionId, q.id),
-        sql`(${escalations.resolvedAt} is null or ${escalations.escalatedAt} >= ${since.getTime()})`,
-      ),
-    )
-    .get()
+  const handled = prepared(
+    'select 1 from escalations where question_id = ? and (resolved_at is null or escalated_at >= ?)',
+  ).get(q.id, since)
   if (handled) return
-  openEscalation(tx, {
+  openEscalation(tx, moment, {
     questionId: q.id,
     categoryId: q.categoryId,
-    at,
     reason: 'sla',
     note: '',
     actor: null,
@@ -145,36 +155,31 @@ function breachAndEscalate(tx: Tx, q: Waiting, at: Date, result: SweepResult) {
  */
 export function openEscalation(
   tx: Tx,
+  moment: EscalationMoment,
   e: {
     questionId: number
     categoryId: number
-    at: Date
     reason: 'sla' | 'manual'
     note: string
     actor: { id: number; role: (typeof users.$inferSelect)['role'] } | null
     waitedMinutes: number
   },
 ): boolean {
-  const sla = slaFor(tx, e.categoryId)
-  const level2DueAt =
-    addClockMinutes(e.at, sla.level2DelayMinutes, clockOf(sla)) ??
-    new Date(e.at.getTime() + sla.level2DelayMinutes * MINUTE)
-  const onCallId = onCallUserAt(tx, e.at)
-  const row = tx
-    .insert(escalations)
-    .values({
-      questionId: e.questionId,
-      level: 1,
-      reason: e.reason,
-      note: e.note,
-      escalatedById: e.actor?.id ?? null,
-      escalatedAt: e.at,
-      level2DueAt,
-      onCallId,
-    })
-    .onConflictDoNothing()
-    .returning({ id: escalations.id })
-    .get()
+  const onCallId = moment.onCallId(tx)
+  // the unique index on open escalations turns a second one into nothing
+  const row = prepared(
+    `insert into escalations
+       (question_id, level, reason, note, escalated_by_id, escalated_at, level2_due_at, on_call_id)
+     values (?, 1, ?, ?, ?, ?, ?, ?) on conflict do nothing returning id`,
+  ).get(
+    e.questionId,
+    e.reason,
+    e.note,
+    e.actor?.id ?? null,
+    moment.at.getTime(),
+    moment.level2DueAt(tx, e.categoryId).getTime(),
+    onCallId,
+  ) as { id: number } | undefined
   if (!row) return false
   emit(tx, {
     type: 'question.escalated',
@@ -263,12 +268,13 @@ export type SweepHooks = {
 
 export function sweepEscalations(at: Date = now(), hooks: SweepHooks = {}): SweepResult {
   const result: SweepResult = { breached: 0, escalated: 0, level1: 0, level2: 0 }
+  const moment = new EscalationMoment(at)
   let cursor: Cursor = { due: -1, id: 0 }
   for (;;) {
     const due = dueQuestionsQuery(at, cursor, hooks.batchSize ?? BATCH).all()
     if (due.length === 0) break
     write((tx) => {
-      for (const q of due) breachAndEscalate(tx, q, at, result)
+      for (const q of due) breachAndEscalate(tx, q, moment, result)
     })
     hooks.afterBatch?.()
     const last = due[due.length - 1]
