@@ -705,6 +705,34 @@ describe('the question page and the header, as HTML', () => {
     )
   })
 
+  it('shows the second of two staff claiming at once a page that says who got there first', async () => {
+    const p = await people()
+    const q = await question(p.asker, 'Parcel stuck at the Surabaya hub for days')
+    const id = String(onDesk(q.id))
+    const claim = async (who: TestUser) =>
+      fetch(`${app.url}/desk?show=unassigned`, {
+        method: 'POST',
+        headers: {
+          Origin: app.url,
+          'Sec-Fetch-Site': 'same-origin',
+          Cookie: await sessionCookie(who),
+        },
+        body: new URLSearchParams({ intent: 'claim', escalationId: id }),
+        redirect: 'manual',
+      })
+    const [first, second] = await Promise.all([claim(p.dewi), claim(p.fikri)])
+    const statuses = [first.status, second.status].sort()
+    expect(statuses).toEqual([302, 409])
+    const lost = first.status === 409 ? first : second
+    const winner = first.status === 302 ? p.dewi : p.fikri
+    const page = await lost.text()
+    expect(page).toContain('Someone got there first')
+    expect(page).toContain(`${winner.displayName} already has this one.`)
+    // The desk shown with it is current: nothing left unassigned.
+    expect(page).toContain('Nothing matches these filters.')
+    expect(db.select().from(escalations).get()!.assigneeId).toBe(winner.id)
+  })
+
   it('shows an empty desk as such', async () => {
     const p = await people()
     const page = await html('/desk', p.dewi)
