@@ -16,6 +16,7 @@ import {
 } from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DeskLink } from './components/desk/desk-link'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { LanguageSwitcher } from './components/language-switcher'
 import { LANGUAGES, type Language } from './i18n/config'
@@ -23,6 +24,7 @@ import { getLanguage, translatorFor } from './i18n/i18n.server'
 import { getAuth } from './modules/auth/auth.server'
 import { reasonInForce } from './modules/moderation/sanctions.server'
 import { ReadOnlyNotice } from './components/moderation/read-only-notice'
+import { countDesk } from './modules/escalation/desk.server'
 import { countUnread } from './modules/notifications/notifications.server'
 import { can } from './modules/policy/policy'
 import stylesheet from './styles/app.css'
@@ -69,6 +71,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
               reason: reasonInForce(user.id, 'silence') ?? '',
             }
           : null,
+        // Staff see the desk's open escalations (and theirs); nobody else pays for the count.
+        desk: can(user, 'desk.view', null) ? countDesk(user.id) : null,
       },
     },
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
@@ -247,6 +251,7 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
         <div className="account">
           {user ? (
             <>
+              {user.desk ? <DeskLink counts={user.desk} /> : null}
               {/* Named by its content ("Notifications 2 unread"), which holds the visible text. */}
               <NavLink to="/notifications" className="bell">
                 {t('nav.notifications')}

@@ -9,6 +9,7 @@
  */
 import type { EventType } from '../../db/schema'
 import type { Reaction } from './events/events.server'
+import { notifyAskerOfAcknowledgement, notifyAssignee } from './escalation/desk.server'
 import { queueAcceptedAnswer } from './kb/promotion.server'
 import {
   notifyAnswererOfAcceptance,
@@ -42,5 +43,7 @@ export function reactions(): Partial<Record<EventType, Reaction[]>> {
     'question.unhidden': attention,
     'question.deleted': attention,
     'question.restored': attention,
+    'question.assigned': [notifyAssignee],
+    'question.acknowledged': [notifyAskerOfAcknowledgement],
   })
 }

@@ -51,6 +51,10 @@ function describe(t: TFunction, n: Item) {
         : t('community.notifications.answeredMany', { count: n.count, who })
     case 'answer.accepted':
       return t('community.notifications.accepted', { who })
+    case 'question.assigned':
+      return t('desk.notifications.assigned', { who })
+    case 'question.acknowledged':
+      return t('desk.notifications.acknowledged', { who })
   }
 }
 

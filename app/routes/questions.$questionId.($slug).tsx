@@ -9,12 +9,15 @@ import { KbThreadLinks } from '~/components/kb-thread-links'
 import { AnswerForm } from '~/components/question/answer-form'
 import { AnswerItem } from '~/components/question/answer-item'
 import { CloseTools } from '~/components/question/close-tools'
+import { AcknowledgedBanner, ThreadEscalationTools } from '~/components/desk/thread-escalation'
 import { QuestionPost } from '~/components/question/question-post'
 import { SimilarQuestions } from '~/components/similar-questions'
 import { useNumber } from '~/components/time'
 import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { getUser } from '~/modules/auth/auth.server'
+import { getThreadEscalationView } from '~/modules/escalation/thread.server'
+import { threadStaffIntent, THREAD_STAFF_INTENTS } from '~/modules/escalation/desk-validation'
 import { getKbLinksForQuestion } from '~/modules/kb/promotion.server'
 import { getRemovals } from '~/modules/moderation/posts.server'
 import { markQuestionRead } from '~/modules/notifications/notifications.server'
@@ -26,6 +29,7 @@ import { NotFound } from '~/utils/domain-errors'
 import { readForm } from '~/utils/form.server'
 import { QUESTION_INTENTS, questionIntent } from '~/utils/question-intents'
 import { handleQuestionIntent } from '~/utils/question-page.server'
+import { handleThreadStaffIntent } from '~/utils/staff-intents.server'
 import { requireUser } from '~/utils/session.server'
 import { slugify } from '~/utils/slug'
 
@@ -70,22 +74,28 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Who removed what and why is for moderators; an author sees only that their post is hidden.
     removals: removed && atLeast(user, 'moderator') ? getRemovals(id) : null,
     submissionKey: newSubmissionKey(),
+    escalation: getThreadEscalationView(viewer, id, page.target),
   })
 }
 
 // The values of the form's `intent` field this action takes (the forged-request test posts each).
-export const intents = QUESTION_INTENTS
+export const intents = [...QUESTION_INTENTS, ...THREAD_STAFF_INTENTS]
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const id = parseId(params.questionId)
-  const parsed = questionIntent.safeParse(Object.fromEntries(await readForm(request)))
+  const form = Object.fromEntries(await readForm(request))
+  const here = `/questions/${id}/${params.slug ?? ''}`
+  const staff = threadStaffIntent.safeParse(form)
+  if (staff.success) return handleThreadStaffIntent(user, id, here, staff.data)
+  const parsed = questionIntent.safeParse(form)
   if (!parsed.success) throw new Response(msg('errors.unknownAction'), { status: 400 })
-  return handleQuestionIntent(user, id, `/questions/${id}/${params.slug ?? ''}`, parsed.data)
+  return handleQuestionIntent(user, id, here, parsed.data)
 }
 
 export default function QuestionRoute() {
-  const { page, viewer, kbLinks, similar, removals, submissionKey } = useLoaderData<typeof loader>()
+  const { page, viewer, kbLinks, similar, removals, submissionKey, escalation } =
+    useLoaderData<typeof loader>()
   const { question, answers, target } = page
   const { t } = useTranslation()
   const number = useNumber()
@@ -103,12 +113,14 @@ export default function QuestionRoute() {
         viewer={viewer}
         path={path}
       />
+      <AcknowledgedBanner view={escalation} />
       <KbThreadLinks links={kbLinks} />
       <CloseTools
         canClose={can(viewer, 'question.close', target)}
         canReopen={can(viewer, 'question.reopen', target)}
         path={path}
       />
+      <ThreadEscalationTools view={escalation} path={path} title={question.title} />
 
       <section id="answers" aria-labelledby="answers-title" className="answers">
         <h2 id="answers-title">

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { escalateByHand } from '~/modules/escalation/escalate.server'
+import { addNote } from '~/modules/escalation/notes.server'
 import { FEEDBACK_REASONS } from '~/modules/kb/validation'
 import { can, type Actor, type AnswerTarget, type QuestionTarget } from '~/modules/policy/policy'
 import { sqlite } from '~/utils/db.server'
 import { QUESTION_INTENTS } from '~/utils/question-intents'
-import { TEST_PASSWORD } from '../factories'
+import { slugify } from '~/utils/slug'
+import { makeQuestion, TEST_PASSWORD } from '../factories'
 import { startApp, type RunningApp } from '../setup/app'
 import { TEST_EPOCH } from '../setup/integration'
 import {
@@ -40,6 +43,8 @@ type Person = Exclude<Who, 'anonymous'>
 type Fixture = {
   site: Site
   states: ModerationStates
+  /** A question on the staff desk: escalated by the helper, with a note by the staff member. */
+  desk: { id: number; path: string; escalationId: number; noteId: number }
   people: Record<Person, Actor>
   cookies: Record<Who, string | null>
 }
@@ -67,7 +72,15 @@ async function seedFixture(): Promise<Fixture> {
   }
   for (const [who, person] of Object.entries(people))
     cookies[who as Person] = await sessionCookie(person)
-  return { site, states, people, cookies }
+  const deskTitle = 'Parcel stuck at the Surabaya hub for days'
+  const deskId = await makeQuestion(site.users.member, { title: deskTitle })
+  const desk = {
+    id: deskId,
+    path: `/questions/${deskId}/${slugify(deskTitle)}`,
+    escalationId: escalateByHand(site.users.helper, deskId, 'The courier lost it: staff only'),
+    noteId: await addNote(states.users.staff, deskId, 'Asked JNE for a trace.'),
+  }
+  return { site, states, desk, people, cookies }
 }
 
 const actorOf = (fx: Fixture, who: Who): Actor | null =>
@@ -76,6 +89,8 @@ const actorOf = (fx: Fixture, who: Who): Actor | null =>
 /** The tables a refused request must leave exactly as they were. */
 const MAIN_TABLES = [
   'questions',
+  'escalations',
+  'internal_notes',
   'answers',
   'votes',
   'events',
@@ -272,7 +287,13 @@ const signedOutOnly = (who: Who): Expected => (who === 'anonymous' ? 'ok' : 'red
 const managerPage =
   (
     fx: Fixture,
-    check: 'kb.manage' | 'question.create' | 'search.settings' | 'sla.settings' | 'rota.manage',
+    check:
+      | 'kb.manage'
+      | 'question.create'
+      | 'search.settings'
+      | 'sla.settings'
+      | 'rota.manage'
+      | 'desk.view',
   ) =>
   (who: Who): Expected => {
     const actor = actorOf(fx, who)
@@ -355,6 +376,10 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
     })),
   'routes/settings.search': (fx) =>
     single('/settings/search', managerPage(fx, 'search.settings'))(),
+  'routes/desk': (fx) => [
+    ...single('/desk', managerPage(fx, 'desk.view'))(),
+    ...single('/desk?show=unassigned&level=1&page=2', managerPage(fx, 'desk.view'))(),
+  ],
   // Response targets are admins'; the rota is staff's.
   'routes/admin.sla._index': (fx) => single('/admin/sla', managerPage(fx, 'sla.settings'))(),
   'routes/admin.sla.$categoryId': (fx) =>
@@ -503,6 +528,8 @@ type QuestionCheck =
   | 'question.hide'
   | 'question.unhide'
   | 'question.restore'
+  | 'question.escalate'
+  | 'note.create'
   | 'answer.create'
 type AnswerCheck =
   | 'answer.edit'
@@ -618,6 +645,75 @@ const QUESTION_PAGE_FORMS: Record<
     onAnswers(fx, 'answer.restore', onAnswerThread, (id) => ({ answerId: String(id) })),
 }
 
+/**
+ * Staff's forms on the desk's escalated question (and on an unknown one): staff and admins only.
+ * The desk itself answers an unknown escalation with 404, after its own guard.
+ */
+function onEscalation(fx: Fixture, url: (q: { path: string }) => string, form: Form): ActionCase[] {
+  const unknown = { path: `/questions/${UNKNOWN_ID}/no-such-question` }
+  return [
+    { target: 'escalated question', q: fx.desk, known: true },
+    { target: 'unknown question', q: unknown, known: false },
+  ].map(({ target, q, known }) => ({
+    target,
+    url: url(q),
+    form: { escalationId: String(fx.desk.escalationId), ...form },
+    expect: (who) =>
+      gate(actorOf(fx, who), known, can(actorOf(fx, who), 'escalation.manage', null), 'done'),
+  }))
+}
+
+/** The desk's forms: its guard first (staff), then the escalation (404 when there is none). */
+function deskForms(fx: Fixture, form: Form): ActionCase[] {
+  return [
+    { target: 'escalation', id: fx.desk.escalationId },
+    { target: 'unknown escalation', id: UNKNOWN_ID },
+  ].map(({ target, id }) => ({
+    target,
+    url: '/desk',
+    form: { escalationId: String(id), ...form },
+    expect: (who) => {
+      const actor = actorOf(fx, who)
+      return gate(
+        actor,
+        true,
+        can(actor, 'escalation.manage', null),
+        id === UNKNOWN_ID ? 'not-found' : 'done',
+      )
+    },
+  }))
+}
+
+const staffForms = (fx: Fixture) => ({
+  assign: { assigneeId: String(fx.people.staff.id), seenAssigneeId: '' },
+})
+
+/**
+ * The question page's staff forms. Escalating a closed question is a 409 (nothing to escalate),
+ * which the escalation tests cover; here it is left out.
+ */
+const QUESTION_PAGE_STAFF_FORMS: Record<string, (fx: Fixture) => ActionCase[]> = {
+  claim: (fx) => onEscalation(fx, onThread, {}),
+  assign: (fx) => onEscalation(fx, onThread, staffForms(fx).assign),
+  acknowledge: (fx) => onEscalation(fx, onThread, {}),
+  'resolve-escalation': (fx) => onEscalation(fx, onThread, {}),
+  'add-note': (fx) =>
+    onQuestions(fx, 'note.create', onThread, () => ({ internalNote: 'Refund approved.' })),
+  // Only the note's author (the staff member) may delete it.
+  'delete-note': (fx) => [
+    {
+      target: 'staff member’s note',
+      url: fx.desk.path,
+      form: { noteId: String(fx.desk.noteId) },
+      expect: (who) => gate(actorOf(fx, who), true, who === 'staff', 'done'),
+    },
+  ],
+  escalate: (fx) =>
+    onQuestions(fx, 'question.escalate', onThread, () => ({
+      escalateReason: 'An order problem only staff can look up',
+    })).filter((c) => c.target !== 'closed question'),
+}
+
 const questionFields = {
   title: 'Why does my French press taste muddy',
   body: 'Every cup has grit at the bottom, even with a coarse grind and a slow plunge.',
@@ -654,7 +750,13 @@ function signedIn(fx: Fixture, url: string, form: Form, check?: 'kb.manage' | 'q
 }
 
 const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
-  'routes/questions.$questionId.($slug)': QUESTION_PAGE_FORMS,
+  'routes/questions.$questionId.($slug)': { ...QUESTION_PAGE_FORMS, ...QUESTION_PAGE_STAFF_FORMS },
+  'routes/desk': {
+    claim: (fx) => deskForms(fx, {}),
+    assign: (fx) => deskForms(fx, staffForms(fx).assign),
+    acknowledge: (fx) => deskForms(fx, {}),
+    'resolve-escalation': (fx) => deskForms(fx, {}),
+  },
   'routes/answers.$answerId.edit': {
     preview: (fx) =>
       onAnswers(
@@ -1245,6 +1347,26 @@ const KEY_CELLS: [rule: string, request: KeyRequest, statuses: Partial<Record<Wh
     'a draft article is a 404 to members',
     { page: 'routes/kb.$slug', target: 'draft article' },
     { author: 404, moderator: 200 },
+  ],
+  [
+    'the desk is for staff and admins',
+    { page: 'routes/desk', target: '-' },
+    { anonymous: 'login', author: 403, helper: 403, moderator: 403, staff: 200, admin: 200 },
+  ],
+  [
+    'staff claim from the desk; moderators may not',
+    { route: 'routes/desk', intent: 'claim', target: 'escalation' },
+    { moderator: 403, staff: 302 },
+  ],
+  [
+    'moderators write internal notes, helpers and askers do not',
+    onPage('add-note', 'question'),
+    { author: 403, helper: 403, moderator: 302, staff: 302 },
+  ],
+  [
+    'helpers escalate by hand, askers do not',
+    onPage('escalate', 'question'),
+    { author: 403, otherMember: 403, helper: 302, moderator: 302 },
   ],
   [
     'the promotion rule is staff’s: moderators may not change it',

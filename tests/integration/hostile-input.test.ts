@@ -4,6 +4,9 @@ import { unified } from 'unified'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { listFiltersSchema } from '~/modules/questions/validation'
 import { openParamsSchema, searchParamsSchema } from '~/modules/search/validation'
+import { deskFilters, threadStaffIntent } from '~/modules/escalation/desk-validation'
+import { escalateByHand } from '~/modules/escalation/escalate.server'
+import { addNote } from '~/modules/escalation/notes.server'
 import { addOverride } from '~/modules/escalation/rota.server'
 import { sanctionUser } from '~/modules/moderation/sanctions.server'
 import { setClock } from '~/utils/clock.server'
@@ -247,7 +250,12 @@ const ONLY = ''
 
 // ── The fixture and who fills in each form ──────────────────────────────────────────────────
 
-type Fixture = { site: Site; states: ModerationStates; cookies: Map<number, string> }
+type Fixture = {
+  site: Site
+  states: ModerationStates
+  cookies: Map<number, string>
+  desk: { escalationId: number; noteId: number }
+}
 
 let app: RunningApp
 let fx: Fixture
@@ -278,7 +286,12 @@ async function seedFixture(): Promise<Fixture> {
   const cookies = new Map<number, string>()
   for (const user of [site.users.admin, site.users.member])
     cookies.set(user.id, await sessionCookie(user))
-  return { site, states, cookies }
+  // An escalation and a note on the question, so the staff forms show there and on the desk.
+  const desk = {
+    escalationId: escalateByHand(site.users.helper, site.questionId, 'Only staff can check'),
+    noteId: await addNote(site.users.admin, site.questionId, 'Checked with the courier.'),
+  }
+  return { site, states, cookies, desk }
 }
 
 beforeAll(async () => {
@@ -321,7 +334,12 @@ function brewingHelpId(): number {
 const signedOut = () => null
 
 const FORM_PLACES: Record<string, FormPlace> = {
-  'routes/questions.$questionId.($slug)': { page: (fx) => fx.site.questionPath, who: admin },
+  // The escalated question has the staff forms; another shows the escalate-by-hand form.
+  'routes/questions.$questionId.($slug)': {
+    page: (fx) => [fx.site.questionPath, fx.states.host.path],
+    who: admin,
+  },
+  'routes/desk': { page: () => '/desk', who: admin },
   'routes/answers.$answerId.edit': {
     page: (fx) => `/answers/${fx.site.answerId}/edit`,
     who: admin,
@@ -432,6 +450,11 @@ function validValue(fx: Fixture, route: string, field: string): string | undefin
     postType: 'answer',
     postId: String(fx.site.answerId),
     value: '1',
+    escalationId: String(fx.desk.escalationId),
+    assigneeId: String(fx.site.users.admin.id),
+    noteId: String(fx.desk.noteId),
+    internalNote: 'Asked the courier for a trace.',
+    escalateReason: 'An order problem only staff can look up',
   }
   return values[field]
 }
@@ -444,7 +467,7 @@ function schemaForms(fx: Fixture, rendered: RenderedForm[]): RenderedForm[] {
   const typed = new Set(
     rendered.flatMap((f) => [...f.fields].filter(([, v]) => v.typed).map(([name]) => name)),
   )
-  return questionIntent.options.map((option) => ({
+  return [...questionIntent.options, ...threadStaffIntent.options].map((option) => ({
     action: fx.site.questionPath,
     intents: [option.shape.intent.value],
     fields: new Map(
@@ -686,6 +709,7 @@ const SCHEMA_PARAMS: Record<string, string[]> = {
   'routes/questions._index': [...Object.keys(listFiltersSchema.shape), 'deleted'],
   'routes/search': Object.keys(searchParamsSchema.shape),
   'routes/go': Object.keys(openParamsSchema.shape),
+  'routes/desk': Object.keys(deskFilters.shape),
 }
 
 /** A query that reaches the loader's interesting part, which each hostile parameter replaces. */
