@@ -28,7 +28,7 @@ import { markdownToText } from '../../utils/markdown-text.server'
 import { findCategoryId } from '../categories/categories.server'
 import { localizeCategory } from '../categories/localize'
 import { emit, type EmittedEvent, type EventActor } from '../events/events.server'
-import { atLeast, can, type Actor } from '../policy/policy'
+import { atLeast, can, canSee, type Actor } from '../policy/policy'
 import { listed } from '../policy/visibility.server'
 import { tagsByQuestion } from '../questions/tags.server'
 import { scheduleKbIndexRebuild } from '../search/kb-index.server'
@@ -576,11 +576,14 @@ export function markSolvedByArticle(
       authorId: questions.authorId,
       hiddenAt: questions.hiddenAt,
       deletedAt: questions.deletedAt,
+      visibility: questions.visibility,
     })
     .from(questions)
     .where(eq(questions.id, questionId))
     .get()
-  if (!question || question.deletedAt) throw new NotFound('question')
+  // Private questions are for their asker and staff (hidden ones stay as they were).
+  const opens = question && canSee(actor, { authorId: question.authorId, visibility: question.visibility })
+  if (!question || question.deletedAt || !opens) throw new NotFound('question')
   const allowed =
     kind === 'marked'
       ? actor.id === question.authorId || atLeast(actor, 'moderator')
