@@ -582,7 +582,8 @@ export function markSolvedByArticle(
     .where(eq(questions.id, questionId))
     .get()
   // Private questions are for their asker and staff (hidden ones stay as they were).
-  const opens = question && canSee(actor, { authorId: question.authorId, visibility: question.visibility })
+  const opens =
+    question && canSee(actor, { authorId: question.authorId, visibility: question.visibility })
   if (!question || question.deletedAt || !opens) throw new NotFound('question')
   const allowed =
     kind === 'marked'

@@ -169,7 +169,10 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   'answer.create': (actor, q) =>
     actor !== null &&
     mayOpenPrivate(actor, q) &&
-    !q.hiddenAt && !q.deletedAt && !q.closedAt && isOpenForChanges(q),
+    !q.hiddenAt &&
+    !q.deletedAt &&
+    !q.closedAt &&
+    isOpenForChanges(q),
   'answer.edit': (actor, a) =>
     !a.deletedAt &&
     rules['answer.view'](actor, a) &&
@@ -216,7 +219,10 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
     atLeast(actor, 'helper') && canSee(actor, q) && !q.deletedAt && !q.hiddenAt && !q.closedAt,
   // Staff publish a private question once its asker has agreed (recorded as the asker's event).
   'question.make_public': (actor, q) =>
-    atLeast(actor, 'staff') && q.visibility === 'private' && !q.deletedAt && Boolean(q.publishConsent),
+    atLeast(actor, 'staff') &&
+    q.visibility === 'private' &&
+    !q.deletedAt &&
+    Boolean(q.publishConsent),
   // Only the asker may allow (or stop allowing) staff to publish their private question.
   'question.publish_consent': (actor, q) =>
     owns(actor, q) && q.visibility === 'private' && !q.deletedAt,

@@ -115,5 +115,7 @@ export function listedSql(
 ): string {
   const p = options.unindexed ? '+' : ''
   const moderationFree = `${p}${alias}.hidden_at is null and ${p}${alias}.deleted_at is null`
-  return kind === 'question' ? `${moderationFree} and ${p}${alias}.visibility = 'public'` : moderationFree
+  return kind === 'question'
+    ? `${moderationFree} and ${p}${alias}.visibility = 'public'`
+    : moderationFree
 }
