@@ -124,8 +124,9 @@ const mayOpenPrivate = (actor: Actor | null, post: PostState) =>
 
 /**
  * The one visibility rule for a post on its own page: deleted posts are seen by moderators only,
- * hidden ones by moderators and their author, private questions by their asker and staff. `visibleTo` in visibility.server.ts is the same
- * rule as SQL; `isListed` says whether a post may appear in lists at all.
+ * hidden ones by moderators and their author, private questions by their asker and staff.
+ * `visibleTo` in visibility.server.ts is the same rule as SQL; `isListed` says whether a post
+ * may appear in lists at all.
  */
 export function canSee(actor: Actor | null, post: PostState): boolean {
   if (!mayOpenPrivate(actor, post)) return false
