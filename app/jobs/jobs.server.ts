@@ -1,14 +1,18 @@
 import { DEFAULT_LANGUAGE } from '../i18n/config'
 import { translatorFor } from '../i18n/translator.server'
 import { applyPromotionRule } from '../modules/kb/promotion.server'
+import { describeSweep, sweepEscalations } from '../modules/escalation/sweep.server'
 import { forgetOldSubmissionKeys } from '../modules/submissions/submissions.server'
 import { recookPlainText } from '../utils/recook.server'
 import type { Job } from './scheduler.server'
 
 const HOUR = 60 * 60_000
 
-/** Every periodic job of the site. Later jobs (escalation sweep, outbox) join this list. */
+/** Every periodic job of the site. */
 export const JOBS: Job[] = [
+  // Questions past their response target go to the staff member on call; unacknowledged ones to
+  // everybody (see the escalation module). Every minute, so nobody waits a minute more than promised.
+  { name: 'escalation', intervalMs: 60_000, run: () => describeSweep(sweepEscalations()) },
   {
     name: 'kb.promotion-rule',
     intervalMs: HOUR,

@@ -15,16 +15,32 @@ import {
   notifyAskerOfAnswer,
   notifyAskerOfDuplicate,
 } from './notifications/notifications.server'
+import { endEscalationOn, refreshAttentionOn } from './escalation/attention.server'
 import { creditAcceptedAnswer, creditVote, debitUnacceptedAnswer } from './users/reputation.server'
 
 let table: Partial<Record<EventType, Reaction[]>> | undefined
 
 export function reactions(): Partial<Record<EventType, Reaction[]>> {
+  // Whether a question needs attention, and until when, follows every change to its thread;
+  // an open escalation ends when staff respond or the question is solved, closed or removed.
+  const attention = [refreshAttentionOn, endEscalationOn]
   return (table ??= {
-    'answer.created': [notifyAskerOfAnswer],
+    'answer.created': [notifyAskerOfAnswer, ...attention],
     'answer.accepted': [creditAcceptedAnswer, notifyAnswererOfAcceptance, queueAcceptedAnswer],
     'answer.unaccepted': [debitUnacceptedAnswer],
+    'answer.deleted': attention,
+    'answer.restored': attention,
+    'answer.hidden': attention,
+    'answer.unhidden': attention,
     'vote.cast': [creditVote],
-    'question.closed': [notifyAskerOfDuplicate],
+    'question.created': attention,
+    'question.recategorised': attention,
+    'question.status_changed': attention,
+    'question.closed': [notifyAskerOfDuplicate, ...attention],
+    'question.reopened': attention,
+    'question.hidden': attention,
+    'question.unhidden': attention,
+    'question.deleted': attention,
+    'question.restored': attention,
   })
 }
