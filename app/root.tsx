@@ -60,6 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         unread: countUnread(user.id, openedQuestionId(request.url)),
         // The account menu links to the pages this person may change site settings on.
         searchSettings: can(user, 'search.settings', null),
+        queue: can(user, 'queue.view', null),
       },
     },
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
@@ -231,6 +232,7 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
           <NavLink to="/questions">{t('nav.questions')}</NavLink>
           <NavLink to="/kb">{t('nav.kb')}</NavLink>
           <NavLink to="/tags">{t('nav.tags')}</NavLink>
+          {user?.queue ? <NavLink to="/queue">{t('privacy.queue.nav')}</NavLink> : null}
           <NavLink to="/ask" className="button button-small">
             {t('nav.ask')}
           </NavLink>
