@@ -4,6 +4,7 @@ import { unified } from 'unified'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { listFiltersSchema } from '~/modules/questions/validation'
 import { openParamsSchema, searchParamsSchema } from '~/modules/search/validation'
+import { queueFiltersSchema } from '~/modules/queue/validation'
 import { setClock } from '~/utils/clock.server'
 import { questionIntent } from '~/utils/question-intents'
 import { TEST_PASSWORD, type TestUser } from '../factories'
@@ -356,6 +357,11 @@ const FORM_PLACES: Record<string, FormPlace> = {
   // The header's form, on every page for someone signed in.
   'routes/logout': { page: () => '/', who: admin },
   'routes/settings.search': { page: () => '/settings/search', who: admin },
+  // The asker's consent form, on their private question.
+  'routes/questions.$questionId.publish': {
+    page: (fx) => fx.states.privateQuestion.path,
+    who: (fx) => fx.site.users.member,
+  },
   // "Mark all as read" shows while something is unread: the member's question was answered.
   'routes/notifications': { page: () => '/notifications', who: (fx) => fx.site.users.member },
   // The editor's script posts it (see SCRIPT_FORMS); the ask page is where that script runs.
@@ -652,6 +658,7 @@ const SCHEMA_PARAMS: Record<string, string[]> = {
   'routes/questions._index': [...Object.keys(listFiltersSchema.shape), 'deleted'],
   'routes/search': Object.keys(searchParamsSchema.shape),
   'routes/go': Object.keys(openParamsSchema.shape),
+  'routes/queue': Object.keys(queueFiltersSchema.shape),
 }
 
 /** A query that reaches the loader's interesting part, which each hostile parameter replaces. */

@@ -77,6 +77,7 @@ export const REMOVED_MARKERS = {
   deletedQuestion: 'basaltic',
   hiddenAnswer: 'quartzite',
   deletedAnswer: 'obsidianite',
+  privateQuestion: 'malachite',
 } as const
 
 /**
@@ -122,6 +123,21 @@ export async function seedModerationStates(site: Site) {
   const deletedAnswerId = await makeAnswer(member, hostId, `My ${m.deletedAnswer} trick: none.`)
   deleteAnswer(moderator, deletedAnswerId, spam)
 
+  // Asked privately by the member: only they and staff may open it, and nobody lists it.
+  const privateTitle = `Parcel ${m.privateQuestion} never reached the kiosk`
+  const privateId = await makeQuestion(member, {
+    title: privateTitle,
+    body: `Order ${m.privateQuestion} was sent to my old address in Bandung by mistake.`,
+    category: 'brewing-help',
+    tags: ['v60'],
+    visibility: 'private',
+  })
+  const privateQuestion = {
+    id: privateId,
+    path: `/questions/${privateId}/${slugify(privateTitle)}`,
+    title: privateTitle,
+  }
+
   const closedQuestion = await question(
     'How long do Toraja beans need to rest',
     'Just roasted beans taste flat to me; how many days should they rest?',
@@ -145,6 +161,7 @@ export async function seedModerationStates(site: Site) {
     hiddenQuestion,
     deletedQuestion,
     closedQuestion,
+    privateQuestion,
     host,
     answerId,
     hiddenAnswerId,

@@ -8,7 +8,7 @@ import { questions } from '../../../db/schema'
 import { msg } from '../../i18n/message'
 import { now } from '../../utils/clock.server'
 import { write } from '../../utils/db.server'
-import { Conflict, Forbidden, NotFound } from '../../utils/domain-errors'
+import { Forbidden, NotFound } from '../../utils/domain-errors'
 import { emit } from '../events/events.server'
 import { can, type Actor } from '../policy/policy'
 import { getVisibleQuestion, questionTarget } from '../questions/questions.server'
@@ -49,7 +49,8 @@ export function makeQuestionPublic(actor: Actor, questionId: number) {
     const consentAt = getPublishConsent(questionId, tx)
     const target = questionTarget(current, 0, consentAt !== null)
     if (!can(actor, 'question.make_public', target)) {
-      if (current.visibility !== 'private') throw new Conflict(msg('privacy.errors.alreadyPublic'))
+      if (current.visibility !== 'private')
+        throw new Forbidden('question.make_public', msg('privacy.errors.alreadyPublic'))
       throw new Forbidden('question.make_public', msg('privacy.errors.noConsent'))
     }
     tx.update(questions)
