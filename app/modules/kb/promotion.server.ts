@@ -64,6 +64,16 @@ function isInKb(tx: Tx, questionId: number): boolean {
   )
 }
 
+/** A private question's thread never goes to the KB queue (only once it is made public). */
+function isPrivate(tx: Tx, questionId: number): boolean {
+  const q = tx
+    .select({ visibility: questions.visibility })
+    .from(questions)
+    .where(eq(questions.id, questionId))
+    .get()
+  return q?.visibility === 'private'
+}
+
 /**
  * Puts a thread's accepted answer in the promotion queue, inside the caller's transaction.
  * One candidate per question: accepting another answer moves a pending candidate to it and
@@ -77,7 +87,7 @@ export function queueCandidate(
   queuedBy: QueuedBy,
   actor: EventActor = null,
 ): number | null {
-  if (isInKb(tx, questionId)) return null
+  if (isInKb(tx, questionId) || isPrivate(tx, questionId)) return null
   const existing = tx
     .select()
     .from(kbCandidates)
