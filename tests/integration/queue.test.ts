@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { acceptAnswer } from '~/modules/answers/answers.server'
+import { hideQuestion } from '~/modules/moderation/posts.server'
 import { closeAsDuplicate } from '~/modules/questions/closing.server'
 import { listQueue, QUEUE_PAGE_SIZE } from '~/modules/queue/queue.server'
 import { loader as queueLoader } from '~/routes/queue'
@@ -132,9 +133,16 @@ describe('the helpers’ queue', () => {
       category: 'orders-shipping',
       visibility: 'private',
     })
-    for (const id of [f.older, f.newer, f.brewing, f.grinder, privateId])
+    const hiddenId = await makeQuestion(f.asker, {
+      title: 'Cheap beans here, click this link',
+      category: 'brewing-help',
+    })
+    hideQuestion(await makeUser({ role: 'moderator' }), hiddenId, { reason: 'spam', note: '' })
+    for (const id of [f.older, f.newer, f.brewing, f.grinder, privateId, hiddenId])
       waiting(id, at(0), at(600))
-    expect(listQueue(f.helper, { page: 1 }, 'en').items.map((q) => q.id)).not.toContain(privateId)
+    const listedNow = listQueue(f.helper, { page: 1 }, 'en').items.map((q) => q.id)
+    expect(listedNow).not.toContain(privateId)
+    expect(listedNow).not.toContain(hiddenId)
 
     // Solved through the real commands: the attention columns follow.
     const answerId = await makeAnswer(f.helper, f.older, 'Ask JNE to re-scan it.')
