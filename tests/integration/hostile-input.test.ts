@@ -5,9 +5,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { listFiltersSchema } from '~/modules/questions/validation'
 import { openParamsSchema, searchParamsSchema } from '~/modules/search/validation'
 import { queueFiltersSchema } from '~/modules/queue/validation'
+import { setPublishConsent } from '~/modules/privacy/privacy.server'
 import { setClock } from '~/utils/clock.server'
+import { slugify } from '~/utils/slug'
 import { questionIntent } from '~/utils/question-intents'
-import { TEST_PASSWORD, type TestUser } from '../factories'
+import { makeQuestion, TEST_PASSWORD, type TestUser } from '../factories'
 import { startApp, type RunningApp } from '../setup/app'
 import { TEST_EPOCH } from '../setup/integration'
 import {
@@ -311,6 +313,8 @@ type FormPlace = {
 }
 
 const admin = (fx: Fixture) => fx.site.users.admin
+/** Made by the publish forms' `prepare`, fresh for each of its intents. */
+let ownPrivateQuestions: string[] = []
 const signedOut = () => null
 
 const FORM_PLACES: Record<string, FormPlace> = {
@@ -357,10 +361,26 @@ const FORM_PLACES: Record<string, FormPlace> = {
   // The header's form, on every page for someone signed in.
   'routes/logout': { page: () => '/', who: admin },
   'routes/settings.search': { page: () => '/settings/search', who: admin },
-  // The asker's consent form, on their private question.
+  // An admin's own private questions show the asker's forms (allow, or withdraw once allowed)
+  // and staff's Make public.
   'routes/questions.$questionId.publish': {
-    page: (fx) => fx.states.privateQuestion.path,
-    who: (fx) => fx.site.users.member,
+    page: () => ownPrivateQuestions,
+    who: admin,
+    prepare: async (fx) => {
+      const asked = async (title: string) => {
+        const id = await makeQuestion(fx.site.users.admin, {
+          title,
+          category: 'brewing-help',
+          tags: ['v60'],
+          visibility: 'private',
+        })
+        return { id, path: `/questions/${id}/${slugify(title)}` }
+      }
+      const waiting = await asked('Refund for order KN-1 went astray')
+      const allowed = await asked('Refund for order KN-2 went astray')
+      setPublishConsent(fx.site.users.admin, allowed.id, true)
+      ownPrivateQuestions = [waiting.path, allowed.path]
+    },
   },
   // "Mark all as read" shows while something is unread: the member's question was answered.
   'routes/notifications': { page: () => '/notifications', who: (fx) => fx.site.users.member },
