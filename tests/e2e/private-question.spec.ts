@@ -1,5 +1,15 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { logIn, newAccount, signUp } from './support'
+
+/** No serious or critical accessibility finding on the page as it is. */
+async function expectAccessible(page: Page, where: string) {
+  const results = await new AxeBuilder({ page }).analyze()
+  const findings = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`))
+  expect(findings, `accessibility findings on ${where}`).toEqual([])
+}
 
 /** The answers section is a region named after its heading ("2 answers"); its items are posts. */
 function answerItems(page: Page) {
@@ -31,6 +41,7 @@ test('a question asked privately is seen and answered by its asker and staff onl
     const choice = asker.getByRole('radiogroup', { name: 'Who can see this question?' })
     await expect(choice.getByRole('radio', { name: /^Public/ })).toBeChecked()
     await choice.getByRole('radio', { name: 'Private — only you and our staff' }).check()
+    await expectAccessible(asker, 'the ask form')
     await asker.getByRole('button', { name: 'Post your question' }).click()
 
     await expect(asker).toHaveURL(/\/questions\/\d+\/[a-z0-9-]+$/)
@@ -38,6 +49,7 @@ test('a question asked privately is seen and answered by its asker and staff onl
     await expect(
       asker.getByText('Only you and our staff can see this question and its answers.'),
     ).toBeVisible()
+    await expectAccessible(asker, 'a private question, for its asker')
     questionUrl = asker.url()
   })
 
@@ -48,7 +60,9 @@ test('a question asked privately is seen and answered by its asker and staff onl
     expect(res?.status()).toBe(404)
     await expect(visitor.getByText(title)).toHaveCount(0)
     await visitor.goto(`/search?q=${encodeURIComponent(order)}`)
-    await expect(visitor.getByRole('heading', { name: `Nothing found for “${order}”` })).toBeVisible()
+    await expect(
+      visitor.getByRole('heading', { name: `Nothing found for “${order}”` }),
+    ).toBeVisible()
     await context.close()
   })
 
@@ -60,7 +74,9 @@ test('a question asked privately is seen and answered by its asker and staff onl
     expect(res?.status()).toBe(404)
     await expect(member.getByText(title)).toHaveCount(0)
     await member.goto(`/search?q=${encodeURIComponent(order)}`)
-    await expect(member.getByRole('heading', { name: `Nothing found for “${order}”` })).toBeVisible()
+    await expect(
+      member.getByRole('heading', { name: `Nothing found for “${order}”` }),
+    ).toBeVisible()
     await context.close()
   })
 
@@ -75,6 +91,7 @@ test('a question asked privately is seen and answered by its asker and staff onl
     ).toBeVisible()
     // Not without the asker's consent.
     await expect(staff.getByRole('button', { name: 'Make public' })).toBeDisabled()
+    await expectAccessible(staff, 'a private question, for staff')
     await staff.getByRole('textbox', { name: 'Answer' }).fill(answerText)
     await staff.getByRole('button', { name: 'Post your answer' }).click()
     await expect(staff.getByRole('heading', { level: 2, name: '1 answer' })).toBeVisible()
@@ -84,6 +101,24 @@ test('a question asked privately is seen and answered by its asker and staff onl
   await test.step('the asker sees the answer', async () => {
     await asker.reload()
     await expect(answerItems(asker).filter({ hasText: answerText })).toBeVisible()
-    await expect(asker.getByRole('button', { name: 'Allow staff to publish this question' })).toBeVisible()
+    await expect(
+      asker.getByRole('button', { name: 'Allow staff to publish this question' }),
+    ).toBeVisible()
   })
+})
+
+test('a helper finds the queue in the header and is told to follow something first', async ({
+  page,
+}) => {
+  await logIn(page, 'budi@kopi.example', 'Budi Santoso')
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Needs an answer' })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { name: 'You do not follow any tags or categories yet.' }),
+  ).toBeVisible()
+  await expect(page.getByRole('main').getByRole('link', { name: 'tags' })).toHaveAttribute(
+    'href',
+    '/tags',
+  )
+  await expectAccessible(page, 'the queue')
 })

@@ -5,7 +5,6 @@ export function PrivateBadge() {
   const { t } = useTranslation()
   return (
     <span className="badge badge-private" title={t('privacy.badge.privateLabel')}>
-      <span aria-hidden="true">🔒 </span>
       {t('privacy.badge.private')}
     </span>
   )
