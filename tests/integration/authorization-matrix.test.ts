@@ -284,7 +284,16 @@ const signedOutOnly = (who: Who): Expected => (who === 'anonymous' ? 'ok' : 'red
 
 /** Pages behind a log-in that only a policy action opens (`kb.manage`, `question.create`). */
 const managerPage =
-  (fx: Fixture, check: 'kb.manage' | 'question.create' | 'search.settings' | 'queue.view') =>
+  (
+    fx: Fixture,
+    check:
+      | 'kb.manage'
+      | 'question.create'
+      | 'search.settings'
+      | 'sla.settings'
+      | 'rota.manage'
+      | 'queue.view',
+  ) =>
   (who: Who): Expected => {
     const actor = actorOf(fx, who)
     return gate(actor, true, can(actor, check, null), 'ok')
@@ -368,6 +377,21 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
     })),
   'routes/settings.search': (fx) =>
     single('/settings/search', managerPage(fx, 'search.settings'))(),
+  // Response targets are admins'; the rota is staff's.
+  'routes/admin.sla._index': (fx) => single('/admin/sla', managerPage(fx, 'sla.settings'))(),
+  'routes/admin.sla.$categoryId': (fx) =>
+    [
+      { target: 'category', id: brewingHelpId() },
+      { target: 'unknown category', id: UNKNOWN_ID },
+    ].map(({ target, id }) => ({
+      target,
+      url: `/admin/sla/${id}`,
+      expect: (who) => {
+        const outcome = managerPage(fx, 'sla.settings')(who)
+        return outcome === 'ok' && id === UNKNOWN_ID ? 'not-found' : outcome
+      },
+    })),
+  'routes/admin.rota': (fx) => single('/admin/rota', managerPage(fx, 'rota.manage'))(),
   'routes/kb.candidates._index': (fx) => single('/kb/candidates', managerPage(fx, 'kb.manage'))(),
   'routes/kb.new': (fx) => single('/kb/new', managerPage(fx, 'kb.manage'))(),
   'routes/kb.review': (fx) => single('/kb/review', managerPage(fx, 'kb.manage'))(),
@@ -741,6 +765,44 @@ const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
     save: (fx) => searchSettings(fx, { synonyms: 'ongkir, ongkos kirim\nresi, nomor resi' }),
     reset: (fx) => searchSettings(fx, {}),
   },
+  'routes/admin.sla.$categoryId': {
+    [ONLY]: (fx) =>
+      managerForm(fx, `/admin/sla/${brewingHelpId()}`, 'sla.settings', {
+        targetHours: '2',
+        targetMinutes: '30',
+        level2Hours: '1',
+        level2Minutes: '0',
+        clock: 'always',
+        timeZone: 'Asia/Jakarta',
+        holidays: '',
+      }),
+  },
+  'routes/admin.rota': {
+    'save-rota': (fx) =>
+      managerForm(fx, '/admin/rota', 'rota.manage', {
+        timeZone: 'Asia/Jakarta',
+        handoffWeekday: '1',
+        handoffTime: '09:00',
+        rotationDays: '7',
+        startsOn: '2026-03-02',
+      }),
+    'add-override': (fx) =>
+      managerForm(fx, '/admin/rota', 'rota.manage', {
+        userId: String(fx.people.staff.id),
+        startsAt: '2026-03-03T09:00',
+        endsAt: '2026-03-04T09:00',
+        reason: 'swap',
+      }),
+    // no such override: those allowed learn that, the others are refused first
+    'remove-override': (fx) =>
+      managerForm(
+        fx,
+        '/admin/rota',
+        'rota.manage',
+        { overrideId: String(UNKNOWN_ID) },
+        'not-found',
+      ),
+  },
   'routes/kb.candidates._index': {
     settings: (fx) =>
       promotionRule(fx, {
@@ -876,6 +938,32 @@ function searchSettings(fx: Fixture, form: Form): ActionCase[] {
       },
     },
   ]
+}
+
+/** A settings form of a page only the policy's `check` opens. */
+function managerForm(
+  fx: Fixture,
+  url: string,
+  check: 'sla.settings' | 'rota.manage',
+  form: Form,
+  allowed: Expected = 'done',
+): ActionCase[] {
+  return [
+    {
+      target: '-',
+      url,
+      form,
+      expect: (who) => {
+        const actor = actorOf(fx, who)
+        return gate(actor, true, can(actor, check, null), allowed)
+      },
+    },
+  ]
+}
+
+function brewingHelpId(): number {
+  const row = sqlite.prepare("select id from categories where slug = 'brewing-help'").get()
+  return (row as { id: number }).id
 }
 
 function promotionRule(fx: Fixture, form: Form): ActionCase[] {

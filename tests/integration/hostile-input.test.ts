@@ -4,9 +4,11 @@ import { unified } from 'unified'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { listFiltersSchema } from '~/modules/questions/validation'
 import { openParamsSchema, searchParamsSchema } from '~/modules/search/validation'
-import { queueFiltersSchema } from '~/modules/queue/validation'
+import { addOverride } from '~/modules/escalation/rota.server'
 import { setPublishConsent } from '~/modules/privacy/privacy.server'
+import { queueFiltersSchema } from '~/modules/queue/validation'
 import { setClock } from '~/utils/clock.server'
+import { sqlite } from '~/utils/db.server'
 import { slugify } from '~/utils/slug'
 import { questionIntent } from '~/utils/question-intents'
 import { makeQuestion, TEST_PASSWORD, type TestUser } from '../factories'
@@ -315,6 +317,11 @@ type FormPlace = {
 const admin = (fx: Fixture) => fx.site.users.admin
 /** Made by the publish forms' `prepare`, fresh for each of its intents. */
 let ownPrivateQuestions: string[] = []
+
+function brewingHelpId(): number {
+  const row = sqlite.prepare("select id from categories where slug = 'brewing-help'").get()
+  return (row as { id: number }).id
+}
 const signedOut = () => null
 
 const FORM_PLACES: Record<string, FormPlace> = {
@@ -380,6 +387,20 @@ const FORM_PLACES: Record<string, FormPlace> = {
       const allowed = await asked('Refund for order KN-2 went astray')
       setPublishConsent(fx.site.users.admin, allowed.id, true)
       ownPrivateQuestions = [waiting.path, allowed.path]
+    },
+  },
+  'routes/admin.sla.$categoryId': { page: () => `/admin/sla/${brewingHelpId()}`, who: admin },
+  // An override's remove button shows only while one is coming up.
+  'routes/admin.rota': {
+    page: () => '/admin/rota',
+    who: admin,
+    prepare: async (fx) => {
+      addOverride(admin(fx), {
+        userId: String(admin(fx).id),
+        startsAt: '2026-03-03T09:00',
+        endsAt: '2026-03-04T09:00',
+        reason: 'swap',
+      })
     },
   },
   // "Mark all as read" shows while something is unread: the member's question was answered.
@@ -717,6 +738,8 @@ function pageUrl(route: RouteEntry, fx: Fixture): string {
         return `/${fx.site.candidateId}`
       case 'handle':
         return `/${fx.site.users.member.handle}`
+      case 'categoryId':
+        return `/${fx.site.categoryId}`
       case 'slug':
         return `/${route.pattern.startsWith('/kb/') ? fx.site.articleSlug : fx.site.questionPath.split('/')[3]}`
       default:

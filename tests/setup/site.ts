@@ -26,7 +26,7 @@ import { loadBuild } from './app'
 // index rebuild in a worker thread).
 
 export async function seedSite() {
-  makeCategory('brewing-help', 'Brewing help')
+  const category = makeCategory('brewing-help', 'Brewing help')
   const admin = await makeUser({ role: 'admin' })
   const moderator = await makeUser({ role: 'moderator' })
   const helper = await makeUser({ role: 'helper', reputation: 120 })
@@ -63,6 +63,7 @@ export async function seedSite() {
     candidateId: candidate?.id ?? null,
     articleId: article.id,
     articleSlug: article.slug,
+    categoryId: category.id,
   }
 }
 
@@ -238,6 +239,8 @@ export function urlFor(pattern: string, site: Site) {
         return String(site.candidateId)
       case 'handle':
         return site.users.member.handle
+      case 'categoryId':
+        return String(site.categoryId)
       case 'slug':
         return pattern.startsWith('/kb/') ? site.articleSlug : site.questionPath.split('/')[3]
       default:

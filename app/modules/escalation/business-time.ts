@@ -110,3 +110,9 @@ export function isIsoDate(text: string): boolean {
 export function isTimeZone(zone: string): boolean {
   return zone.length <= 64 && DateTime.local().setZone(zone).isValid
 }
+
+/** Every time zone this runtime knows, for pickers. */
+export function timeZones(): string[] {
+  const all = Intl.supportedValuesOf('timeZone')
+  return all.includes('UTC') ? all : ['UTC', ...all]
+}

@@ -11,7 +11,7 @@ import { write } from '../../utils/db.server'
 import { Conflict, Forbidden, Invalid, NotFound } from '../../utils/domain-errors'
 import { can, type Actor } from '../policy/policy'
 import { getVisibleQuestion, questionTarget } from '../questions/questions.server'
-import { openEscalation } from './sweep.server'
+import { EscalationMoment, openEscalation } from './sweep.server'
 import { escalateSchema } from './validation'
 
 export function escalateByHand(actor: Actor, questionId: number, reason: unknown): number {
@@ -26,10 +26,9 @@ export function escalateByHand(actor: Actor, questionId: number, reason: unknown
   if (!parsed.success) throw new Invalid({ reason: parsed.error.issues[0].message })
   return write((tx) => {
     const at = now()
-    const opened = openEscalation(tx, {
+    const opened = openEscalation(tx, new EscalationMoment(at), {
       questionId,
       categoryId: question.categoryId,
-      at,
       reason: 'manual',
       note: parsed.data.reason,
       actor,

@@ -9,10 +9,10 @@
  * a sweep run twice or a restart halfway never escalate twice and never miss one: what one run
  * did, the next one sees. Work is done in batches so the write lock is never held for long.
  */
-import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm'
 import { escalations, events, questions, users } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
-import { db, write, type Tx } from '../../utils/db.server'
+import { db, prepared, write, type Tx } from '../../utils/db.server'
 import { emit } from '../events/events.server'
 import { notify } from '../notifications/notifications.server'
 import { addClockMinutes } from './business-time'
@@ -46,8 +46,13 @@ export function recipients(tx: Tx, level: 1 | 2, onCallId: number | null): numbe
   return found.length > 0 || level === 2 ? found : recipients(tx, 2, null)
 }
 
-/** Questions due by `at` that still need something from this sweep, oldest due first. */
-function dueQuestions(at: Date, afterId: number) {
+type Cursor = { due: number; id: number }
+
+/**
+ * Questions due by `at` that still need something from this sweep, soonest due first, after
+ * `cursor` (keyset pagination on the due-time index, so a sweep reads only what is due).
+ */
+export function dueQuestionsQuery(at: Date, cursor: Cursor, batch: number) {
   return db
     .select({
       id: questions.id,
@@ -59,7 +64,7 @@ function dueQuestions(at: Date, afterId: number) {
     .where(
       and(
         lte(questions.slaDueAt, at),
-        sql`${questions.id} > ${afterId}`,
+        sql`(${questions.slaDueAt}, ${questions.id}) > (${cursor.due}, ${cursor.id})`,
         // breached during this wait already, and escalated (now or earlier in this wait): done
         sql`not (
           exists (select 1 from ${events} b where b.question_id = ${questions.id}
@@ -68,9 +73,8 @@ function dueQuestions(at: Date, afterId: number) {
             and (e.resolved_at is null or e.escalated_at >= ${questions.attentionSince})))`,
       ),
     )
-    .orderBy(asc(questions.id))
-    .limit(BATCH)
-    .all()
+    .orderBy(asc(questions.slaDueAt), asc(questions.id))
+    .limit(batch)
 }
 
 type Waiting = {
@@ -80,52 +84,62 @@ type Waiting = {
   slaDueAt: Date | null
 }
 
+/**
+ * What every escalation opened at one moment shares: who is on call then, and each category's
+ * level-2 due time. Worked out once per sweep, not once per question.
+ */
+export class EscalationMoment {
+  private onCall: number | null | undefined
+  private level2 = new Map<number, Date>()
+  constructor(readonly at: Date) {}
+
+  onCallId(tx: Tx): number | null {
+    if (this.onCall === undefined) this.onCall = onCallUserAt(tx, this.at)
+    return this.onCall
+  }
+
+  level2DueAt(tx: Tx, categoryId: number): Date {
+    let due = this.level2.get(categoryId)
+    if (!due) {
+      const sla = slaFor(tx, categoryId)
+      due =
+        addClockMinutes(this.at, sla.level2DelayMinutes, clockOf(sla)) ??
+        new Date(this.at.getTime() + sla.level2DelayMinutes * MINUTE)
+      this.level2.set(categoryId, due)
+    }
+    return due
+  }
+}
+
 /** Inside a transaction: records the breach and escalates, each only if not done in this wait. */
-function breachAndEscalate(tx: Tx, q: Waiting, at: Date, result: SweepResult) {
+function breachAndEscalate(tx: Tx, q: Waiting, moment: EscalationMoment, result: SweepResult) {
+  const at = moment.at
   // re-read inside the transaction: another sweep or a response may have moved on
-  const fresh = tx
-    .select({ since: questions.attentionSince, due: questions.slaDueAt })
-    .from(questions)
-    .where(eq(questions.id, q.id))
-    .get()
-  if (!fresh?.since || !fresh.due || fresh.due > at) return
+  const fresh = prepared(
+    'select attention_since as since, sla_due_at as due from questions where id = ?',
+  ).get(q.id) as { since: number | null; due: number | null } | undefined
+  if (!fresh?.since || !fresh.due || fresh.due > at.getTime()) return
   const since = fresh.since
-  const waitedMinutes = Math.round((at.getTime() - since.getTime()) / MINUTE)
-  const breached = tx
-    .select({ id: events.id })
-    .from(events)
-    .where(
-      and(
-        eq(events.questionId, q.id),
-        eq(events.type, 'question.sla_breached'),
-        gte(events.createdAt, since),
-      ),
-    )
-    .get()
+  const waitedMinutes = Math.round((at.getTime() - since) / MINUTE)
+  const breached = prepared(
+    `select 1 from events where question_id = ? and type = 'question.sla_breached' and created_at >= ?`,
+  ).get(q.id, since)
   if (!breached) {
     emit(tx, {
       type: 'question.sla_breached',
       actor: null,
       questionId: q.id,
-      data: { dueAt: fresh.due.toISOString(), waitedMinutes },
+      data: { dueAt: new Date(fresh.due).toISOString(), waitedMinutes },
     })
     result.breached++
   }
-  const handled = tx
-    .select({ id: escalations.id })
-    .from(escalations)
-    .where(
-      and(
-        eq(escalations.questionId, q.id),
-        sql`(${escalations.resolvedAt} is null or ${escalations.escalatedAt} >= ${since.getTime()})`,
-      ),
-    )
-    .get()
+  const handled = prepared(
+    'select 1 from escalations where question_id = ? and (resolved_at is null or escalated_at >= ?)',
+  ).get(q.id, since)
   if (handled) return
-  openEscalation(tx, {
+  openEscalation(tx, moment, {
     questionId: q.id,
     categoryId: q.categoryId,
-    at,
     reason: 'sla',
     note: '',
     actor: null,
@@ -141,36 +155,31 @@ function breachAndEscalate(tx: Tx, q: Waiting, at: Date, result: SweepResult) {
  */
 export function openEscalation(
   tx: Tx,
+  moment: EscalationMoment,
   e: {
     questionId: number
     categoryId: number
-    at: Date
     reason: 'sla' | 'manual'
     note: string
     actor: { id: number; role: (typeof users.$inferSelect)['role'] } | null
     waitedMinutes: number
   },
 ): boolean {
-  const sla = slaFor(tx, e.categoryId)
-  const level2DueAt =
-    addClockMinutes(e.at, sla.level2DelayMinutes, clockOf(sla)) ??
-    new Date(e.at.getTime() + sla.level2DelayMinutes * MINUTE)
-  const onCallId = onCallUserAt(tx, e.at)
-  const row = tx
-    .insert(escalations)
-    .values({
-      questionId: e.questionId,
-      level: 1,
-      reason: e.reason,
-      note: e.note,
-      escalatedById: e.actor?.id ?? null,
-      escalatedAt: e.at,
-      level2DueAt,
-      onCallId,
-    })
-    .onConflictDoNothing()
-    .returning({ id: escalations.id })
-    .get()
+  const onCallId = moment.onCallId(tx)
+  // the unique index on open escalations turns a second one into nothing
+  const row = prepared(
+    `insert into escalations
+       (question_id, level, reason, note, escalated_by_id, escalated_at, level2_due_at, on_call_id)
+     values (?, 1, ?, ?, ?, ?, ?, ?) on conflict do nothing returning id`,
+  ).get(
+    e.questionId,
+    e.reason,
+    e.note,
+    e.actor?.id ?? null,
+    moment.at.getTime(),
+    moment.level2DueAt(tx, e.categoryId).getTime(),
+    onCallId,
+  ) as { id: number } | undefined
   if (!row) return false
   emit(tx, {
     type: 'question.escalated',
@@ -191,7 +200,7 @@ export function openEscalation(
 }
 
 /** Level-1 escalations due to go to level 2, soonest first. */
-function dueForLevel2(at: Date) {
+function dueForLevel2(at: Date, batch: number) {
   return db
     .select({
       id: escalations.id,
@@ -208,7 +217,7 @@ function dueForLevel2(at: Date) {
       ),
     )
     .orderBy(asc(escalations.level2DueAt))
-    .limit(BATCH)
+    .limit(batch)
     .all()
 }
 
@@ -254,22 +263,25 @@ function raiseToLevel2(tx: Tx, e: { id: number; questionId: number }, at: Date):
 export type SweepHooks = {
   /** Called after each committed batch (tests stop a sweep halfway through with it). */
   afterBatch?: () => void
+  batchSize?: number
 }
 
 export function sweepEscalations(at: Date = now(), hooks: SweepHooks = {}): SweepResult {
   const result: SweepResult = { breached: 0, escalated: 0, level1: 0, level2: 0 }
-  let afterId = 0
+  const moment = new EscalationMoment(at)
+  let cursor: Cursor = { due: -1, id: 0 }
   for (;;) {
-    const due = dueQuestions(at, afterId)
+    const due = dueQuestionsQuery(at, cursor, hooks.batchSize ?? BATCH).all()
     if (due.length === 0) break
     write((tx) => {
-      for (const q of due) breachAndEscalate(tx, q, at, result)
+      for (const q of due) breachAndEscalate(tx, q, moment, result)
     })
     hooks.afterBatch?.()
-    afterId = due[due.length - 1].id
+    const last = due[due.length - 1]
+    cursor = { due: last.slaDueAt!.getTime(), id: last.id }
   }
   for (;;) {
-    const due = dueForLevel2(at)
+    const due = dueForLevel2(at, hooks.batchSize ?? BATCH)
     if (due.length === 0) break
     let raised = 0
     write((tx) => {
