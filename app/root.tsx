@@ -73,6 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           : null,
         // Staff see the desk's open escalations (and theirs); nobody else pays for the count.
         desk: can(user, 'desk.view', null) ? countDesk(user.id) : null,
+        queue: can(user, 'queue.view', null),
       },
     },
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
@@ -244,6 +245,7 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
           <NavLink to="/questions">{t('nav.questions')}</NavLink>
           <NavLink to="/kb">{t('nav.kb')}</NavLink>
           <NavLink to="/tags">{t('nav.tags')}</NavLink>
+          {user?.queue ? <NavLink to="/queue">{t('privacy.queue.nav')}</NavLink> : null}
           <NavLink to="/ask" className="button button-small">
             {t('nav.ask')}
           </NavLink>

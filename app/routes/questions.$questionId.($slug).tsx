@@ -6,6 +6,7 @@ import { isbot } from 'isbot'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { KbThreadLinks } from '~/components/kb-thread-links'
+import { PrivateQuestionPanel } from '~/components/privacy/private-question-panel'
 import { AnswerForm } from '~/components/question/answer-form'
 import { AnswerItem } from '~/components/question/answer-item'
 import { CloseTools } from '~/components/question/close-tools'
@@ -114,6 +115,7 @@ export default function QuestionRoute() {
         path={path}
       />
       <AcknowledgedBanner view={escalation} />
+      <PrivateQuestionPanel questionId={question.id} target={target} viewer={viewer} />
       <KbThreadLinks links={kbLinks} />
       <CloseTools
         canClose={can(viewer, 'question.close', target)}

@@ -3,11 +3,13 @@ import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { PrivateBadge } from '~/components/privacy/private-badge'
 import { Avatar, RolePill, StatusBadge } from '~/components/post-meta'
 import { RelativeTime, useIntlLocale, useNumber } from '~/components/time'
 import { getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { HANDLE_PATTERN } from '~/modules/auth/validation'
+import { getUser } from '~/modules/auth/auth.server'
 import { getProfile } from '~/modules/users/users.server'
 import { getUser } from '~/modules/auth/auth.server'
 import { atLeast } from '~/modules/policy/policy'
@@ -19,7 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const handle = (params.handle ?? '').toLowerCase()
   if (!HANDLE_PATTERN.test(handle)) notFound(msg('community.profile.notFound'))
-  const profile = getProfile(handle)
+  // Public page; the asker and staff also see private questions, marked.
+  const profile = getProfile(handle, await getUser(request))
   if (!profile) notFound(msg('community.profile.notFound'))
   const t = await getT(request)
   const { displayName: name, handle: shown } = profile.user
@@ -100,6 +103,7 @@ export default function ProfilePage() {
                     </h3>
                     <div className="summary-footer muted">
                       <StatusBadge status={q.status} closedReason={q.closedReason} />
+                      {q.visibility === 'private' ? <PrivateBadge /> : null}
                       <span>
                         {votes(q.score)} ·{' '}
                         {t('community.profile.answerCount', {
@@ -137,6 +141,7 @@ export default function ProfilePage() {
                       </Link>
                     </h3>
                     <div className="summary-footer muted">
+                      {a.question.visibility === 'private' ? <PrivateBadge /> : null}
                       {a.isAccepted ? (
                         <span className="badge badge-solved">
                           {t('community.profile.acceptedBadge')}

@@ -124,6 +124,7 @@ const QUESTIONS = [
   'hidden question',
   'deleted question',
   'closed question',
+  'private question',
   'unknown question',
 ] as const
 type QuestionKey = (typeof QUESTIONS)[number]
@@ -159,6 +160,9 @@ function questionState(fx: Fixture, key: QuestionKey): QuestionTarget | null {
       return { authorId, deletedAt: at }
     case 'closed question':
       return { authorId, closedAt: at }
+    // Asked privately, and its asker has not allowed publishing it.
+    case 'private question':
+      return { authorId, visibility: 'private' }
     case 'unknown question':
       return null
   }
@@ -174,6 +178,8 @@ function questionRef(fx: Fixture, key: QuestionKey) {
       return fx.states.deletedQuestion
     case 'closed question':
       return fx.states.closedQuestion
+    case 'private question':
+      return fx.states.privateQuestion
     case 'unknown question':
       return { id: UNKNOWN_ID, path: `/questions/${UNKNOWN_ID}/no-such-question` }
   }
@@ -271,11 +277,19 @@ type PageCase = {
   listing?: boolean
   /** A visible post a 200 of this page lists: what it does not list then means something. */
   shows?: string
+  /** A list of the viewer's own (their profile): it adds the private questions they may open. */
+  personal?: boolean
 }
 
 const single =
-  (url: string, expect: (who: Who) => Expected, listing = false, shows?: string) =>
-  (): PageCase[] => [{ target: '-', url, expect, listing, shows }]
+  (
+    url: string,
+    expect: (who: Who) => Expected,
+    listing = false,
+    shows?: string,
+    personal = false,
+  ) =>
+  (): PageCase[] => [{ target: '-', url, expect, listing, shows, personal }]
 
 /** Part of the visible question's title that no search highlight splits. */
 const VISIBLE_TITLE = 'My V60 coffee tastes'
@@ -294,6 +308,7 @@ const managerPage =
       | 'sla.settings'
       | 'rota.manage'
       | 'desk.view',
+      | 'queue.view',
   ) =>
   (who: Who): Expected => {
     const actor = actorOf(fx, who)
@@ -302,7 +317,7 @@ const managerPage =
 
 // Words of the removed questions that are not their markers: a search or a suggestion list
 // that leaked one would show its title, marker and all. "sour" finds the visible question.
-const LEAK_QUERY = 'sour burr worth price filter papers tear squeaks'
+const LEAK_QUERY = 'sour burr worth price filter papers tear squeaks parcel kiosk'
 
 const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
   'routes/$': single('/no/such/page', everyone('not-found')),
@@ -339,7 +354,9 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
       url: `/go?type=question&id=${questionRef(fx, key).id}&from=search`,
       expect: (): Expected => {
         const q = questionState(fx, key)
-        return q !== null && !q.hiddenAt && !q.deletedAt ? 'redirect' : 'not-found'
+        return q !== null && !q.hiddenAt && !q.deletedAt && q.visibility !== 'private'
+          ? 'redirect'
+          : 'not-found'
       },
     })),
     ...(['article', 'unknown article'] as const).map((key) => ({
@@ -431,6 +448,17 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
         )
       },
     })),
+  // Only forms post there: a visit goes on to the question, for those who may open it.
+  'routes/questions.$questionId.publish': (fx) =>
+    QUESTIONS.map((key) => ({
+      target: key,
+      url: `/questions/${questionRef(fx, key).id}/publish`,
+      expect: (who) => {
+        const q = questionState(fx, key)
+        return q !== null && can(actorOf(fx, who), 'question.view', q) ? 'redirect' : 'not-found'
+      },
+    })),
+  'routes/queue': (fx) => single('/queue', managerPage(fx, 'queue.view'), true)(),
   'routes/questions.$questionId.revisions': (fx) =>
     questionPages(
       fx,
@@ -455,7 +483,7 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
   'routes/signup': single('/signup', signedOutOnly),
   'routes/tags._index': single('/tags', everyone('ok'), true),
   'routes/users.$handle': (fx) =>
-    single(`/users/${fx.site.users.member.handle}`, everyone('ok'), true, VISIBLE_TITLE)(),
+    single(`/users/${fx.site.users.member.handle}`, everyone('ok'), true, VISIBLE_TITLE, true)(),
 }
 
 function articlePages(fx: Fixture, url: (slug: string) => string): PageCase[] {
@@ -489,8 +517,12 @@ function questionPages(
  * The removed posts whose marker word `body` may contain for `who`: none in a list, else those
  * the policy lets them see. A marker anywhere else is a leak.
  */
-function leaks(fx: Fixture, who: Who, body: string, listing: boolean): string[] {
+function leaks(fx: Fixture, who: Who, body: string, listing: boolean, personal = false): string[] {
   const actor = actorOf(fx, who)
+  const seesPrivate = can(actor, 'question.view', questionState(fx, 'private question')!)
+  const privateLeak =
+    body.includes(REMOVED_MARKERS.privateQuestion) &&
+    (listing ? !(personal && seesPrivate) : !seesPrivate)
   const posts = [
     [
       REMOVED_MARKERS.hiddenQuestion,
@@ -503,9 +535,12 @@ function leaks(fx: Fixture, who: Who, body: string, listing: boolean): string[] 
     [REMOVED_MARKERS.hiddenAnswer, can(actor, 'answer.view', answerState(fx, 'hidden answer')!)],
     [REMOVED_MARKERS.deletedAnswer, can(actor, 'answer.view', answerState(fx, 'deleted answer')!)],
   ] as const
-  return posts
-    .filter(([marker, sees]) => body.includes(marker) && (listing || !sees))
-    .map(([marker]) => marker)
+  return [
+    ...posts
+      .filter(([marker, sees]) => body.includes(marker) && (listing || !sees))
+      .map(([marker]) => marker),
+    ...(privateLeak ? [REMOVED_MARKERS.privateQuestion] : []),
+  ]
 }
 
 // ── Actions: every route with an action × every intent it exports ───────────────────────────
@@ -530,6 +565,8 @@ type QuestionCheck =
   | 'question.restore'
   | 'question.escalate'
   | 'note.create'
+  | 'question.publish_consent'
+  | 'question.make_public'
   | 'answer.create'
 type AnswerCheck =
   | 'answer.edit'
@@ -598,6 +635,7 @@ function onAnswers(
 
 const removal = { reason: 'spam', note: '' }
 const onThread = (q: { path: string }) => q.path
+const publishUrl = (q: { id: number }) => `/questions/${q.id}/publish`
 const onAnswerThread = (a: { questionPath: string }) => a.questionPath
 
 /**
@@ -756,6 +794,13 @@ const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
     assign: (fx) => deskForms(fx, staffForms(fx).assign),
     acknowledge: (fx) => deskForms(fx, {}),
     'resolve-escalation': (fx) => deskForms(fx, {}),
+  },
+  // The asker's consent and staff's publishing, on every question target (the private one has
+  // no consent: Make public is refused to everyone).
+  'routes/questions.$questionId.publish': {
+    'allow-publish': (fx) => onQuestions(fx, 'question.publish_consent', publishUrl, () => ({})),
+    'withdraw-publish': (fx) => onQuestions(fx, 'question.publish_consent', publishUrl, () => ({})),
+    'make-public': (fx) => onQuestions(fx, 'question.make_public', publishUrl, () => ({})),
   },
   'routes/answers.$answerId.edit': {
     preview: (fx) =>
@@ -1211,7 +1256,7 @@ describe('pages: every role × every route with a loader × every target', () =>
           )
         if (page.shows && got === 'ok' && !body.includes(page.shows))
           problems.push(`${where}: does not show “${page.shows}”`)
-        const leaked = leaks(fx, who, body, page.listing ?? false)
+        const leaked = leaks(fx, who, body, page.listing ?? false, page.personal)
         if (leaked.length > 0) problems.push(`${where}: shows ${leaked.join(', ')}`)
         problems.push(...logged.map((l) => `${where}: ${l}`))
       }
@@ -1373,6 +1418,47 @@ const KEY_CELLS: [rule: string, request: KeyRequest, statuses: Partial<Record<Wh
     { route: 'routes/kb.candidates._index', intent: 'settings', target: '-' },
     { moderator: 403, staff: 302 },
   ],
+  [
+    'a private question is opened by its asker and staff only',
+    view('private question'),
+    {
+      anonymous: 404,
+      author: 200,
+      otherMember: 404,
+      helper: 404,
+      moderator: 404,
+      staff: 200,
+      admin: 200,
+    },
+  ],
+  [
+    'a private question is answered by its asker and staff only',
+    onPage('answer', 'private question'),
+    { author: 302, staff: 302, helper: 404, otherMember: 404 },
+  ],
+  [
+    'only the asker allows publishing; staff may not publish without that consent',
+    {
+      route: 'routes/questions.$questionId.publish',
+      intent: 'make-public',
+      target: 'private question',
+    },
+    { staff: 403, admin: 403, moderator: 404, author: 403 },
+  ],
+  [
+    'staff may not give the asker’s consent for them',
+    {
+      route: 'routes/questions.$questionId.publish',
+      intent: 'allow-publish',
+      target: 'private question',
+    },
+    { author: 302, staff: 403 },
+  ],
+  [
+    'the queue is for helpers and up',
+    { page: 'routes/queue', target: '-' },
+    { anonymous: 'login', author: 403, helper: 200, moderator: 200 },
+  ],
 ]
 
 const MARKER_OF: Record<string, string | undefined> = {
@@ -1380,6 +1466,7 @@ const MARKER_OF: Record<string, string | undefined> = {
   'deleted question': REMOVED_MARKERS.deletedQuestion,
   'hidden answer': REMOVED_MARKERS.hiddenAnswer,
   'deleted answer': REMOVED_MARKERS.deletedAnswer,
+  'private question': REMOVED_MARKERS.privateQuestion,
 }
 
 const statusClass = (status: Status): Outcome =>

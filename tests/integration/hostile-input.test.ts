@@ -9,10 +9,13 @@ import { escalateByHand } from '~/modules/escalation/escalate.server'
 import { addNote } from '~/modules/escalation/notes.server'
 import { addOverride } from '~/modules/escalation/rota.server'
 import { sanctionUser } from '~/modules/moderation/sanctions.server'
+import { setPublishConsent } from '~/modules/privacy/privacy.server'
+import { queueFiltersSchema } from '~/modules/queue/validation'
 import { setClock } from '~/utils/clock.server'
 import { sqlite } from '~/utils/db.server'
+import { slugify } from '~/utils/slug'
 import { questionIntent } from '~/utils/question-intents'
-import { TEST_PASSWORD, type TestUser } from '../factories'
+import { makeQuestion, TEST_PASSWORD, type TestUser } from '../factories'
 import { startApp, type RunningApp } from '../setup/app'
 import { TEST_EPOCH } from '../setup/integration'
 import {
@@ -326,6 +329,8 @@ type FormPlace = {
 }
 
 const admin = (fx: Fixture) => fx.site.users.admin
+/** Made by the publish forms' `prepare`, fresh for each of its intents. */
+let ownPrivateQuestions: string[] = []
 
 function brewingHelpId(): number {
   const row = sqlite.prepare("select id from categories where slug = 'brewing-help'").get()
@@ -382,6 +387,27 @@ const FORM_PLACES: Record<string, FormPlace> = {
   // The header's form, on every page for someone signed in.
   'routes/logout': { page: () => '/', who: admin },
   'routes/settings.search': { page: () => '/settings/search', who: admin },
+  // An admin's own private questions show the asker's forms (allow, or withdraw once allowed)
+  // and staff's Make public.
+  'routes/questions.$questionId.publish': {
+    page: () => ownPrivateQuestions,
+    who: admin,
+    prepare: async (fx) => {
+      const asked = async (title: string) => {
+        const id = await makeQuestion(fx.site.users.admin, {
+          title,
+          category: 'brewing-help',
+          tags: ['v60'],
+          visibility: 'private',
+        })
+        return { id, path: `/questions/${id}/${slugify(title)}` }
+      }
+      const waiting = await asked('Refund for order KN-1 went astray')
+      const allowed = await asked('Refund for order KN-2 went astray')
+      setPublishConsent(fx.site.users.admin, allowed.id, true)
+      ownPrivateQuestions = [waiting.path, allowed.path]
+    },
+  },
   'routes/admin.sla.$categoryId': { page: () => `/admin/sla/${brewingHelpId()}`, who: admin },
   // A lift button shows only while a sanction is in force.
   'routes/users.$handle_.moderation': {
@@ -710,6 +736,7 @@ const SCHEMA_PARAMS: Record<string, string[]> = {
   'routes/search': Object.keys(searchParamsSchema.shape),
   'routes/go': Object.keys(openParamsSchema.shape),
   'routes/desk': Object.keys(deskFilters.shape),
+  'routes/queue': Object.keys(queueFiltersSchema.shape),
 }
 
 /** A query that reaches the loader's interesting part, which each hostile parameter replaces. */

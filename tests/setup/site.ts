@@ -78,6 +78,7 @@ export const REMOVED_MARKERS = {
   deletedQuestion: 'basaltic',
   hiddenAnswer: 'quartzite',
   deletedAnswer: 'obsidianite',
+  privateQuestion: 'malachite',
 } as const
 
 /**
@@ -123,6 +124,21 @@ export async function seedModerationStates(site: Site) {
   const deletedAnswerId = await makeAnswer(member, hostId, `My ${m.deletedAnswer} trick: none.`)
   deleteAnswer(moderator, deletedAnswerId, spam)
 
+  // Asked privately by the member: only they and staff may open it, and nobody lists it.
+  const privateTitle = `Parcel ${m.privateQuestion} never reached the kiosk`
+  const privateId = await makeQuestion(member, {
+    title: privateTitle,
+    body: `Order ${m.privateQuestion} was sent to my old address in Bandung by mistake.`,
+    category: 'brewing-help',
+    tags: ['v60'],
+    visibility: 'private',
+  })
+  const privateQuestion = {
+    id: privateId,
+    path: `/questions/${privateId}/${slugify(privateTitle)}`,
+    title: privateTitle,
+  }
+
   const closedQuestion = await question(
     'How long do Toraja beans need to rest',
     'Just roasted beans taste flat to me; how many days should they rest?',
@@ -146,6 +162,7 @@ export async function seedModerationStates(site: Site) {
     hiddenQuestion,
     deletedQuestion,
     closedQuestion,
+    privateQuestion,
     host,
     answerId,
     hiddenAnswerId,

@@ -76,6 +76,8 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'question.escalate': { own: helpersUp, other: helpersUp },
   // only private questions can be made public
   'question.make_public': { own: [], other: [] },
+  // only the asker of a private question gives consent
+  'question.publish_consent': { own: [], other: [] },
   'desk.view': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
   'escalation.manage': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
   'note.view': { own: moderators, other: moderators },
@@ -130,8 +132,39 @@ describe('policy: states that change the answer', () => {
     const a: AnswerTarget = { authorId: SOMEONE, question: q, isAccepted: false }
     expect(can(actorFor('helper'), 'answer.view', a)).toBe(false)
     expect(can(actorFor('admin'), 'answer.view', a)).toBe(true)
-    expect(can(actorFor('staff'), 'question.make_public', q)).toBe(true)
-    expect(can(moderator, 'question.make_public', q)).toBe(false)
+    // Publishing waits for the asker's consent.
+    expect(can(actorFor('staff'), 'question.make_public', q)).toBe(false)
+    const agreed = { ...q, publishConsent: true }
+    expect(can(actorFor('staff'), 'question.make_public', agreed)).toBe(true)
+    expect(can(actorFor('admin'), 'question.make_public', agreed)).toBe(true)
+    expect(can(moderator, 'question.make_public', agreed)).toBe(false)
+    expect(can(member, 'question.make_public', { ...agreed, authorId: ME })).toBe(false)
+    expect(can(actorFor('staff'), 'question.make_public', { ...agreed, deletedAt: hidden })).toBe(
+      false,
+    )
+  })
+
+  it('lets only the asker and staff answer a private question', () => {
+    const q = question(false, { visibility: 'private' })
+    expect(can(null, 'answer.create', q)).toBe(false)
+    expect(can(member, 'answer.create', q)).toBe(false)
+    expect(can(actorFor('helper'), 'answer.create', q)).toBe(false)
+    expect(can(moderator, 'answer.create', q)).toBe(false)
+    expect(can(actorFor('staff'), 'answer.create', q)).toBe(true)
+    expect(can(actorFor('admin'), 'answer.create', q)).toBe(true)
+    expect(can(member, 'answer.create', { ...q, authorId: ME })).toBe(true)
+    // The private rule adds to the others: a closed private question takes no answers either.
+    expect(can(actorFor('staff'), 'answer.create', { ...q, closedAt: hidden })).toBe(false)
+  })
+
+  it('lets only the asker allow staff to publish their private question', () => {
+    const own = question(true, { visibility: 'private' })
+    expect(can(member, 'question.publish_consent', own)).toBe(true)
+    expect(can(member, 'question.publish_consent', { ...own, visibility: 'public' })).toBe(false)
+    expect(can(actorFor('staff'), 'question.publish_consent', { ...own, authorId: SOMEONE })).toBe(
+      false,
+    )
+    expect(can(member, 'question.publish_consent', { ...own, deletedAt: hidden })).toBe(false)
   })
 
   it('lets moderators sanction only people below them', () => {

@@ -10,7 +10,8 @@ import { answers, notifications, questions, users, NOTIFICATION_TYPES } from '..
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
 import type { EmittedEvent } from '../events/events.server'
-import { listed } from '../policy/visibility.server'
+import { canSee } from '../policy/policy'
+import { listed, listedToRecipient } from '../policy/visibility.server'
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
 
@@ -27,6 +28,7 @@ export function notify(
   },
 ) {
   if (n.userId === n.actorId) return
+  if (!mayBeToldOf(tx, n.userId, n.questionId)) return
   tx.insert(notifications)
     .values({
       userId: n.userId,
@@ -37,6 +39,22 @@ export function notify(
       data: n.data ?? null,
     })
     .run()
+}
+
+/** Nobody is told of a private question they may not open (reading filters them out too). */
+function mayBeToldOf(tx: Tx, userId: number, questionId: number): boolean {
+  const q = tx
+    .select({ authorId: questions.authorId, visibility: questions.visibility })
+    .from(questions)
+    .where(eq(questions.id, questionId))
+    .get()
+  if (!q || q.visibility === 'public') return true
+  const user = tx
+    .select({ id: users.id, role: users.role, reputation: users.reputation })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get()
+  return user !== undefined && canSee(user, q)
 }
 
 function askerOf(tx: Tx, questionId: number): number | null {
@@ -90,6 +108,8 @@ export function notifyAskerOfDuplicate(tx: Tx, e: EmittedEvent) {
 }
 
 const answerStillListed = or(isNull(notifications.answerId), listed(answers))
+// A private question's notifications are shown to its asker and staff only.
+const questionListedToRecipient = listedToRecipient(questions, notifications.userId)
 
 /**
  * Unread entries in the header: groups (type and question) with at least one unread row,
@@ -109,7 +129,7 @@ export function countUnread(userId: number, exceptQuestionId: number | null = nu
         and(
           eq(notifications.userId, userId),
           isNull(notifications.readAt),
-          listed(questions),
+          questionListedToRecipient,
           answerStillListed,
           exceptQuestionId === null ? undefined : ne(notifications.questionId, exceptQuestionId),
         ),
@@ -154,7 +174,7 @@ export function listNotifications(userId: number): NotificationGroup[] {
     .leftJoin(answers, eq(answers.id, notifications.answerId))
     .leftJoin(users, eq(users.id, notifications.actorId))
     .leftJoin(original, and(eq(original.id, questions.duplicateOfId), listed(original)))
-    .where(and(eq(notifications.userId, userId), listed(questions), answerStillListed))
+    .where(and(eq(notifications.userId, userId), questionListedToRecipient, answerStillListed))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(ROWS_READ)
     .all()

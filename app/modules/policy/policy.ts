@@ -26,6 +26,8 @@ export type QuestionTarget = PostState & {
   lockedAt?: Date | string | null
   /** Answers by people other than the asker; an asker may not delete a thread others answered. */
   othersAnswerCount?: number
+  /** Private questions: the asker has allowed staff to publish it. */
+  publishConsent?: boolean
 }
 
 export type AnswerTarget = PostState & {
@@ -60,6 +62,7 @@ type Checks = {
   'search.settings': null
   'question.escalate': QuestionTarget
   'question.make_public': QuestionTarget
+  'question.publish_consent': QuestionTarget
   'desk.view': null
   'escalation.manage': null
   'note.view': null
@@ -100,6 +103,7 @@ export const ACTIONS = [
   'search.settings',
   'question.escalate',
   'question.make_public',
+  'question.publish_consent',
   'desk.view',
   'escalation.manage',
   'note.view',
@@ -123,14 +127,18 @@ export function atLeast(actor: Actor | null, role: Role): boolean {
 
 const isModerator = (actor: Actor | null) => atLeast(actor, 'moderator')
 const owns = (actor: Actor | null, post: PostState) => actor !== null && actor.id === post.authorId
+/** A private question is for its asker and staff; anyone may open a public one. */
+const mayOpenPrivate = (actor: Actor | null, post: PostState) =>
+  post.visibility !== 'private' || owns(actor, post) || atLeast(actor, 'staff')
 
 /**
  * The one visibility rule for a post on its own page: deleted posts are seen by moderators only,
- * hidden ones by moderators and their author. `visibleTo` in visibility.server.ts is the same
- * rule as SQL; `isListed` says whether a post may appear in lists at all.
+ * hidden ones by moderators and their author, private questions by their asker and staff.
+ * `visibleTo` in visibility.server.ts is the same rule as SQL; `isListed` says whether a post
+ * may appear in lists at all.
  */
 export function canSee(actor: Actor | null, post: PostState): boolean {
-  if (post.visibility === 'private' && !owns(actor, post) && !atLeast(actor, 'staff')) return false
+  if (!mayOpenPrivate(actor, post)) return false
   if (post.deletedAt) return isModerator(actor)
   if (post.hiddenAt) return isModerator(actor) || owns(actor, post)
   return true
@@ -167,8 +175,14 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   'question.unhide': (actor, q) => isModerator(actor) && Boolean(q.hiddenAt) && !q.deletedAt,
   'question.restore': (actor, q) => isModerator(actor) && Boolean(q.deletedAt),
   'answer.view': (actor, a) => canSee(actor, a.question) && canSee(actor, a),
+  // On a private question the conversation is between the asker and staff.
   'answer.create': (actor, q) =>
-    actor !== null && !q.hiddenAt && !q.deletedAt && !q.closedAt && isOpenForChanges(q),
+    actor !== null &&
+    mayOpenPrivate(actor, q) &&
+    !q.hiddenAt &&
+    !q.deletedAt &&
+    !q.closedAt &&
+    isOpenForChanges(q),
   'answer.edit': (actor, a) =>
     !a.deletedAt &&
     rules['answer.view'](actor, a) &&
@@ -213,9 +227,15 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   // Helpers and moderators may bring a question to staff before its target passes, with a reason.
   'question.escalate': (actor, q) =>
     atLeast(actor, 'helper') && canSee(actor, q) && !q.deletedAt && !q.hiddenAt && !q.closedAt,
-  // Staff publish a private question once its asker has agreed (the form records the consent).
+  // Staff publish a private question once its asker has agreed (recorded as the asker's event).
   'question.make_public': (actor, q) =>
-    atLeast(actor, 'staff') && q.visibility === 'private' && !q.deletedAt,
+    atLeast(actor, 'staff') &&
+    q.visibility === 'private' &&
+    !q.deletedAt &&
+    Boolean(q.publishConsent),
+  // Only the asker may allow (or stop allowing) staff to publish their private question.
+  'question.publish_consent': (actor, q) =>
+    owns(actor, q) && q.visibility === 'private' && !q.deletedAt,
   // The desk, and claiming, assigning, acknowledging and resolving what is on it.
   'desk.view': (actor) => atLeast(actor, 'staff'),
   'escalation.manage': (actor) => atLeast(actor, 'staff'),
