@@ -16,11 +16,15 @@ import {
 } from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DeskLink } from './components/desk/desk-link'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { LanguageSwitcher } from './components/language-switcher'
 import { LANGUAGES, type Language } from './i18n/config'
 import { getLanguage, translatorFor } from './i18n/i18n.server'
 import { getAuth } from './modules/auth/auth.server'
+import { reasonInForce } from './modules/moderation/sanctions.server'
+import { ReadOnlyNotice } from './components/moderation/read-only-notice'
+import { countDesk } from './modules/escalation/desk.server'
 import { countUnread } from './modules/notifications/notifications.server'
 import { can } from './modules/policy/policy'
 import stylesheet from './styles/app.css'
@@ -63,6 +67,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
         admin: (['outbox.view', 'desk.view', 'sla.settings', 'rota.manage'] as const).some((a) =>
           can(user, a, null),
         ),
+        // A silenced person is told on every page why and until when.
+        readOnly: user.silencedUntil
+          ? {
+              until: user.silencedUntil.toISOString(),
+              reason: reasonInForce(user.id, 'silence') ?? '',
+            }
+          : null,
+        // Staff see the desk's open escalations (and theirs); nobody else pays for the count.
+        desk: can(user, 'desk.view', null) ? countDesk(user.id) : null,
+        queue: can(user, 'queue.view', null),
       },
     },
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
@@ -234,6 +248,7 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
           <NavLink to="/questions">{t('nav.questions')}</NavLink>
           <NavLink to="/kb">{t('nav.kb')}</NavLink>
           <NavLink to="/tags">{t('nav.tags')}</NavLink>
+          {user?.queue ? <NavLink to="/queue">{t('privacy.queue.nav')}</NavLink> : null}
           <NavLink to="/ask" className="button button-small">
             {t('nav.ask')}
           </NavLink>
@@ -241,6 +256,7 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
         <div className="account">
           {user ? (
             <>
+              {user.desk ? <DeskLink counts={user.desk} /> : null}
               {/* Named by its content ("Notifications 2 unread"), which holds the visible text. */}
               <NavLink to="/notifications" className="bell">
                 {t('nav.notifications')}
@@ -314,6 +330,7 @@ export default function App() {
     <Document>
       <Header user={user} />
       <main id="main" className="container main">
+        {user ? <ReadOnlyNotice readOnly={user.readOnly} handle={user.handle} /> : null}
         <Outlet />
       </main>
       <Footer />

@@ -91,6 +91,13 @@ export const EVENT_TYPES = [
   'user.unsubscribed',
   'user.followed',
   'user.unfollowed',
+  // moderation of people
+  'user.warned',
+  'user.silenced',
+  'user.suspended',
+  'user.banned',
+  'user.sanction_lifted',
+  'user.sanction_ended',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
@@ -118,6 +125,11 @@ export const users = sqliteTable(
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
     // The interface language the person chose ('en', 'id'); null: the browser decides.
     language: text('language'),
+    // Sanctions in force (see `sanctions`): read-only until, signed out and kept out until, and
+    // banned for good. Past dates mean nothing: a sanction ends on time by itself.
+    silencedUntil: integer('silenced_until', { mode: 'timestamp_ms' }),
+    suspendedUntil: integer('suspended_until', { mode: 'timestamp_ms' }),
+    bannedAt: integer('banned_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -643,6 +655,8 @@ export const NOTIFICATION_TYPES = [
   'followed.new_question',
   'followed.new_answer',
   'mention',
+  // to the person: a moderator's warning, or a sanction with its reason and end
+  'moderation.sanctioned',
 ] as const
 
 export const notifications = sqliteTable(
@@ -703,7 +717,9 @@ export const jobLeases = sqliteTable('job_leases', {
  */
 export const SLA_CLOCKS = ['always', 'business'] as const
 export type SlaClock = (typeof SLA_CLOCKS)[number]
-export type WeeklyHours = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', [string, string][]>>
+export type WeeklyHours = Partial<
+  Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', [string, string][]>
+>
 
 export const categorySla = sqliteTable('category_sla', {
   categoryId: integer('category_id')
@@ -721,7 +737,13 @@ export const categorySla = sqliteTable('category_sla', {
 })
 
 export const ESCALATION_REASONS = ['sla', 'manual'] as const
-export const ESCALATION_ENDINGS = ['staff_response', 'solved', 'closed', 'hidden', 'resolved'] as const
+export const ESCALATION_ENDINGS = [
+  'staff_response',
+  'solved',
+  'closed',
+  'hidden',
+  'resolved',
+] as const
 
 /**
  * One escalation episode of a question: from the moment it escalated until staff responded, it
@@ -897,6 +919,42 @@ export const follows = sqliteTable(
     primaryKey({ columns: [t.userId, t.targetType, t.targetId] }),
     // who follows this thread, tag or category
     index('follows_target_idx').on(t.targetType, t.targetId),
+  ],
+)
+
+export const SANCTION_KINDS = ['warn', 'silence', 'suspend', 'ban'] as const
+export type SanctionKind = (typeof SANCTION_KINDS)[number]
+
+/**
+ * What moderators did to an account and why: a warning (a private message), silence (read-only)
+ * or suspension (signed out, kept out) until a date, or a ban. The columns on `users` say what is
+ * in force; this is the history the person and moderators read.
+ */
+export const sanctions = sqliteTable(
+  'sanctions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: SANCTION_KINDS }).notNull(),
+    reason: text('reason').notNull(),
+    // null: a warning (nothing to end) or a ban (no end)
+    endsAt: integer('ends_at', { mode: 'timestamp_ms' }),
+    createdById: integer('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+    liftedAt: integer('lifted_at', { mode: 'timestamp_ms' }),
+    liftedById: integer('lifted_by_id').references(() => users.id),
+    // when the job recorded that it ran out (`user.sanction_ended`)
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    // a person's history, newest first
+    index('sanctions_user_idx').on(t.userId, t.createdAt),
+    // the job that records sanctions that ran out
+    index('sanctions_ending_idx')
+      .on(t.endsAt)
+      .where(sql`ends_at is not null and lifted_at is null and ended_at is null`),
   ],
 )
 

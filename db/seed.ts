@@ -10,7 +10,14 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { count, eq } from 'drizzle-orm'
+import { DateTime } from 'luxon'
 import { acceptAnswer, createAnswer } from '../app/modules/answers/answers.server'
+import { acknowledgeEscalation, claimEscalation } from '../app/modules/escalation/desk.server'
+import { escalateByHand } from '../app/modules/escalation/escalate.server'
+import { addNote } from '../app/modules/escalation/notes.server'
+import { saveRota } from '../app/modules/escalation/rota.server'
+import { saveSla } from '../app/modules/escalation/sla.server'
+import { sweepEscalations } from '../app/modules/escalation/sweep.server'
 import type { Actor } from '../app/modules/policy/policy'
 import { closeAsDuplicate } from '../app/modules/questions/closing.server'
 import { createQuestion } from '../app/modules/questions/questions.server'
@@ -103,6 +110,7 @@ async function seedDemo(contentDir: string) {
       const tagNames = new Set(community.threads.flatMap((t) => t.tags))
       for (const name of [...tagNames].sort()) tx.insert(tags).values({ name }).run()
     })
+    setUpOnCall(actors)
 
     const ids = new Map<string, number>()
     const oldestFirst = [...community.threads].sort((a, b) => b.createdHoursAgo - a.createdHoursAgo)
@@ -119,6 +127,7 @@ async function seedDemo(contentDir: string) {
       )
       if (!closed.ok) throw new Error(`demo thread ${thread.slug}: ${closed.message}`)
     }
+    await seedDesk(startedAt, actors, ids)
   } finally {
     resetClock()
   }
@@ -156,6 +165,108 @@ async function seedThread(thread: DemoThread, startedAt: Date, actors: Map<strin
     tx.update(questions).set({ viewCount: thread.views }).where(eq(questions.id, questionId)).run(),
   )
   return questionId
+}
+
+/**
+ * Three staff take weekly turns on call, handing off on Mondays at 09:00 in Jakarta; payment
+ * problems are promised an answer within two hours around the clock (the other categories keep
+ * the shop's business-hours target).
+ */
+function setUpOnCall(actors: Map<string, Actor>) {
+  const admin = actors.get('eko')!
+  const firstMonday = DateTime.fromJSDate(now(), { zone: 'Asia/Jakarta' }).startOf('week')
+  saveRota(admin, {
+    memberIds: ['dewi', 'fikri', 'sekar'].map((h) => actors.get(h)!.id),
+    timeZone: 'Asia/Jakarta',
+    handoffWeekday: 1,
+    handoffTime: '09:00',
+    rotationDays: 7,
+    startsOn: firstMonday.toISODate()!,
+  })
+  const payments = db
+    .select({ id: categories.id })
+    .from(categories)
+    .where(eq(categories.slug, 'payments-billing'))
+    .get()!
+  const closedEveryDay = Object.fromEntries(
+    ['1', '2', '3', '4', '5', '6', '7'].map((d) => [`closed-${d}`, '1']),
+  )
+  const saved = saveSla(admin, payments.id, {
+    targetHours: '2',
+    targetMinutes: '0',
+    level2Hours: '1',
+    level2Minutes: '0',
+    clock: 'always',
+    timeZone: 'Asia/Jakarta',
+    ...closedEveryDay,
+  })
+  if (!saved.ok) throw new Error(`demo SLA: ${JSON.stringify(saved.fieldErrors)}`)
+}
+
+const SWEEP_EVERY = 15 * 60_000
+
+/**
+ * A desk with something on it: the last day and a half replayed with the escalation sweep
+ * every quarter of an hour, while a helper and the moderator escalate two threads by hand and
+ * staff claim, acknowledge and note them. Whatever else breached its target (depending on the
+ * weekday and hour the demo starts) is escalated by the sweep as it would be on a live site.
+ */
+async function seedDesk(startedAt: Date, actors: Map<string, Actor>, ids: Map<string, number>) {
+  const who = (handle: string) => actors.get(handle)!
+  const thread = (slug: string) => {
+    const id = ids.get(slug)
+    if (id === undefined) throw new Error(`demo desk: no thread ${slug}`)
+    return id
+  }
+  const wrongGrind = thread('11-ordered-whole-beans-got-ground')
+  const merge = thread('22-merge-two-accounts')
+  let wrongGrindEscalation = 0
+  let mergeEscalation = 0
+  const script: [hoursAgo: number, act: () => Promise<void> | void][] = [
+    [
+      18,
+      () => {
+        wrongGrindEscalation = escalateByHand(
+          who('budi'),
+          wrongGrind,
+          'Wrong grind shipped on order KN-25301: only staff can send a replacement bag.',
+        )
+      },
+    ],
+    [17.5, () => void claimEscalation(who('dewi'), wrongGrindEscalation)],
+    [17.4, () => void acknowledgeEscalation(who('dewi'), wrongGrindEscalation)],
+    [
+      17.3,
+      async () =>
+        void (await addNote(
+          who('dewi'),
+          wrongGrind,
+          'Checked KN-25301: the packing slip says **whole bean**, so this was our mistake. Replacement 250 g Flores Bajawa goes out with the next JNE pickup; no need to return the ground bag.',
+        )),
+    ],
+    [
+      7,
+      () => {
+        mergeEscalation = escalateByHand(
+          who('citra'),
+          merge,
+          'Merging two accounts needs the staff tool; the asker has orders on both.',
+        )
+      },
+    ],
+    [6.5, () => void claimEscalation(who('fikri'), mergeEscalation)],
+  ]
+  const from = startedAt.getTime() - 36 * HOUR
+  let next = 0
+  for (let at = from; at <= startedAt.getTime(); at += SWEEP_EVERY) {
+    while (next < script.length && startedAt.getTime() - script[next][0] * HOUR <= at) {
+      setClock(new Date(startedAt.getTime() - script[next][0] * HOUR))
+      await script[next][1]()
+      next++
+    }
+    setClock(new Date(at))
+    sweepEscalations(new Date(at))
+  }
 }
 
 function vote(voters: Actor[], postType: 'question' | 'answer', postId: number, score: number) {

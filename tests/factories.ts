@@ -60,7 +60,13 @@ export function makeCategory(slug = 'orders-shipping', name = 'Orders & shipping
 
 export async function makeQuestion(
   author: Actor,
-  overrides: Partial<{ title: string; body: string; category: string; tags: string[] }> = {},
+  overrides: Partial<{
+    title: string
+    body: string
+    category: string
+    tags: string[]
+    visibility: 'public' | 'private'
+  }> = {},
 ) {
   const category = makeCategory(overrides.category)
   const tagger = author.role === 'member' ? { ...author, role: 'helper' as const } : author
@@ -70,6 +76,7 @@ export async function makeQuestion(
       overrides.body ?? 'I ordered beans last week and the tracking has not moved since Monday.',
     category: category.slug,
     tags: overrides.tags ?? ['shipping'],
+    visibility: overrides.visibility,
   })
   if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors))
   return result.id

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from '@remix-run/react'
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TAGS_MAX, TITLE_MAX, TITLE_MIN } from '~/modules/questions/validation'
 import type { Suggestions } from '~/modules/search/validation'
@@ -31,6 +31,8 @@ type Props = {
   withComment?: boolean
   /** The ask form: suggestions under the title, logged against this ask-form visit. */
   askVisit?: { id: string; suggestions: Suggestions | null; checked: boolean }
+  /** Fields a form adds before its buttons (the ask form's public or private choice). */
+  extraFields?: ReactNode
 }
 
 /** Fewer letters than this say too little to suggest anything. */
@@ -47,6 +49,7 @@ export function QuestionForm({
   submitLabel,
   withComment,
   askVisit,
+  extraFields,
 }: Props) {
   const { t } = useTranslation()
   const navigation = useNavigation()
@@ -127,6 +130,7 @@ export function QuestionForm({
           defaultValue={values.comment ?? ''}
         />
       ) : null}
+      {extraFields}
       <div className="form-actions">
         <button type="submit" name="intent" value="save" className="button" disabled={busy}>
           {busy ? t('questions.form.saving') : submitLabel}

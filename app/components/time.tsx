@@ -64,6 +64,30 @@ export function RelativeTime({ value }: { value: string | Date }) {
   )
 }
 
+const zonedFormat = cached((key) => {
+  const [locale, timeZone] = key.split('|')
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  })
+})
+
+/** "Mon 9 Mar, 09:00 WIB": a moment as the clock on the wall of `zone` shows it. */
+export function ZonedTime({ value, zone }: { value: string | Date; zone: string }) {
+  const locale = useIntlLocale()
+  const date = new Date(value)
+  return (
+    <time dateTime={date.toISOString()} suppressHydrationWarning>
+      {zonedFormat(`${locale}|${zone}`).format(date)}
+    </time>
+  )
+}
+
 /** A number as the page's language writes it: 1,234 / 1.234. */
 export function useNumber() {
   const locale = useIntlLocale()

@@ -1,8 +1,10 @@
 import { DEFAULT_LANGUAGE } from '../i18n/config'
 import { translatorFor } from '../i18n/translator.server'
 import { applyPromotionRule } from '../modules/kb/promotion.server'
+import { describeSweep, sweepEscalations } from '../modules/escalation/sweep.server'
 import { deliverOutbox, describeDelivery } from '../modules/mail/delivery.server'
 import { sendDigests } from '../modules/mail/digest.server'
+import { recordEndedSanctions } from '../modules/moderation/sanctions.server'
 import { forgetOldSubmissionKeys } from '../modules/submissions/submissions.server'
 import { recookPlainText } from '../utils/recook.server'
 import type { Job } from './scheduler.server'
@@ -10,8 +12,11 @@ import type { Job } from './scheduler.server'
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 
-/** Every periodic job of the site. Later jobs (escalation sweep, outbox) join this list. */
+/** Every periodic job of the site. */
 export const JOBS: Job[] = [
+  // Questions past their response target go to the staff member on call; unacknowledged ones to
+  // everybody (see the escalation module). Every minute, so nobody waits a minute more than promised.
+  { name: 'escalation', intervalMs: 60_000, run: () => describeSweep(sweepEscalations()) },
   {
     name: 'kb.promotion-rule',
     intervalMs: HOUR,
@@ -33,6 +38,8 @@ export const JOBS: Job[] = [
     run: async () => describeDelivery(await deliverOutbox()),
   },
   { name: 'forms.forget-submission-keys', intervalMs: HOUR, run: forgetOldSubmissionKeys },
+  // Sanctions end on time by themselves; this records each end in the event log.
+  { name: 'sanctions.record-ended', intervalMs: 5 * 60_000, run: () => recordEndedSanctions() },
   // Posts kept as plain text because cooking ran out of time, usually in a moment of heavy load.
   { name: 'markdown.recook-plain-text', intervalMs: 10 * 60_000, run: () => recookPlainText() },
 ]

@@ -41,22 +41,32 @@ export function acquireLease(name: string, owner: string, intervalMs: number): b
 
 function describe(result: unknown): string {
   if (result === undefined || result === null) return 'ok'
+  if (typeof result === 'string') return result.slice(0, 500)
   return JSON.stringify(result).slice(0, 500)
 }
 
+/** Runs one job now and says what it did (or how it failed); never throws. */
+export async function runJob(job: Job): Promise<string> {
+  try {
+    // What a job changes is the system's doing, not any person's.
+    return describe(await withEventSource('system', job.run))
+  } catch (error) {
+    console.error(`job ${job.name} failed`, error)
+    return `failed: ${error instanceof Error ? error.message : String(error)}`
+  }
+}
+
 /** Runs every due job whose lease this owner wins; returns the names it ran. */
-export async function runDueJobs(jobs: Job[], owner = PROCESS_OWNER): Promise<string[]> {
+export async function runDueJobs(
+  jobs: Job[],
+  owner = PROCESS_OWNER,
+  report?: (name: string, outcome: string) => void,
+): Promise<string[]> {
   const ran: string[] = []
   for (const job of jobs) {
     if (!acquireLease(job.name, owner, job.intervalMs)) continue
-    let outcome: string
-    try {
-      // What a job changes is the system's doing, not any person's.
-      outcome = describe(await withEventSource('system', job.run))
-    } catch (error) {
-      outcome = `failed: ${error instanceof Error ? error.message : String(error)}`
-      console.error(`job ${job.name} failed`, error)
-    }
+    const outcome = await runJob(job)
+    report?.(job.name, outcome)
     write(
       (tx) =>
         tx

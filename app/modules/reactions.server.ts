@@ -9,6 +9,7 @@
  */
 import type { EventType } from '../../db/schema'
 import type { Reaction } from './events/events.server'
+import { notifyAskerOfAcknowledgement, notifyAssignee } from './escalation/desk.server'
 import { queueAcceptedAnswer } from './kb/promotion.server'
 import {
   notifyAnswererOfAcceptance,
@@ -21,22 +22,45 @@ import {
   notifyFollowersOfQuestion,
 } from './notifications/follows.server'
 import { notifyMentionedInAnswer, notifyMentionedInQuestion } from './notifications/mentions.server'
+import { endEscalationOn, refreshAttentionOn } from './escalation/attention.server'
 import { creditAcceptedAnswer, creditVote, debitUnacceptedAnswer } from './users/reputation.server'
 
 let table: Partial<Record<EventType, Reaction[]>> | undefined
 
 export function reactions(): Partial<Record<EventType, Reaction[]>> {
+  // Whether a question needs attention, and until when, follows every change to its thread;
+  // an open escalation ends when staff respond or the question is solved, closed or removed.
+  const attention = [refreshAttentionOn, endEscalationOn]
   return (table ??= {
-    'question.created': [followOwnThread, notifyFollowersOfQuestion, notifyMentionedInQuestion],
     'answer.created': [
       notifyAskerOfAnswer,
       notifyFollowersOfAnswer,
       notifyMentionedInAnswer,
       followOwnThread,
+      ...attention,
     ],
     'answer.accepted': [creditAcceptedAnswer, notifyAnswererOfAcceptance, queueAcceptedAnswer],
     'answer.unaccepted': [debitUnacceptedAnswer],
+    'answer.deleted': attention,
+    'answer.restored': attention,
+    'answer.hidden': attention,
+    'answer.unhidden': attention,
     'vote.cast': [creditVote],
-    'question.closed': [notifyAskerOfDuplicate],
+    'question.created': [
+      followOwnThread,
+      notifyFollowersOfQuestion,
+      notifyMentionedInQuestion,
+      ...attention,
+    ],
+    'question.recategorised': attention,
+    'question.status_changed': attention,
+    'question.closed': [notifyAskerOfDuplicate, ...attention],
+    'question.reopened': attention,
+    'question.hidden': attention,
+    'question.unhidden': attention,
+    'question.deleted': attention,
+    'question.restored': attention,
+    'question.assigned': [notifyAssignee],
+    'question.acknowledged': [notifyAskerOfAcknowledgement],
   })
 }

@@ -9,12 +9,14 @@ import { useActionData, useLoaderData, type ShouldRevalidateFunction } from '@re
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { VisibilityChoice } from '~/components/privacy/visibility-choice'
 import { QuestionForm } from '~/components/question-form'
 import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { requireUser } from '~/utils/session.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { can } from '~/modules/policy/policy'
+import { visibilityField } from '~/modules/privacy/validation'
 import { createQuestion } from '~/modules/questions/questions.server'
 import { EXISTING_TAGS_SHOWN, listTags } from '~/modules/questions/tags.server'
 import { fieldErrorsOf, questionSchema, TITLE_MAX } from '~/modules/questions/validation'
@@ -33,7 +35,7 @@ import { renderPreview } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
 import searchStyles from '~/styles/search.css'
 
-const FIELDS = ['title', 'body', 'category', 'tags', 'language'] as const
+const FIELDS = ['title', 'body', 'category', 'tags', 'language', 'visibility'] as const
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: searchStyles }]
 
@@ -113,7 +115,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return showAgain(values, { suggestions })
     }
     case 'save': {
-      const parsed = questionSchema.safeParse(values)
+      const parsed = questionSchema.extend({ visibility: visibilityField }).safeParse(values)
       if (!parsed.success)
         return showAgain(values, { fieldErrors: fieldErrorsOf(parsed.error) }, 400)
       // The visit is the form's one-time key: sending it twice asks once.
@@ -137,7 +139,15 @@ export default function AskPage() {
       <QuestionForm
         categories={categories}
         existingTags={existingTags}
-        values={data?.values ?? { title: draftTitle, body: '', category, tags: '', language: 'auto' }}
+        values={
+          data?.values ?? { title: draftTitle, body: '', category, tags: '', language: 'auto' }
+        }
+        extraFields={
+          <VisibilityChoice
+            defaultValue={data?.values.visibility}
+            error={data?.fieldErrors.visibility}
+          />
+        }
         fieldErrors={data?.fieldErrors}
         preview={data?.preview ?? null}
         submitLabel={t('questions.ask.submit')}

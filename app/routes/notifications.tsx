@@ -51,12 +51,12 @@ function describe(t: TFunction, n: Item) {
         : t('community.notifications.answeredMany', { count: n.count, who })
     case 'answer.accepted':
       return t('community.notifications.accepted', { who })
+    case 'question.assigned':
+      return t('desk.notifications.assigned', { who })
+    case 'question.acknowledged':
+      return t('desk.notifications.acknowledged', { who })
     case 'question.escalated':
       return t('mail.inApp.escalated', { level: n.level ?? 1 })
-    case 'question.assigned':
-      return t('mail.inApp.assigned', { who })
-    case 'question.acknowledged':
-      return t('mail.inApp.acknowledged')
     case 'followed.new_question':
       return t('mail.inApp.followedQuestion')
     case 'followed.new_answer':

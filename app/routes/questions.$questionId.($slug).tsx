@@ -7,15 +7,19 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { KbThreadLinks } from '~/components/kb-thread-links'
 import { FollowButton } from '~/components/mail/follow-button'
+import { PrivateQuestionPanel } from '~/components/privacy/private-question-panel'
 import { AnswerForm } from '~/components/question/answer-form'
 import { AnswerItem } from '~/components/question/answer-item'
 import { CloseTools } from '~/components/question/close-tools'
+import { AcknowledgedBanner, ThreadEscalationTools } from '~/components/desk/thread-escalation'
 import { QuestionPost } from '~/components/question/question-post'
 import { SimilarQuestions } from '~/components/similar-questions'
 import { useNumber } from '~/components/time'
 import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { getUser } from '~/modules/auth/auth.server'
+import { getThreadEscalationView } from '~/modules/escalation/thread.server'
+import { threadStaffIntent, THREAD_STAFF_INTENTS } from '~/modules/escalation/desk-validation'
 import { getKbLinksForQuestion } from '~/modules/kb/promotion.server'
 import { getRemovals } from '~/modules/moderation/posts.server'
 import { isFollowing } from '~/modules/notifications/follows.server'
@@ -28,6 +32,7 @@ import { NotFound } from '~/utils/domain-errors'
 import { readForm } from '~/utils/form.server'
 import { QUESTION_INTENTS, questionIntent } from '~/utils/question-intents'
 import { handleQuestionIntent } from '~/utils/question-page.server'
+import { handleThreadStaffIntent } from '~/utils/staff-intents.server'
 import { requireUser } from '~/utils/session.server'
 import { slugify } from '~/utils/slug'
 
@@ -73,22 +78,27 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     removals: removed && atLeast(user, 'moderator') ? getRemovals(id) : null,
     submissionKey: newSubmissionKey(),
     following: user ? isFollowing(user.id, { type: 'question', id }) : null,
+    escalation: getThreadEscalationView(viewer, id, page.target),
   })
 }
 
 // The values of the form's `intent` field this action takes (the forged-request test posts each).
-export const intents = QUESTION_INTENTS
+export const intents = [...QUESTION_INTENTS, ...THREAD_STAFF_INTENTS]
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const id = parseId(params.questionId)
-  const parsed = questionIntent.safeParse(Object.fromEntries(await readForm(request)))
+  const form = Object.fromEntries(await readForm(request))
+  const here = `/questions/${id}/${params.slug ?? ''}`
+  const staff = threadStaffIntent.safeParse(form)
+  if (staff.success) return handleThreadStaffIntent(user, id, here, staff.data)
+  const parsed = questionIntent.safeParse(form)
   if (!parsed.success) throw new Response(msg('errors.unknownAction'), { status: 400 })
-  return handleQuestionIntent(user, id, `/questions/${id}/${params.slug ?? ''}`, parsed.data)
+  return handleQuestionIntent(user, id, here, parsed.data)
 }
 
 export default function QuestionRoute() {
-  const { page, viewer, kbLinks, similar, removals, submissionKey, following } =
+  const { page, viewer, kbLinks, similar, removals, submissionKey, escalation, following } =
     useLoaderData<typeof loader>()
   const { question, answers, target } = page
   const { t } = useTranslation()
@@ -107,6 +117,8 @@ export default function QuestionRoute() {
         viewer={viewer}
         path={path}
       />
+      <AcknowledgedBanner view={escalation} />
+      <PrivateQuestionPanel questionId={question.id} target={target} viewer={viewer} />
       {following !== null ? (
         <FollowButton type="question" id={question.id} following={following} returnTo={path} />
       ) : null}
@@ -116,6 +128,7 @@ export default function QuestionRoute() {
         canReopen={can(viewer, 'question.reopen', target)}
         path={path}
       />
+      <ThreadEscalationTools view={escalation} path={path} title={question.title} />
 
       <section id="answers" aria-labelledby="answers-title" className="answers">
         <h2 id="answers-title">

@@ -3,12 +3,16 @@ import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { PrivateBadge } from '~/components/privacy/private-badge'
 import { Avatar, RolePill, StatusBadge } from '~/components/post-meta'
 import { RelativeTime, useIntlLocale, useNumber } from '~/components/time'
 import { getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { HANDLE_PATTERN } from '~/modules/auth/validation'
+import { getUser } from '~/modules/auth/auth.server'
 import { getProfile } from '~/modules/users/users.server'
+import { getUser } from '~/modules/auth/auth.server'
+import { atLeast } from '~/modules/policy/policy'
 import { notFound } from '~/utils/http.server'
 import { slugify } from '~/utils/slug'
 
@@ -17,15 +21,26 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const handle = (params.handle ?? '').toLowerCase()
   if (!HANDLE_PATTERN.test(handle)) notFound(msg('community.profile.notFound'))
-  const profile = getProfile(handle)
+  // Public page; the asker and staff also see private questions, marked.
+  const profile = getProfile(handle, await getUser(request))
   if (!profile) notFound(msg('community.profile.notFound'))
   const t = await getT(request)
   const { displayName: name, handle: shown } = profile.user
-  return json({ title: t('community.profile.meta', { name, handle: shown }), profile })
+  // The person themselves and moderators find the account's standing and sanctions from here.
+  const viewer = await getUser(request)
+  const moderation =
+    viewer === null
+      ? null
+      : viewer.handle === shown
+        ? ('own' as const)
+        : atLeast(viewer, 'moderator')
+          ? ('moderator' as const)
+          : null
+  return json({ title: t('community.profile.meta', { name, handle: shown }), profile, moderation })
 }
 
 export default function ProfilePage() {
-  const { profile } = useLoaderData<typeof loader>()
+  const { profile, moderation } = useLoaderData<typeof loader>()
   const { user, counts, recentQuestions, recentAnswers } = profile
   const { t } = useTranslation()
   const number = useNumber()
@@ -54,6 +69,15 @@ export default function ProfilePage() {
               components={{ when: <time dateTime={joined.toISOString()} /> }}
             />
           </p>
+          {moderation ? (
+            <p>
+              <Link to={`/users/${user.handle}/moderation`}>
+                {moderation === 'own'
+                  ? t('moderation.page.yourStanding')
+                  : t('moderation.page.moderate')}
+              </Link>
+            </p>
+          ) : null}
         </div>
       </header>
 
@@ -79,6 +103,7 @@ export default function ProfilePage() {
                     </h3>
                     <div className="summary-footer muted">
                       <StatusBadge status={q.status} closedReason={q.closedReason} />
+                      {q.visibility === 'private' ? <PrivateBadge /> : null}
                       <span>
                         {votes(q.score)} ·{' '}
                         {t('community.profile.answerCount', {
@@ -116,6 +141,7 @@ export default function ProfilePage() {
                       </Link>
                     </h3>
                     <div className="summary-footer muted">
+                      {a.question.visibility === 'private' ? <PrivateBadge /> : null}
                       {a.isAccepted ? (
                         <span className="badge badge-solved">
                           {t('community.profile.acceptedBadge')}

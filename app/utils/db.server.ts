@@ -43,6 +43,20 @@ const connection = singleton('db', () => openDatabase(env().DATABASE_PATH))
 export const db: Db = connection.db
 export const sqlite = connection.sqlite
 
+const statements = singleton('preparedStatements', () => new Map<string, Database.Statement>())
+
+/**
+ * A hand-written statement, compiled once per process. For the few statements a hot loop runs
+ * thousands of times (appending an event, the escalation sweep's checks), where building the
+ * query through the ORM costs more than running it. Runs on the one connection, so inside a
+ * `write()` it is part of that transaction.
+ */
+export function prepared(text: string): Database.Statement {
+  let statement = statements.get(text)
+  if (!statement) statements.set(text, (statement = sqlite.prepare(text)))
+  return statement
+}
+
 /**
  * Every write goes through here: BEGIN IMMEDIATE takes the write lock up front, so two
  * processes never both read, then both try to upgrade and fail with SQLITE_BUSY.

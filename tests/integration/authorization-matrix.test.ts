@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { escalateByHand } from '~/modules/escalation/escalate.server'
+import { addNote } from '~/modules/escalation/notes.server'
 import { FEEDBACK_REASONS } from '~/modules/kb/validation'
 import { can, type Actor, type AnswerTarget, type QuestionTarget } from '~/modules/policy/policy'
 import { sqlite } from '~/utils/db.server'
 import { QUESTION_INTENTS } from '~/utils/question-intents'
 import { unsubscribeToken } from '~/modules/mail/unsubscribe.server'
+import { slugify } from '~/utils/slug'
 import { NOTIFICATION_TYPES } from '../../db/schema'
-import { TEST_PASSWORD } from '../factories'
+import { makeQuestion, TEST_PASSWORD } from '../factories'
 import { startApp, type RunningApp } from '../setup/app'
 import { TEST_EPOCH } from '../setup/integration'
 import {
@@ -42,6 +45,8 @@ type Person = Exclude<Who, 'anonymous'>
 type Fixture = {
   site: Site
   states: ModerationStates
+  /** A question on the staff desk: escalated by the helper, with a note by the staff member. */
+  desk: { id: number; path: string; escalationId: number; noteId: number }
   people: Record<Person, Actor>
   cookies: Record<Who, string | null>
 }
@@ -69,7 +74,15 @@ async function seedFixture(): Promise<Fixture> {
   }
   for (const [who, person] of Object.entries(people))
     cookies[who as Person] = await sessionCookie(person)
-  return { site, states, people, cookies }
+  const deskTitle = 'Parcel stuck at the Surabaya hub for days'
+  const deskId = await makeQuestion(site.users.member, { title: deskTitle })
+  const desk = {
+    id: deskId,
+    path: `/questions/${deskId}/${slugify(deskTitle)}`,
+    escalationId: escalateByHand(site.users.helper, deskId, 'The courier lost it: staff only'),
+    noteId: await addNote(states.users.staff, deskId, 'Asked JNE for a trace.'),
+  }
+  return { site, states, desk, people, cookies }
 }
 
 const actorOf = (fx: Fixture, who: Who): Actor | null =>
@@ -78,6 +91,8 @@ const actorOf = (fx: Fixture, who: Who): Actor | null =>
 /** The tables a refused request must leave exactly as they were. */
 const MAIN_TABLES = [
   'questions',
+  'escalations',
+  'internal_notes',
   'answers',
   'votes',
   'events',
@@ -111,6 +126,7 @@ const QUESTIONS = [
   'hidden question',
   'deleted question',
   'closed question',
+  'private question',
   'unknown question',
 ] as const
 type QuestionKey = (typeof QUESTIONS)[number]
@@ -146,6 +162,9 @@ function questionState(fx: Fixture, key: QuestionKey): QuestionTarget | null {
       return { authorId, deletedAt: at }
     case 'closed question':
       return { authorId, closedAt: at }
+    // Asked privately, and its asker has not allowed publishing it.
+    case 'private question':
+      return { authorId, visibility: 'private' }
     case 'unknown question':
       return null
   }
@@ -161,6 +180,8 @@ function questionRef(fx: Fixture, key: QuestionKey) {
       return fx.states.deletedQuestion
     case 'closed question':
       return fx.states.closedQuestion
+    case 'private question':
+      return fx.states.privateQuestion
     case 'unknown question':
       return { id: UNKNOWN_ID, path: `/questions/${UNKNOWN_ID}/no-such-question` }
   }
@@ -258,11 +279,19 @@ type PageCase = {
   listing?: boolean
   /** A visible post a 200 of this page lists: what it does not list then means something. */
   shows?: string
+  /** A list of the viewer's own (their profile): it adds the private questions they may open. */
+  personal?: boolean
 }
 
 const single =
-  (url: string, expect: (who: Who) => Expected, listing = false, shows?: string) =>
-  (): PageCase[] => [{ target: '-', url, expect, listing, shows }]
+  (
+    url: string,
+    expect: (who: Who) => Expected,
+    listing = false,
+    shows?: string,
+    personal = false,
+  ) =>
+  (): PageCase[] => [{ target: '-', url, expect, listing, shows, personal }]
 
 /** Part of the visible question's title that no search highlight splits. */
 const VISIBLE_TITLE = 'My V60 coffee tastes'
@@ -272,7 +301,17 @@ const signedOutOnly = (who: Who): Expected => (who === 'anonymous' ? 'ok' : 'red
 
 /** Pages behind a log-in that only a policy action opens (`kb.manage`, `question.create`). */
 const managerPage =
-  (fx: Fixture, check: 'kb.manage' | 'question.create' | 'search.settings') =>
+  (
+    fx: Fixture,
+    check:
+      | 'kb.manage'
+      | 'question.create'
+      | 'search.settings'
+      | 'sla.settings'
+      | 'rota.manage'
+      | 'desk.view',
+      | 'queue.view',
+  ) =>
   (who: Who): Expected => {
     const actor = actorOf(fx, who)
     return gate(actor, true, can(actor, check, null), 'ok')
@@ -280,7 +319,7 @@ const managerPage =
 
 // Words of the removed questions that are not their markers: a search or a suggestion list
 // that leaked one would show its title, marker and all. "sour" finds the visible question.
-const LEAK_QUERY = 'sour burr worth price filter papers tear squeaks'
+const LEAK_QUERY = 'sour burr worth price filter papers tear squeaks parcel kiosk'
 
 const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
   'routes/$': single('/no/such/page', everyone('not-found')),
@@ -317,7 +356,9 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
       url: `/go?type=question&id=${questionRef(fx, key).id}&from=search`,
       expect: (): Expected => {
         const q = questionState(fx, key)
-        return q !== null && !q.hiddenAt && !q.deletedAt ? 'redirect' : 'not-found'
+        return q !== null && !q.hiddenAt && !q.deletedAt && q.visibility !== 'private'
+          ? 'redirect'
+          : 'not-found'
       },
     })),
     ...(['article', 'unknown article'] as const).map((key) => ({
@@ -354,6 +395,31 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
     })),
   'routes/settings.search': (fx) =>
     single('/settings/search', managerPage(fx, 'search.settings'))(),
+  'routes/desk': (fx) => [
+    ...single('/desk', managerPage(fx, 'desk.view'))(),
+    ...single('/desk?show=unassigned&level=1&page=2', managerPage(fx, 'desk.view'))(),
+  ],
+  // Response targets are admins'; the rota is staff's.
+  'routes/admin.sla._index': (fx) => single('/admin/sla', managerPage(fx, 'sla.settings'))(),
+  'routes/admin.sla.$categoryId': (fx) =>
+    [
+      { target: 'category', id: brewingHelpId() },
+      { target: 'unknown category', id: UNKNOWN_ID },
+    ].map(({ target, id }) => ({
+      target,
+      url: `/admin/sla/${id}`,
+      expect: (who) => {
+        const outcome = managerPage(fx, 'sla.settings')(who)
+        return outcome === 'ok' && id === UNKNOWN_ID ? 'not-found' : outcome
+      },
+    })),
+  'routes/admin.rota': (fx) => single('/admin/rota', managerPage(fx, 'rota.manage'))(),
+  // A person's standing: the person and moderators read it.
+  'routes/users.$handle_.moderation': (fx) =>
+    single(`/users/${fx.site.users.member.handle}/moderation`, (who) => {
+      const actor = actorOf(fx, who)
+      return gate(actor, true, who === 'author' || can(actor, 'note.view', null), 'ok')
+    })(),
   'routes/kb.candidates._index': (fx) => single('/kb/candidates', managerPage(fx, 'kb.manage'))(),
   'routes/kb.new': (fx) => single('/kb/new', managerPage(fx, 'kb.manage'))(),
   'routes/kb.review': (fx) => single('/kb/review', managerPage(fx, 'kb.manage'))(),
@@ -384,6 +450,17 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
         )
       },
     })),
+  // Only forms post there: a visit goes on to the question, for those who may open it.
+  'routes/questions.$questionId.publish': (fx) =>
+    QUESTIONS.map((key) => ({
+      target: key,
+      url: `/questions/${questionRef(fx, key).id}/publish`,
+      expect: (who) => {
+        const q = questionState(fx, key)
+        return q !== null && can(actorOf(fx, who), 'question.view', q) ? 'redirect' : 'not-found'
+      },
+    })),
+  'routes/queue': (fx) => single('/queue', managerPage(fx, 'queue.view'), true)(),
   'routes/questions.$questionId.revisions': (fx) =>
     questionPages(
       fx,
@@ -408,7 +485,7 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
   'routes/signup': single('/signup', signedOutOnly),
   'routes/tags._index': single('/tags', everyone('ok'), true),
   'routes/users.$handle': (fx) =>
-    single(`/users/${fx.site.users.member.handle}`, everyone('ok'), true, VISIBLE_TITLE)(),
+    single(`/users/${fx.site.users.member.handle}`, everyone('ok'), true, VISIBLE_TITLE, true)(),
   // The index opens for whoever may use at least one of the tools it links.
   'routes/admin._index': (fx) =>
     single('/admin', (who) => {
@@ -492,8 +569,12 @@ function questionPages(
  * The removed posts whose marker word `body` may contain for `who`: none in a list, else those
  * the policy lets them see. A marker anywhere else is a leak.
  */
-function leaks(fx: Fixture, who: Who, body: string, listing: boolean): string[] {
+function leaks(fx: Fixture, who: Who, body: string, listing: boolean, personal = false): string[] {
   const actor = actorOf(fx, who)
+  const seesPrivate = can(actor, 'question.view', questionState(fx, 'private question')!)
+  const privateLeak =
+    body.includes(REMOVED_MARKERS.privateQuestion) &&
+    (listing ? !(personal && seesPrivate) : !seesPrivate)
   const posts = [
     [
       REMOVED_MARKERS.hiddenQuestion,
@@ -506,9 +587,12 @@ function leaks(fx: Fixture, who: Who, body: string, listing: boolean): string[] 
     [REMOVED_MARKERS.hiddenAnswer, can(actor, 'answer.view', answerState(fx, 'hidden answer')!)],
     [REMOVED_MARKERS.deletedAnswer, can(actor, 'answer.view', answerState(fx, 'deleted answer')!)],
   ] as const
-  return posts
-    .filter(([marker, sees]) => body.includes(marker) && (listing || !sees))
-    .map(([marker]) => marker)
+  return [
+    ...posts
+      .filter(([marker, sees]) => body.includes(marker) && (listing || !sees))
+      .map(([marker]) => marker),
+    ...(privateLeak ? [REMOVED_MARKERS.privateQuestion] : []),
+  ]
 }
 
 // ── Actions: every route with an action × every intent it exports ───────────────────────────
@@ -531,6 +615,10 @@ type QuestionCheck =
   | 'question.hide'
   | 'question.unhide'
   | 'question.restore'
+  | 'question.escalate'
+  | 'note.create'
+  | 'question.publish_consent'
+  | 'question.make_public'
   | 'answer.create'
 type AnswerCheck =
   | 'answer.edit'
@@ -599,6 +687,7 @@ function onAnswers(
 
 const removal = { reason: 'spam', note: '' }
 const onThread = (q: { path: string }) => q.path
+const publishUrl = (q: { id: number }) => `/questions/${q.id}/publish`
 const onAnswerThread = (a: { questionPath: string }) => a.questionPath
 
 /**
@@ -646,6 +735,75 @@ const QUESTION_PAGE_FORMS: Record<
     onAnswers(fx, 'answer.restore', onAnswerThread, (id) => ({ answerId: String(id) })),
 }
 
+/**
+ * Staff's forms on the desk's escalated question (and on an unknown one): staff and admins only.
+ * The desk itself answers an unknown escalation with 404, after its own guard.
+ */
+function onEscalation(fx: Fixture, url: (q: { path: string }) => string, form: Form): ActionCase[] {
+  const unknown = { path: `/questions/${UNKNOWN_ID}/no-such-question` }
+  return [
+    { target: 'escalated question', q: fx.desk, known: true },
+    { target: 'unknown question', q: unknown, known: false },
+  ].map(({ target, q, known }) => ({
+    target,
+    url: url(q),
+    form: { escalationId: String(fx.desk.escalationId), ...form },
+    expect: (who) =>
+      gate(actorOf(fx, who), known, can(actorOf(fx, who), 'escalation.manage', null), 'done'),
+  }))
+}
+
+/** The desk's forms: its guard first (staff), then the escalation (404 when there is none). */
+function deskForms(fx: Fixture, form: Form): ActionCase[] {
+  return [
+    { target: 'escalation', id: fx.desk.escalationId },
+    { target: 'unknown escalation', id: UNKNOWN_ID },
+  ].map(({ target, id }) => ({
+    target,
+    url: '/desk',
+    form: { escalationId: String(id), ...form },
+    expect: (who) => {
+      const actor = actorOf(fx, who)
+      return gate(
+        actor,
+        true,
+        can(actor, 'escalation.manage', null),
+        id === UNKNOWN_ID ? 'not-found' : 'done',
+      )
+    },
+  }))
+}
+
+const staffForms = (fx: Fixture) => ({
+  assign: { assigneeId: String(fx.people.staff.id), seenAssigneeId: '' },
+})
+
+/**
+ * The question page's staff forms. Escalating a closed question is a 409 (nothing to escalate),
+ * which the escalation tests cover; here it is left out.
+ */
+const QUESTION_PAGE_STAFF_FORMS: Record<string, (fx: Fixture) => ActionCase[]> = {
+  claim: (fx) => onEscalation(fx, onThread, {}),
+  assign: (fx) => onEscalation(fx, onThread, staffForms(fx).assign),
+  acknowledge: (fx) => onEscalation(fx, onThread, {}),
+  'resolve-escalation': (fx) => onEscalation(fx, onThread, {}),
+  'add-note': (fx) =>
+    onQuestions(fx, 'note.create', onThread, () => ({ internalNote: 'Refund approved.' })),
+  // Only the note's author (the staff member) may delete it.
+  'delete-note': (fx) => [
+    {
+      target: 'staff member’s note',
+      url: fx.desk.path,
+      form: { noteId: String(fx.desk.noteId) },
+      expect: (who) => gate(actorOf(fx, who), true, who === 'staff', 'done'),
+    },
+  ],
+  escalate: (fx) =>
+    onQuestions(fx, 'question.escalate', onThread, () => ({
+      escalateReason: 'An order problem only staff can look up',
+    })).filter((c) => c.target !== 'closed question'),
+}
+
 const questionFields = {
   title: 'Why does my French press taste muddy',
   body: 'Every cup has grit at the bottom, even with a coarse grind and a slow plunge.',
@@ -682,7 +840,20 @@ function signedIn(fx: Fixture, url: string, form: Form, check?: 'kb.manage' | 'q
 }
 
 const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
-  'routes/questions.$questionId.($slug)': QUESTION_PAGE_FORMS,
+  'routes/questions.$questionId.($slug)': { ...QUESTION_PAGE_FORMS, ...QUESTION_PAGE_STAFF_FORMS },
+  'routes/desk': {
+    claim: (fx) => deskForms(fx, {}),
+    assign: (fx) => deskForms(fx, staffForms(fx).assign),
+    acknowledge: (fx) => deskForms(fx, {}),
+    'resolve-escalation': (fx) => deskForms(fx, {}),
+  },
+  // The asker's consent and staff's publishing, on every question target (the private one has
+  // no consent: Make public is refused to everyone).
+  'routes/questions.$questionId.publish': {
+    'allow-publish': (fx) => onQuestions(fx, 'question.publish_consent', publishUrl, () => ({})),
+    'withdraw-publish': (fx) => onQuestions(fx, 'question.publish_consent', publishUrl, () => ({})),
+    'make-public': (fx) => onQuestions(fx, 'question.make_public', publishUrl, () => ({})),
+  },
   'routes/answers.$answerId.edit': {
     preview: (fx) =>
       onAnswers(
@@ -748,6 +919,49 @@ const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
   'routes/settings.search': {
     save: (fx) => searchSettings(fx, { synonyms: 'ongkir, ongkos kirim\nresi, nomor resi' }),
     reset: (fx) => searchSettings(fx, {}),
+  },
+  // Moderators act on people below them; the person themselves may read, not act.
+  'routes/users.$handle_.moderation': {
+    sanction: (fx) => sanctionForm(fx, { kind: 'warn', days: '', reason: 'Please keep it civil' }),
+    lift: (fx) => sanctionForm(fx, { sanctionId: String(UNKNOWN_ID) }, 'not-found'),
+  },
+  'routes/admin.sla.$categoryId': {
+    [ONLY]: (fx) =>
+      managerForm(fx, `/admin/sla/${brewingHelpId()}`, 'sla.settings', {
+        targetHours: '2',
+        targetMinutes: '30',
+        level2Hours: '1',
+        level2Minutes: '0',
+        clock: 'always',
+        timeZone: 'Asia/Jakarta',
+        holidays: '',
+      }),
+  },
+  'routes/admin.rota': {
+    'save-rota': (fx) =>
+      managerForm(fx, '/admin/rota', 'rota.manage', {
+        timeZone: 'Asia/Jakarta',
+        handoffWeekday: '1',
+        handoffTime: '09:00',
+        rotationDays: '7',
+        startsOn: '2026-03-02',
+      }),
+    'add-override': (fx) =>
+      managerForm(fx, '/admin/rota', 'rota.manage', {
+        userId: String(fx.people.staff.id),
+        startsAt: '2026-03-03T09:00',
+        endsAt: '2026-03-04T09:00',
+        reason: 'swap',
+      }),
+    // no such override: those allowed learn that, the others are refused first
+    'remove-override': (fx) =>
+      managerForm(
+        fx,
+        '/admin/rota',
+        'rota.manage',
+        { overrideId: String(UNKNOWN_ID) },
+        'not-found',
+      ),
   },
   'routes/kb.candidates._index': {
     settings: (fx) =>
@@ -932,6 +1146,47 @@ function searchSettings(fx: Fixture, form: Form): ActionCase[] {
   ]
 }
 
+/** A settings form of a page only the policy's `check` opens. */
+function managerForm(
+  fx: Fixture,
+  url: string,
+  check: 'sla.settings' | 'rota.manage',
+  form: Form,
+  allowed: Expected = 'done',
+): ActionCase[] {
+  return [
+    {
+      target: '-',
+      url,
+      form,
+      expect: (who) => {
+        const actor = actorOf(fx, who)
+        return gate(actor, true, can(actor, check, null), allowed)
+      },
+    },
+  ]
+}
+
+function sanctionForm(fx: Fixture, form: Form, allowed: Expected = 'done'): ActionCase[] {
+  const member = fx.site.users.member
+  return [
+    {
+      target: '-',
+      url: `/users/${member.handle}/moderation`,
+      form,
+      expect: (who) => {
+        const actor = actorOf(fx, who)
+        return gate(actor, true, can(actor, 'user.sanction', member), allowed)
+      },
+    },
+  ]
+}
+
+function brewingHelpId(): number {
+  const row = sqlite.prepare("select id from categories where slug = 'brewing-help'").get()
+  return (row as { id: number }).id
+}
+
 function promotionRule(fx: Fixture, form: Form): ActionCase[] {
   return [
     {
@@ -1099,7 +1354,7 @@ describe('pages: every role × every route with a loader × every target', () =>
           )
         if (page.shows && got === 'ok' && !body.includes(page.shows))
           problems.push(`${where}: does not show “${page.shows}”`)
-        const leaked = leaks(fx, who, body, page.listing ?? false)
+        const leaked = leaks(fx, who, body, page.listing ?? false, page.personal)
         if (leaked.length > 0) problems.push(`${where}: shows ${leaked.join(', ')}`)
         problems.push(...logged.map((l) => `${where}: ${l}`))
       }
@@ -1237,9 +1492,70 @@ const KEY_CELLS: [rule: string, request: KeyRequest, statuses: Partial<Record<Wh
     { author: 404, moderator: 200 },
   ],
   [
+    'the desk is for staff and admins',
+    { page: 'routes/desk', target: '-' },
+    { anonymous: 'login', author: 403, helper: 403, moderator: 403, staff: 200, admin: 200 },
+  ],
+  [
+    'staff claim from the desk; moderators may not',
+    { route: 'routes/desk', intent: 'claim', target: 'escalation' },
+    { moderator: 403, staff: 302 },
+  ],
+  [
+    'moderators write internal notes, helpers and askers do not',
+    onPage('add-note', 'question'),
+    { author: 403, helper: 403, moderator: 302, staff: 302 },
+  ],
+  [
+    'helpers escalate by hand, askers do not',
+    onPage('escalate', 'question'),
+    { author: 403, otherMember: 403, helper: 302, moderator: 302 },
+  ],
+  [
     'the promotion rule is staff’s: moderators may not change it',
     { route: 'routes/kb.candidates._index', intent: 'settings', target: '-' },
     { moderator: 403, staff: 302 },
+  ],
+  [
+    'a private question is opened by its asker and staff only',
+    view('private question'),
+    {
+      anonymous: 404,
+      author: 200,
+      otherMember: 404,
+      helper: 404,
+      moderator: 404,
+      staff: 200,
+      admin: 200,
+    },
+  ],
+  [
+    'a private question is answered by its asker and staff only',
+    onPage('answer', 'private question'),
+    { author: 302, staff: 302, helper: 404, otherMember: 404 },
+  ],
+  [
+    'only the asker allows publishing; staff may not publish without that consent',
+    {
+      route: 'routes/questions.$questionId.publish',
+      intent: 'make-public',
+      target: 'private question',
+    },
+    { staff: 403, admin: 403, moderator: 404, author: 403 },
+  ],
+  [
+    'staff may not give the asker’s consent for them',
+    {
+      route: 'routes/questions.$questionId.publish',
+      intent: 'allow-publish',
+      target: 'private question',
+    },
+    { author: 302, staff: 403 },
+  ],
+  [
+    'the queue is for helpers and up',
+    { page: 'routes/queue', target: '-' },
+    { anonymous: 'login', author: 403, helper: 200, moderator: 200 },
   ],
 ]
 
@@ -1248,6 +1564,7 @@ const MARKER_OF: Record<string, string | undefined> = {
   'deleted question': REMOVED_MARKERS.deletedQuestion,
   'hidden answer': REMOVED_MARKERS.hiddenAnswer,
   'deleted answer': REMOVED_MARKERS.deletedAnswer,
+  'private question': REMOVED_MARKERS.privateQuestion,
 }
 
 const statusClass = (status: Status): Outcome =>

@@ -6,9 +6,18 @@ import { unsubscribeToken } from '~/modules/mail/unsubscribe.server'
 import { follow } from '~/modules/notifications/follows.server'
 import { listFiltersSchema } from '~/modules/questions/validation'
 import { openParamsSchema, searchParamsSchema } from '~/modules/search/validation'
+import { deskFilters, threadStaffIntent } from '~/modules/escalation/desk-validation'
+import { escalateByHand } from '~/modules/escalation/escalate.server'
+import { addNote } from '~/modules/escalation/notes.server'
+import { addOverride } from '~/modules/escalation/rota.server'
+import { sanctionUser } from '~/modules/moderation/sanctions.server'
+import { setPublishConsent } from '~/modules/privacy/privacy.server'
+import { queueFiltersSchema } from '~/modules/queue/validation'
 import { setClock } from '~/utils/clock.server'
+import { sqlite } from '~/utils/db.server'
+import { slugify } from '~/utils/slug'
 import { questionIntent } from '~/utils/question-intents'
-import { TEST_PASSWORD, type TestUser } from '../factories'
+import { makeQuestion, TEST_PASSWORD, type TestUser } from '../factories'
 import { startApp, type RunningApp } from '../setup/app'
 import { TEST_EPOCH } from '../setup/integration'
 import {
@@ -246,7 +255,12 @@ const ONLY = ''
 
 // ── The fixture and who fills in each form ──────────────────────────────────────────────────
 
-type Fixture = { site: Site; states: ModerationStates; cookies: Map<number, string> }
+type Fixture = {
+  site: Site
+  states: ModerationStates
+  cookies: Map<number, string>
+  desk: { escalationId: number; noteId: number }
+}
 
 let app: RunningApp
 let fx: Fixture
@@ -277,7 +291,12 @@ async function seedFixture(): Promise<Fixture> {
   const cookies = new Map<number, string>()
   for (const user of [site.users.admin, site.users.member])
     cookies.set(user.id, await sessionCookie(user))
-  return { site, states, cookies }
+  // An escalation and a note on the question, so the staff forms show there and on the desk.
+  const desk = {
+    escalationId: escalateByHand(site.users.helper, site.questionId, 'Only staff can check'),
+    noteId: await addNote(site.users.admin, site.questionId, 'Checked with the courier.'),
+  }
+  return { site, states, cookies, desk }
 }
 
 beforeAll(async () => {
@@ -312,10 +331,22 @@ type FormPlace = {
 }
 
 const admin = (fx: Fixture) => fx.site.users.admin
+/** Made by the publish forms' `prepare`, fresh for each of its intents. */
+let ownPrivateQuestions: string[] = []
+
+function brewingHelpId(): number {
+  const row = sqlite.prepare("select id from categories where slug = 'brewing-help'").get()
+  return (row as { id: number }).id
+}
 const signedOut = () => null
 
 const FORM_PLACES: Record<string, FormPlace> = {
-  'routes/questions.$questionId.($slug)': { page: (fx) => fx.site.questionPath, who: admin },
+  // The escalated question has the staff forms; another shows the escalate-by-hand form.
+  'routes/questions.$questionId.($slug)': {
+    page: (fx) => [fx.site.questionPath, fx.states.host.path],
+    who: admin,
+  },
+  'routes/desk': { page: () => '/desk', who: admin },
   'routes/answers.$answerId.edit': {
     page: (fx) => `/answers/${fx.site.answerId}/edit`,
     who: admin,
@@ -358,6 +389,53 @@ const FORM_PLACES: Record<string, FormPlace> = {
   // The header's form, on every page for someone signed in.
   'routes/logout': { page: () => '/', who: admin },
   'routes/settings.search': { page: () => '/settings/search', who: admin },
+  // An admin's own private questions show the asker's forms (allow, or withdraw once allowed)
+  // and staff's Make public.
+  'routes/questions.$questionId.publish': {
+    page: () => ownPrivateQuestions,
+    who: admin,
+    prepare: async (fx) => {
+      const asked = async (title: string) => {
+        const id = await makeQuestion(fx.site.users.admin, {
+          title,
+          category: 'brewing-help',
+          tags: ['v60'],
+          visibility: 'private',
+        })
+        return { id, path: `/questions/${id}/${slugify(title)}` }
+      }
+      const waiting = await asked('Refund for order KN-1 went astray')
+      const allowed = await asked('Refund for order KN-2 went astray')
+      setPublishConsent(fx.site.users.admin, allowed.id, true)
+      ownPrivateQuestions = [waiting.path, allowed.path]
+    },
+  },
+  'routes/admin.sla.$categoryId': { page: () => `/admin/sla/${brewingHelpId()}`, who: admin },
+  // A lift button shows only while a sanction is in force.
+  'routes/users.$handle_.moderation': {
+    page: (fx) => `/users/${fx.site.users.member.handle}/moderation`,
+    who: admin,
+    prepare: async (fx) => {
+      sanctionUser(admin(fx), fx.site.users.member.id, {
+        kind: 'silence',
+        days: '2',
+        reason: 'Cool down',
+      })
+    },
+  },
+  // An override's remove button shows only while one is coming up.
+  'routes/admin.rota': {
+    page: () => '/admin/rota',
+    who: admin,
+    prepare: async (fx) => {
+      addOverride(admin(fx), {
+        userId: String(admin(fx).id),
+        startsAt: '2026-03-03T09:00',
+        endsAt: '2026-03-04T09:00',
+        reason: 'swap',
+      })
+    },
+  },
   // "Mark all as read" shows while something is unread: the member's question was answered.
   'routes/notifications': { page: () => '/notifications', who: (fx) => fx.site.users.member },
   // The editor's script posts it (see SCRIPT_FORMS); the ask page is where that script runs.
@@ -420,6 +498,11 @@ function validValue(fx: Fixture, route: string, field: string): string | undefin
     postType: 'answer',
     postId: String(fx.site.answerId),
     value: '1',
+    escalationId: String(fx.desk.escalationId),
+    assigneeId: String(fx.site.users.admin.id),
+    noteId: String(fx.desk.noteId),
+    internalNote: 'Asked the courier for a trace.',
+    escalateReason: 'An order problem only staff can look up',
   }
   return values[field]
 }
@@ -432,7 +515,7 @@ function schemaForms(fx: Fixture, rendered: RenderedForm[]): RenderedForm[] {
   const typed = new Set(
     rendered.flatMap((f) => [...f.fields].filter(([, v]) => v.typed).map(([name]) => name)),
   )
-  return questionIntent.options.map((option) => ({
+  return [...questionIntent.options, ...threadStaffIntent.options].map((option) => ({
     action: fx.site.questionPath,
     intents: [option.shape.intent.value],
     fields: new Map(
@@ -674,6 +757,8 @@ const SCHEMA_PARAMS: Record<string, string[]> = {
   'routes/questions._index': [...Object.keys(listFiltersSchema.shape), 'deleted'],
   'routes/search': Object.keys(searchParamsSchema.shape),
   'routes/go': Object.keys(openParamsSchema.shape),
+  'routes/desk': Object.keys(deskFilters.shape),
+  'routes/queue': Object.keys(queueFiltersSchema.shape),
 }
 
 /** A query that reaches the loader's interesting part, which each hostile parameter replaces. */
@@ -715,6 +800,8 @@ function pageUrl(route: RouteEntry, fx: Fixture): string {
         return '/1'
       case 'handle':
         return `/${fx.site.users.member.handle}`
+      case 'categoryId':
+        return `/${fx.site.categoryId}`
       case 'slug':
         return `/${route.pattern.startsWith('/kb/') ? fx.site.articleSlug : fx.site.questionPath.split('/')[3]}`
       default:

@@ -83,7 +83,7 @@ describe('profile page', () => {
         score: 0,
         createdAt: expect.any(String),
         isAccepted: true,
-        question: { id: kept, title: 'Where is my bag of Toraja beans?' },
+        question: { id: kept, title: 'Where is my bag of Toraja beans?', visibility: 'public' },
       },
     ])
     // Nothing private leaks into the page data.

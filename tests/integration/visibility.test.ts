@@ -4,11 +4,11 @@ import { acceptAnswer } from '~/modules/answers/answers.server'
 import { hideQuestion, deleteQuestion } from '~/modules/moderation/posts.server'
 import { listNotifications } from '~/modules/notifications/notifications.server'
 import { canSee, isListed, type Actor } from '~/modules/policy/policy'
-import { listed, visibleTo } from '~/modules/policy/visibility.server'
+import { listed, listedSql, listedTo, visibleTo } from '~/modules/policy/visibility.server'
 import { closeAsDuplicate } from '~/modules/questions/closing.server'
 import { getQuestionPage } from '~/modules/questions/questions.server'
 import { now } from '~/utils/clock.server'
-import { db, write } from '~/utils/db.server'
+import { db, sqlite, write } from '~/utils/db.server'
 import { questions, ROLES } from '../../db/schema'
 import { makeAnswer, makeQuestion, makeUser } from '../factories'
 
@@ -18,7 +18,14 @@ describe('one visibility rule', () => {
   it('answers the same in SQL and in the policy, for every state and every viewer', async () => {
     const author = await makeUser()
     const stranger = await makeUser()
-    const states = { plain: {}, hidden: { hiddenAt: now() }, deleted: { deletedAt: now() } }
+    const states = {
+      plain: {},
+      hidden: { hiddenAt: now() },
+      deleted: { deletedAt: now() },
+      private: { visibility: 'private' as const },
+      privateHidden: { visibility: 'private' as const, hiddenAt: now() },
+      privateDeleted: { visibility: 'private' as const, deletedAt: now() },
+    }
     const ids: Record<string, number> = {}
     for (const [name, state] of Object.entries(states)) {
       const id = await makeQuestion(author, { title: `A question that is ${name} now` })
@@ -42,13 +49,31 @@ describe('one visibility rule', () => {
           .all()
           .map((r) => r.id),
       )
+      // A list of the viewer's own (their profile) adds what they may open and is not removed.
+      const ownListBySql = new Set(
+        db
+          .select({ id: questions.id })
+          .from(questions)
+          .where(listedTo(questions, viewer))
+          .all()
+          .map((r) => r.id),
+      )
       for (const [name, id] of Object.entries(ids)) {
         const row = db.select().from(questions).where(eq(questions.id, id)).get()!
         expect(seenBySql.has(id), `${viewer?.role ?? 'visitor'} / ${name}`).toBe(
           canSee(viewer, row),
         )
+        expect(ownListBySql.has(id), `own list: ${viewer?.role ?? 'visitor'} / ${name}`).toBe(
+          canSee(viewer, row) && !row.hiddenAt && !row.deletedAt,
+        )
       }
     }
+    // The hand-written SQL of search says the same as `listed`.
+    const listedByRawSql = sqlite
+      .prepare(`select id from questions q where ${listedSql('q', 'question')}`)
+      .all()
+      .map((r) => (r as { id: number }).id)
+    expect(listedByRawSql).toEqual([ids.plain])
     const listedBySql = db
       .select({ id: questions.id })
       .from(questions)

@@ -26,7 +26,7 @@ import { loadBuild } from './app'
 // index rebuild in a worker thread).
 
 export async function seedSite() {
-  makeCategory('brewing-help', 'Brewing help')
+  const category = makeCategory('brewing-help', 'Brewing help')
   const admin = await makeUser({ role: 'admin' })
   const moderator = await makeUser({ role: 'moderator' })
   const helper = await makeUser({ role: 'helper', reputation: 120 })
@@ -63,6 +63,7 @@ export async function seedSite() {
     candidateId: candidate?.id ?? null,
     articleId: article.id,
     articleSlug: article.slug,
+    categoryId: category.id,
   }
 }
 
@@ -77,6 +78,7 @@ export const REMOVED_MARKERS = {
   deletedQuestion: 'basaltic',
   hiddenAnswer: 'quartzite',
   deletedAnswer: 'obsidianite',
+  privateQuestion: 'malachite',
 } as const
 
 /**
@@ -122,6 +124,21 @@ export async function seedModerationStates(site: Site) {
   const deletedAnswerId = await makeAnswer(member, hostId, `My ${m.deletedAnswer} trick: none.`)
   deleteAnswer(moderator, deletedAnswerId, spam)
 
+  // Asked privately by the member: only they and staff may open it, and nobody lists it.
+  const privateTitle = `Parcel ${m.privateQuestion} never reached the kiosk`
+  const privateId = await makeQuestion(member, {
+    title: privateTitle,
+    body: `Order ${m.privateQuestion} was sent to my old address in Bandung by mistake.`,
+    category: 'brewing-help',
+    tags: ['v60'],
+    visibility: 'private',
+  })
+  const privateQuestion = {
+    id: privateId,
+    path: `/questions/${privateId}/${slugify(privateTitle)}`,
+    title: privateTitle,
+  }
+
   const closedQuestion = await question(
     'How long do Toraja beans need to rest',
     'Just roasted beans taste flat to me; how many days should they rest?',
@@ -145,6 +162,7 @@ export async function seedModerationStates(site: Site) {
     hiddenQuestion,
     deletedQuestion,
     closedQuestion,
+    privateQuestion,
     host,
     answerId,
     hiddenAnswerId,
@@ -221,6 +239,8 @@ export function urlFor(pattern: string, site: Site) {
         return String(site.candidateId)
       case 'handle':
         return site.users.member.handle
+      case 'categoryId':
+        return String(site.categoryId)
       case 'slug':
         return pattern.startsWith('/kb/') ? site.articleSlug : site.questionPath.split('/')[3]
       default:

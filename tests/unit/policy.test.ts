@@ -37,6 +37,8 @@ function answer(action: Action, own: boolean, extra: Partial<AnswerTarget> = {})
 function targetFor(action: Action, own: boolean) {
   if (action.startsWith('question.') && action !== 'question.create') return question(own)
   if (action === 'answer.create' || action === 'note.create') return question(own)
+  // someone else is a member; "own" is the actor themselves
+  if (action === 'user.sanction') return { id: own ? ME : SOMEONE, role: 'member' }
   if (action.startsWith('answer.')) return answer(action, own)
   return null
 }
@@ -74,6 +76,8 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'question.escalate': { own: helpersUp, other: helpersUp },
   // only private questions can be made public
   'question.make_public': { own: [], other: [] },
+  // only the asker of a private question gives consent
+  'question.publish_consent': { own: [], other: [] },
   'desk.view': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
   'escalation.manage': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
   'note.view': { own: moderators, other: moderators },
@@ -83,6 +87,7 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'rota.manage': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
   'outbox.view': { own: ['admin'], other: ['admin'] },
   'account.notifications': { own: signedIn, other: signedIn },
+  'user.sanction': { own: [], other: moderators },
 }
 
 describe('policy matrix: every role × action × own/other', () => {
@@ -127,8 +132,60 @@ describe('policy: states that change the answer', () => {
     const a: AnswerTarget = { authorId: SOMEONE, question: q, isAccepted: false }
     expect(can(actorFor('helper'), 'answer.view', a)).toBe(false)
     expect(can(actorFor('admin'), 'answer.view', a)).toBe(true)
-    expect(can(actorFor('staff'), 'question.make_public', q)).toBe(true)
-    expect(can(moderator, 'question.make_public', q)).toBe(false)
+    // Publishing waits for the asker's consent.
+    expect(can(actorFor('staff'), 'question.make_public', q)).toBe(false)
+    const agreed = { ...q, publishConsent: true }
+    expect(can(actorFor('staff'), 'question.make_public', agreed)).toBe(true)
+    expect(can(actorFor('admin'), 'question.make_public', agreed)).toBe(true)
+    expect(can(moderator, 'question.make_public', agreed)).toBe(false)
+    expect(can(member, 'question.make_public', { ...agreed, authorId: ME })).toBe(false)
+    expect(can(actorFor('staff'), 'question.make_public', { ...agreed, deletedAt: hidden })).toBe(
+      false,
+    )
+  })
+
+  it('lets only the asker and staff answer a private question', () => {
+    const q = question(false, { visibility: 'private' })
+    expect(can(null, 'answer.create', q)).toBe(false)
+    expect(can(member, 'answer.create', q)).toBe(false)
+    expect(can(actorFor('helper'), 'answer.create', q)).toBe(false)
+    expect(can(moderator, 'answer.create', q)).toBe(false)
+    expect(can(actorFor('staff'), 'answer.create', q)).toBe(true)
+    expect(can(actorFor('admin'), 'answer.create', q)).toBe(true)
+    expect(can(member, 'answer.create', { ...q, authorId: ME })).toBe(true)
+    // The private rule adds to the others: a closed private question takes no answers either.
+    expect(can(actorFor('staff'), 'answer.create', { ...q, closedAt: hidden })).toBe(false)
+  })
+
+  it('lets only the asker allow staff to publish their private question', () => {
+    const own = question(true, { visibility: 'private' })
+    expect(can(member, 'question.publish_consent', own)).toBe(true)
+    expect(can(member, 'question.publish_consent', { ...own, visibility: 'public' })).toBe(false)
+    expect(can(actorFor('staff'), 'question.publish_consent', { ...own, authorId: SOMEONE })).toBe(
+      false,
+    )
+    expect(can(member, 'question.publish_consent', { ...own, deletedAt: hidden })).toBe(false)
+  })
+
+  it('lets moderators sanction only people below them', () => {
+    const on = (role: Role) => ({ id: SOMEONE, role })
+    expect(can(moderator, 'user.sanction', on('helper'))).toBe(true)
+    expect(can(moderator, 'user.sanction', on('moderator'))).toBe(false)
+    expect(can(actorFor('staff'), 'user.sanction', on('moderator'))).toBe(true)
+    expect(can(actorFor('staff'), 'user.sanction', on('staff'))).toBe(false)
+    expect(can(actorFor('admin'), 'user.sanction', on('staff'))).toBe(true)
+    expect(can(actorFor('admin'), 'user.sanction', on('admin'))).toBe(false)
+  })
+
+  it('keeps a silenced account read-only: it may remove its own posts, not write new ones', () => {
+    const silenced: Actor = { id: ME, role: 'member', reputation: 500, readOnly: true }
+    expect(can(silenced, 'question.create', null)).toBe(false)
+    expect(can(silenced, 'answer.create', question(false))).toBe(false)
+    expect(can(silenced, 'question.edit', question(true))).toBe(false)
+    expect(can(silenced, 'question.vote', question(false))).toBe(false)
+    expect(can(silenced, 'tag.create', null)).toBe(false)
+    expect(can(silenced, 'question.delete', question(true))).toBe(true)
+    expect(can(silenced, 'question.view', question(false))).toBe(true)
   })
 
   it('shows a deleted question to moderators only, not even to its author', () => {

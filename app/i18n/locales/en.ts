@@ -6,6 +6,7 @@ import escalation from './en/escalation'
 import desk from './en/desk'
 import mail from './en/mail'
 import privacy from './en/privacy'
+import moderation from './en/moderation'
 
 /**
  * The interface in English. Keys are grouped by where they appear; `id.ts` must have every one
@@ -22,6 +23,7 @@ const en = {
     desk,
     mail,
     privacy,
+    moderation,
     site: {
       name: 'Tanya',
       tagline: 'Kopi Nusantara community',

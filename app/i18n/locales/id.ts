@@ -7,6 +7,7 @@ import escalation from './id/escalation'
 import desk from './id/desk'
 import mail from './id/mail'
 import privacy from './id/privacy'
+import moderation from './id/moderation'
 
 /**
  * Antarmuka dalam Bahasa Indonesia: kunci yang sama dengan `en.ts`, kalimatnya ditulis untuk
@@ -23,6 +24,7 @@ const id: { common: Translation } = {
     desk,
     mail,
     privacy,
+    moderation,
     site: {
       name: 'Tanya',
       tagline: 'Komunitas Kopi Nusantara',

@@ -16,11 +16,12 @@ import { singleton } from '../../utils/singleton.server'
 import { msg } from '../../i18n/message'
 import { tooManyAttempts } from '../../utils/wait'
 import { emit } from '../events/events.server'
+import { isKeptOut, reasonInForce, standingOf } from '../moderation/sanctions.server'
 import type { Actor } from '../policy/policy'
 import { clearRateLimit, hitRateLimit, peekRateLimit, type Limit } from './rate-limit.server'
 import type { SignupInput } from './validation'
 
-export type SessionUser = Actor & { handle: string; displayName: string }
+export type SessionUser = Actor & { handle: string; displayName: string; silencedUntil?: Date }
 
 const SESSION_DAYS = 30
 
@@ -34,6 +35,9 @@ const lucia = singleton('lucia', () => {
       displayName: u.displayName,
       role: u.role,
       reputation: u.reputation,
+      silencedUntil: u.silencedUntil,
+      suspendedUntil: u.suspendedUntil,
+      bannedAt: u.bannedAt,
     }),
   })
 })
@@ -42,7 +46,15 @@ declare module 'lucia' {
   interface Register {
     Lucia: typeof lucia
     UserId: number
-    DatabaseUserAttributes: { handle: string; displayName: string; role: Role; reputation: number }
+    DatabaseUserAttributes: {
+      handle: string
+      displayName: string
+      role: Role
+      reputation: number
+      silencedUntil: Date | null
+      suspendedUntil: Date | null
+      bannedAt: Date | null
+    }
   }
 }
 
@@ -108,6 +120,13 @@ export function getAuth(request: Request): Promise<Auth> {
 async function validateToken(token: string): Promise<Auth> {
   const { session, user } = await lucia.validateSession(sessionIdOf(token))
   if (!session) return { user: null, setCookie: lucia.createBlankSessionCookie().serialize() }
+  // Suspending ends every session at once; this catches a session made in between by a
+  // process that had not seen the suspension yet.
+  const standing = standingOf(user)
+  if (isKeptOut(standing)) {
+    await lucia.invalidateSession(session.id)
+    return { user: null, setCookie: lucia.createBlankSessionCookie().serialize() }
+  }
   const setCookie = session.fresh ? lucia.createSessionCookie(token).serialize() : null
   return {
     user: {
@@ -116,6 +135,7 @@ async function validateToken(token: string): Promise<Auth> {
       reputation: user.reputation,
       handle: user.handle,
       displayName: user.displayName,
+      ...(standing.silencedUntil ? { readOnly: true, silencedUntil: standing.silencedUntil } : {}),
     },
     setCookie,
   }
@@ -158,7 +178,7 @@ export function logOutEverywhere(user: Actor): { ended: number; setCookie: strin
 
 export type AuthFailure = {
   ok: false
-  status: 400 | 401 | 429
+  status: 400 | 401 | 403 | 429
   fieldErrors: Partial<Record<'email' | 'handle' | 'password' | 'form', string>>
 }
 
@@ -253,7 +273,14 @@ export async function logIn(
     if (!r.ok) return tooMany(r.retryAfterSeconds)
   }
   const row = db
-    .select({ id: users.id, role: users.role, hash: passwords.hash })
+    .select({
+      id: users.id,
+      role: users.role,
+      hash: passwords.hash,
+      silencedUntil: users.silencedUntil,
+      suspendedUntil: users.suspendedUntil,
+      bannedAt: users.bannedAt,
+    })
     .from(users)
     .innerJoin(passwords, eq(passwords.userId, users.id))
     .where(and(eq(users.email, email), isNull(users.deletedAt)))
@@ -281,6 +308,23 @@ export async function logIn(
     }
   }
   clearRateLimit(pairKey)
+  // Only someone who knows the password learns that the account is kept out, and why.
+  const standing = standingOf(row)
+  if (isKeptOut(standing)) {
+    const reason = reasonInForce(row.id, standing.banned ? 'ban' : 'suspend') ?? ''
+    return {
+      ok: false,
+      status: 403,
+      fieldErrors: {
+        form: standing.banned
+          ? msg('moderation.notice.banned', { reason })
+          : msg('moderation.notice.suspended', {
+              reason,
+              until: standing.suspendedUntil!.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+            }),
+      },
+    }
+  }
   const setCookie = write(
     (tx) => {
       const cookie = createSessionIn(tx, row.id)

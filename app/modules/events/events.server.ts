@@ -5,9 +5,9 @@
  * roll back together. Commands never call those side effects themselves.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { events, type EventSource, type EventType, type Role } from '../../../db/schema'
+import type { EventSource, EventType, Role } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
-import type { Tx } from '../../utils/db.server'
+import { prepared, type Tx } from '../../utils/db.server'
 import { singleton } from '../../utils/singleton.server'
 import { reactions } from '../reactions.server'
 
@@ -45,25 +45,27 @@ export function withEventSource<T>(source: EventSource, fn: () => T): T {
   return sourceScope.run(source, fn)
 }
 
+// Every command appends at least one event: the one statement every write shares is compiled once.
+const INSERT_EVENT = `insert into events
+  (type, source, actor_id, actor_role, question_id, answer_id, article_id, user_id, data, created_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`
+
+/** `tx` is the caller's transaction: the event is written on its connection, inside it. */
 export function emit(tx: Tx, e: DomainEvent): EmittedEvent {
   const source = sourceScope.getStore() ?? 'live'
   const at = e.at ?? now()
-  const row = tx
-    .insert(events)
-    .values({
-      type: e.type,
-      source,
-      actorId: e.actor?.id ?? null,
-      actorRole: e.actor?.role ?? null,
-      questionId: e.questionId ?? null,
-      answerId: e.answerId ?? null,
-      articleId: e.articleId ?? null,
-      userId: e.userId ?? null,
-      data: e.data ?? null,
-      createdAt: at,
-    })
-    .returning({ id: events.id })
-    .get()
+  const row = prepared(INSERT_EVENT).get(
+    e.type,
+    source,
+    e.actor?.id ?? null,
+    e.actor?.role ?? null,
+    e.questionId ?? null,
+    e.answerId ?? null,
+    e.articleId ?? null,
+    e.userId ?? null,
+    e.data ? JSON.stringify(e.data) : null,
+    at.getTime(),
+  ) as { id: number }
   const emitted: EmittedEvent = { ...e, id: row.id, source, at }
   if (source !== 'import') for (const react of reactions()[e.type] ?? []) react(tx, emitted)
   return emitted

@@ -239,6 +239,7 @@ export function getArticlePage(slug: string, viewer: Actor | null, language: Lan
       deletedAt: questions.deletedAt,
       closedAt: questions.closedAt,
       lockedAt: questions.lockedAt,
+      visibility: questions.visibility,
     })
     .from(kbSources)
     .innerJoin(questions, eq(questions.id, kbSources.questionId))

@@ -28,7 +28,7 @@ import { markdownToText } from '../../utils/markdown-text.server'
 import { findCategoryId } from '../categories/categories.server'
 import { localizeCategory } from '../categories/localize'
 import { emit, type EmittedEvent, type EventActor } from '../events/events.server'
-import { atLeast, can, type Actor } from '../policy/policy'
+import { atLeast, can, canSee, type Actor } from '../policy/policy'
 import { listed } from '../policy/visibility.server'
 import { tagsByQuestion } from '../questions/tags.server'
 import { scheduleKbIndexRebuild } from '../search/kb-index.server'
@@ -64,6 +64,16 @@ function isInKb(tx: Tx, questionId: number): boolean {
   )
 }
 
+/** A private question's thread never goes to the KB queue (only once it is made public). */
+function isPrivate(tx: Tx, questionId: number): boolean {
+  const q = tx
+    .select({ visibility: questions.visibility })
+    .from(questions)
+    .where(eq(questions.id, questionId))
+    .get()
+  return q?.visibility === 'private'
+}
+
 /**
  * Puts a thread's accepted answer in the promotion queue, inside the caller's transaction.
  * One candidate per question: accepting another answer moves a pending candidate to it and
@@ -77,7 +87,7 @@ export function queueCandidate(
   queuedBy: QueuedBy,
   actor: EventActor = null,
 ): number | null {
-  if (isInKb(tx, questionId)) return null
+  if (isInKb(tx, questionId) || isPrivate(tx, questionId)) return null
   const existing = tx
     .select()
     .from(kbCandidates)
@@ -576,11 +586,15 @@ export function markSolvedByArticle(
       authorId: questions.authorId,
       hiddenAt: questions.hiddenAt,
       deletedAt: questions.deletedAt,
+      visibility: questions.visibility,
     })
     .from(questions)
     .where(eq(questions.id, questionId))
     .get()
-  if (!question || question.deletedAt) throw new NotFound('question')
+  // Private questions are for their asker and staff (hidden ones stay as they were).
+  const opens =
+    question && canSee(actor, { authorId: question.authorId, visibility: question.visibility })
+  if (!question || question.deletedAt || !opens) throw new NotFound('question')
   const allowed =
     kind === 'marked'
       ? actor.id === question.authorId || atLeast(actor, 'moderator')

@@ -129,6 +129,10 @@ export function composeNotification(tx: Pick<Tx, 'select'>, n: NotificationMail)
           paragraphs: [
             t('mail.message.escalated.text', { title, category }),
             t('mail.message.escalated.why', { reason: reasonText(t, n.data?.reason) }),
+            // What the helper or moderator wrote when they brought it to staff.
+            ...(typeof n.data?.note === 'string' && n.data.note.trim()
+              ? [t('mail.message.escalated.note', { note: n.data.note.trim().slice(0, 500) })]
+              : []),
             ...(Number.isFinite(waited)
               ? [t('mail.message.escalated.waited', { duration: formatWait(t, waited) })]
               : []),

@@ -13,7 +13,7 @@ import type { EmittedEvent } from '../events/events.server'
 import { queueEmail } from '../mail/mail.server'
 import { composeNotification } from '../mail/messages.server'
 import { canSee, type Actor } from '../policy/policy'
-import { listed } from '../policy/visibility.server'
+import { listed, listedToRecipient } from '../policy/visibility.server'
 import { getPreference, type NotificationType } from './preferences.server'
 
 export type { NotificationType }
@@ -154,6 +154,8 @@ export function notifyAskerOfDuplicate(tx: Tx, e: EmittedEvent) {
 }
 
 const answerStillListed = or(isNull(notifications.answerId), listed(answers))
+// A private question's notifications are shown to its asker and staff only.
+const questionListedToRecipient = listedToRecipient(questions, notifications.userId)
 
 /**
  * Unread entries in the header: groups (type and question) with at least one unread row,
@@ -174,7 +176,7 @@ export function countUnread(userId: number, exceptQuestionId: number | null = nu
           eq(notifications.userId, userId),
           isNull(notifications.readAt),
           shownInApp,
-          listed(questions),
+          questionListedToRecipient,
           answerStillListed,
           exceptQuestionId === null ? undefined : ne(notifications.questionId, exceptQuestionId),
         ),
@@ -222,7 +224,14 @@ export function listNotifications(userId: number): NotificationGroup[] {
     .leftJoin(answers, eq(answers.id, notifications.answerId))
     .leftJoin(users, eq(users.id, notifications.actorId))
     .leftJoin(original, and(eq(original.id, questions.duplicateOfId), listed(original)))
-    .where(and(eq(notifications.userId, userId), shownInApp, listed(questions), answerStillListed))
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        shownInApp,
+        questionListedToRecipient,
+        answerStillListed,
+      ),
+    )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(ROWS_READ)
     .all()

@@ -4,7 +4,14 @@
  */
 import type { Role } from '../../../db/schema'
 
-export type Actor = { id: number; role: Role; reputation: number }
+/**
+ * Who acts. `readOnly` is set while a moderator has silenced the account: it may read and
+ * remove its own posts, but write nothing new (see READ_ONLY_BLOCKS).
+ */
+export type Actor = { id: number; role: Role; reputation: number; readOnly?: boolean }
+
+/** A person a moderator may act on. */
+export type PersonTarget = { id: number; role: Role }
 
 export type PostState = {
   authorId: number
@@ -19,6 +26,8 @@ export type QuestionTarget = PostState & {
   lockedAt?: Date | string | null
   /** Answers by people other than the asker; an asker may not delete a thread others answered. */
   othersAnswerCount?: number
+  /** Private questions: the asker has allowed staff to publish it. */
+  publishConsent?: boolean
 }
 
 export type AnswerTarget = PostState & {
@@ -53,6 +62,7 @@ type Checks = {
   'search.settings': null
   'question.escalate': QuestionTarget
   'question.make_public': QuestionTarget
+  'question.publish_consent': QuestionTarget
   'desk.view': null
   'escalation.manage': null
   'note.view': null
@@ -62,6 +72,7 @@ type Checks = {
   'rota.manage': null
   'outbox.view': null
   'account.notifications': null
+  'user.sanction': PersonTarget
 }
 
 export type Action = keyof Checks
@@ -92,6 +103,7 @@ export const ACTIONS = [
   'search.settings',
   'question.escalate',
   'question.make_public',
+  'question.publish_consent',
   'desk.view',
   'escalation.manage',
   'note.view',
@@ -101,6 +113,7 @@ export const ACTIONS = [
   'rota.manage',
   'outbox.view',
   'account.notifications',
+  'user.sanction',
 ] as const satisfies readonly Action[]
 
 const RANK: Record<Role, number> = { member: 0, helper: 1, moderator: 2, staff: 3, admin: 4 }
@@ -114,14 +127,18 @@ export function atLeast(actor: Actor | null, role: Role): boolean {
 
 const isModerator = (actor: Actor | null) => atLeast(actor, 'moderator')
 const owns = (actor: Actor | null, post: PostState) => actor !== null && actor.id === post.authorId
+/** A private question is for its asker and staff; anyone may open a public one. */
+const mayOpenPrivate = (actor: Actor | null, post: PostState) =>
+  post.visibility !== 'private' || owns(actor, post) || atLeast(actor, 'staff')
 
 /**
  * The one visibility rule for a post on its own page: deleted posts are seen by moderators only,
- * hidden ones by moderators and their author. `visibleTo` in visibility.server.ts is the same
- * rule as SQL; `isListed` says whether a post may appear in lists at all.
+ * hidden ones by moderators and their author, private questions by their asker and staff.
+ * `visibleTo` in visibility.server.ts is the same rule as SQL; `isListed` says whether a post
+ * may appear in lists at all.
  */
 export function canSee(actor: Actor | null, post: PostState): boolean {
-  if (post.visibility === 'private' && !owns(actor, post) && !atLeast(actor, 'staff')) return false
+  if (!mayOpenPrivate(actor, post)) return false
   if (post.deletedAt) return isModerator(actor)
   if (post.hiddenAt) return isModerator(actor) || owns(actor, post)
   return true
@@ -158,8 +175,14 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   'question.unhide': (actor, q) => isModerator(actor) && Boolean(q.hiddenAt) && !q.deletedAt,
   'question.restore': (actor, q) => isModerator(actor) && Boolean(q.deletedAt),
   'answer.view': (actor, a) => canSee(actor, a.question) && canSee(actor, a),
+  // On a private question the conversation is between the asker and staff.
   'answer.create': (actor, q) =>
-    actor !== null && !q.hiddenAt && !q.deletedAt && !q.closedAt && isOpenForChanges(q),
+    actor !== null &&
+    mayOpenPrivate(actor, q) &&
+    !q.hiddenAt &&
+    !q.deletedAt &&
+    !q.closedAt &&
+    isOpenForChanges(q),
   'answer.edit': (actor, a) =>
     !a.deletedAt &&
     rules['answer.view'](actor, a) &&
@@ -204,9 +227,15 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   // Helpers and moderators may bring a question to staff before its target passes, with a reason.
   'question.escalate': (actor, q) =>
     atLeast(actor, 'helper') && canSee(actor, q) && !q.deletedAt && !q.hiddenAt && !q.closedAt,
-  // Staff publish a private question once its asker has agreed (the form records the consent).
+  // Staff publish a private question once its asker has agreed (recorded as the asker's event).
   'question.make_public': (actor, q) =>
-    atLeast(actor, 'staff') && q.visibility === 'private' && !q.deletedAt,
+    atLeast(actor, 'staff') &&
+    q.visibility === 'private' &&
+    !q.deletedAt &&
+    Boolean(q.publishConsent),
+  // Only the asker may allow (or stop allowing) staff to publish their private question.
+  'question.publish_consent': (actor, q) =>
+    owns(actor, q) && q.visibility === 'private' && !q.deletedAt,
   // The desk, and claiming, assigning, acknowledging and resolving what is on it.
   'desk.view': (actor) => atLeast(actor, 'staff'),
   'escalation.manage': (actor) => atLeast(actor, 'staff'),
@@ -221,7 +250,26 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   'rota.manage': (actor) => atLeast(actor, 'staff'),
   'outbox.view': (actor) => atLeast(actor, 'admin'),
   'account.notifications': (actor) => actor !== null,
+  // Moderators warn, silence, suspend and ban people below them, never themselves: a moderator
+  // cannot sanction another moderator, staff can, admins can sanction anyone but admins.
+  'user.sanction': (actor, person) =>
+    isModerator(actor) && actor!.id !== person.id && RANK[actor!.role] > RANK[person.role],
 }
+
+/** What a silenced (read-only) account may not do: everything that writes something new. */
+const READ_ONLY_BLOCKS = new Set<Action>([
+  'question.create',
+  'question.edit',
+  'question.vote',
+  'question.close',
+  'question.reopen',
+  'question.escalate',
+  'answer.create',
+  'answer.edit',
+  'answer.vote',
+  'tag.create',
+  'note.create',
+])
 
 /** An answer's target built from its question's, as the question page lists them. */
 export function answerTargetOn(
@@ -243,5 +291,6 @@ export function answerTargetOn(
 }
 
 export function can<A extends Action>(actor: Actor | null, action: A, target: Checks[A]): boolean {
+  if (actor?.readOnly && READ_ONLY_BLOCKS.has(action)) return false
   return rules[action](actor, target)
 }

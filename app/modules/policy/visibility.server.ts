@@ -5,24 +5,47 @@
  *
  * Two places a post can appear:
  * - its own page (and what hangs off it: its answers, its revisions, an edit form): deleted posts
- *   are seen by moderators only, hidden ones by moderators and their author;
+ *   are seen by moderators only, hidden ones by moderators and their author, private questions
+ *   by their asker and staff or admins only (not by moderators);
  * - everywhere it is listed (question lists, search, suggestions, similar questions, profiles,
- *   counts, notifications, the KB queue, feeds): only posts in no moderation state at all.
- *   Moderators find the others in moderation tools, not mixed into lists.
+ *   counts, notifications, the KB queue, feeds): only public posts in no moderation state at
+ *   all. Moderators find the others in moderation tools, not mixed into lists. The lists that
+ *   belong to one person (their notifications, their own profile) add the private questions
+ *   that person may open (`listedTo`).
+ *
+ * Answers have no visibility of their own: an answer's reads join its question, and the
+ * question's columns carry the private rule.
  */
-import { and, eq, isNull, or, type Placeholder, type SQL } from 'drizzle-orm'
+import { and, eq, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { ROLES } from '../../../db/schema'
 import { atLeast, type Actor } from './policy'
 
 export type PostColumns = {
   authorId: SQLiteColumn
   hiddenAt: SQLiteColumn
   deletedAt: SQLiteColumn
+  /** Questions only: 'private' ones are for their asker and staff. */
+  visibility?: SQLiteColumn
+}
+
+/** Roles that see every private question. */
+const STAFF_ROLES = ROLES.filter((role) => atLeast({ id: 0, role, reputation: 0 }, 'staff'))
+
+/**
+ * The private part of the rule for someone below staff whose id is `viewerId` (null: signed
+ * out): public questions and their own. Undefined for tables without a visibility (answers).
+ */
+function privateRule(table: PostColumns, viewerId: number | Placeholder | SQLiteColumn | null) {
+  if (!table.visibility) return undefined
+  const isPublic = eq(table.visibility, 'public')
+  return viewerId === null ? isPublic : or(isPublic, eq(table.authorId, viewerId))
 }
 
 /** Posts of `table` that `viewer` may open on their own page; undefined means all of them. */
 export function visibleTo(viewer: Actor | null, table: PostColumns): SQL | undefined {
-  if (atLeast(viewer, 'moderator')) return undefined
+  if (atLeast(viewer, 'staff')) return undefined
+  if (atLeast(viewer, 'moderator')) return privateRule(table, viewer!.id)
   return visibleToMember(table, viewer?.id ?? null)
 }
 
@@ -36,20 +59,63 @@ export function visibleToMember(table: PostColumns, viewerId: number | Placehold
     viewerId === null
       ? isNull(table.hiddenAt)
       : or(isNull(table.hiddenAt), eq(table.authorId, viewerId)),
+    privateRule(table, viewerId),
   )!
 }
 
 /** Posts of `table` that may be listed to anyone. */
 export function listed(table: PostColumns): SQL {
-  return and(isNull(table.hiddenAt), isNull(table.deletedAt))!
+  return and(
+    isNull(table.hiddenAt),
+    isNull(table.deletedAt),
+    table.visibility ? eq(table.visibility, 'public') : undefined,
+  )!
 }
 
 /**
- * `listed` for hand-written SQL (the search index and the FTS queries), on the table aliased
- * `alias`. `unindexed` prefixes each column with `+` so SQLite does not pick an index for a
- * filter that keeps almost every row.
+ * `listed`, plus the private questions `viewer` may open, for a list that is theirs alone (their
+ * own profile).
  */
-export function listedSql(alias: string, options: { unindexed?: boolean } = {}): string {
+export function listedTo(table: PostColumns, viewer: Actor | null): SQL {
+  return and(
+    isNull(table.hiddenAt),
+    isNull(table.deletedAt),
+    atLeast(viewer, 'staff') ? undefined : privateRule(table, viewer?.id ?? null),
+  )!
+}
+
+const STAFF_ROLE_LIST = sql.raw(STAFF_ROLES.map((role) => `'${role}'`).join(', '))
+
+/**
+ * `listedTo` for the user whose id is in `recipient` (a notification's addressee), whose role
+ * is read in the same query.
+ */
+export function listedToRecipient(table: PostColumns, recipient: SQLiteColumn): SQL {
+  return and(
+    isNull(table.hiddenAt),
+    isNull(table.deletedAt),
+    table.visibility
+      ? or(
+          privateRule(table, recipient),
+          sql`exists (select 1 from users recipient where recipient.id = ${recipient} and recipient.role in (${STAFF_ROLE_LIST}))`,
+        )
+      : undefined,
+  )!
+}
+
+/**
+ * `listed` for hand-written SQL (the search index and the FTS queries), on the `kind` table
+ * aliased `alias`. `unindexed` prefixes each column with `+` so SQLite does not pick an index
+ * for a filter that keeps almost every row.
+ */
+export function listedSql(
+  alias: string,
+  kind: 'question' | 'answer',
+  options: { unindexed?: boolean } = {},
+): string {
   const p = options.unindexed ? '+' : ''
-  return `${p}${alias}.hidden_at is null and ${p}${alias}.deleted_at is null`
+  const moderationFree = `${p}${alias}.hidden_at is null and ${p}${alias}.deleted_at is null`
+  return kind === 'question'
+    ? `${moderationFree} and ${p}${alias}.visibility = 'public'`
+    : moderationFree
 }

@@ -24,6 +24,7 @@ import {
   votes,
   type PostType,
   type Question,
+  type QuestionVisibility,
 } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
@@ -41,6 +42,7 @@ import { resolveLanguage } from '../search/detect-language.server'
 import { syncQuestionSearch } from '../search/thread-index.server'
 import { atLeast, can, type Actor, type QuestionTarget } from '../policy/policy'
 import { listed, visibleToMember } from '../policy/visibility.server'
+import { getPublishConsent } from '../privacy/consent.server'
 import { once } from '../submissions/submissions.server'
 import { resolveTags, setQuestionTags, tagsByQuestion } from './tags.server'
 import type { ListFilters, QuestionInput } from './validation'
@@ -137,8 +139,9 @@ export function listQuestions(filters: ListFilters, language: Language) {
 }
 
 export function questionTarget(
-  q: Pick<Question, 'authorId' | 'hiddenAt' | 'deletedAt' | 'closedAt' | 'lockedAt'>,
+  q: Pick<Question, 'authorId' | 'hiddenAt' | 'deletedAt' | 'closedAt' | 'lockedAt' | 'visibility'>,
   othersAnswerCount = 0,
+  publishConsent = false,
 ): QuestionTarget {
   return {
     authorId: q.authorId,
@@ -146,7 +149,9 @@ export function questionTarget(
     deletedAt: q.deletedAt,
     closedAt: q.closedAt,
     lockedAt: q.lockedAt,
+    visibility: q.visibility,
     othersAnswerCount,
+    publishConsent,
   }
 }
 
@@ -279,6 +284,7 @@ export function getQuestionPage(id: number, viewer: Actor | null, language: Lang
       createdAt: q.createdAt,
       updatedAt: q.updatedAt,
       lastActivityAt: q.lastActivityAt,
+      visibility: q.visibility,
       myVote: myVotes.get(`question:${q.id}`) ?? 0,
     },
     author: row.author,
@@ -288,7 +294,11 @@ export function getQuestionPage(id: number, viewer: Actor | null, language: Lang
       .tags.all({ id })
       .map((t) => t.name),
     // The policy target of the question; each answer's target is this plus its own fields.
-    target: questionTarget(q, othersAnswerCount),
+    target: questionTarget(
+      q,
+      othersAnswerCount,
+      q.visibility === 'private' && getPublishConsent(q.id) !== null,
+    ),
     answers: answerRows.map((a) => ({
       ...a,
       isAccepted: a.id === q.acceptedAnswerId,
@@ -322,7 +332,7 @@ function resolveForm(tx: Tx, actor: Actor, input: QuestionInput): ResolvedForm {
  */
 export async function createQuestion(
   actor: Actor,
-  input: QuestionInput,
+  input: QuestionInput & { visibility?: QuestionVisibility },
   submissionKey?: string | null,
 ): Promise<CommandResult> {
   if (!can(actor, 'question.create', null)) throw new Forbidden('question.create')
@@ -341,6 +351,7 @@ export async function createQuestion(
           bodyHtml: cooked.html,
           cookedVersion: cooked.version,
           language: resolveLanguage(input.language, `${input.title}\n${input.body}`),
+          visibility: input.visibility ?? 'public',
         })
         .returning({ id: questions.id })
         .get()

@@ -5,9 +5,9 @@ import { isPostLanguage, type PostLanguage } from './languages'
 import { normalizeForIndex, spellingWords, type CompiledSynonyms } from './normalize.server'
 import { currentSynonyms } from './synonyms.server'
 
-const LISTED_ANSWER = sql.raw(listedSql('a'))
-const LISTED_DUPLICATE = sql.raw(listedSql('d'))
-const LISTED_QUESTION = sql.raw(listedSql('q'))
+const LISTED_ANSWER = sql.raw(listedSql('a', 'answer'))
+const LISTED_DUPLICATE = sql.raw(listedSql('d', 'question'))
+const LISTED_QUESTION = sql.raw(listedSql('q', 'question'))
 
 /**
  * Words of a body (and of an accepted answer) indexed at most: a 30,000-character post is

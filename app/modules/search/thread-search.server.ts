@@ -263,7 +263,7 @@ function suggestionTargets(ids: number[], options: ThreadSearchOptions) {
       }
     )
     select chain.start, q.id from chain join questions q on q.id = chain.id
-    where ${sql.raw(listedSql('q', { unindexed: true }))}
+    where ${sql.raw(listedSql('q', 'question', { unindexed: true }))}
     ${options.answeredOnly ? sql`and +q.status in ('answered', 'solved')` : sql``}
     ${follow ? sql`and (+q.closed_reason is null or q.closed_reason <> 'duplicate')` : sql``}
     ${options.excludeIds?.length ? sql`and q.id not in (${idList(options.excludeIds)})` : sql``}`)
@@ -351,14 +351,14 @@ function details(ids: number[], withBodies: boolean) {
   const bodies = withBodies
     ? sql`substr(q.body_md, 1, ${SNIPPET_SOURCE}) as body,
       coalesce((select substr(a.body_md, 1, ${SNIPPET_SOURCE}) from answers a
-        where a.id = q.accepted_answer_id and ${sql.raw(listedSql('a', { unindexed: true }))}), '') as answer`
+        where a.id = q.accepted_answer_id and ${sql.raw(listedSql('a', 'answer', { unindexed: true }))}), '') as answer`
     : sql`'' as body, '' as answer`
   const rows = db.all<DetailRow>(sql`
     select q.id, q.title, q.status, q.closed_reason, q.answer_count, q.score, q.created_at,
       c.slug as category_slug, c.name as category_name,
       c.translations as category_translations, ${bodies}
     from questions q join categories c on c.id = q.category_id
-    where q.id in (${idList(ids)}) and ${sql.raw(listedSql('q', { unindexed: true }))}`)
+    where q.id in (${idList(ids)}) and ${sql.raw(listedSql('q', 'question', { unindexed: true }))}`)
   return new Map(rows.map((r) => [r.id, r]))
 }
 
@@ -550,7 +550,7 @@ const summaryStatement = () =>
       { id: number; title: string; status: ThreadHit['status']; answer_count: number }
     >(
       `select id, title, status, answer_count from questions q
-        where id in (select value from json_each(?)) and ${listedSql('q', { unindexed: true })}
+        where id in (select value from json_each(?)) and ${listedSql('q', 'question', { unindexed: true })}
           and (+closed_reason is null or closed_reason <> 'duplicate')`,
     ),
   )

@@ -7,20 +7,22 @@ import { Conflict, Forbidden, NotFound } from '../../utils/domain-errors'
 import { msg } from '../../i18n/message'
 import { emit } from '../events/events.server'
 import { can, type Actor } from '../policy/policy'
-import { listed } from '../policy/visibility.server'
+import { listed, listedTo } from '../policy/visibility.server'
 
 export const PROFILE_RECENT = 10
 
-const visibleQuestion = listed(questions)
 const visibleAnswer = listed(answers)
 
 /**
  * A member's public profile in three queries whatever their activity: the user with their
  * counts, their latest questions, their latest answers. Only what anyone may see is counted
- * or listed, so an answer under a hidden or deleted question does not show either.
+ * or listed, so an answer under a hidden or deleted question does not show either; private
+ * questions (and answers on them) are counted and listed only for `viewer`s who may open them:
+ * the asker on their own profile, and staff, each marked private.
  */
-export function getProfile(handle: string) {
+export function getProfile(handle: string, viewer: Actor | null = null) {
   const counted = alias(questions, 'counted_question')
+  const visibleQuestion = listedTo(questions, viewer)
   const questionCount = db
     .select({ n: count() })
     .from(questions)
@@ -28,7 +30,7 @@ export function getProfile(handle: string) {
   const answerCount = db
     .select({ n: count() })
     .from(answers)
-    .innerJoin(counted, and(eq(counted.id, answers.questionId), listed(counted)))
+    .innerJoin(counted, and(eq(counted.id, answers.questionId), listedTo(counted, viewer)))
     .where(and(eq(answers.authorId, users.id), visibleAnswer))
   const acceptedCount = db
     .select({ n: count() })
@@ -38,7 +40,7 @@ export function getProfile(handle: string) {
       and(
         eq(counted.id, answers.questionId),
         eq(counted.acceptedAnswerId, answers.id),
-        listed(counted),
+        listedTo(counted, viewer),
       ),
     )
     .where(and(eq(answers.authorId, users.id), visibleAnswer))
@@ -70,6 +72,7 @@ export function getProfile(handle: string) {
       score: questions.score,
       answerCount: questions.answerCount,
       createdAt: questions.createdAt,
+      visibility: questions.visibility,
     })
     .from(questions)
     .where(and(eq(questions.authorId, user.id), visibleQuestion))
@@ -83,7 +86,7 @@ export function getProfile(handle: string) {
       score: answers.score,
       createdAt: answers.createdAt,
       isAccepted: sql<boolean>`${questions.acceptedAnswerId} is ${answers.id}`.mapWith(Boolean),
-      question: { id: questions.id, title: questions.title },
+      question: { id: questions.id, title: questions.title, visibility: questions.visibility },
     })
     .from(answers)
     .innerJoin(questions, and(eq(questions.id, answers.questionId), visibleQuestion))

@@ -39,8 +39,6 @@ const mail = {
   // The one-line descriptions on the notifications page, for the types that page did not know.
   inApp: {
     escalated: 'Escalated to you (level {{level}})',
-    assigned: '{{who}} assigned you a question',
-    acknowledged: 'Our team is looking at your question',
     followedQuestion: 'New question where you follow',
     followedAnswer: '{{who}} answered a thread you follow',
     mention: '{{who}} mentioned you',
@@ -69,6 +67,7 @@ const mail = {
       subject: 'Escalated (level {{level}}): “{{title}}”',
       text: 'The question “{{title}}” in {{category}} needs staff now.',
       why: 'Why: {{reason}}',
+      note: 'In their words: “{{note}}”',
       waited: 'It has waited {{duration}} without a response.',
       level1:
         'You are on call, so it comes to you first. Acknowledge it on the desk so the asker knows someone is on it.',

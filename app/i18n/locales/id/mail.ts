@@ -43,8 +43,6 @@ const mail: Translation<typeof en> = {
   },
   inApp: {
     escalated: 'Dieskalasi ke Anda (level {{level}})',
-    assigned: '{{who}} menugaskan sebuah pertanyaan kepada Anda',
-    acknowledged: 'Tim kami sedang menangani pertanyaan Anda',
     followedQuestion: 'Pertanyaan baru di yang Anda ikuti',
     followedAnswer: '{{who}} menjawab utas yang Anda ikuti',
     mention: '{{who}} menyebut Anda',
@@ -73,6 +71,7 @@ const mail: Translation<typeof en> = {
       subject: 'Eskalasi (level {{level}}): “{{title}}”',
       text: 'Pertanyaan “{{title}}” di {{category}} perlu ditangani staf sekarang.',
       why: 'Alasannya: {{reason}}',
+      note: 'Kata mereka: “{{note}}”',
       waited: 'Pertanyaan ini sudah menunggu {{duration}} tanpa tanggapan.',
       level1:
         'Anda sedang bertugas jaga, jadi pertanyaan ini datang ke Anda lebih dulu. Tandai sudah ditangani di meja eskalasi supaya penanya tahu ada yang mengurusnya.',

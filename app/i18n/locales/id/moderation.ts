@@ -1,0 +1,65 @@
+import type en from '../en/moderation'
+import type { Translation } from '../../keys'
+
+/** Kata-kata moderasi akun: peringatan, bisukan, tangguhkan, blokir. */
+const moderation: Translation<typeof en> = {
+  validation: {
+    kind: 'Pilih tindakannya',
+    days: 'Masukkan jumlah hari dari 1 sampai {{max}}',
+    reasonRequired: 'Tulis alasannya singkat: orangnya akan membaca ini',
+    reasonTooLong: 'Paling banyak {{max}} karakter',
+  },
+  errors: {
+    alreadyLifted: 'Sanksi ini sudah berakhir atau sudah dicabut.',
+  },
+  kinds: {
+    warn: 'Peringatkan',
+    silence: 'Bisukan (hanya baca)',
+    suspend: 'Tangguhkan',
+    ban: 'Blokir',
+  },
+  kindHints: {
+    warn: 'Pesan pribadi: orangnya membacanya di pemberitahuan dan di halaman ini.',
+    silence:
+      'Ia tetap bisa membaca dan menghapus tulisannya sendiri, tetapi tidak bisa menulis, mengubah, atau memberi suara selama hari yang Anda tentukan.',
+    suspend: 'Ia langsung dikeluarkan dan tidak bisa masuk sampai masanya habis.',
+    ban: 'Dikeluarkan untuk seterusnya, sampai ada yang mencabut blokirnya.',
+  },
+  page: {
+    title: 'Moderasi {{name}} · Tanya',
+    heading: 'Moderasi {{name}}',
+    ownHeading: 'Status akun Anda',
+    back: 'Kembali ke profil',
+    inForce: 'Berlaku sekarang',
+    none: 'Tidak ada sanksi yang berlaku.',
+    history: 'Riwayat',
+    noHistory: 'Belum ada catatan apa pun untuk akun ini.',
+    newSanction: 'Sanksi baru',
+    kind: 'Tindakan',
+    days: 'Berapa hari',
+    reason: 'Alasan',
+    reasonHint: 'Orangnya membaca alasan ini, begitu juga moderator lain.',
+    submit: 'Terapkan',
+    lift: 'Cabut',
+    liftLabel: 'Cabut {{kind}} sejak {{date}}',
+    applied: 'Selesai: orangnya sudah diberi tahu.',
+    lifted: 'Dicabut.',
+    by: 'oleh {{name}}',
+    until: 'sampai <when></when>',
+    forGood: 'sampai dicabut',
+    liftedOn: 'dicabut <when></when>',
+    ended: 'berakhir',
+    moderate: 'Moderasi akun ini',
+    yourStanding: 'Status akun Anda',
+  },
+  notice: {
+    readOnly:
+      'Akun Anda hanya bisa membaca sampai <when></when>: Anda bisa membaca dan menghapus tulisan sendiri, tetapi tidak bisa menulis, mengubah, atau memberi suara. Alasan: “{{reason}}”.',
+    details: 'Rincian',
+    suspended: 'Akun ini ditangguhkan sampai {{until}}. Alasan: “{{reason}}”.',
+    banned: 'Akun ini diblokir. Alasan: “{{reason}}”.',
+    warned: 'Moderator memperingatkan Anda: “{{reason}}”.',
+  },
+}
+
+export default moderation

@@ -1,0 +1,117 @@
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { eq } from 'drizzle-orm'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { SanctionsView } from '~/components/moderation/sanctions-page'
+import { getT } from '~/i18n/i18n.server'
+import { msg } from '~/i18n/message'
+import { HANDLE_PATTERN } from '~/modules/auth/validation'
+import {
+  liftSanction,
+  listSanctions,
+  sanctionUser,
+  standingOf,
+} from '~/modules/moderation/sanctions.server'
+import { atLeast, can } from '~/modules/policy/policy'
+import { now } from '~/utils/clock.server'
+import { db } from '~/utils/db.server'
+import { isDomainError, type Invalid } from '~/utils/domain-errors'
+import { readForm } from '~/utils/form.server'
+import { forbidden, formValues, invalid, notFound } from '~/utils/http.server'
+import { requireUser } from '~/utils/session.server'
+import { users } from '../../db/schema'
+import moderationStyles from '~/styles/moderation.css'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: moderationStyles }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
+
+/** The person, seen by themselves or by a moderator; anyone else is refused. */
+async function guard(request: Request, handle: string | undefined) {
+  const viewer = await requireUser(request)
+  const h = (handle ?? '').toLowerCase()
+  if (!HANDLE_PATTERN.test(h)) notFound(msg('community.profile.notFound'))
+  const person = db
+    .select({
+      id: users.id,
+      role: users.role,
+      handle: users.handle,
+      displayName: users.displayName,
+      silencedUntil: users.silencedUntil,
+      suspendedUntil: users.suspendedUntil,
+      bannedAt: users.bannedAt,
+      deletedAt: users.deletedAt,
+    })
+    .from(users)
+    .where(eq(users.handle, h))
+    .get()
+  if (!person || person.deletedAt) notFound(msg('community.profile.notFound'))
+  const own = viewer.id === person.id
+  if (!own && !atLeast(viewer, 'moderator')) forbidden()
+  return { viewer, person, own }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { viewer, person, own } = await guard(request, params.handle)
+  const t = await getT(request)
+  const standing = standingOf(person)
+  return json({
+    title: own
+      ? `${t('moderation.page.ownHeading')} · Tanya`
+      : t('moderation.page.title', { name: person.displayName }),
+    own,
+    person: { handle: person.handle, displayName: person.displayName },
+    standing: {
+      silencedUntil: standing.silencedUntil?.toISOString() ?? null,
+      suspendedUntil: standing.suspendedUntil?.toISOString() ?? null,
+      banned: standing.banned,
+    },
+    mayAct: can(viewer, 'user.sanction', person),
+    // in force by the server's clock, not the browser's
+    sanctions: listSanctions(person.id).map((s) => ({
+      ...s,
+      running: s.kind !== 'warn' && !s.liftedAt && (!s.endsAt || s.endsAt > now()),
+    })),
+  })
+}
+
+const intentSchema = z.enum(['sanction', 'lift'])
+export const intents = intentSchema.options
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, person } = await guard(request, params.handle)
+  const form = await readForm(request)
+  const intent = intentSchema.safeParse(form.get('intent'))
+  if (!intent.success) throw new Response(msg('errors.unknownAction'), { status: 400 })
+  if (!can(viewer, 'user.sanction', person)) forbidden()
+  if (intent.data === 'lift') {
+    const id = Number(formValues(form, ['sanctionId'] as const).sanctionId)
+    if (!Number.isInteger(id) || id < 1) notFound()
+    // the sanction must be this person's: the URL names whom the page is about
+    if (!listSanctions(person.id).some((s) => s.id === id)) notFound()
+    liftSanction(viewer, id)
+    return redirect(`/users/${person.handle}/moderation?done=lifted`)
+  }
+  const values = formValues(form, ['kind', 'days', 'reason'] as const)
+  try {
+    sanctionUser(viewer, person.id, values)
+  } catch (error) {
+    if (isDomainError(error) && error.kind === 'invalid')
+      return invalid((error as Invalid).fieldErrors, values)
+    throw error
+  }
+  return redirect(`/users/${person.handle}/moderation?done=applied`)
+}
+
+export default function ModerationPage() {
+  return <SanctionsView />
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
