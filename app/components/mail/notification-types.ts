@@ -13,4 +13,5 @@ export const TYPE_KEYS = {
   'followed.new_question': 'followedNewQuestion',
   'followed.new_answer': 'followedNewAnswer',
   mention: 'mention',
+  'moderation.sanctioned': 'moderationSanctioned',
 } as const satisfies Record<NotificationType, string>

@@ -51,6 +51,13 @@ function reasonText(t: TFunction, reason: unknown): string {
 
 /** What the e-mail about one notification says; null when its question is gone. */
 export function composeNotification(tx: Pick<Tx, 'select'>, n: NotificationMail): Compose | null {
+  // About the person's account, not a thread: what it says is on their notifications page.
+  if (n.type === 'moderation.sanctioned')
+    return (t) => ({
+      subject: t('mail.message.sanctioned.subject'),
+      paragraphs: [t('mail.message.sanctioned.text')],
+      action: { label: t('mail.message.sanctioned.open'), url: absoluteUrl('/notifications') },
+    })
   const q = tx
     .select({
       id: questions.id,
@@ -172,6 +179,8 @@ export function composeNotification(tx: Pick<Tx, 'select'>, n: NotificationMail)
           quote: excerptOf(answer?.bodyMd),
           action: open,
         }
+      // A sanction is answered before the thread is read (above); listed for a complete switch.
+      case 'moderation.sanctioned':
       case 'mention':
         return {
           subject: t('mail.message.mention.subject', { who, title }),

@@ -30,6 +30,7 @@ export const DEFAULT_PREFERENCES: Record<NotificationType, Preference> = {
   'followed.new_question': { inApp: true, email: 'digest' },
   'followed.new_answer': { inApp: true, email: 'digest' },
   mention: { inApp: true, email: 'instant' },
+  'moderation.sanctioned': { inApp: true, email: 'instant' },
 }
 
 type Reader = Pick<Tx, 'select'>
@@ -111,10 +112,13 @@ export function saveNotificationPreferences(
 
 /** Escalations and assignments reach only those who work the desk. */
 const DESK_TYPES: readonly NotificationType[] = ['question.escalated', 'question.assigned']
+/** What moderators tell a person about their account always reaches them: no choice offered. */
+const ALWAYS: readonly NotificationType[] = ['moderation.sanctioned']
 
 /** The types a person has a choice about, in the order the choices page lists them. */
 export function choiceTypesFor(actor: Actor): NotificationType[] {
   return NOTIFICATION_TYPES.filter(
-    (type) => can(actor, 'desk.view', null) || !DESK_TYPES.includes(type),
+    (type) =>
+      !ALWAYS.includes(type) && (can(actor, 'desk.view', null) || !DESK_TYPES.includes(type)),
   )
 }

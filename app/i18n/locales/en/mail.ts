@@ -35,6 +35,10 @@ const mail = {
       hint: 'A new answer in a thread you follow.',
     },
     mention: { label: 'Mentions of me', hint: 'Someone writes your @handle in a post.' },
+    moderationSanctioned: {
+      label: 'Moderators acting on my account',
+      hint: 'A warning, or a limit on your account, with its reason and end.',
+    },
   },
   // The one-line descriptions on the notifications page, for the types that page did not know.
   inApp: {
@@ -98,6 +102,11 @@ const mail = {
     mention: {
       subject: '{{who}} mentioned you in “{{title}}”',
       text: '{{who}} mentioned you in “{{title}}”:',
+    },
+    sanctioned: {
+      subject: 'A message from the moderators',
+      text: 'A moderator has acted on your account. Your notifications on the site say what it means and until when.',
+      open: 'Open your notifications',
     },
     digest: {
       subject_one: 'Your daily summary: {{count}} update',

@@ -40,6 +40,10 @@ const mail: Translation<typeof en> = {
       label: 'Saya disebut',
       hint: 'Ada yang menulis @handle Anda di sebuah tulisan.',
     },
+    moderationSanctioned: {
+      label: 'Moderator menindak akun saya',
+      hint: 'Peringatan, atau pembatasan akun Anda, beserta alasan dan kapan berakhirnya.',
+    },
   },
   inApp: {
     escalated: 'Dieskalasi ke Anda (level {{level}})',
@@ -103,6 +107,11 @@ const mail: Translation<typeof en> = {
     mention: {
       subject: '{{who}} menyebut Anda di “{{title}}”',
       text: '{{who}} menyebut Anda di “{{title}}”:',
+    },
+    sanctioned: {
+      subject: 'Pesan dari moderator',
+      text: 'Moderator telah mengambil tindakan atas akun Anda. Notifikasi Anda di situs menjelaskan artinya dan sampai kapan.',
+      open: 'Buka notifikasi Anda',
     },
     digest: {
       subject_one: 'Ringkasan harian Anda: {{count}} kabar baru',
