@@ -307,7 +307,7 @@ const managerPage =
       | 'search.settings'
       | 'sla.settings'
       | 'rota.manage'
-      | 'desk.view',
+      | 'desk.view'
       | 'queue.view',
   ) =>
   (who: Who): Expected => {
