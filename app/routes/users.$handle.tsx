@@ -28,13 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The person themselves and moderators find the account's standing and sanctions from here.
   const viewer = await getUser(request)
   const moderation =
-    viewer === null
-      ? null
-      : viewer.handle === shown
-        ? ('own' as const)
-        : atLeast(viewer, 'moderator')
-          ? ('moderator' as const)
-          : null
+    viewer?.handle === shown ? 'own' : viewer && atLeast(viewer, 'moderator') ? 'moderator' : null
   return json({ title: t('community.profile.meta', { name, handle: shown }), profile, moderation })
 }
 
@@ -71,9 +65,7 @@ export default function ProfilePage() {
           {moderation ? (
             <p>
               <Link to={`/users/${user.handle}/moderation`}>
-                {moderation === 'own'
-                  ? t('moderation.page.yourStanding')
-                  : t('moderation.page.moderate')}
+                {t(`moderation.page.${moderation === 'own' ? 'yourStanding' : 'moderate'}`)}
               </Link>
             </p>
           ) : null}
