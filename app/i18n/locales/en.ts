@@ -7,6 +7,8 @@ import desk from './en/desk'
 import mail from './en/mail'
 import privacy from './en/privacy'
 import moderation from './en/moderation'
+import flags from './en/flags'
+import audit from './en/audit'
 
 /**
  * The interface in English. Keys are grouped by where they appear; `id.ts` must have every one
@@ -24,6 +26,8 @@ const en = {
     mail,
     privacy,
     moderation,
+    flags,
+    audit,
     site: {
       name: 'Tanya',
       tagline: 'Kopi Nusantara community',

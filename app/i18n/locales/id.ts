@@ -8,6 +8,8 @@ import desk from './id/desk'
 import mail from './id/mail'
 import privacy from './id/privacy'
 import moderation from './id/moderation'
+import flags from './id/flags'
+import audit from './id/audit'
 
 /**
  * Antarmuka dalam Bahasa Indonesia: kunci yang sama dengan `en.ts`, kalimatnya ditulis untuk
@@ -25,6 +27,8 @@ const id: { common: Translation } = {
     mail,
     privacy,
     moderation,
+    flags,
+    audit,
     site: {
       name: 'Tanya',
       tagline: 'Komunitas Kopi Nusantara',

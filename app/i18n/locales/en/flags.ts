@@ -1,0 +1,4 @@
+/** English words of the flags pages and messages (see ../en.ts). */
+const flags = {}
+
+export default flags
