@@ -113,9 +113,10 @@ test('an answer is e-mailed to the asker, and the e-mail’s unsubscribe link wo
   })
 
   const mail = await test.step('the delivery job sends the e-mail', async () => {
-    // Due jobs, once, as cron would run them; the server's own scheduler may have the lease,
-    // in which case it delivers on its next tick instead.
-    await run('npx', ['tsx', 'app/jobs/run.ts'], { env })
+    // Every job, once, now (`--at` leaves the leases alone: the server's scheduler may hold one).
+    await run('npx', ['tsx', 'app/jobs/run.ts', '--once', '--at', new Date().toISOString()], {
+      env,
+    })
     await expect
       .poll(
         () => smtp.received.some((m) => m.subject?.includes(stamp) || m.subject?.includes(title)),
@@ -187,4 +188,102 @@ test('an answer is e-mailed to the asker, and the e-mail’s unsubscribe link wo
     expect(await axeFindings(admin)).toEqual([])
     await context.close()
   })
+})
+
+test('a question nobody answers escalates to the person on call, who claims, notes and answers it; the asker hears by e-mail', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000)
+  const stamp = Date.now().toString(36)
+  const title = `Paid by virtual account but the order still says unpaid (${stamp})`
+  const note = `Payment ${stamp} found in the bank report, marking the order paid`
+  const later = new Date(Date.now() + 3 * 60 * 60_000).toISOString()
+  const jobsAt = () => run('npx', ['tsx', 'app/jobs/run.ts', '--once', '--at', later], { env })
+
+  const staffContext = await browser.newContext({ baseURL })
+  const staff = await staffContext.newPage()
+  await test.step('Dewi keeps the rota alone, so she is on call', async () => {
+    await staff.goto('/login')
+    await staff.getByLabel('E-mail', { exact: true }).fill('dewi@kopi.example')
+    await staff.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
+    await staff.getByRole('button', { name: 'Log in' }).click()
+    await staff.goto('/admin/rota')
+    await staff.getByRole('checkbox', { name: 'Fikri Ananda takes turns' }).uncheck()
+    await staff.getByRole('checkbox', { name: 'Sekar Ayuningtyas takes turns' }).uncheck()
+    await staff.getByRole('button', { name: 'Save rota' }).click()
+    await expect(staff.getByRole('region', { name: 'On call now' })).toContainText('Dewi Anggraini')
+  })
+
+  const asker = newAccount('unpaid')
+  const askerContext = await browser.newContext({ baseURL })
+  const page = await askerContext.newPage()
+  await test.step('a customer asks about a payment and nobody answers', async () => {
+    await signUp(page, asker)
+    await page.goto('/ask')
+    await page.getByLabel('Title', { exact: true }).fill(title)
+    await page
+      .getByLabel('Details', { exact: true })
+      .fill('I paid by BCA virtual account an hour ago and the order page still says unpaid.')
+    await page.getByRole('radio', { name: 'Payments & billing' }).check()
+    await page.getByLabel('Tags', { exact: true }).fill('virtual-account')
+    await page.getByRole('button', { name: 'Post your question' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  })
+
+  await test.step('the jobs, run as if three hours later, escalate it to Dewi by e-mail', async () => {
+    const { stdout } = await jobsAt()
+    expect(stdout).toMatch(/escalation: [1-9]\d* escalated/)
+    await expect
+      .poll(() => smtp.received.some((m) => m.subject === `Escalated (level 1): “${title}”`), {
+        timeout: 60_000,
+        intervals: [500],
+      })
+      .toBe(true)
+    const mail = smtp.received.find((m) => m.subject === `Escalated (level 1): “${title}”`)!
+    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('dewi@kopi.example')
+    expect(mail.text).toContain(`${baseURL}/desk`)
+  })
+
+  await test.step('Dewi claims it on the desk, writes an internal note and answers', async () => {
+    await staff.goto('/desk')
+    const item = staff.getByRole('listitem', { name: title })
+    await expect(item.getByText('Level 1')).toBeVisible()
+    await item.getByRole('button', { name: 'Claim' }).click()
+    await expect(staff.getByRole('status')).toHaveText('It is yours now.')
+    await staff.getByRole('listitem', { name: title }).getByRole('link', { name: title }).click()
+    const notes = staff.getByRole('region', { name: 'Internal notes' })
+    await notes.getByLabel('New internal note').fill(note)
+    await notes.getByRole('button', { name: 'Add note' }).click()
+    await expect(notes.getByText(note)).toBeVisible()
+    await staff
+      .getByRole('textbox', { name: 'Answer' })
+      .fill('We found your payment and marked the order paid; it ships tomorrow.')
+    await staff.getByRole('button', { name: 'Post your answer' }).click()
+    await expect(staff.getByRole('heading', { level: 2, name: '1 answer' })).toBeVisible()
+    // a staff response ends the escalation
+    await staff.goto('/desk')
+    await expect(staff.getByRole('listitem', { name: title })).toHaveCount(0)
+  })
+
+  await test.step('the asker sees the answer, not the note, in the app and by e-mail', async () => {
+    await page.goto('/notifications')
+    await expect(
+      page.getByRole('link', { name: /Dewi Anggraini answered your question/ }),
+    ).toBeVisible()
+    await page.getByRole('link', { name: /Dewi Anggraini answered your question/ }).click()
+    await expect(page.getByText('it ships tomorrow')).toBeVisible()
+    await expect(page.getByText(note)).toHaveCount(0)
+    await jobsAt()
+    await expect
+      .poll(() => smtp.received.some((m) => m.subject === `New answer to “${title}”`), {
+        timeout: 60_000,
+        intervals: [500],
+      })
+      .toBe(true)
+    const mail = smtp.received.find((m) => m.subject === `New answer to “${title}”`)!
+    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe(asker.email)
+    expect(mail.text).not.toContain(note)
+  })
+  await askerContext.close()
+  await staffContext.close()
 })
