@@ -267,10 +267,8 @@ test('a question nobody answers escalates to the person on call, who claims, not
 
   await test.step('the asker sees the answer, not the note, in the app and by e-mail', async () => {
     await page.goto('/notifications')
-    await expect(
-      page.getByRole('link', { name: /Dewi Anggraini answered your question/ }),
-    ).toBeVisible()
-    await page.getByRole('link', { name: /Dewi Anggraini answered your question/ }).click()
+    await expect(page.getByText('Dewi Anggraini answered your question')).toBeVisible()
+    await page.getByRole('link', { name: title }).click()
     await expect(page.getByText('it ships tomorrow')).toBeVisible()
     await expect(page.getByText(note)).toHaveCount(0)
     await jobsAt()

@@ -5,7 +5,7 @@
  * internal notes are never read here.
  */
 import type { TFunction } from 'i18next'
-import { eq } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import { answers, categories, questions, users } from '../../../db/schema'
 import type { Language } from '../../i18n/config'
 import type { Tx } from '../../utils/db.server'
@@ -190,6 +190,42 @@ export function composeNotification(tx: Pick<Tx, 'select'>, n: NotificationMail)
         }
     }
   }
+}
+
+/**
+ * Several escalations to one person in one sweep, as one e-mail: a list of the questions, each
+ * linked, and the desk. A burst of a hundred overdue questions is one message, not a hundred.
+ */
+export function composeEscalationSummary(
+  tx: Pick<Tx, 'select'>,
+  level: number,
+  items: { questionId: number; waitedMinutes: number }[],
+): Compose {
+  const titles = new Map(
+    tx
+      .select({ id: questions.id, title: questions.title })
+      .from(questions)
+      .where(
+        inArray(
+          questions.id,
+          items.map((i) => i.questionId),
+        ),
+      )
+      .all()
+      .map((q) => [q.id, q.title]),
+  )
+  return (t) => ({
+    subject: t('mail.message.escalatedMany.subject', { count: items.length, level }),
+    paragraphs: [t('mail.message.escalatedMany.text', { count: items.length })],
+    items: items.slice(0, 50).map((i) => ({
+      text: t('mail.message.escalatedMany.item', {
+        title: titles.get(i.questionId) ?? '',
+        duration: formatWait(t, i.waitedMinutes),
+      }),
+      url: absoluteUrl(`/questions/${i.questionId}`),
+    })),
+    action: { label: t('mail.message.escalatedMany.open'), url: absoluteUrl('/desk') },
+  })
 }
 
 /** One line of a digest about one notification, in the reader's language. */

@@ -8,7 +8,7 @@ import { and, desc, eq, isNull, ne, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { answers, notifications, questions, users } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
-import { db, write, type Tx } from '../../utils/db.server'
+import { db, prepared, write, type Tx } from '../../utils/db.server'
 import type { EmittedEvent } from '../events/events.server'
 import { queueEmail } from '../mail/mail.server'
 import { composeNotification } from '../mail/messages.server'
@@ -27,74 +27,69 @@ export type Notice = {
   data?: Record<string, unknown>
 }
 
+// `notify` runs once per person told of anything (a sweep can tell a thousand at once): its
+// statements are compiled once (see `prepared`), not built through the ORM on every call.
+type PostRow = { authorId: number; hiddenAt: number | null; deletedAt: number | null }
+const asPost = <R extends PostRow>(r: R) => ({
+  ...r,
+  hiddenAt: r.hiddenAt === null ? null : new Date(r.hiddenAt),
+  deletedAt: r.deletedAt === null ? null : new Date(r.deletedAt),
+})
+
 /** The question and answer as the policy judges them, for one recipient. */
-function recipientMaySee(tx: Tx, viewer: Actor, questionId: number, answerId?: number | null) {
-  const q = tx
-    .select({
-      authorId: questions.authorId,
-      visibility: questions.visibility,
-      hiddenAt: questions.hiddenAt,
-      deletedAt: questions.deletedAt,
-    })
-    .from(questions)
-    .where(eq(questions.id, questionId))
-    .get()
-  if (!q || !canSee(viewer, q)) return false
+function recipientMaySee(viewer: Actor, questionId: number, answerId?: number | null) {
+  const q = prepared(
+    `select author_id as authorId, visibility, hidden_at as hiddenAt, deleted_at as deletedAt
+     from questions where id = ?`,
+  ).get(questionId) as (PostRow & { visibility: 'public' | 'private' }) | undefined
+  if (!q || !canSee(viewer, asPost(q))) return false
   if (!answerId) return true
-  const a = tx
-    .select({
-      authorId: answers.authorId,
-      hiddenAt: answers.hiddenAt,
-      deletedAt: answers.deletedAt,
-    })
-    .from(answers)
-    .where(eq(answers.id, answerId))
-    .get()
-  return a !== undefined && canSee(viewer, a)
+  const a = prepared(
+    'select author_id as authorId, hidden_at as hiddenAt, deleted_at as deletedAt from answers where id = ?',
+  ).get(answerId) as PostRow | undefined
+  return a !== undefined && canSee(viewer, asPost(a))
 }
 
 /**
  * The one way anyone is told of anything, in the caller's transaction. The person's choice for
  * the type decides: an in-app row, an e-mail now, a line in tomorrow's digest (the in-app row,
  * marked for it), or nothing. Nobody is told of their own act, nor of a post they may not see,
- * and a deleted account is told nothing.
+ * and a deleted account is told nothing. `email: false` leaves the e-mail to the caller (the
+ * escalation sweep sends one message per person for everything it escalated).
  */
-export function notify(tx: Tx, n: Notice) {
+export function notify(tx: Tx, n: Notice & { email?: boolean }) {
   if (n.userId === n.actorId) return
-  const person = tx
-    .select({
-      id: users.id,
-      role: users.role,
-      reputation: users.reputation,
-      deletedAt: users.deletedAt,
-    })
-    .from(users)
-    .where(eq(users.id, n.userId))
-    .get()
+  const person = prepared(
+    'select id, role, reputation, deleted_at as deletedAt from users where id = ?',
+  ).get(n.userId) as (Actor & { deletedAt: number | null }) | undefined
   if (!person || person.deletedAt) return
-  if (!recipientMaySee(tx, person, n.questionId, n.answerId)) return
+  if (!recipientMaySee(person, n.questionId, n.answerId)) return
   const choice = getPreference(tx, n.userId, n.type)
   const digest = choice.email === 'digest'
-  if (choice.inApp || digest)
-    tx.insert(notifications)
-      .values({
-        userId: n.userId,
-        type: n.type,
-        actorId: n.actorId,
-        questionId: n.questionId,
-        answerId: n.answerId ?? null,
-        // Rows kept only for the digest stay out of the in-app list (see `shownInApp`).
-        data:
-          n.data || digest || !choice.inApp
-            ? {
-                ...n.data,
-                ...(choice.inApp ? {} : { inApp: false }),
-                ...(digest ? { digest: true } : {}),
-              }
-            : null,
-      })
-      .run()
-  if (choice.email === 'instant') {
+  if (choice.inApp || digest) {
+    // Rows kept only for the digest stay out of the in-app list (see `shownInApp`).
+    const data =
+      n.data || digest || !choice.inApp
+        ? {
+            ...n.data,
+            ...(choice.inApp ? {} : { inApp: false }),
+            ...(digest ? { digest: true } : {}),
+          }
+        : null
+    prepared(
+      `insert into notifications (user_id, type, actor_id, question_id, answer_id, data, created_at)
+       values (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      n.userId,
+      n.type,
+      n.actorId,
+      n.questionId,
+      n.answerId ?? null,
+      data ? JSON.stringify(data) : null,
+      now().getTime(),
+    )
+  }
+  if (choice.email === 'instant' && n.email !== false) {
     const compose = composeNotification(tx, n)
     if (compose) queueEmail(tx, { userId: n.userId, kind: n.type, unsubscribe: n.type, compose })
   }

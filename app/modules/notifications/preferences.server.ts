@@ -2,13 +2,13 @@
  * What each person wants to hear about, per notification type: in the app or not, and by e-mail
  * at once, in a daily digest, or not at all. No row means the type's default below.
  */
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import {
   notificationPreferences,
   NOTIFICATION_TYPES,
   type DeliveryChoice,
 } from '../../../db/schema'
-import { db, write, type Tx } from '../../utils/db.server'
+import { db, prepared, write, type Tx } from '../../utils/db.server'
 import { Forbidden } from '../../utils/domain-errors'
 import { emit } from '../events/events.server'
 import { can, type Actor } from '../policy/policy'
@@ -36,13 +36,12 @@ export const DEFAULT_PREFERENCES: Record<NotificationType, Preference> = {
 type Reader = Pick<Tx, 'select'>
 
 /** One person's choice for one type. */
-export function getPreference(reader: Reader, userId: number, type: NotificationType): Preference {
-  const row = reader
-    .select({ inApp: notificationPreferences.inApp, email: notificationPreferences.email })
-    .from(notificationPreferences)
-    .where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.type, type)))
-    .get()
-  return row ?? DEFAULT_PREFERENCES[type]
+export function getPreference(_reader: Reader, userId: number, type: NotificationType): Preference {
+  // every notification asks: compiled once (see `prepared`)
+  const row = prepared(
+    'select in_app as inApp, email from notification_preferences where user_id = ? and type = ?',
+  ).get(userId, type) as { inApp: number; email: Preference['email'] } | undefined
+  return row ? { inApp: row.inApp === 1, email: row.email } : DEFAULT_PREFERENCES[type]
 }
 
 /** Every type's choice for one person, defaults filled in, in the order of NOTIFICATION_TYPES. */

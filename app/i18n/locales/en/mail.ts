@@ -77,6 +77,14 @@ const mail = {
         'You are on call, so it comes to you first. Acknowledge it on the desk so the asker knows someone is on it.',
       level2: 'Nobody acknowledged it in time, so it now goes to all staff and admins.',
     },
+    escalatedMany: {
+      subject_one: '{{count}} question escalated to you (level {{level}})',
+      subject_other: '{{count}} questions escalated to you (level {{level}})',
+      text_one: '{{count}} question needs staff now. It passed its response target or was brought to staff by hand.',
+      text_other: '{{count}} questions need staff now. They passed their response targets or were brought to staff by hand.',
+      item: '“{{title}}”, waited {{duration}}',
+      open: 'Open the desk',
+    },
     reasons: {
       sla: 'it passed the response target of its category',
       manual: 'a helper or moderator brought it to staff',

@@ -82,6 +82,14 @@ const mail: Translation<typeof en> = {
       level2:
         'Belum ada yang menanganinya tepat waktu, jadi sekarang diteruskan ke semua staf dan admin.',
     },
+    escalatedMany: {
+      subject_one: '{{count}} pertanyaan dieskalasi ke Anda (level {{level}})',
+      subject_other: '{{count}} pertanyaan dieskalasi ke Anda (level {{level}})',
+      text_one: '{{count}} pertanyaan perlu ditangani staf sekarang. Pertanyaan ini melewati target responsnya atau diteruskan ke staf secara manual.',
+      text_other: '{{count}} pertanyaan perlu ditangani staf sekarang. Pertanyaan-pertanyaan ini melewati target responsnya atau diteruskan ke staf secara manual.',
+      item: '“{{title}}”, menunggu {{duration}}',
+      open: 'Buka meja staf',
+    },
     reasons: {
       sla: 'melewati target waktu tanggapan kategorinya',
       manual: 'seorang helper atau moderator meneruskannya ke staf',
