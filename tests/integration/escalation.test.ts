@@ -8,6 +8,7 @@ import { addOverride, onCallNow, saveRota } from '~/modules/escalation/rota.serv
 import { saveSla } from '~/modules/escalation/sla.server'
 import { dueQuestionsQuery, sweepEscalations } from '~/modules/escalation/sweep.server'
 import { hideQuestion } from '~/modules/moderation/posts.server'
+import { recordEndedSanctions, sanctionUser } from '~/modules/moderation/sanctions.server'
 import { closeAsDuplicate } from '~/modules/questions/closing.server'
 import { deleteAccount } from '~/modules/users/users.server'
 import { now, setClock } from '~/utils/clock.server'
@@ -307,6 +308,23 @@ describe('when escalation stops, and what never escalates', () => {
     expect(result.escalated).toBe(1)
     expect(escalationRows(normal)).toHaveLength(1)
     for (const id of [imported, hidden, orphan]) expect(escalationRows(id)).toHaveLength(0)
+  })
+})
+
+describe('sanctioned askers', () => {
+  it('a silenced asker’s question stops waiting, and waits again when the silence ends', async () => {
+    await threeStaffOnRota()
+    await setTarget('orders-shipping', { targetHours: '1' })
+    const moderator = await makeUser({ role: 'moderator' })
+    const asker = await makeUser()
+    const id = await makeQuestion(asker)
+    sanctionUser(moderator, asker.id, { kind: 'silence', days: '1', reason: 'Rude to helpers' })
+    expect(questionRow(id)).toMatchObject({ attentionSince: null, slaDueAt: null })
+    expect(sweepEscalations(new Date(TEST_EPOCH.getTime() + 2 * HOUR)).escalated).toBe(0)
+    setClock(new Date(TEST_EPOCH.getTime() + 25 * HOUR))
+    recordEndedSanctions()
+    expect(questionRow(id).attentionSince).toEqual(TEST_EPOCH)
+    expect(sweepEscalations(now()).level1).toBe(1)
   })
 })
 

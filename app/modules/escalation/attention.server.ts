@@ -7,19 +7,20 @@
  *   latest response;
  * - it is **due** when its category's first-response target has passed since then, on the
  *   category's clock (24/7 or business hours).
- * Questions of deleted (inactive) askers and imported questions never need attention: nobody is
- * waiting for them. Both columns are recomputed from the posts by reactions to every event that
+ * Questions of deleted (inactive) or sanctioned askers and imported questions never need
+ * attention: nobody is waiting for them (a sanction's start and end re-time the asker's questions). Both columns are recomputed from the posts by reactions to every event that
  * can change them, so they are never out of step with the thread.
  *
  * An open escalation ends the moment staff respond, or the question is solved, closed, hidden or
  * deleted (`endEscalations`).
  */
-import { and, asc, eq, isNull } from 'drizzle-orm'
+import { and, asc, eq, isNull, ne } from 'drizzle-orm'
 import { answers, escalations, questions, users, type Role } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import type { Tx } from '../../utils/db.server'
 import { emit, type EmittedEvent } from '../events/events.server'
 import { atLeast } from '../policy/policy'
+import { standingOf } from '../moderation/sanctions.server'
 import { dueAt, slaFor } from './sla.server'
 
 type Attention = { since: Date; dueAt: Date | null } | null
@@ -37,6 +38,9 @@ export function attentionOf(tx: Tx, questionId: number): Attention {
       deletedAt: questions.deletedAt,
       origin: questions.origin,
       askerDeletedAt: users.deletedAt,
+      silencedUntil: users.silencedUntil,
+      suspendedUntil: users.suspendedUntil,
+      bannedAt: users.bannedAt,
     })
     .from(questions)
     .innerJoin(users, eq(users.id, questions.authorId))
@@ -45,6 +49,9 @@ export function attentionOf(tx: Tx, questionId: number): Attention {
   if (!q) return null
   if (q.status === 'solved' || q.closedAt || q.hiddenAt || q.deletedAt) return null
   if (q.origin !== 'live' || q.askerDeletedAt) return null
+  // a sanctioned asker (silenced, suspended, banned) is nobody the team owes an answer to now
+  const standing = standingOf(q)
+  if (standing.banned || standing.suspendedUntil || standing.silencedUntil) return null
 
   const posts = tx
     .select({ authorId: answers.authorId, createdAt: answers.createdAt })
@@ -121,4 +128,21 @@ export function endEscalationOn(tx: Tx, e: EmittedEvent) {
   else if (e.type === 'question.closed') ending = 'closed'
   else if (e.type === 'question.hidden' || e.type === 'question.deleted') ending = 'hidden'
   if (ending) endEscalation(tx, e.questionId, ending, e.actor)
+}
+
+/** Re-reads every open question of one asker (their sanction started or ended). */
+export function refreshAskersQuestions(tx: Tx, authorId: number) {
+  const open = tx
+    .select({ id: questions.id })
+    .from(questions)
+    .where(
+      and(
+        eq(questions.authorId, authorId),
+        isNull(questions.closedAt),
+        isNull(questions.deletedAt),
+        ne(questions.status, 'solved'),
+      ),
+    )
+    .all()
+  for (const q of open) refreshAttention(tx, q.id)
 }

@@ -14,6 +14,7 @@ import { msg } from '../../i18n/message'
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
 import { Conflict, Forbidden, Invalid, NotFound } from '../../utils/domain-errors'
+import { refreshAskersQuestions } from '../escalation/attention.server'
 import { emit } from '../events/events.server'
 import { can, type Actor } from '../policy/policy'
 import { sanctionSchema } from './sanction-validation'
@@ -102,6 +103,7 @@ export function sanctionUser(actor: Actor, userId: number, input: unknown): numb
       .returning({ id: sanctions.id })
       .get()
     recompute(tx, userId)
+    refreshAskersQuestions(tx, userId)
     if (kind === 'suspend' || kind === 'ban')
       tx.delete(sessions).where(eq(sessions.userId, userId)).run()
     emit(tx, {
@@ -135,6 +137,7 @@ export function liftSanction(actor: Actor, sanctionId: number): number {
       .run()
     if (lifted.changes === 0) throw new Conflict(msg('moderation.errors.alreadyLifted'))
     recompute(tx, row.userId)
+    refreshAskersQuestions(tx, row.userId)
     emit(tx, {
       type: 'user.sanction_lifted',
       actor,
@@ -162,6 +165,7 @@ export function recordEndedSanctions(at = now()): string {
         .where(and(eq(sanctions.id, s.id), isNull(sanctions.endedAt), isNull(sanctions.liftedAt)))
         .run()
       if (done.changes === 0) continue
+      refreshAskersQuestions(tx, s.userId)
       emit(tx, {
         type: 'user.sanction_ended',
         actor: null,
