@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { isbot } from 'isbot'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { FlaggedNotice } from '~/components/flags/flag-form'
 import { KbThreadLinks } from '~/components/kb-thread-links'
 import { PrivateQuestionPanel } from '~/components/privacy/private-question-panel'
 import { AnswerForm } from '~/components/question/answer-form'
@@ -62,7 +63,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     page.question.deletedAt ||
     page.question.hiddenAt ||
     page.answers.some((a) => a.deletedAt || a.hiddenAt)
-  const viewer: Actor | null = user && { id: user.id, role: user.role, reputation: user.reputation }
+  const viewer: Actor | null = user && {
+    id: user.id,
+    role: user.role,
+    reputation: user.reputation,
+    ...(user.readOnly ? { readOnly: true } : {}),
+  }
   const t = await getT(request)
   const words = { title: page.question.title, category: page.category.name }
   return json({
@@ -76,6 +82,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     removals: removed && atLeast(user, 'moderator') ? getRemovals(id) : null,
     submissionKey: newSubmissionKey(),
     escalation: getThreadEscalationView(viewer, id, page.target),
+    flagged: new URL(request.url).searchParams.has('flagged'),
   })
 }
 
@@ -95,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuestionRoute() {
-  const { page, viewer, kbLinks, similar, removals, submissionKey, escalation } =
+  const { page, viewer, kbLinks, similar, removals, submissionKey, escalation, flagged } =
     useLoaderData<typeof loader>()
   const { question, answers, target } = page
   const { t } = useTranslation()
@@ -103,6 +110,7 @@ export default function QuestionRoute() {
   const path = `/questions/${question.id}/${slugify(question.title)}`
   return (
     <article className="thread" aria-labelledby="question-title">
+      <FlaggedNotice flagged={flagged} />
       <QuestionPost
         question={question}
         author={page.author}

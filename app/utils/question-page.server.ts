@@ -20,7 +20,9 @@ import { removalSchema } from '../modules/moderation/validation'
 import { atLeast } from '../modules/policy/policy'
 import { closeAsDuplicate, reopenQuestion } from '../modules/questions/closing.server'
 import { getVisibleQuestion } from '../modules/questions/questions.server'
-import { NotFound } from './domain-errors'
+import { isDomainError, NotFound } from './domain-errors'
+import { flagPost } from '../modules/flags/flags.server'
+import { flagSchema } from '../modules/flags/validation'
 import { answerSchema, fieldErrorsOf } from '../modules/questions/validation'
 import { castVote } from '../modules/votes/votes.server'
 import { invalid } from './http.server'
@@ -113,5 +115,34 @@ export async function handleQuestionIntent(
     case 'restore-answer':
       restoreAnswer(user, input.answerId)
       return redirect(`${here}#answer-${input.answerId}`)
+    case 'flag':
+      return flag(user, questionId, here, input)
   }
+}
+
+/**
+ * A flag, or its form back open with what was typed and why it was refused (a missing reason,
+ * a second flag on the same post, the day's limit with when it lifts).
+ */
+function flag(
+  user: SessionUser,
+  questionId: number,
+  here: string,
+  input: Extract<QuestionIntent, { intent: 'flag' }>,
+) {
+  const target = input.answerId ? `answer-${input.answerId}` : 'question'
+  const values = { reason: input.reason, note: input.note, flagTarget: target }
+  const parsed = flagSchema.safeParse(input)
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values)
+  const post = input.answerId
+    ? ({ type: 'answer', id: input.answerId } as const)
+    : ({ type: 'question', id: questionId } as const)
+  try {
+    flagPost(user, post.type, post.id, parsed.data)
+  } catch (error) {
+    if (isDomainError(error) && (error.kind === 'conflict' || error.kind === 'rate-limited'))
+      return invalid({ form: error.message }, values, error.kind === 'conflict' ? 409 : 429)
+    throw error
+  }
+  return redirect(`${here}?flagged=1${input.answerId ? '#answers' : ''}`)
 }

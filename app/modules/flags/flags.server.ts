@@ -237,10 +237,7 @@ export function flagPost(actor: Actor, type: PostType, id: number, input: unknow
         changePostIn(tx, null, post, 'hide', { reason: 'flagged', reviewItemId: itemId }),
       )
       if (hidden)
-        tx.update(reviewItems)
-          .set({ hiddenByFlags: true })
-          .where(eq(reviewItems.id, itemId))
-          .run()
+        tx.update(reviewItems).set({ hiddenByFlags: true }).where(eq(reviewItems.id, itemId)).run()
     }
     return { flagId: inserted.id, weight, score, hidden }
   })

@@ -176,9 +176,7 @@ export function listReviewQueue(actor: Actor, filter: ReviewFilter) {
             until: r.claimedUntil!,
           }
         : null,
-      flags: flagRows
-        .filter((f) => f.itemId === r.id)
-        .map(({ itemId: _, ...f }): ReviewFlag => f),
+      flags: flagRows.filter((f) => f.itemId === r.id).map(({ itemId: _, ...f }): ReviewFlag => f),
     }
   })
   return {
@@ -402,7 +400,8 @@ export function deleteSpammer(actor: Actor, itemId: number, reason: string): Spa
         ),
       )
       .all()
-    for (const q of qs) if (changePostIn(tx, actor, { type: 'question', id: q.id }, 'hide', removal)) n++
+    for (const q of qs)
+      if (changePostIn(tx, actor, { type: 'question', id: q.id }, 'hide', removal)) n++
     const as = tx
       .select({ id: answers.id })
       .from(answers)
@@ -410,7 +409,8 @@ export function deleteSpammer(actor: Actor, itemId: number, reason: string): Spa
         and(eq(answers.authorId, person.id), isNull(answers.hiddenAt), isNull(answers.deletedAt)),
       )
       .all()
-    for (const a of as) if (changePostIn(tx, actor, { type: 'answer', id: a.id }, 'hide', removal)) n++
+    for (const a of as)
+      if (changePostIn(tx, actor, { type: 'answer', id: a.id }, 'hide', removal)) n++
     return n
   })
   const items = write((tx) => {
