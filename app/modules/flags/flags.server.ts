@@ -178,7 +178,13 @@ export function refreshItem(tx: Tx, itemId: number): number {
   return score
 }
 
-export type Flagged = { flagId: number; weight: number; score: number; hidden: boolean }
+export type Flagged = {
+  flagId: number
+  reviewItemId: number
+  weight: number
+  score: number
+  hidden: boolean
+}
 
 /**
  * `actor` flags a question or answer. One flag per person per post; the day's flags are limited
@@ -239,7 +245,7 @@ export function flagPost(actor: Actor, type: PostType, id: number, input: unknow
       if (hidden)
         tx.update(reviewItems).set({ hiddenByFlags: true }).where(eq(reviewItems.id, itemId)).run()
     }
-    return { flagId: inserted.id, weight, score, hidden }
+    return { flagId: inserted.id, reviewItemId: itemId, weight, score, hidden }
   })
 }
 

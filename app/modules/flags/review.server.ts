@@ -247,6 +247,7 @@ export function claimItem(actor: Actor, itemId: number) {
 /** Lets go of the item before the claim runs out. */
 export function releaseItem(actor: Actor, itemId: number) {
   requireReviewer(actor, 'review.decide')
+  requireItem(actor, itemId)
   write(
     (tx) =>
       tx
