@@ -128,7 +128,9 @@ describe('flags', () => {
     const flagged = flagPost(moderator, 'question', questionId, { reason: 'spam' })
     expect(flagged).toMatchObject({ weight: FLAG_THRESHOLD, hidden: true })
     // gone from every list, still there for its author
-    expect(listQuestions({ page: 1, sort: 'newest' }, 'en').items.map((q) => q.id)).not.toContain(questionId)
+    expect(listQuestions({ page: 1, sort: 'newest' }, 'en').items.map((q) => q.id)).not.toContain(
+      questionId,
+    )
     expect(getQuestionPage(questionId, asker, 'en')).not.toBeNull()
     expect(getQuestionPage(questionId, await makeUser(), 'en')).toBeNull()
   })
@@ -433,6 +435,25 @@ describe('the review queue', () => {
     expect(
       db.select({ n: count() }).from(events).where(eq(events.type, 'user.banned')).get()?.n,
     ).toBe(1)
+  })
+
+  it('keeps items on a private question out of the queue of moderators, who may not open it', async () => {
+    makeCategory()
+    const asker = await makeUser()
+    const staff = await makeUser({ role: 'staff' })
+    const q = await makeQuestion(asker, {
+      title: 'My refund for order 77 went astray',
+      visibility: 'private',
+    })
+    const answerId = await makeAnswer(staff, q, 'We are looking at it, please hold on.')
+    flagPost(asker, 'answer', answerId, { reason: 'rude' })
+    const moderator = await makeUser({ role: 'moderator' })
+    expect((await (await queueAs(moderator)).json()).queue.total).toBe(0)
+    expect((await (await queueAs(staff)).json()).queue.total).toBe(1)
+    const item = itemOf('answer', answerId)
+    expect((await review(moderator, { intent: 'approve', itemId: String(item.id) })).status).toBe(
+      404,
+    )
   })
 
   it('refuses delete spammer on a moderator', async () => {
