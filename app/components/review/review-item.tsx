@@ -94,7 +94,6 @@ export function ReviewItem({
           })}
         </span>
         <span className="muted">
-          {' · '}
           {t('flags.review.item.firstFlagged')} <RelativeTime value={item.flaggedAt} />
         </span>
       </p>

@@ -210,8 +210,13 @@ export function listReviewQueue(actor: Actor, filter: ReviewFilter) {
 }
 export type ReviewQueue = ReturnType<typeof listReviewQueue>
 
+/** The post's first words as plain text: links keep their words, markup signs go. */
 function excerpt(markdown: string) {
-  const text = markdown.replace(/\s+/g, ' ').trim()
+  const text = markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`~#>|]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
   return text.length > 280 ? `${text.slice(0, 279)}…` : text
 }
 

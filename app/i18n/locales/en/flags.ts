@@ -77,7 +77,7 @@ const flags = {
       open: 'Open the thread',
       score_one: 'Score {{score}} from {{count}} flag',
       score_other: 'Score {{score}} from {{count}} flags',
-      firstFlagged: 'first flagged',
+      firstFlagged: 'First flagged',
       hiddenByFlags: 'Hidden by flags',
       hidden: 'Hidden',
       deleted: 'Deleted',

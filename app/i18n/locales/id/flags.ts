@@ -80,7 +80,7 @@ const flags: Translation<typeof en> = {
       open: 'Buka utasnya',
       score_one: 'Skor {{score}} dari {{count}} tanda',
       score_other: 'Skor {{score}} dari {{count}} tanda',
-      firstFlagged: 'pertama ditandai',
+      firstFlagged: 'Pertama ditandai',
       hiddenByFlags: 'Disembunyikan karena tanda',
       hidden: 'Disembunyikan',
       deleted: 'Dihapus',
