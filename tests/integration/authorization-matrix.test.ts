@@ -86,8 +86,9 @@ async function seedFixture(): Promise<Fixture> {
   const flaggedId = await makeQuestion(states.users.otherMember, {
     title: 'Selling cheap grinders, message me now',
   })
-  const reviewItemId = flagPost(site.users.helper, 'question', flaggedId, { reason: 'spam' })
-    .reviewItemId
+  const reviewItemId = flagPost(site.users.helper, 'question', flaggedId, {
+    reason: 'spam',
+  }).reviewItemId
   return { site, states, desk, reviewItemId, people, cookies }
 }
 

@@ -197,9 +197,13 @@ describe('policy: states that change the answer', () => {
   it('takes no flag on a post that is already hidden or deleted, or on its hidden question', () => {
     expect(can(member, 'question.flag', question(false, { hiddenAt: hidden }))).toBe(false)
     expect(can(member, 'question.flag', question(false, { deletedAt: hidden }))).toBe(false)
-    const onHidden = answer('answer.flag', false, { question: question(false, { hiddenAt: hidden }) })
+    const onHidden = answer('answer.flag', false, {
+      question: question(false, { hiddenAt: hidden }),
+    })
     expect(can(moderator, 'answer.flag', onHidden)).toBe(false)
-    expect(can(member, 'answer.flag', answer('answer.flag', false, { hiddenAt: hidden }))).toBe(false)
+    expect(can(member, 'answer.flag', answer('answer.flag', false, { hiddenAt: hidden }))).toBe(
+      false,
+    )
   })
 
   it('shows a deleted question to moderators only, not even to its author', () => {
