@@ -17,6 +17,7 @@ import {
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DeskLink } from './components/desk/desk-link'
+import { ReviewLink } from './components/review/review-link'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { LanguageSwitcher } from './components/language-switcher'
 import { LANGUAGES, type Language } from './i18n/config'
@@ -25,6 +26,7 @@ import { getAuth } from './modules/auth/auth.server'
 import { reasonInForce } from './modules/moderation/sanctions.server'
 import { ReadOnlyNotice } from './components/moderation/read-only-notice'
 import { countDesk } from './modules/escalation/desk.server'
+import { countPendingReviews } from './modules/flags/review.server'
 import { countUnread } from './modules/notifications/notifications.server'
 import { can } from './modules/policy/policy'
 import stylesheet from './styles/app.css'
@@ -77,6 +79,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         // Staff see the desk's open escalations (and theirs); nobody else pays for the count.
         desk: can(user, 'desk.view', null) ? countDesk(user.id) : null,
         queue: can(user, 'queue.view', null),
+        // Moderators see how many flagged posts wait for review (one read of an index).
+        review: can(user, 'review.view', null) ? countPendingReviews() : null,
       },
     },
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
@@ -257,6 +261,7 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
           {user ? (
             <>
               {user.desk ? <DeskLink counts={user.desk} /> : null}
+              {user.review !== null ? <ReviewLink pending={user.review} /> : null}
               {/* Named by its content ("Notifications 2 unread"), which holds the visible text. */}
               <NavLink to="/notifications" className="bell">
                 {t('nav.notifications')}

@@ -3,6 +3,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -98,6 +99,10 @@ export const EVENT_TYPES = [
   'user.banned',
   'user.sanction_lifted',
   'user.sanction_ended',
+  // flags and the review queue
+  'post.flagged',
+  'flag.decided',
+  'review.claimed',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
@@ -657,6 +662,8 @@ export const NOTIFICATION_TYPES = [
   'mention',
   // to the person: a moderator's warning, or a sanction with its reason and end
   'moderation.sanctioned',
+  // to the author: flags hid their post until a moderator looks at it
+  'post.hidden_by_flags',
 ] as const
 
 export const notifications = sqliteTable(
@@ -955,6 +962,94 @@ export const sanctions = sqliteTable(
     index('sanctions_ending_idx')
       .on(t.endsAt)
       .where(sql`ends_at is not null and lifted_at is null and ended_at is null`),
+  ],
+)
+
+export const FLAG_REASONS = ['spam', 'rude', 'off-topic', 'needs-staff', 'other'] as const
+export type FlagReason = (typeof FLAG_REASONS)[number]
+/** A flag waits until a moderator decides its post: upheld (removed), rejected, or ignored. */
+export const FLAG_STATUSES = ['pending', 'upheld', 'rejected', 'ignored'] as const
+export type FlagStatus = (typeof FLAG_STATUSES)[number]
+export const REVIEW_STATUSES = ['pending', 'resolved'] as const
+export const REVIEW_DECISIONS = ['approve', 'hide', 'delete', 'ignore', 'spammer'] as const
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]
+
+/**
+ * One row per flagged post: what the review queue lists. Its pending flags' summed weight, their
+ * count and the oldest one's time are kept here so the queue and the header's count read one
+ * index. A decided item opens again when someone flags its post anew.
+ */
+export const reviewItems = sqliteTable(
+  'review_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    postType: text('post_type', { enum: POST_TYPES }).notNull(),
+    postId: integer('post_id').notNull(),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    status: text('status', { enum: REVIEW_STATUSES }).notNull().default('pending'),
+    score: real('score').notNull().default(0),
+    flagCount: integer('flag_count').notNull().default(0),
+    // the flags (not a moderator) hid the post: approving it shows it again
+    hiddenByFlags: integer('hidden_by_flags', { mode: 'boolean' }).notNull().default(false),
+    // the oldest pending flag: the queue is worked oldest first
+    flaggedAt: integer('flagged_at', { mode: 'timestamp_ms' }).notNull(),
+    // a moderator working the item keeps others off it until then
+    claimedById: integer('claimed_by_id').references(() => users.id, { onDelete: 'set null' }),
+    claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
+    decision: text('decision', { enum: REVIEW_DECISIONS }),
+    decidedById: integer('decided_by_id').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // one item per post, found again when the post is flagged anew
+    uniqueIndex('review_items_post_unique').on(t.postType, t.postId),
+    // the queue, oldest first, and the header's count of pending items
+    index('review_items_pending_idx')
+      .on(t.flaggedAt)
+      .where(sql`status = 'pending'`),
+    // delete spammer: every open item about one author
+    index('review_items_author_idx').on(t.authorId, t.status),
+  ],
+)
+
+/** A person's flag on a question or answer, with why, how much it weighed, and how it ended. */
+export const flags = sqliteTable(
+  'flags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reviewItemId: integer('review_item_id')
+      .notNull()
+      .references(() => reviewItems.id, { onDelete: 'cascade' }),
+    postType: text('post_type', { enum: POST_TYPES }).notNull(),
+    postId: integer('post_id').notNull(),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    flaggerId: integer('flagger_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    reason: text('reason', { enum: FLAG_REASONS }).notNull(),
+    note: text('note').notNull().default(''),
+    weight: real('weight').notNull(),
+    status: text('status', { enum: FLAG_STATUSES }).notNull().default('pending'),
+    createdAt: createdAt(),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    resolvedById: integer('resolved_by_id').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    // one flag per person per post
+    uniqueIndex('flags_one_per_person_unique').on(t.postType, t.postId, t.flaggerId),
+    // an item's pending flags: the queue's reasons and flaggers, and resolving them
+    index('flags_item_idx').on(t.reviewItemId, t.status),
+    // the daily limit (a person's flags since yesterday) and their accuracy (by status)
+    index('flags_flagger_idx').on(t.flaggerId, t.createdAt),
+    index('flags_flagger_status_idx').on(t.flaggerId, t.status),
   ],
 )
 

@@ -10,6 +10,7 @@
 import type { EventType } from '../../db/schema'
 import type { Reaction } from './events/events.server'
 import { notifyAskerOfAcknowledgement, notifyAssignee } from './escalation/desk.server'
+import { notifyAuthorOfFlags } from './flags/flags.server'
 import { queueAcceptedAnswer } from './kb/promotion.server'
 import {
   notifyAnswererOfAcceptance,
@@ -43,7 +44,7 @@ export function reactions(): Partial<Record<EventType, Reaction[]>> {
     'answer.unaccepted': [debitUnacceptedAnswer],
     'answer.deleted': attention,
     'answer.restored': attention,
-    'answer.hidden': attention,
+    'answer.hidden': [notifyAuthorOfFlags, ...attention],
     'answer.unhidden': attention,
     'vote.cast': [creditVote],
     'question.created': [
@@ -56,7 +57,7 @@ export function reactions(): Partial<Record<EventType, Reaction[]>> {
     'question.status_changed': attention,
     'question.closed': [notifyAskerOfDuplicate, ...attention],
     'question.reopened': attention,
-    'question.hidden': attention,
+    'question.hidden': [notifyAuthorOfFlags, ...attention],
     'question.unhidden': attention,
     'question.deleted': attention,
     'question.restored': attention,

@@ -10,6 +10,7 @@ import { PEOPLES_WORDS } from '~/i18n/trans'
 import { requireUser } from '~/utils/session.server'
 import { listNotifications, markAllRead } from '~/modules/notifications/notifications.server'
 import { slugify } from '~/utils/slug'
+import { FLAG_REASON_LABELS, FLAG_REASONS, type FlagReason } from '~/modules/flags/validation'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
@@ -63,7 +64,19 @@ function describe(t: TFunction, n: Item) {
       return t('mail.inApp.followedAnswer', { who })
     case 'mention':
       return t('mail.inApp.mention', { who })
+    case 'post.hidden_by_flags':
+      return flaggedNotice(t, n.answerId !== null, n.reasons)
   }
+}
+
+function flaggedNotice(t: TFunction, answer: boolean, reasons: string[]) {
+  const why = reasons
+    .filter((r): r is FlagReason => (FLAG_REASONS as readonly string[]).includes(r))
+    .map((r) => t(FLAG_REASON_LABELS[r]))
+    .join(', ')
+  return answer
+    ? t('flags.notifications.answerHidden', { why })
+    : t('flags.notifications.questionHidden', { why })
 }
 
 /** Where an entry leads: the answer it is about (the first unread one), else the question. */

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json, redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { isbot } from 'isbot'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { FlaggedNotice } from '~/components/flags/flag-form'
 import { KbThreadLinks } from '~/components/kb-thread-links'
 import { FollowButton } from '~/components/mail/follow-button'
 import { PrivateQuestionPanel } from '~/components/privacy/private-question-panel'
@@ -25,13 +25,13 @@ import { getRemovals } from '~/modules/moderation/posts.server'
 import { isFollowing } from '~/modules/notifications/follows.server'
 import { markQuestionRead } from '~/modules/notifications/notifications.server'
 import { atLeast, can, type Actor } from '~/modules/policy/policy'
-import { getQuestionPage, recordView } from '~/modules/questions/questions.server'
+import { getQuestionPage } from '~/modules/questions/questions.server'
 import { getSimilarQuestions } from '~/modules/search/search.server'
 import { newSubmissionKey } from '~/modules/submissions/submissions.server'
 import { NotFound } from '~/utils/domain-errors'
 import { readForm } from '~/utils/form.server'
 import { QUESTION_INTENTS, questionIntent } from '~/utils/question-intents'
-import { handleQuestionIntent } from '~/utils/question-page.server'
+import { actorOf, countView, handleQuestionIntent, hasRemovals } from '~/utils/question-page.server'
 import { handleThreadStaffIntent } from '~/utils/staff-intents.server'
 import { requireUser } from '~/utils/session.server'
 import { slugify } from '~/utils/slug'
@@ -54,17 +54,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!page) throw new NotFound('question')
   const canonical = slugify(page.question.title)
   if (params.slug !== canonical) throw redirect(`/questions/${id}/${canonical}`, 301)
-  const agent = request.headers.get('user-agent') ?? ''
-  if (!isbot(agent) && user?.id !== page.author.id) {
-    const viewer = user ? `u${user.id}` : `ip:${context.clientIp}:${agent.slice(0, 80)}`
-    if (recordView(id, viewer)) page.question.viewCount++
-  }
+  countView(page, user, request, context.clientIp as string)
   if (user) markQuestionRead(user.id, id)
-  const removed =
-    page.question.deletedAt ||
-    page.question.hiddenAt ||
-    page.answers.some((a) => a.deletedAt || a.hiddenAt)
-  const viewer: Actor | null = user && { id: user.id, role: user.role, reputation: user.reputation }
+  const viewer: Actor | null = user && actorOf(user)
   const t = await getT(request)
   const words = { title: page.question.title, category: page.category.name }
   return json({
@@ -75,10 +67,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     kbLinks: getKbLinksForQuestion(id),
     similar: getSimilarQuestions(id),
     // Who removed what and why is for moderators; an author sees only that their post is hidden.
-    removals: removed && atLeast(user, 'moderator') ? getRemovals(id) : null,
+    removals: hasRemovals(page) && atLeast(user, 'moderator') ? getRemovals(id) : null,
     submissionKey: newSubmissionKey(),
     following: user ? isFollowing(user.id, { type: 'question', id }) : null,
     escalation: getThreadEscalationView(viewer, id, page.target),
+    flagged: new URL(request.url).searchParams.has('flagged'),
   })
 }
 
@@ -98,14 +91,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuestionRoute() {
-  const { page, viewer, kbLinks, similar, removals, submissionKey, escalation, following } =
-    useLoaderData<typeof loader>()
+  const {
+    page,
+    viewer,
+    kbLinks,
+    similar,
+    removals,
+    submissionKey,
+    escalation,
+    following,
+    flagged,
+  } = useLoaderData<typeof loader>()
   const { question, answers, target } = page
   const { t } = useTranslation()
   const number = useNumber()
   const path = `/questions/${question.id}/${slugify(question.title)}`
   return (
     <article className="thread" aria-labelledby="question-title">
+      <FlaggedNotice flagged={flagged} />
       <QuestionPost
         question={question}
         author={page.author}

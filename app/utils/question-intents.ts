@@ -32,6 +32,13 @@ export const questionIntent = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('hide-answer'), answerId: id, ...removal }),
   z.object({ intent: z.literal('unhide-answer'), answerId: id }),
   z.object({ intent: z.literal('restore-answer'), answerId: id }),
+  // No answerId: the question itself is flagged.
+  z.object({
+    intent: z.literal('flag'),
+    answerId: id.optional(),
+    reason: z.string().max(40).default(''),
+    note: z.string().max(2000).default(''),
+  }),
 ])
 export type QuestionIntent = z.infer<typeof questionIntent>
 

@@ -4,6 +4,7 @@
  * HTTP in one place (route-errors.server.ts).
  */
 import { json, redirect } from '@remix-run/node'
+import { isbot } from 'isbot'
 import { acceptAnswer, createAnswer, unacceptAnswer } from '../modules/answers/answers.server'
 import type { SessionUser } from '../modules/auth/auth.server'
 import {
@@ -17,10 +18,16 @@ import {
   unhideQuestion,
 } from '../modules/moderation/posts.server'
 import { removalSchema } from '../modules/moderation/validation'
-import { atLeast } from '../modules/policy/policy'
+import { atLeast, type Actor } from '../modules/policy/policy'
 import { closeAsDuplicate, reopenQuestion } from '../modules/questions/closing.server'
-import { getVisibleQuestion } from '../modules/questions/questions.server'
-import { NotFound } from './domain-errors'
+import {
+  getQuestionPage,
+  getVisibleQuestion,
+  recordView,
+} from '../modules/questions/questions.server'
+import { isDomainError, NotFound } from './domain-errors'
+import { flagPost } from '../modules/flags/flags.server'
+import { flagSchema } from '../modules/flags/validation'
 import { answerSchema, fieldErrorsOf } from '../modules/questions/validation'
 import { castVote } from '../modules/votes/votes.server'
 import { invalid } from './http.server'
@@ -113,5 +120,63 @@ export async function handleQuestionIntent(
     case 'restore-answer':
       restoreAnswer(user, input.answerId)
       return redirect(`${here}#answer-${input.answerId}`)
+    case 'flag':
+      return flag(user, questionId, here, input)
+  }
+}
+
+/**
+ * A flag, or its form back open with what was typed and why it was refused (a missing reason,
+ * a second flag on the same post, the day's limit with when it lifts).
+ */
+function flag(
+  user: SessionUser,
+  questionId: number,
+  here: string,
+  input: Extract<QuestionIntent, { intent: 'flag' }>,
+) {
+  const target = input.answerId ? `answer-${input.answerId}` : 'question'
+  const values = { reason: input.reason, note: input.note, flagTarget: target }
+  const parsed = flagSchema.safeParse(input)
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values)
+  const post = input.answerId
+    ? ({ type: 'answer', id: input.answerId } as const)
+    : ({ type: 'question', id: questionId } as const)
+  try {
+    flagPost(user, post.type, post.id, parsed.data)
+  } catch (error) {
+    if (isDomainError(error) && (error.kind === 'conflict' || error.kind === 'rate-limited'))
+      return invalid({ form: error.message }, values, error.kind === 'conflict' ? 409 : 429)
+    throw error
+  }
+  return redirect(`${here}?flagged=1${input.answerId ? '#answers' : ''}`)
+}
+
+type Page = NonNullable<ReturnType<typeof getQuestionPage>>
+
+/** Counts a view of the page, once per visitor, never a bot's nor the asker's own. */
+export function countView(page: Page, user: Actor | null, request: Request, clientIp: string) {
+  const agent = request.headers.get('user-agent') ?? ''
+  if (isbot(agent) || user?.id === page.author.id) return
+  const viewer = user ? `u${user.id}` : `ip:${clientIp}:${agent.slice(0, 80)}`
+  if (recordView(page.question.id, viewer)) page.question.viewCount++
+}
+
+/** Whether anything on the page was deleted or hidden (moderators then read who and why). */
+export function hasRemovals(page: Page): boolean {
+  return Boolean(
+    page.question.deletedAt ||
+    page.question.hiddenAt ||
+    page.answers.some((a) => a.deletedAt || a.hiddenAt),
+  )
+}
+
+/** The policy's view of the signed-in person, as the page's components ask `can` with it. */
+export function actorOf(user: Actor): Actor {
+  return {
+    id: user.id,
+    role: user.role,
+    reputation: user.reputation,
+    ...(user.readOnly ? { readOnly: true } : {}),
   }
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { escalateByHand } from '~/modules/escalation/escalate.server'
 import { addNote } from '~/modules/escalation/notes.server'
+import { flagPost } from '~/modules/flags/flags.server'
 import { FEEDBACK_REASONS } from '~/modules/kb/validation'
 import { can, type Actor, type AnswerTarget, type QuestionTarget } from '~/modules/policy/policy'
 import { sqlite } from '~/utils/db.server'
@@ -47,6 +48,8 @@ type Fixture = {
   states: ModerationStates
   /** A question on the staff desk: escalated by the helper, with a note by the staff member. */
   desk: { id: number; path: string; escalationId: number; noteId: number }
+  /** A question by the other member, flagged once by the helper: an item of the review queue. */
+  reviewItemId: number
   people: Record<Person, Actor>
   cookies: Record<Who, string | null>
 }
@@ -82,7 +85,13 @@ async function seedFixture(): Promise<Fixture> {
     escalationId: escalateByHand(site.users.helper, deskId, 'The courier lost it: staff only'),
     noteId: await addNote(states.users.staff, deskId, 'Asked JNE for a trace.'),
   }
-  return { site, states, desk, people, cookies }
+  const flaggedId = await makeQuestion(states.users.otherMember, {
+    title: 'Selling cheap grinders, message me now',
+  })
+  const reviewItemId = flagPost(site.users.helper, 'question', flaggedId, {
+    reason: 'spam',
+  }).reviewItemId
+  return { site, states, desk, reviewItemId, people, cookies }
 }
 
 const actorOf = (fx: Fixture, who: Who): Actor | null =>
@@ -310,7 +319,8 @@ const managerPage =
       | 'sla.settings'
       | 'rota.manage'
       | 'desk.view'
-      | 'queue.view',
+      | 'queue.view'
+      | 'review.view',
   ) =>
   (who: Who): Expected => {
     const actor = actorOf(fx, who)
@@ -395,6 +405,10 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
     })),
   'routes/settings.search': (fx) =>
     single('/settings/search', managerPage(fx, 'search.settings'))(),
+  'routes/review': (fx) => [
+    ...single('/review', managerPage(fx, 'review.view'))(),
+    ...single('/review?reason=spam&kind=question&page=2', managerPage(fx, 'review.view'))(),
+  ],
   'routes/desk': (fx) => [
     ...single('/desk', managerPage(fx, 'desk.view'))(),
     ...single('/desk?show=unassigned&level=1&page=2', managerPage(fx, 'desk.view'))(),
@@ -619,6 +633,7 @@ type QuestionCheck =
   | 'note.create'
   | 'question.publish_consent'
   | 'question.make_public'
+  | 'question.flag'
   | 'answer.create'
 type AnswerCheck =
   | 'answer.edit'
@@ -628,6 +643,7 @@ type AnswerCheck =
   | 'answer.hide'
   | 'answer.unhide'
   | 'answer.restore'
+  | 'answer.flag'
 
 type Form = Record<string, string>
 
@@ -733,6 +749,37 @@ const QUESTION_PAGE_FORMS: Record<
     onAnswers(fx, 'answer.unhide', onAnswerThread, (id) => ({ answerId: String(id) })),
   'restore-answer': (fx) =>
     onAnswers(fx, 'answer.restore', onAnswerThread, (id) => ({ answerId: String(id) })),
+  flag: (fx) => [
+    ...onQuestions(fx, 'question.flag', onThread, () => ({ reason: 'spam' })).map((c) => ({
+      ...c,
+      target: `${c.target} (flag the question)`,
+    })),
+    ...onAnswers(fx, 'answer.flag', onAnswerThread, (id) => ({
+      answerId: String(id),
+      reason: 'rude',
+    })),
+  ],
+}
+
+/** The review queue's forms: moderators only (their guard first), then the item (404 if none). */
+function reviewForms(fx: Fixture, form: Form): ActionCase[] {
+  return [
+    { target: 'flagged question', id: fx.reviewItemId },
+    { target: 'unknown item', id: UNKNOWN_ID },
+  ].map(({ target, id }) => ({
+    target,
+    url: '/review',
+    form: { itemId: String(id), ...form },
+    expect: (who) => {
+      const actor = actorOf(fx, who)
+      return gate(
+        actor,
+        true,
+        can(actor, 'review.decide', null),
+        id === UNKNOWN_ID ? 'not-found' : 'done',
+      )
+    },
+  }))
 }
 
 /**
@@ -849,6 +896,16 @@ const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
   },
   // The asker's consent and staff's publishing, on every question target (the private one has
   // no consent: Make public is refused to everyone).
+  'routes/review': {
+    claim: (fx) => reviewForms(fx, {}),
+    release: (fx) => reviewForms(fx, {}),
+    approve: (fx) => reviewForms(fx, {}),
+    ignore: (fx) => reviewForms(fx, {}),
+    hide: (fx) => reviewForms(fx, removal),
+    delete: (fx) => reviewForms(fx, removal),
+    // the author is a member: every moderator may ban them
+    spammer: (fx) => reviewForms(fx, { reason: 'Selling things in every thread' }),
+  },
   'routes/questions.$questionId.publish': {
     'allow-publish': (fx) => onQuestions(fx, 'question.publish_consent', publishUrl, () => ({})),
     'withdraw-publish': (fx) => onQuestions(fx, 'question.publish_consent', publishUrl, () => ({})),

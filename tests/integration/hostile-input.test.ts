@@ -10,6 +10,9 @@ import { deskFilters, threadStaffIntent } from '~/modules/escalation/desk-valida
 import { escalateByHand } from '~/modules/escalation/escalate.server'
 import { addNote } from '~/modules/escalation/notes.server'
 import { addOverride } from '~/modules/escalation/rota.server'
+import { flagPost } from '~/modules/flags/flags.server'
+import { claimItem } from '~/modules/flags/review.server'
+import { reviewFilterSchema } from '~/modules/flags/validation'
 import { sanctionUser } from '~/modules/moderation/sanctions.server'
 import { setPublishConsent } from '~/modules/privacy/privacy.server'
 import { queueFiltersSchema } from '~/modules/queue/validation'
@@ -347,6 +350,18 @@ const FORM_PLACES: Record<string, FormPlace> = {
     who: admin,
   },
   'routes/desk': { page: () => '/desk', who: admin },
+  // Two flagged posts put items in the review queue: one to claim, one claimed (to release).
+  'routes/review': {
+    page: () => '/review',
+    who: admin,
+    prepare: async (fx) => {
+      flagPost(fx.site.users.helper, 'question', fx.site.questionId, { reason: 'spam' })
+      const { reviewItemId } = flagPost(fx.states.users.otherMember, 'answer', fx.site.answerId, {
+        reason: 'rude',
+      })
+      claimItem(admin(fx), reviewItemId)
+    },
+  },
   'routes/answers.$answerId.edit': {
     page: (fx) => `/answers/${fx.site.answerId}/edit`,
     who: admin,
@@ -759,6 +774,7 @@ const SCHEMA_PARAMS: Record<string, string[]> = {
   'routes/go': Object.keys(openParamsSchema.shape),
   'routes/desk': Object.keys(deskFilters.shape),
   'routes/queue': Object.keys(queueFiltersSchema.shape),
+  'routes/review': Object.keys(reviewFilterSchema.shape),
 }
 
 /** A query that reaches the loader's interesting part, which each hostile parameter replaces. */

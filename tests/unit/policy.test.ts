@@ -88,6 +88,10 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'outbox.view': { own: ['admin'], other: ['admin'] },
   'account.notifications': { own: signedIn, other: signedIn },
   'user.sanction': { own: [], other: moderators },
+  'question.flag': { own: [], other: signedIn },
+  'answer.flag': { own: [], other: signedIn },
+  'review.view': { own: moderators, other: moderators },
+  'review.decide': { own: moderators, other: moderators },
 }
 
 describe('policy matrix: every role × action × own/other', () => {
@@ -184,8 +188,22 @@ describe('policy: states that change the answer', () => {
     expect(can(silenced, 'question.edit', question(true))).toBe(false)
     expect(can(silenced, 'question.vote', question(false))).toBe(false)
     expect(can(silenced, 'tag.create', null)).toBe(false)
+    expect(can(silenced, 'question.flag', question(false))).toBe(false)
+    expect(can(silenced, 'answer.flag', answer('answer.flag', false))).toBe(false)
     expect(can(silenced, 'question.delete', question(true))).toBe(true)
     expect(can(silenced, 'question.view', question(false))).toBe(true)
+  })
+
+  it('takes no flag on a post that is already hidden or deleted, or on its hidden question', () => {
+    expect(can(member, 'question.flag', question(false, { hiddenAt: hidden }))).toBe(false)
+    expect(can(member, 'question.flag', question(false, { deletedAt: hidden }))).toBe(false)
+    const onHidden = answer('answer.flag', false, {
+      question: question(false, { hiddenAt: hidden }),
+    })
+    expect(can(moderator, 'answer.flag', onHidden)).toBe(false)
+    expect(can(member, 'answer.flag', answer('answer.flag', false, { hiddenAt: hidden }))).toBe(
+      false,
+    )
   })
 
   it('shows a deleted question to moderators only, not even to its author', () => {

@@ -14,4 +14,5 @@ export const TYPE_KEYS = {
   'followed.new_answer': 'followedNewAnswer',
   mention: 'mention',
   'moderation.sanctioned': 'moderationSanctioned',
+  'post.hidden_by_flags': 'postHiddenByFlags',
 } as const satisfies Record<NotificationType, string>

@@ -1,6 +1,7 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { can, type Actor, type AnswerTarget, type QuestionTarget } from '~/modules/policy/policy'
+import { FlagForm } from '../flags/flag-form'
 import { RemovalForm } from './removal-form'
 
 type Props = {
@@ -18,7 +19,7 @@ type Props = {
 export function PostActions(props: Props) {
   const { viewer, path, editHref, historyHref, edited, what, answerId } = props
   const { t } = useTranslation()
-  const may = (verb: 'edit' | 'delete' | 'hide' | 'unhide' | 'restore') =>
+  const may = (verb: 'edit' | 'delete' | 'hide' | 'unhide' | 'restore' | 'flag') =>
     props.what === 'question'
       ? can(viewer, `question.${verb}`, props.target)
       : can(viewer, `answer.${verb}`, props.target)
@@ -51,6 +52,7 @@ export function PostActions(props: Props) {
       {may('delete') ? (
         <RemovalForm verb="delete" what={what} answerId={answerId} path={path} />
       ) : null}
+      {may('flag') ? <FlagForm what={what} answerId={answerId} path={path} /> : null}
     </div>
   )
 }

@@ -5,7 +5,7 @@ import { db, write, type Tx } from '../../utils/db.server'
 import { Forbidden, NotFound } from '../../utils/domain-errors'
 import { msg } from '../../i18n/message'
 import { cookMarkdown } from '../../utils/markdown.server'
-import { emit } from '../events/events.server'
+import { emit, type EventActor } from '../events/events.server'
 import { can, type Actor, type AnswerTarget } from '../policy/policy'
 import { addRevision, getVisibleQuestion, questionTarget } from '../questions/questions.server'
 import { refreshQuestionState } from '../questions/state.server'
@@ -183,7 +183,7 @@ export function unacceptAnswer(actor: Actor, answerId: number) {
  */
 export function unacceptIn(
   tx: Tx,
-  actor: Actor,
+  actor: EventActor,
   questionId: number,
   answerId: number,
   why: 'undone' | 'replaced' | 'deleted' | 'hidden',

@@ -179,6 +179,12 @@ export function composeNotification(tx: Pick<Tx, 'select'>, n: NotificationMail)
           quote: excerptOf(answer?.bodyMd),
           action: open,
         }
+      case 'post.hidden_by_flags':
+        return {
+          subject: t('mail.message.hiddenByFlags.subject', { title }),
+          paragraphs: [t('mail.message.hiddenByFlags.text', { title })],
+          action: open,
+        }
       // A sanction is answered before the thread is read (above); listed for a complete switch.
       case 'moderation.sanctioned':
       case 'mention':

@@ -6,19 +6,19 @@
  * search index, the accepted answer.
  */
 import { and, count, desc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm'
-import { answers, events, questions, users } from '../../../db/schema'
+import { answers, events, questions, users, type PostType } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
-import { db, write } from '../../utils/db.server'
+import { db, write, type Tx } from '../../utils/db.server'
 import { Forbidden, NotFound } from '../../utils/domain-errors'
 import { requireVisibleAnswer, unacceptIn } from '../answers/answers.server'
-import { emit } from '../events/events.server'
+import { emit, type EventActor } from '../events/events.server'
 import { can, type Actor } from '../policy/policy'
 import { getVisibleQuestion, questionTarget } from '../questions/questions.server'
 import { refreshQuestionState } from '../questions/state.server'
 import { syncQuestionSearch } from '../search/thread-index.server'
 import type { Removal } from './validation'
 
-type Change = 'delete' | 'restore' | 'hide' | 'unhide'
+export type Change = 'delete' | 'restore' | 'hide' | 'unhide'
 
 const CHANGES = {
   delete: { column: 'deletedAt', removes: true, past: 'deleted' },
@@ -54,60 +54,96 @@ function changeQuestion(actor: Actor, id: number, change: Change, removal?: Remo
   const action = `question.${change}` as const
   if (!can(actor, action, questionTarget(question, othersAnswerCount(question))))
     throw new Forbidden(action)
+  return write((tx) => applyQuestionChange(tx, actor, question, change, reasonData(removal)))
+}
+
+function applyQuestionChange(
+  tx: Tx,
+  actor: EventActor,
+  question: { id: number; authorId: number; duplicateOfId: number | null },
+  change: Change,
+  data: Record<string, unknown>,
+) {
   const { column, removes, past } = CHANGES[change]
-  return write((tx) => {
-    const changed = tx
-      .update(questions)
-      .set({ [column]: removes ? now() : null })
-      .where(
-        and(
-          eq(questions.id, id),
-          removes ? isNull(questions[column]) : isNotNull(questions[column]),
-        ),
-      )
-      .run()
-    if (changed.changes === 0) return false
-    emit(tx, {
-      type: `question.${past}`,
-      actor,
-      questionId: id,
-      userId: question.authorId,
-      data: reasonData(removal),
-    })
-    syncQuestionSearch(tx, id)
-    // A duplicate's title is part of its original's search document.
-    if (question.duplicateOfId !== null) syncQuestionSearch(tx, question.duplicateOfId)
-    return true
-  })
+  const id = question.id
+  const changed = tx
+    .update(questions)
+    .set({ [column]: removes ? now() : null })
+    .where(
+      and(eq(questions.id, id), removes ? isNull(questions[column]) : isNotNull(questions[column])),
+    )
+    .run()
+  if (changed.changes === 0) return false
+  emit(tx, { type: `question.${past}`, actor, questionId: id, userId: question.authorId, data })
+  syncQuestionSearch(tx, id)
+  // A duplicate's title is part of its original's search document.
+  if (question.duplicateOfId !== null) syncQuestionSearch(tx, question.duplicateOfId)
+  return true
 }
 
 function changeAnswer(actor: Actor, id: number, change: Change, removal?: Removal) {
   const { answer, question, target } = requireVisibleAnswer(id, actor)
   const action = `answer.${change}` as const
   if (!can(actor, action, target)) throw new Forbidden(action)
-  const { column, removes, past } = CHANGES[change]
-  write((tx) => {
-    const changed = tx
-      .update(answers)
-      .set({ [column]: removes ? now() : null })
-      .where(
-        and(eq(answers.id, id), removes ? isNull(answers[column]) : isNotNull(answers[column])),
-      )
-      .run()
-    if (changed.changes === 0) return
-    emit(tx, {
-      type: `answer.${past}`,
-      actor,
-      questionId: question.id,
-      answerId: id,
-      userId: answer.authorId,
-      data: reasonData(removal),
-    })
-    if (removes && target.isAccepted)
-      unacceptIn(tx, actor, question.id, id, change === 'delete' ? 'deleted' : 'hidden')
-    refreshQuestionState(tx, question.id, actor)
-  })
+  write((tx) =>
+    applyAnswerChange(tx, actor, answer, target.isAccepted, change, reasonData(removal)),
+  )
   return question.id
+}
+
+function applyAnswerChange(
+  tx: Tx,
+  actor: EventActor,
+  answer: { id: number; questionId: number; authorId: number },
+  isAccepted: boolean,
+  change: Change,
+  data: Record<string, unknown>,
+) {
+  const { column, removes, past } = CHANGES[change]
+  const id = answer.id
+  const changed = tx
+    .update(answers)
+    .set({ [column]: removes ? now() : null })
+    .where(and(eq(answers.id, id), removes ? isNull(answers[column]) : isNotNull(answers[column])))
+    .run()
+  if (changed.changes === 0) return false
+  emit(tx, {
+    type: `answer.${past}`,
+    actor,
+    questionId: answer.questionId,
+    answerId: id,
+    userId: answer.authorId,
+    data,
+  })
+  if (removes && isAccepted)
+    unacceptIn(tx, actor, answer.questionId, id, change === 'delete' ? 'deleted' : 'hidden')
+  refreshQuestionState(tx, answer.questionId, actor)
+  return true
+}
+
+/**
+ * A change decided elsewhere (flags reaching their threshold, the review queue), made in the
+ * caller's transaction, with the caller's reason in the event. False when it was already so.
+ */
+export function changePostIn(
+  tx: Tx,
+  actor: EventActor,
+  post: { type: PostType; id: number },
+  change: Change,
+  data: Record<string, unknown>,
+): boolean {
+  if (post.type === 'question') {
+    const q = tx.select().from(questions).where(eq(questions.id, post.id)).get()
+    return q ? applyQuestionChange(tx, actor, q, change, data) : false
+  }
+  const a = tx.select().from(answers).where(eq(answers.id, post.id)).get()
+  if (!a) return false
+  const q = tx
+    .select({ acceptedAnswerId: questions.acceptedAnswerId })
+    .from(questions)
+    .where(eq(questions.id, a.questionId))
+    .get()
+  return applyAnswerChange(tx, actor, a, q?.acceptedAnswerId === a.id, change, data)
 }
 
 export const deleteQuestion = (actor: Actor, id: number, removal: Removal) =>

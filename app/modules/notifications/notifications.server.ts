@@ -148,9 +148,23 @@ export function notifyAskerOfDuplicate(tx: Tx, e: EmittedEvent) {
   })
 }
 
-const answerStillListed = or(isNull(notifications.answerId), listed(answers))
+// The author of a post hidden by flags is told so, and may still open it (as `canSee` says).
+const aboutOwnHiddenPost = (table: typeof questions | typeof answers) =>
+  and(
+    eq(notifications.type, 'post.hidden_by_flags'),
+    eq(table.authorId, notifications.userId),
+    isNull(table.deletedAt),
+  )
+const answerStillListed = or(
+  isNull(notifications.answerId),
+  listed(answers),
+  aboutOwnHiddenPost(answers),
+)
 // A private question's notifications are shown to its asker and staff only.
-const questionListedToRecipient = listedToRecipient(questions, notifications.userId)
+const questionListedToRecipient = or(
+  listedToRecipient(questions, notifications.userId),
+  and(aboutOwnHiddenPost(questions), isNull(notifications.answerId)),
+)
 
 /**
  * Unread entries in the header: groups (type and question) with at least one unread row,
@@ -194,6 +208,8 @@ export type NotificationGroup = {
   /** How many events the entry stands for, and who did the latest. */
   count: number
   actors: string[]
+  /** Flags that hid a post: their reasons, so the author reads why. */
+  reasons: string[]
   unread: boolean
   latestAt: Date
   /** An escalation's level (1: on call, 2: everyone), from the latest row. */
@@ -207,9 +223,9 @@ export function listNotifications(userId: number): NotificationGroup[] {
     .select({
       type: notifications.type,
       answerId: notifications.answerId,
+      data: notifications.data,
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
-      data: notifications.data,
       actor: users.displayName,
       question: { id: questions.id, title: questions.title },
       original: { id: original.id, title: original.title },
@@ -245,6 +261,7 @@ export function listNotifications(userId: number): NotificationGroup[] {
         original: r.original?.id ? r.original : null,
         count: 0,
         actors: [],
+        reasons: Array.isArray(r.data?.reasons) ? r.data.reasons.map(String) : [],
         unread: false,
         latestAt: r.createdAt,
         level: typeof r.data?.level === 'number' ? r.data.level : null,

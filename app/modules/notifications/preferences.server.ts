@@ -31,6 +31,7 @@ export const DEFAULT_PREFERENCES: Record<NotificationType, Preference> = {
   'followed.new_answer': { inApp: true, email: 'digest' },
   mention: { inApp: true, email: 'instant' },
   'moderation.sanctioned': { inApp: true, email: 'instant' },
+  'post.hidden_by_flags': { inApp: true, email: 'instant' },
 }
 
 type Reader = Pick<Tx, 'select'>
@@ -112,7 +113,7 @@ export function saveNotificationPreferences(
 /** Escalations and assignments reach only those who work the desk. */
 const DESK_TYPES: readonly NotificationType[] = ['question.escalated', 'question.assigned']
 /** What moderators tell a person about their account always reaches them: no choice offered. */
-const ALWAYS: readonly NotificationType[] = ['moderation.sanctioned']
+const ALWAYS: readonly NotificationType[] = ['moderation.sanctioned', 'post.hidden_by_flags']
 
 /** The types a person has a choice about, in the order the choices page lists them. */
 export function choiceTypesFor(actor: Actor): NotificationType[] {

@@ -73,6 +73,10 @@ type Checks = {
   'outbox.view': null
   'account.notifications': null
   'user.sanction': PersonTarget
+  'question.flag': QuestionTarget
+  'answer.flag': AnswerTarget
+  'review.view': null
+  'review.decide': null
 }
 
 export type Action = keyof Checks
@@ -114,6 +118,10 @@ export const ACTIONS = [
   'outbox.view',
   'account.notifications',
   'user.sanction',
+  'question.flag',
+  'answer.flag',
+  'review.view',
+  'review.decide',
 ] as const satisfies readonly Action[]
 
 const RANK: Record<Role, number> = { member: 0, helper: 1, moderator: 2, staff: 3, admin: 4 }
@@ -254,6 +262,21 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   // cannot sanction another moderator, staff can, admins can sanction anyone but admins.
   'user.sanction': (actor, person) =>
     isModerator(actor) && actor!.id !== person.id && RANK[actor!.role] > RANK[person.role],
+  // Anyone signed in may ask moderators to look at someone else's post they can see; a hidden
+  // post is already waiting for them.
+  'question.flag': (actor, q) =>
+    actor !== null && !owns(actor, q) && canSee(actor, q) && !q.hiddenAt && !q.deletedAt,
+  'answer.flag': (actor, a) =>
+    actor !== null &&
+    !owns(actor, a) &&
+    rules['answer.view'](actor, a) &&
+    !a.hiddenAt &&
+    !a.deletedAt &&
+    !a.question.hiddenAt &&
+    !a.question.deletedAt,
+  // The one review queue: flagged posts, worked by moderators.
+  'review.view': (actor) => isModerator(actor),
+  'review.decide': (actor) => isModerator(actor),
 }
 
 /** What a silenced (read-only) account may not do: everything that writes something new. */
@@ -269,6 +292,8 @@ const READ_ONLY_BLOCKS = new Set<Action>([
   'answer.vote',
   'tag.create',
   'note.create',
+  'question.flag',
+  'answer.flag',
 ])
 
 /** An answer's target built from its question's, as the question page lists them. */

@@ -39,6 +39,10 @@ const mail = {
       label: 'Moderators acting on my account',
       hint: 'A warning, or a limit on your account, with its reason and end.',
     },
+    postHiddenByFlags: {
+      label: 'My post hidden after flags',
+      hint: 'Members flagged one of your posts and it waits for a moderator; you can still edit it.',
+    },
   },
   // The one-line descriptions on the notifications page, for the types that page did not know.
   inApp: {
@@ -80,8 +84,10 @@ const mail = {
     escalatedMany: {
       subject_one: '{{count}} question escalated to you (level {{level}})',
       subject_other: '{{count}} questions escalated to you (level {{level}})',
-      text_one: '{{count}} question needs staff now. It passed its response target or was brought to staff by hand.',
-      text_other: '{{count}} questions need staff now. They passed their response targets or were brought to staff by hand.',
+      text_one:
+        '{{count}} question needs staff now. It passed its response target or was brought to staff by hand.',
+      text_other:
+        '{{count}} questions need staff now. They passed their response targets or were brought to staff by hand.',
       item: '“{{title}}”, waited {{duration}}',
       open: 'Open the desk',
     },
@@ -110,6 +116,10 @@ const mail = {
     mention: {
       subject: '{{who}} mentioned you in “{{title}}”',
       text: '{{who}} mentioned you in “{{title}}”:',
+    },
+    hiddenByFlags: {
+      subject: 'Your post in “{{title}}” is hidden until a moderator looks at it',
+      text: 'Members flagged your post in “{{title}}”, so it is hidden from everyone else until a moderator reviews it. You can still open and edit it.',
     },
     sanctioned: {
       subject: 'A message from the moderators',

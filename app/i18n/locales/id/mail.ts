@@ -44,6 +44,10 @@ const mail: Translation<typeof en> = {
       label: 'Moderator menindak akun saya',
       hint: 'Peringatan, atau pembatasan akun Anda, beserta alasan dan kapan berakhirnya.',
     },
+    postHiddenByFlags: {
+      label: 'Tulisan saya disembunyikan karena ditandai',
+      hint: 'Anggota menandai salah satu tulisan Anda dan tulisan itu menunggu moderator; Anda tetap bisa mengubahnya.',
+    },
   },
   inApp: {
     escalated: 'Dieskalasi ke Anda (level {{level}})',
@@ -85,8 +89,10 @@ const mail: Translation<typeof en> = {
     escalatedMany: {
       subject_one: '{{count}} pertanyaan dieskalasi ke Anda (level {{level}})',
       subject_other: '{{count}} pertanyaan dieskalasi ke Anda (level {{level}})',
-      text_one: '{{count}} pertanyaan perlu ditangani staf sekarang. Pertanyaan ini melewati target responsnya atau diteruskan ke staf secara manual.',
-      text_other: '{{count}} pertanyaan perlu ditangani staf sekarang. Pertanyaan-pertanyaan ini melewati target responsnya atau diteruskan ke staf secara manual.',
+      text_one:
+        '{{count}} pertanyaan perlu ditangani staf sekarang. Pertanyaan ini melewati target responsnya atau diteruskan ke staf secara manual.',
+      text_other:
+        '{{count}} pertanyaan perlu ditangani staf sekarang. Pertanyaan-pertanyaan ini melewati target responsnya atau diteruskan ke staf secara manual.',
       item: '“{{title}}”, menunggu {{duration}}',
       open: 'Buka meja staf',
     },
@@ -115,6 +121,10 @@ const mail: Translation<typeof en> = {
     mention: {
       subject: '{{who}} menyebut Anda di “{{title}}”',
       text: '{{who}} menyebut Anda di “{{title}}”:',
+    },
+    hiddenByFlags: {
+      subject: 'Tulisan Anda di “{{title}}” disembunyikan sampai moderator memeriksanya',
+      text: 'Anggota menandai tulisan Anda di “{{title}}”, jadi tulisan itu disembunyikan dari orang lain sampai moderator memeriksanya. Anda tetap bisa membuka dan mengubahnya.',
     },
     sanctioned: {
       subject: 'Pesan dari moderator',
