@@ -20,7 +20,7 @@ export type Role = (typeof ROLES)[number]
 export const QUESTION_STATUSES = ['open', 'answered', 'solved'] as const
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number]
 
-export const CLOSE_REASONS = ['duplicate', 'off-topic', 'resolved-elsewhere'] as const
+export const CLOSE_REASONS = ['duplicate', 'off-topic', 'resolved-elsewhere', 'needs-details'] as const
 export type CloseReason = (typeof CLOSE_REASONS)[number]
 
 /** Public questions are listed and searchable; private ones are seen by their asker and staff only. */
@@ -98,6 +98,10 @@ export const EVENT_TYPES = [
   'user.banned',
   'user.sanction_lifted',
   'user.sanction_ended',
+  // moderators' thread actions
+  'question.locked',
+  'question.unlocked',
+  'question.retagged',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
@@ -657,6 +661,9 @@ export const NOTIFICATION_TYPES = [
   'mention',
   // to the person: a moderator's warning, or a sanction with its reason and end
   'moderation.sanctioned',
+  // to the asker: a moderator closed (for a reason other than a duplicate) or locked the thread
+  'question.closed',
+  'question.locked',
 ] as const
 
 export const notifications = sqliteTable(

@@ -17,6 +17,7 @@ import {
   notifyAskerOfDuplicate,
 } from './notifications/notifications.server'
 import { endEscalationOn, refreshAttentionOn } from './escalation/attention.server'
+import { notifyAskerOfClose, notifyAskerOfLock } from './moderation/threads.server'
 import { creditAcceptedAnswer, creditVote, debitUnacceptedAnswer } from './users/reputation.server'
 
 let table: Partial<Record<EventType, Reaction[]>> | undefined
@@ -37,7 +38,8 @@ export function reactions(): Partial<Record<EventType, Reaction[]>> {
     'question.created': attention,
     'question.recategorised': attention,
     'question.status_changed': attention,
-    'question.closed': [notifyAskerOfDuplicate, ...attention],
+    'question.closed': [notifyAskerOfDuplicate, notifyAskerOfClose, ...attention],
+    'question.locked': [notifyAskerOfLock],
     'question.reopened': attention,
     'question.hidden': attention,
     'question.unhidden': attention,

@@ -55,6 +55,10 @@ function describe(t: TFunction, n: Item) {
       return t('desk.notifications.assigned', { who })
     case 'question.acknowledged':
       return t('desk.notifications.acknowledged', { who })
+    case 'question.closed':
+      return t('audit.notifications.closed', { who })
+    case 'question.locked':
+      return t('audit.notifications.locked', { who })
   }
 }
 

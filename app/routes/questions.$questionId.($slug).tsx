@@ -10,6 +10,7 @@ import { PrivateQuestionPanel } from '~/components/privacy/private-question-pane
 import { AnswerForm } from '~/components/question/answer-form'
 import { AnswerItem } from '~/components/question/answer-item'
 import { CloseTools } from '~/components/question/close-tools'
+import { ThreadModeration } from '~/components/audit/thread-moderation'
 import { AcknowledgedBanner, ThreadEscalationTools } from '~/components/desk/thread-escalation'
 import { QuestionPost } from '~/components/question/question-post'
 import { SimilarQuestions } from '~/components/similar-questions'
@@ -21,6 +22,7 @@ import { getThreadEscalationView } from '~/modules/escalation/thread.server'
 import { threadStaffIntent, THREAD_STAFF_INTENTS } from '~/modules/escalation/desk-validation'
 import { getKbLinksForQuestion } from '~/modules/kb/promotion.server'
 import { getRemovals } from '~/modules/moderation/posts.server'
+import { getThreadModerationView } from '~/modules/moderation/threads.server'
 import { markQuestionRead } from '~/modules/notifications/notifications.server'
 import { atLeast, can, type Actor } from '~/modules/policy/policy'
 import { getQuestionPage, recordView } from '~/modules/questions/questions.server'
@@ -31,6 +33,7 @@ import { readForm } from '~/utils/form.server'
 import { QUESTION_INTENTS, questionIntent } from '~/utils/question-intents'
 import { handleQuestionIntent } from '~/utils/question-page.server'
 import { handleThreadStaffIntent } from '~/utils/staff-intents.server'
+import { moderateThread, THREAD_MODERATION_INTENTS } from '~/utils/thread-moderation.server'
 import { requireUser } from '~/utils/session.server'
 import { slugify } from '~/utils/slug'
 
@@ -48,7 +51,8 @@ function parseId(raw: string | undefined) {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const id = parseId(params.questionId)
-  const page = getQuestionPage(id, user, await getLanguage(request))
+  const language = await getLanguage(request)
+  const page = getQuestionPage(id, user, language)
   if (!page) throw new NotFound('question')
   const canonical = slugify(page.question.title)
   if (params.slug !== canonical) throw redirect(`/questions/${id}/${canonical}`, 301)
@@ -76,11 +80,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     removals: removed && atLeast(user, 'moderator') ? getRemovals(id) : null,
     submissionKey: newSubmissionKey(),
     escalation: getThreadEscalationView(viewer, id, page.target),
+    moderation: getThreadModerationView(user, page, language),
   })
 }
 
 // The values of the form's `intent` field this action takes (the forged-request test posts each).
-export const intents = [...QUESTION_INTENTS, ...THREAD_STAFF_INTENTS]
+export const intents = [...QUESTION_INTENTS, ...THREAD_STAFF_INTENTS, ...THREAD_MODERATION_INTENTS]
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
@@ -89,13 +94,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/questions/${id}/${params.slug ?? ''}`
   const staff = threadStaffIntent.safeParse(form)
   if (staff.success) return handleThreadStaffIntent(user, id, here, staff.data)
+  const moderated = moderateThread(user, id, here, form)
+  if (moderated) return moderated
   const parsed = questionIntent.safeParse(form)
   if (!parsed.success) throw new Response(msg('errors.unknownAction'), { status: 400 })
   return handleQuestionIntent(user, id, here, parsed.data)
 }
 
 export default function QuestionRoute() {
-  const { page, viewer, kbLinks, similar, removals, submissionKey, escalation } =
+  const { page, viewer, kbLinks, similar, removals, submissionKey, escalation, moderation } =
     useLoaderData<typeof loader>()
   const { question, answers, target } = page
   const { t } = useTranslation()
@@ -123,6 +130,7 @@ export default function QuestionRoute() {
         path={path}
       />
       <ThreadEscalationTools view={escalation} path={path} title={question.title} />
+      <ThreadModeration view={moderation} locked={Boolean(question.lockedAt)} path={path} />
 
       <section id="answers" aria-labelledby="answers-title" className="answers">
         <h2 id="answers-title">
