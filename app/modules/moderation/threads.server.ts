@@ -132,7 +132,7 @@ export function retagQuestion(actor: Actor, questionId: number, tags: string, no
   const question = requireQuestion(actor, questionId, 'question.retag')
   const input = parse(retagSchema, { tags, note }, { tags: 'retagTags', note: 'retagNote' })
   const before = tagsByQuestion([questionId]).get(questionId) ?? []
-  if (before.join(' ') === input.tags.join(' ')) return
+  if ([...before].sort().join(' ') === [...input.tags].sort().join(' ')) return
   write((tx) => {
     const resolved = resolveTags(tx, actor, input.tags)
     if (!resolved.ok) throw new Invalid({ retagTags: resolved.message })
