@@ -20,8 +20,6 @@ import { getVisibleQuestion } from '../modules/questions/questions.server'
 import { isDomainError, NotFound, type Invalid } from './domain-errors'
 import { invalid } from './http.server'
 
-export { THREAD_MODERATION_INTENTS } from '../modules/moderation/thread-validation'
-
 /** The reply to a thread-tools form, or null when the form is not one of them. */
 export function moderateThread(
   actor: Actor,
