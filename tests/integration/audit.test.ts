@@ -247,6 +247,22 @@ describe('audit log: every entry in words', () => {
       expect(en).not.toMatch(/\{\{/)
     })
 
+  it('gives a removal its reason label, and a close only its note (its reason is in the words)', async () => {
+    const { reasonOf } = await import('~/modules/audit/kinds')
+    expect(reasonOf('question.hidden', { reason: 'duplicate' })).toEqual({
+      label: 'questions.removal.reasons.duplicate',
+      note: '',
+    })
+    expect(reasonOf('question.closed', { reason: 'duplicate', originalId: 3 })).toEqual({
+      label: null,
+      note: '',
+    })
+    expect(reasonOf('question.locked', { reason: 'Cooling off' })).toEqual({
+      label: null,
+      note: 'Cooling off',
+    })
+  })
+
   it('has a describer for every type it lists, and falls back to the name for others', () => {
     expect(Object.keys(DESCRIBERS).sort()).toEqual([...AUDIT_TYPES].sort())
     expect(Object.values(AUDIT_KINDS).flat()).toHaveLength(new Set(AUDIT_TYPES).size)

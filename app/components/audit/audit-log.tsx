@@ -179,8 +179,8 @@ export function AuditPager({
 export function PersonHistory({ entries, handle }: { entries: AuditEntry[]; handle: string }) {
   const { t } = useTranslation()
   return (
-    <section aria-labelledby="history-title" className="narrow audit-history">
-      <h2 id="history-title">{t('audit.page.history')}</h2>
+    <section aria-labelledby="audit-history-title" className="narrow audit-history">
+      <h2 id="audit-history-title">{t('audit.page.history')}</h2>
       <p className="muted">{t('audit.page.historyLead')}</p>
       {entries.length === 0 ? (
         <p className="empty-state">{t('audit.page.historyEmpty')}</p>

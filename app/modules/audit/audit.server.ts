@@ -224,7 +224,7 @@ function present(viewer: Actor, rows: Row[]): AuditEntry[] {
       article: article ? { slug: article.slug, title: article.title } : null,
       user: person ? { handle: person.handle, displayName: person.displayName } : null,
       description: describeEvent(r.type, data, names),
-      reason: reasonOf(data),
+      reason: reasonOf(r.type, data),
     }
   })
 }

@@ -191,14 +191,13 @@ export function describeEvent(
  * Why, as the event recorded it: a removal's reason is one of a list (its label is translated),
  * anything else is the moderator's own words.
  */
-export function reasonOf(data: Data): { label: MessageKey | null; note: string } {
+export function reasonOf(type: string, data: Data): { label: MessageKey | null; note: string } {
   const reason = text(data.reason)
   const note = text(data.note)
+  // a close reason is already in the description
+  if (type === 'question.closed') return { label: null, note }
   if ((REMOVAL_REASONS as readonly string[]).includes(reason))
     return { label: REMOVAL_REASON_LABELS[reason as RemovalReason], note }
-  // a close reason is already in the description
-  if (['off-topic', 'resolved-elsewhere', 'needs-details', 'duplicate'].includes(reason))
-    return { label: null, note }
   return { label: null, note: [reason, note].filter(Boolean).join(' — ') }
 }
 

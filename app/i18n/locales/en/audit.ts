@@ -28,7 +28,7 @@ const audit = {
     newest: 'Back to the newest',
     questionNumber: 'Question #{{id}}',
     answerOn: 'Answer #{{answer}} on question #{{id}}',
-    history: 'History',
+    history: 'Moderation history',
     historyLead: 'What this person did as a moderator, and what moderators did about them.',
     historyEmpty: 'No moderation history.',
     historyAll: 'See all in the audit log',

@@ -28,7 +28,7 @@ const audit = {
     newest: 'Kembali ke yang terbaru',
     questionNumber: 'Pertanyaan #{{id}}',
     answerOn: 'Jawaban #{{answer}} pada pertanyaan #{{id}}',
-    history: 'Riwayat',
+    history: 'Riwayat moderasi',
     historyLead:
       'Apa yang dilakukan orang ini sebagai moderator, dan apa yang dilakukan moderator terhadapnya.',
     historyEmpty: 'Belum ada riwayat moderasi.',
