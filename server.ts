@@ -10,6 +10,7 @@ import morgan from 'morgan'
 import { JOBS } from './app/jobs/jobs.server'
 import { startScheduler } from './app/jobs/scheduler.server'
 import { syncKbContent } from './app/modules/kb/content.server'
+import { isOneClickUnsubscribe } from './app/modules/mail/unsubscribe.server'
 import { ensureKbIndexFresh } from './app/modules/search/kb-index.server'
 import {
   markSearchCurrentIfEmpty,
@@ -101,7 +102,7 @@ export function createApp(build: ServerBuild, env: Env) {
   app.use((req, res, next) => (publicNames.has(req.path) ? publicFiles(req, res, next) : next()))
 
   app.use(limitBodySize())
-  app.use(checkOrigin(site.origin))
+  app.use(checkOrigin(site.origin, isOneClickUnsubscribe))
   // Search pages for signed-out visitors: the same few searches come again and again, and a
   // page served from memory costs a fraction of a rendered one.
   if (env.PAGE_CACHE_SECONDS > 0)

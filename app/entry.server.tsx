@@ -8,6 +8,7 @@ import { I18nextProvider } from 'react-i18next'
 import { getLanguage } from './i18n/i18n.server'
 import { renderingInstanceFor } from './i18n/translator.server'
 import { NonceProvider } from './utils/nonce'
+import { dropReactStreamPadding } from './utils/stream-padding.server'
 
 const ABORT_DELAY = 5_000
 
@@ -36,9 +37,10 @@ export default async function handleRequest(
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
           const body = new PassThrough()
+          const cleaned = body.pipe(dropReactStreamPadding())
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           resolve(
-            new Response(createReadableStreamFromReadable(body), {
+            new Response(createReadableStreamFromReadable(cleaned), {
               headers: responseHeaders,
               status: responseStatusCode,
             }),

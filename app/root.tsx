@@ -64,6 +64,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         unread: countUnread(user.id, openedQuestionId(request.url)),
         // The account menu links to the pages this person may change site settings on.
         searchSettings: can(user, 'search.settings', null),
+        admin: (['outbox.view', 'desk.view', 'sla.settings', 'rota.manage'] as const).some((a) =>
+          can(user, a, null),
+        ),
         // A silenced person is told on every page why and until when.
         readOnly: user.silencedUntil
           ? {
@@ -276,6 +279,8 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
               <details className="account-menu">
                 <summary>{t('nav.account')}</summary>
                 <div className="account-menu-panel">
+                  <NavLink to="/settings/notifications">{t('mail.settings.menu')}</NavLink>
+                  {user.admin ? <NavLink to="/admin">{t('mail.admin.menu')}</NavLink> : null}
                   {user.searchSettings ? (
                     <NavLink to="/settings/search">{t('search.synonyms.menu')}</NavLink>
                   ) : null}

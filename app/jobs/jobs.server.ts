@@ -2,12 +2,15 @@ import { DEFAULT_LANGUAGE } from '../i18n/config'
 import { translatorFor } from '../i18n/translator.server'
 import { applyPromotionRule } from '../modules/kb/promotion.server'
 import { describeSweep, sweepEscalations } from '../modules/escalation/sweep.server'
+import { deliverOutbox, describeDelivery } from '../modules/mail/delivery.server'
+import { sendDigests } from '../modules/mail/digest.server'
 import { recordEndedSanctions } from '../modules/moderation/sanctions.server'
 import { forgetOldSubmissionKeys } from '../modules/submissions/submissions.server'
 import { recookPlainText } from '../utils/recook.server'
 import type { Job } from './scheduler.server'
 
-const HOUR = 60 * 60_000
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
 
 /** Every periodic job of the site. */
 export const JOBS: Job[] = [
@@ -25,6 +28,14 @@ export const JOBS: Job[] = [
         answer: t('kb.promote.draftAnswer'),
       })
     },
+  },
+  // Queued before delivery in the same pass, so `npm run jobs` sends a due digest at once.
+  { name: 'mail.daily-digest', intervalMs: 24 * HOUR, run: sendDigests },
+  // E-mail waiting in the outbox goes out within a minute.
+  {
+    name: 'mail.deliver-outbox',
+    intervalMs: MINUTE,
+    run: async () => describeDelivery(await deliverOutbox()),
   },
   { name: 'forms.forget-submission-keys', intervalMs: HOUR, run: forgetOldSubmissionKeys },
   // Sanctions end on time by themselves; this records each end in the event log.

@@ -16,6 +16,12 @@ import {
   notifyAskerOfAnswer,
   notifyAskerOfDuplicate,
 } from './notifications/notifications.server'
+import {
+  followOwnThread,
+  notifyFollowersOfAnswer,
+  notifyFollowersOfQuestion,
+} from './notifications/follows.server'
+import { notifyMentionedInAnswer, notifyMentionedInQuestion } from './notifications/mentions.server'
 import { endEscalationOn, refreshAttentionOn } from './escalation/attention.server'
 import { notifyAskerOfClose, notifyAskerOfLock } from './moderation/threads.server'
 import { creditAcceptedAnswer, creditVote, debitUnacceptedAnswer } from './users/reputation.server'
@@ -27,7 +33,13 @@ export function reactions(): Partial<Record<EventType, Reaction[]>> {
   // an open escalation ends when staff respond or the question is solved, closed or removed.
   const attention = [refreshAttentionOn, endEscalationOn]
   return (table ??= {
-    'answer.created': [notifyAskerOfAnswer, ...attention],
+    'answer.created': [
+      notifyAskerOfAnswer,
+      notifyFollowersOfAnswer,
+      notifyMentionedInAnswer,
+      followOwnThread,
+      ...attention,
+    ],
     'answer.accepted': [creditAcceptedAnswer, notifyAnswererOfAcceptance, queueAcceptedAnswer],
     'answer.unaccepted': [debitUnacceptedAnswer],
     'answer.deleted': attention,
@@ -35,7 +47,12 @@ export function reactions(): Partial<Record<EventType, Reaction[]>> {
     'answer.hidden': attention,
     'answer.unhidden': attention,
     'vote.cast': [creditVote],
-    'question.created': attention,
+    'question.created': [
+      followOwnThread,
+      notifyFollowersOfQuestion,
+      notifyMentionedInQuestion,
+      ...attention,
+    ],
     'question.recategorised': attention,
     'question.status_changed': attention,
     'question.closed': [notifyAskerOfDuplicate, notifyAskerOfClose, ...attention],

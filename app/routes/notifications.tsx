@@ -55,6 +55,14 @@ function describe(t: TFunction, n: Item) {
       return t('desk.notifications.assigned', { who })
     case 'question.acknowledged':
       return t('desk.notifications.acknowledged', { who })
+    case 'question.escalated':
+      return t('mail.inApp.escalated', { level: n.level ?? 1 })
+    case 'followed.new_question':
+      return t('mail.inApp.followedQuestion')
+    case 'followed.new_answer':
+      return t('mail.inApp.followedAnswer', { who })
+    case 'mention':
+      return t('mail.inApp.mention', { who })
     case 'question.closed':
       return t('audit.notifications.closed', { who })
     case 'question.locked':
@@ -76,6 +84,9 @@ export default function Notifications() {
     <div className="narrow">
       <div className="page-heading">
         <h1>{t('community.notifications.title')}</h1>
+        <Link to="/settings/notifications" className="button button-secondary button-small">
+          {t('mail.settings.fromNotifications')}
+        </Link>
         {unread ? (
           <Form method="post">
             <button type="submit" className="button button-secondary button-small">

@@ -6,11 +6,12 @@ import { isbot } from 'isbot'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { KbThreadLinks } from '~/components/kb-thread-links'
+import { FollowButton } from '~/components/mail/follow-button'
 import { PrivateQuestionPanel } from '~/components/privacy/private-question-panel'
 import { AnswerForm } from '~/components/question/answer-form'
 import { AnswerItem } from '~/components/question/answer-item'
 import { CloseTools } from '~/components/question/close-tools'
-import { ThreadModeration } from '~/components/audit/thread-moderation'
+import { ThreadModeration, THREAD_MODERATION_INTENTS } from '~/components/audit/thread-moderation'
 import { AcknowledgedBanner, ThreadEscalationTools } from '~/components/desk/thread-escalation'
 import { QuestionPost } from '~/components/question/question-post'
 import { SimilarQuestions } from '~/components/similar-questions'
@@ -22,8 +23,7 @@ import { getThreadEscalationView } from '~/modules/escalation/thread.server'
 import { threadStaffIntent, THREAD_STAFF_INTENTS } from '~/modules/escalation/desk-validation'
 import { getKbLinksForQuestion } from '~/modules/kb/promotion.server'
 import { getRemovals } from '~/modules/moderation/posts.server'
-import { getThreadModerationView } from '~/modules/moderation/threads.server'
-import { THREAD_MODERATION_INTENTS } from '~/modules/moderation/thread-validation'
+import { isFollowing } from '~/modules/notifications/follows.server'
 import { markQuestionRead } from '~/modules/notifications/notifications.server'
 import { atLeast, can, type Actor } from '~/modules/policy/policy'
 import { getQuestionPage, recordView } from '~/modules/questions/questions.server'
@@ -34,7 +34,7 @@ import { readForm } from '~/utils/form.server'
 import { QUESTION_INTENTS, questionIntent } from '~/utils/question-intents'
 import { handleQuestionIntent } from '~/utils/question-page.server'
 import { handleThreadStaffIntent } from '~/utils/staff-intents.server'
-import { moderateThread } from '~/utils/thread-moderation.server'
+import { getThreadModerationView, moderateThread } from '~/utils/thread-moderation.server'
 import { requireUser } from '~/utils/session.server'
 import { slugify } from '~/utils/slug'
 
@@ -52,8 +52,7 @@ function parseId(raw: string | undefined) {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const id = parseId(params.questionId)
-  const language = await getLanguage(request)
-  const page = getQuestionPage(id, user, language)
+  const page = getQuestionPage(id, user, await getLanguage(request))
   if (!page) throw new NotFound('question')
   const canonical = slugify(page.question.title)
   if (params.slug !== canonical) throw redirect(`/questions/${id}/${canonical}`, 301)
@@ -80,8 +79,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Who removed what and why is for moderators; an author sees only that their post is hidden.
     removals: removed && atLeast(user, 'moderator') ? getRemovals(id) : null,
     submissionKey: newSubmissionKey(),
+    following: user ? isFollowing(user.id, { type: 'question', id }) : null,
     escalation: getThreadEscalationView(viewer, id, page.target),
-    moderation: getThreadModerationView(user, page, language),
+    moderation: getThreadModerationView(user, page, await getLanguage(request)),
   })
 }
 
@@ -103,8 +103,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuestionRoute() {
-  const { page, viewer, kbLinks, similar, removals, submissionKey, escalation, moderation } =
-    useLoaderData<typeof loader>()
+  const data = useLoaderData<typeof loader>()
+  const { page, viewer, kbLinks, similar, removals, submissionKey, escalation, following } = data
   const { question, answers, target } = page
   const { t } = useTranslation()
   const number = useNumber()
@@ -124,6 +124,9 @@ export default function QuestionRoute() {
       />
       <AcknowledgedBanner view={escalation} />
       <PrivateQuestionPanel questionId={question.id} target={target} viewer={viewer} />
+      {following !== null ? (
+        <FollowButton type="question" id={question.id} following={following} returnTo={path} />
+      ) : null}
       <KbThreadLinks links={kbLinks} />
       <CloseTools
         canClose={can(viewer, 'question.close', target)}
@@ -131,7 +134,7 @@ export default function QuestionRoute() {
         path={path}
       />
       <ThreadEscalationTools view={escalation} path={path} title={question.title} />
-      <ThreadModeration view={moderation} locked={Boolean(question.lockedAt)} path={path} />
+      <ThreadModeration view={data.moderation} locked={Boolean(question.lockedAt)} path={path} />
 
       <section id="answers" aria-labelledby="answers-title" className="answers">
         <h2 id="answers-title">

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Pagination } from '~/components/pagination'
+import { FollowButton } from '~/components/mail/follow-button'
 import { QuestionFilters } from '~/components/question-filters'
 import { QuestionSummary } from '~/components/question-summary'
 import { useNumber } from '~/components/time'
@@ -11,6 +12,7 @@ import { getLanguage, getT } from '~/i18n/i18n.server'
 import type { MessageKey } from '~/i18n/keys'
 import { getUser } from '~/modules/auth/auth.server'
 import { listCategories } from '~/modules/categories/categories.server'
+import { listFollowTarget } from '~/modules/notifications/follows.server'
 import { can } from '~/modules/policy/policy'
 import { listQuestions } from '~/modules/questions/questions.server'
 import { parseListFilters, type ListFilterName } from '~/modules/questions/validation'
@@ -39,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       categories,
       canAsk: user === null || can(user, 'question.create', null),
       deleted: url.searchParams.get('deleted') === '1',
+      follow: listFollowTarget(user?.id ?? null, filters),
     },
     // The list is still shown, without the filters we do not know, but it is not a good address.
     { status: rejected.length > 0 ? 400 : 200 },
@@ -55,7 +58,8 @@ const REJECTED: Record<ListFilterName, MessageKey> = {
 }
 
 export default function QuestionsPage() {
-  const { filters, rejected, result, categories, canAsk, deleted } = useLoaderData<typeof loader>()
+  const { filters, rejected, result, categories, canAsk, deleted, follow } =
+    useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const number = useNumber()
   const category = categories.find((c) => c.slug === filters.category)
@@ -85,6 +89,13 @@ export default function QuestionsPage() {
             {t('questions.list.count', { count: result.total, value: number(result.total) })}
             {category ? ` · ${category.description}` : ''}
           </p>
+          {follow ? (
+            <FollowButton
+              {...follow}
+              name={follow.type === 'tag' ? (filters.tag ?? '') : (category?.name ?? '')}
+              returnTo={`/questions?${follow.type}=${encodeURIComponent(filters.tag ?? category?.slug ?? '')}`}
+            />
+          ) : null}
         </div>
         {canAsk ? (
           <Link to={category ? `/ask?category=${category.slug}` : '/ask'} className="button">

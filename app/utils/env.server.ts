@@ -53,7 +53,12 @@ const schema = z.object({
     .url()
     .refine((v) => /^https?:\/\//.test(v), 'must start with http:// or https://')
     .optional(),
+  // Where e-mail goes (smtp://user:pass@host:587, smtps://…:465); unset, it waits in the outbox.
   SMTP_URL: z.string().url().optional(),
+  // The sender of every e-mail; defaults to no-reply at BASE_URL's host name.
+  MAIL_FROM: z.string().trim().min(3).max(320).optional(),
+  // Signs unsubscribe links; unset, a secret is made once and kept in the database.
+  MAIL_SECRET: z.string().min(16).optional(),
   TRUST_PROXY: trustProxy,
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0'])

@@ -57,10 +57,13 @@ export function plainPage(
  * as well. The Host header is not consulted: behind a proxy it names the proxy's upstream, and
  * Remix receives every request addressed to the site's origin (see remix-handler.server.ts).
  */
-export function checkOrigin(siteOrigin: string) {
+export function checkOrigin(siteOrigin: string, exempt: (req: Request) => boolean = () => false) {
   const warned = new Set<string>()
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next()
+    // The one exception the caller names (a mail client's one-click unsubscribe, RFC 8058):
+    // it can carry no Origin, and what it may do is bounded by what it carries.
+    if (exempt(req)) return next()
     const site = req.get('sec-fetch-site')
     const origin = req.get('origin')
     const allowed = origin !== undefined && origin === siteOrigin

@@ -17,6 +17,8 @@ import {
   type ThreadModerationIntent,
 } from '../modules/moderation/thread-validation'
 import { getVisibleQuestion } from '../modules/questions/questions.server'
+
+export { getThreadModerationView } from '../modules/moderation/threads.server'
 import { isDomainError, NotFound, type Invalid } from './domain-errors'
 import { invalid } from './http.server'
 

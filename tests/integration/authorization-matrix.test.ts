@@ -5,7 +5,9 @@ import { FEEDBACK_REASONS } from '~/modules/kb/validation'
 import { can, type Actor, type AnswerTarget, type QuestionTarget } from '~/modules/policy/policy'
 import { sqlite } from '~/utils/db.server'
 import { QUESTION_INTENTS } from '~/utils/question-intents'
+import { unsubscribeToken } from '~/modules/mail/unsubscribe.server'
 import { slugify } from '~/utils/slug'
+import { NOTIFICATION_TYPES } from '../../db/schema'
 import { makeQuestion, TEST_PASSWORD } from '../factories'
 import { startApp, type RunningApp } from '../setup/app'
 import { TEST_EPOCH } from '../setup/integration'
@@ -486,7 +488,57 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
   'routes/tags._index': single('/tags', everyone('ok'), true),
   'routes/users.$handle': (fx) =>
     single(`/users/${fx.site.users.member.handle}`, everyone('ok'), true, VISIBLE_TITLE, true)(),
+  // The index opens for whoever may use at least one of the tools it links.
+  'routes/admin._index': (fx) =>
+    single('/admin', (who) => {
+      const actor = actorOf(fx, who)
+      const any = (
+        ['outbox.view', 'desk.view', 'sla.settings', 'rota.manage', 'search.settings'] as const
+      ).some((a) => can(actor, a, null))
+      return gate(actor, true, any, 'ok')
+    })(),
+  'routes/admin.outbox': (fx) => single('/admin/outbox', policyPage(fx, 'outbox.view'))(),
+  'routes/admin.outbox_.$messageId': (fx) => [
+    ...single(`/admin/outbox/${firstOutboxId()}`, policyPage(fx, 'outbox.view'))(),
+    {
+      target: 'unknown message',
+      url: `/admin/outbox/${UNKNOWN_ID}`,
+      expect: (who) => {
+        const outcome = policyPage(fx, 'outbox.view')(who)
+        return outcome === 'ok' ? 'not-found' : outcome
+      },
+    },
+  ],
+  // Only the follow buttons post there; the address is no page.
+  'routes/follow': single('/follow', everyone('not-found')),
+  'routes/settings.notifications': (fx) =>
+    single('/settings/notifications', policyPage(fx, 'account.notifications'))(),
+  // The link from an e-mail works signed out, and for anyone who holds it.
+  'routes/unsubscribe': (fx) => single(unsubscribePath(fx), everyone('ok'))(),
 }
+
+/** Pages behind a log-in that one policy action without a target opens. */
+const policyPage =
+  (fx: Fixture, check: 'outbox.view' | 'account.notifications') =>
+  (who: Who): Expected => {
+    const actor = actorOf(fx, who)
+    return gate(actor, true, can(actor, check, null), 'ok')
+  }
+
+const firstOutboxId = () =>
+  (sqlite.prepare('select min(id) as id from outbox').get() as { id: number | null }).id ??
+  UNKNOWN_ID
+
+const unsubscribePath = (fx: Fixture) =>
+  `/unsubscribe?token=${encodeURIComponent(unsubscribeToken(fx.people.author.id, 'question.answered'))}`
+
+/** Every type's choice, as the notification choices form posts them. */
+const CHOICES: Record<string, string> = Object.fromEntries(
+  NOTIFICATION_TYPES.flatMap((type) => [
+    [`email:${type}`, 'digest'],
+    [`inApp:${type}`, 'on'],
+  ]),
+)
 
 function articlePages(fx: Fixture, url: (slug: string) => string): PageCase[] {
   return ARTICLES.map((key) => ({
@@ -1006,6 +1058,52 @@ const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
     everywhere: () => [{ target: '-', url: '/logout', form: {}, expect: () => 'redirect' }],
   },
   'routes/notifications': { [ONLY]: (fx) => signedIn(fx, '/notifications', {}) },
+  'routes/settings.notifications': {
+    save: (fx) => signedIn(fx, '/settings/notifications', CHOICES),
+    unfollow: (fx) =>
+      signedIn(fx, '/settings/notifications', {
+        targetType: 'question',
+        targetId: String(fx.site.questionId),
+      }),
+  },
+  // Following needs seeing the question; unfollowing anything is always allowed.
+  'routes/follow': {
+    follow: (fx) =>
+      onQuestions(
+        fx,
+        'question.view',
+        () => '/follow',
+        (id) => ({ targetType: 'question', targetId: String(id), returnTo: '/' }),
+      ),
+    unfollow: (fx) =>
+      signedIn(fx, '/follow', {
+        targetType: 'question',
+        targetId: String(fx.site.questionId),
+        returnTo: '/',
+      }),
+  },
+  'routes/admin.outbox': {
+    retry: (fx) => [
+      {
+        target: 'message',
+        url: '/admin/outbox',
+        form: { messageId: String(firstOutboxId()) },
+        expect: (who) => {
+          const actor = actorOf(fx, who)
+          return gate(actor, true, can(actor, 'outbox.view', null), 'done')
+        },
+      },
+    ],
+  },
+  // The token is the authority: anyone holding the link may use it, signed in or not.
+  'routes/unsubscribe': {
+    kind: (fx) => [
+      { target: '-', url: unsubscribePath(fx), form: {}, expect: () => 'done' as const },
+    ],
+    all: (fx) => [
+      { target: '-', url: unsubscribePath(fx), form: {}, expect: () => 'done' as const },
+    ],
+  },
   'routes/resources.markdown-preview': {
     [ONLY]: (fx) => signedIn(fx, '/resources/markdown-preview', { markdown: '**bold**' }),
   },

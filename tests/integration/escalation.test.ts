@@ -13,7 +13,7 @@ import { deleteAccount } from '~/modules/users/users.server'
 import { now, setClock } from '~/utils/clock.server'
 import { db, sqlite, write } from '~/utils/db.server'
 import { isDomainError } from '~/utils/domain-errors'
-import { escalations, events, notifications, questions } from '../../db/schema'
+import { escalations, events, notifications, outbox, questions } from '../../db/schema'
 import { makeAnswer, makeCategory, makeQuestion, makeUser, type TestUser } from '../factories'
 import { TEST_EPOCH } from '../setup/integration'
 
@@ -170,6 +170,31 @@ describe('escalation at the SLA boundary', () => {
     expect(questionRow(id).slaDueAt).toEqual(new Date(TEST_EPOCH.getTime() + 4 * HOUR))
     await setTarget('orders-shipping', { targetHours: '1' })
     expect(questionRow(id).slaDueAt).toEqual(new Date(TEST_EPOCH.getTime() + HOUR))
+  })
+})
+
+describe('telling staff', () => {
+  it('sends the person on call one e-mail for everything one sweep escalated, and one note in the app per question', async () => {
+    const [onCall] = await threeStaffOnRota()
+    await setTarget('orders-shipping', { targetHours: '1' })
+    for (let i = 0; i < 3; i++)
+      await makeQuestion(await makeUser(), { title: `Parcel number ${i} is stuck in Cikarang` })
+    sweepEscalations(new Date(TEST_EPOCH.getTime() + HOUR))
+    expect(escalationNotices(onCall.id)).toHaveLength(3)
+    const mails = db.select().from(outbox).where(eq(outbox.userId, onCall.id)).all()
+    expect(mails.map((m) => m.subject)).toEqual(['3 questions escalated to you (level 1)'])
+    expect(mails[0].text).toContain('Parcel number 2 is stuck in Cikarang')
+    expect(mails[0].text).toContain('http://localhost:3000/desk')
+
+    // a later sweep: one new question alone gets the message about that question; the three,
+    // unacknowledged, go to level 2 in one more list
+    await makeQuestion(await makeUser(), { title: 'Refund for a cracked V60 dripper' })
+    sweepEscalations(new Date(TEST_EPOCH.getTime() + 2 * HOUR))
+    const later = db.select().from(outbox).where(eq(outbox.userId, onCall.id)).all().slice(1)
+    expect(later.map((m) => m.subject).sort()).toEqual([
+      '3 questions escalated to you (level 2)',
+      'Escalated (level 1): “Refund for a cracked V60 dripper”',
+    ])
   })
 })
 

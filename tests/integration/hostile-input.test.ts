@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { unsubscribeToken } from '~/modules/mail/unsubscribe.server'
+import { follow } from '~/modules/notifications/follows.server'
 import { listFiltersSchema } from '~/modules/questions/validation'
 import { openParamsSchema, searchParamsSchema } from '~/modules/search/validation'
 import { deskFilters, threadStaffIntent } from '~/modules/escalation/desk-validation'
@@ -440,6 +442,26 @@ const FORM_PLACES: Record<string, FormPlace> = {
   'routes/notifications': { page: () => '/notifications', who: (fx) => fx.site.users.member },
   // The editor's script posts it (see SCRIPT_FORMS); the ask page is where that script runs.
   'routes/resources.markdown-preview': { page: () => '/ask', who: admin },
+  // The unfollow buttons show once something is followed.
+  'routes/settings.notifications': {
+    page: () => '/settings/notifications',
+    who: admin,
+    prepare: async (fx) => follow(admin(fx), { type: 'question', id: fx.site.questionId }),
+  },
+  // The member's e-mail about the answer waits there, with its retry button.
+  'routes/admin.outbox': { page: () => '/admin/outbox', who: admin },
+  // The link from an e-mail, opened signed out.
+  'routes/unsubscribe': {
+    page: (fx) =>
+      `/unsubscribe?token=${encodeURIComponent(unsubscribeToken(fx.site.users.member.id, 'question.answered'))}`,
+    who: signedOut,
+  },
+  // Unfollow on the followed question, follow on a category's list.
+  'routes/follow': {
+    page: (fx) => [fx.site.questionPath, '/questions?category=brewing-help'],
+    who: admin,
+    prepare: async (fx) => follow(admin(fx), { type: 'question', id: fx.site.questionId }),
+  },
 }
 
 /**
@@ -787,6 +809,9 @@ function pageUrl(route: RouteEntry, fx: Fixture): string {
         return `/${fx.site.answerId}`
       case 'candidateId':
         return `/${fx.site.candidateId}`
+      // The outbox's first message: the member's e-mail about the answer to their question.
+      case 'messageId':
+        return '/1'
       case 'handle':
         return `/${fx.site.users.member.handle}`
       case 'categoryId':

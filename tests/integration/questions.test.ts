@@ -519,8 +519,9 @@ describe('query counts', () => {
     // page the root loader has asked it already), question, answers, tags, the viewer's votes,
     // KB links (5), similar questions: newest id for the cache key and their current rows (2),
     // whether the viewer has unread notifications about this question, which the page marks
-    // read (1), and its open escalation, for "Our team is looking at this" (1)
-    expect(twenty).toBe(12)
+    // read (1), its open escalation, for "Our team is looking at this" (1), and whether the
+    // viewer follows it, for the follow button (1)
+    expect(twenty).toBe(13)
   })
 })
 

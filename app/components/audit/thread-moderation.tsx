@@ -2,6 +2,9 @@ import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { ThreadModerationView } from '~/modules/moderation/threads.server'
 import { CLOSE_FOR, MODERATION_NOTE_MAX } from '~/modules/moderation/thread-validation'
+
+// The page's action lists the intents these forms post.
+export { THREAD_MODERATION_INTENTS } from '~/modules/moderation/thread-validation'
 import { SelectField, TextField } from '../forms'
 import { useQuestionReply } from '../question/action-data'
 

@@ -26,7 +26,8 @@ export function escalateByHand(actor: Actor, questionId: number, reason: unknown
   if (!parsed.success) throw new Invalid({ reason: parsed.error.issues[0].message })
   return write((tx) => {
     const at = now()
-    const opened = openEscalation(tx, new EscalationMoment(at), {
+    const moment = new EscalationMoment(at)
+    const opened = openEscalation(tx, moment, {
       questionId,
       categoryId: question.categoryId,
       reason: 'manual',
@@ -35,6 +36,7 @@ export function escalateByHand(actor: Actor, questionId: number, reason: unknown
       waitedMinutes: Math.round((at.getTime() - question.createdAt.getTime()) / 60_000),
     })
     if (!opened) throw new Conflict(msg('escalation.errors.alreadyEscalated'))
+    moment.sendEmails(tx)
     return tx
       .select({ id: escalations.id })
       .from(escalations)

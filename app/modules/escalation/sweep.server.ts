@@ -14,7 +14,10 @@ import { escalations, events, questions, users } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import { db, prepared, write, type Tx } from '../../utils/db.server'
 import { emit } from '../events/events.server'
+import { queueEmail } from '../mail/mail.server'
+import { composeEscalationSummary, composeNotification } from '../mail/messages.server'
 import { notify } from '../notifications/notifications.server'
+import { getPreference } from '../notifications/preferences.server'
 import { addClockMinutes } from './business-time'
 import { clockOf, slaFor } from './sla.server'
 import { onCallUserAt } from './rota.server'
@@ -77,6 +80,8 @@ export function dueQuestionsQuery(at: Date, cursor: Cursor, batch: number) {
     .limit(batch)
 }
 
+type MailItem = { questionId: number; waitedMinutes: number; data: Record<string, unknown> }
+
 type Waiting = {
   id: number
   categoryId: number
@@ -91,7 +96,58 @@ type Waiting = {
 export class EscalationMoment {
   private onCall: number | null | undefined
   private level2 = new Map<number, Date>()
+  /** Who is to be e-mailed about what, per level: sent once per person (`sendEmails`). */
+  private mail = new Map<string, { userId: number; level: number; items: MailItem[] }>()
   constructor(readonly at: Date) {}
+
+  /** Tells `userId` of an escalation in the app now, and by e-mail when the moment is sent. */
+  tell(
+    tx: Tx,
+    userId: number,
+    n: { level: 1 | 2; actorId: number | null; item: MailItem; data: Record<string, unknown> },
+  ) {
+    notify(tx, {
+      userId,
+      type: 'question.escalated',
+      actorId: n.actorId,
+      questionId: n.item.questionId,
+      data: n.data,
+      email: false,
+    })
+    if (userId === n.actorId) return
+    const key = `${userId}:${n.level}`
+    const entry = this.mail.get(key) ?? { userId, level: n.level, items: [] }
+    entry.items.push(n.item)
+    this.mail.set(key, entry)
+  }
+
+  /**
+   * One e-mail per person and level for everything escalated at this moment: the usual message
+   * for one question, a list for several. Only to those whose choice is an e-mail at once.
+   */
+  sendEmails(tx: Tx) {
+    for (const { userId, level, items } of this.mail.values()) {
+      if (getPreference(tx, userId, 'question.escalated').email !== 'instant') continue
+      const [first] = items
+      const compose =
+        items.length === 1
+          ? composeNotification(tx, {
+              type: 'question.escalated',
+              actorId: null,
+              questionId: first.questionId,
+              data: first.data,
+            })
+          : composeEscalationSummary(tx, level, items)
+      if (compose)
+        queueEmail(tx, {
+          userId,
+          kind: 'question.escalated',
+          unsubscribe: 'question.escalated',
+          compose,
+        })
+    }
+    this.mail.clear()
+  }
 
   onCallId(tx: Tx): number | null {
     if (this.onCall === undefined) this.onCall = onCallUserAt(tx, this.at)
@@ -188,13 +244,13 @@ export function openEscalation(
     userId: onCallId,
     data: { escalationId: row.id, level: 1, reason: e.reason, note: e.note, onCallId },
   })
+  const data = { level: 1, reason: e.reason, note: e.note, waitedMinutes: e.waitedMinutes }
   for (const userId of recipients(tx, 1, onCallId))
-    notify(tx, {
-      userId,
-      type: 'question.escalated',
+    moment.tell(tx, userId, {
+      level: 1,
       actorId: e.actor?.id ?? null,
-      questionId: e.questionId,
-      data: { level: 1, reason: e.reason, note: e.note, waitedMinutes: e.waitedMinutes },
+      item: { questionId: e.questionId, waitedMinutes: e.waitedMinutes, data },
+      data,
     })
   return true
 }
@@ -221,7 +277,12 @@ function dueForLevel2(at: Date, batch: number) {
     .all()
 }
 
-function raiseToLevel2(tx: Tx, e: { id: number; questionId: number }, at: Date): boolean {
+function raiseToLevel2(
+  tx: Tx,
+  e: { id: number; questionId: number },
+  moment: EscalationMoment,
+): boolean {
+  const at = moment.at
   const raised = tx
     .update(escalations)
     .set({ level: 2, level2At: at })
@@ -249,13 +310,13 @@ function raiseToLevel2(tx: Tx, e: { id: number; questionId: number }, at: Date):
     questionId: e.questionId,
     data: { escalationId: e.id, level: 2 },
   })
+  const data = { level: 2, reason: 'unacknowledged', waitedMinutes }
   for (const userId of recipients(tx, 2, null))
-    notify(tx, {
-      userId,
-      type: 'question.escalated',
+    moment.tell(tx, userId, {
+      level: 2,
       actorId: null,
-      questionId: e.questionId,
-      data: { level: 2, reason: 'unacknowledged', waitedMinutes },
+      item: { questionId: e.questionId, waitedMinutes, data },
+      data,
     })
   return true
 }
@@ -275,6 +336,7 @@ export function sweepEscalations(at: Date = now(), hooks: SweepHooks = {}): Swee
     if (due.length === 0) break
     write((tx) => {
       for (const q of due) breachAndEscalate(tx, q, moment, result)
+      moment.sendEmails(tx)
     })
     hooks.afterBatch?.()
     const last = due[due.length - 1]
@@ -285,7 +347,8 @@ export function sweepEscalations(at: Date = now(), hooks: SweepHooks = {}): Swee
     if (due.length === 0) break
     let raised = 0
     write((tx) => {
-      for (const e of due) if (raiseToLevel2(tx, e, at)) raised++
+      for (const e of due) if (raiseToLevel2(tx, e, moment)) raised++
+      moment.sendEmails(tx)
     })
     result.level2 += raised
     result.escalated += raised

@@ -6,56 +6,97 @@
  */
 import { and, desc, eq, isNull, ne, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import { answers, notifications, questions, users, NOTIFICATION_TYPES } from '../../../db/schema'
+import { answers, notifications, questions, users } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
-import { db, write, type Tx } from '../../utils/db.server'
+import { db, prepared, write, type Tx } from '../../utils/db.server'
 import type { EmittedEvent } from '../events/events.server'
-import { canSee } from '../policy/policy'
+import { queueEmail } from '../mail/mail.server'
+import { composeNotification } from '../mail/messages.server'
+import { canSee, type Actor } from '../policy/policy'
 import { listed, listedToRecipient } from '../policy/visibility.server'
+import { getPreference, type NotificationType } from './preferences.server'
 
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
+export type { NotificationType }
 
-/** Queues an in-app notification in the caller's transaction; nobody is told of their own act. */
-export function notify(
-  tx: Tx,
-  n: {
-    userId: number
-    type: NotificationType
-    actorId: number | null
-    questionId: number
-    answerId?: number | null
-    data?: Record<string, unknown>
-  },
-) {
+export type Notice = {
+  userId: number
+  type: NotificationType
+  actorId: number | null
+  questionId: number
+  answerId?: number | null
+  data?: Record<string, unknown>
+}
+
+// `notify` runs once per person told of anything (a sweep can tell a thousand at once): its
+// statements are compiled once (see `prepared`), not built through the ORM on every call.
+type PostRow = { authorId: number; hiddenAt: number | null; deletedAt: number | null }
+const asPost = <R extends PostRow>(r: R) => ({
+  ...r,
+  hiddenAt: r.hiddenAt === null ? null : new Date(r.hiddenAt),
+  deletedAt: r.deletedAt === null ? null : new Date(r.deletedAt),
+})
+
+/** The question and answer as the policy judges them, for one recipient. */
+function recipientMaySee(viewer: Actor, questionId: number, answerId?: number | null) {
+  const q = prepared(
+    `select author_id as authorId, visibility, hidden_at as hiddenAt, deleted_at as deletedAt
+     from questions where id = ?`,
+  ).get(questionId) as (PostRow & { visibility: 'public' | 'private' }) | undefined
+  if (!q || !canSee(viewer, asPost(q))) return false
+  if (!answerId) return true
+  const a = prepared(
+    'select author_id as authorId, hidden_at as hiddenAt, deleted_at as deletedAt from answers where id = ?',
+  ).get(answerId) as PostRow | undefined
+  return a !== undefined && canSee(viewer, asPost(a))
+}
+
+/**
+ * The one way anyone is told of anything, in the caller's transaction. The person's choice for
+ * the type decides: an in-app row, an e-mail now, a line in tomorrow's digest (the in-app row,
+ * marked for it), or nothing. Nobody is told of their own act, nor of a post they may not see,
+ * and a deleted account is told nothing. `email: false` leaves the e-mail to the caller (the
+ * escalation sweep sends one message per person for everything it escalated).
+ */
+export function notify(tx: Tx, n: Notice & { email?: boolean }) {
   if (n.userId === n.actorId) return
-  if (!mayBeToldOf(tx, n.userId, n.questionId)) return
-  tx.insert(notifications)
-    .values({
-      userId: n.userId,
-      type: n.type,
-      actorId: n.actorId,
-      questionId: n.questionId,
-      answerId: n.answerId ?? null,
-      data: n.data ?? null,
-    })
-    .run()
+  const person = prepared(
+    'select id, role, reputation, deleted_at as deletedAt from users where id = ?',
+  ).get(n.userId) as (Actor & { deletedAt: number | null }) | undefined
+  if (!person || person.deletedAt) return
+  if (!recipientMaySee(person, n.questionId, n.answerId)) return
+  const choice = getPreference(tx, n.userId, n.type)
+  const digest = choice.email === 'digest'
+  if (choice.inApp || digest) {
+    // Rows kept only for the digest stay out of the in-app list (see `shownInApp`).
+    const data =
+      n.data || digest || !choice.inApp
+        ? {
+            ...n.data,
+            ...(choice.inApp ? {} : { inApp: false }),
+            ...(digest ? { digest: true } : {}),
+          }
+        : null
+    prepared(
+      `insert into notifications (user_id, type, actor_id, question_id, answer_id, data, created_at)
+       values (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      n.userId,
+      n.type,
+      n.actorId,
+      n.questionId,
+      n.answerId ?? null,
+      data ? JSON.stringify(data) : null,
+      now().getTime(),
+    )
+  }
+  if (choice.email === 'instant' && n.email !== false) {
+    const compose = composeNotification(tx, n)
+    if (compose) queueEmail(tx, { userId: n.userId, kind: n.type, unsubscribe: n.type, compose })
+  }
 }
 
-/** Nobody is told of a private question they may not open (reading filters them out too). */
-function mayBeToldOf(tx: Tx, userId: number, questionId: number): boolean {
-  const q = tx
-    .select({ authorId: questions.authorId, visibility: questions.visibility })
-    .from(questions)
-    .where(eq(questions.id, questionId))
-    .get()
-  if (!q || q.visibility === 'public') return true
-  const user = tx
-    .select({ id: users.id, role: users.role, reputation: users.reputation })
-    .from(users)
-    .where(eq(users.id, userId))
-    .get()
-  return user !== undefined && canSee(user, q)
-}
+/** Rows the person wants to see on the site (not those kept for the digest alone). */
+const shownInApp = sql`coalesce(json_extract(${notifications.data}, '$.inApp'), 1) != 0`
 
 function askerOf(tx: Tx, questionId: number): number | null {
   return (
@@ -129,6 +170,7 @@ export function countUnread(userId: number, exceptQuestionId: number | null = nu
         and(
           eq(notifications.userId, userId),
           isNull(notifications.readAt),
+          shownInApp,
           questionListedToRecipient,
           answerStillListed,
           exceptQuestionId === null ? undefined : ne(notifications.questionId, exceptQuestionId),
@@ -154,6 +196,8 @@ export type NotificationGroup = {
   actors: string[]
   unread: boolean
   latestAt: Date
+  /** An escalation's level (1: on call, 2: everyone), from the latest row. */
+  level: number | null
 }
 
 /** The latest notification entries, grouped per question and type, newest first. */
@@ -165,6 +209,7 @@ export function listNotifications(userId: number): NotificationGroup[] {
       answerId: notifications.answerId,
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
+      data: notifications.data,
       actor: users.displayName,
       question: { id: questions.id, title: questions.title },
       original: { id: original.id, title: original.title },
@@ -174,7 +219,14 @@ export function listNotifications(userId: number): NotificationGroup[] {
     .leftJoin(answers, eq(answers.id, notifications.answerId))
     .leftJoin(users, eq(users.id, notifications.actorId))
     .leftJoin(original, and(eq(original.id, questions.duplicateOfId), listed(original)))
-    .where(and(eq(notifications.userId, userId), questionListedToRecipient, answerStillListed))
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        shownInApp,
+        questionListedToRecipient,
+        answerStillListed,
+      ),
+    )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(ROWS_READ)
     .all()
@@ -195,6 +247,7 @@ export function listNotifications(userId: number): NotificationGroup[] {
         actors: [],
         unread: false,
         latestAt: r.createdAt,
+        level: typeof r.data?.level === 'number' ? r.data.level : null,
         firstUnreadAt: Infinity,
       }
       groups.set(key, g)

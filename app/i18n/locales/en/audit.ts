@@ -120,6 +120,13 @@ const audit = {
     tagsHint: 'Separated by spaces; only the tags change.',
     retag: 'Save tags',
   },
+  mail: {
+    closedSubject: 'Your question “{{title}}” was closed',
+    closedText: '{{who}} closed your question “{{title}}”; it takes no new answers for now.',
+    lockedSubject: 'Your question “{{title}}” was locked',
+    lockedText: '{{who}} locked your question “{{title}}”: it takes no new answers or edits.',
+    why: 'Reason: {{reason}}',
+  },
   notifications: {
     closed: '{{who}} closed your question',
     locked: '{{who}} locked your question',

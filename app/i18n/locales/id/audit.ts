@@ -121,6 +121,15 @@ const audit = {
     tagsHint: 'Pisahkan dengan spasi; hanya tag yang berubah.',
     retag: 'Simpan tag',
   },
+  mail: {
+    closedSubject: 'Pertanyaan Anda “{{title}}” ditutup',
+    closedText:
+      '{{who}} menutup pertanyaan Anda “{{title}}”; untuk sementara tidak menerima jawaban baru.',
+    lockedSubject: 'Pertanyaan Anda “{{title}}” dikunci',
+    lockedText:
+      '{{who}} mengunci pertanyaan Anda “{{title}}”: tidak menerima jawaban atau suntingan baru.',
+    why: 'Alasannya: {{reason}}',
+  },
   notifications: {
     closed: '{{who}} menutup pertanyaan Anda',
     locked: '{{who}} mengunci pertanyaan Anda',

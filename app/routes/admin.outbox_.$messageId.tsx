@@ -1,0 +1,122 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { RetryButton, StatusPill } from '~/components/mail/outbox-item'
+import { RelativeTime } from '~/components/time'
+import { getT } from '~/i18n/i18n.server'
+import { getOutboxMessage } from '~/modules/mail/outbox.server'
+import { can } from '~/modules/policy/policy'
+import { NotFound } from '~/utils/domain-errors'
+import { forbidden } from '~/utils/http.server'
+import { requireUser } from '~/utils/session.server'
+import mailStyles from '~/styles/mail.css'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: mailStyles }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  if (!can(user, 'outbox.view', null)) forbidden()
+  const id = z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .safeParse(params.messageId)
+  if (!id.success) throw new NotFound('page')
+  const message = getOutboxMessage(user, id.data)
+  const t = await getT(request)
+  return json({ title: `${message.subject} · ${t('mail.outbox.meta')}`, message })
+}
+
+export default function OutboxMessage() {
+  const { message: m } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  return (
+    <div className="narrow">
+      <p>
+        <Link to="/admin/outbox">← {t('mail.outbox.back')}</Link>
+      </p>
+      <h1>{m.subject}</h1>
+      <dl className="outbox-meta">
+        <div>
+          <dt>{t('mail.outbox.status')}</dt>
+          <dd>
+            <StatusPill status={m.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('mail.outbox.to')}</dt>
+          <dd>{m.toAddress}</dd>
+        </div>
+        <div>
+          <dt>{t('mail.outbox.kind')}</dt>
+          <dd>{m.kind}</dd>
+        </div>
+        <div>
+          <dt>{t('mail.outbox.language')}</dt>
+          <dd>{m.language}</dd>
+        </div>
+        <div>
+          <dt>{t('mail.outbox.created')}</dt>
+          <dd>
+            <RelativeTime value={m.createdAt} />
+          </dd>
+        </div>
+        {m.status === 'pending' ? (
+          <div>
+            <dt>{t('mail.outbox.nextAttempt')}</dt>
+            <dd>
+              <RelativeTime value={m.nextAttemptAt} />
+            </dd>
+          </div>
+        ) : null}
+        {m.sentAt ? (
+          <div>
+            <dt>{t('mail.outbox.sentAt')}</dt>
+            <dd>
+              <RelativeTime value={m.sentAt} />
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dd>{t('mail.outbox.attempts', { count: m.attempts })}</dd>
+        </div>
+      </dl>
+      {m.lastError ? (
+        <p className="outbox-error">
+          {t('mail.outbox.lastError')}: {m.lastError}
+        </p>
+      ) : null}
+      {m.status !== 'sent' ? (
+        <div className="outbox-actions">
+          <RetryButton id={m.id} returnTo={`/admin/outbox/${m.id}`} />
+        </div>
+      ) : null}
+
+      <h2>{t('mail.outbox.htmlVersion')}</h2>
+      {/* A sandbox with no permissions: the message cannot run scripts, read this page or navigate it. */}
+      <iframe
+        title={t('mail.outbox.htmlVersion')}
+        className="mail-preview"
+        sandbox=""
+        srcDoc={m.html}
+      />
+      <h2>{t('mail.outbox.textVersion')}</h2>
+      <pre className="mail-text">{m.text}</pre>
+      <h2>{t('mail.outbox.headers')}</h2>
+      <pre className="mail-text">
+        {Object.entries(m.headers)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\n')}
+      </pre>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
