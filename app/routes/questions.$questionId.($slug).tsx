@@ -135,7 +135,6 @@ export default function QuestionRoute() {
       />
       <ThreadEscalationTools view={escalation} path={path} title={question.title} />
       <ThreadModeration view={data.moderation} locked={Boolean(question.lockedAt)} path={path} />
-
       <section id="answers" aria-labelledby="answers-title" className="answers">
         <h2 id="answers-title">
           {answers.length === 0
