@@ -8,7 +8,7 @@ import {
   loader as threadLoader,
 } from '~/routes/questions.$questionId.($slug)'
 import { db } from '~/utils/db.server'
-import { categories, events, notifications, questions, revisions } from '../../db/schema'
+import { categories, events, notifications, outbox, questions, revisions } from '../../db/schema'
 import {
   callRoute,
   context,
@@ -87,6 +87,11 @@ describe('thread tools: lock and unlock', () => {
     expect(notificationsOf(asker.id)).toEqual([
       { type: 'question.locked', data: { reason: 'Heated argument, cooling off' } },
     ])
+    // and by e-mail, with the reason
+    const mail = db.select().from(outbox).where(eq(outbox.userId, asker.id)).all()
+    expect(mail).toHaveLength(1)
+    expect(mail[0].subject).toBe('Your question “My order has not arrived yet” was locked')
+    expect(mail[0].text).toContain('Reason: Heated argument, cooling off')
 
     // nobody answers a locked thread, and its asker may not edit it
     const member = await makeUser()
