@@ -21,7 +21,7 @@ export type Role = (typeof ROLES)[number]
 export const QUESTION_STATUSES = ['open', 'answered', 'solved'] as const
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number]
 
-export const CLOSE_REASONS = ['duplicate', 'off-topic', 'resolved-elsewhere'] as const
+export const CLOSE_REASONS = ['duplicate', 'off-topic', 'resolved-elsewhere', 'needs-details'] as const
 export type CloseReason = (typeof CLOSE_REASONS)[number]
 
 /** Public questions are listed and searchable; private ones are seen by their asker and staff only. */
@@ -103,6 +103,10 @@ export const EVENT_TYPES = [
   'post.flagged',
   'flag.decided',
   'review.claimed',
+  // moderators' thread actions
+  'question.locked',
+  'question.unlocked',
+  'question.retagged',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
@@ -664,6 +668,9 @@ export const NOTIFICATION_TYPES = [
   'moderation.sanctioned',
   // to the author: flags hid their post until a moderator looks at it
   'post.hidden_by_flags',
+  // to the asker: a moderator closed (for a reason other than a duplicate) or locked the thread
+  'question.closed',
+  'question.locked',
 ] as const
 
 export const notifications = sqliteTable(

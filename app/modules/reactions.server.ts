@@ -24,6 +24,7 @@ import {
 } from './notifications/follows.server'
 import { notifyMentionedInAnswer, notifyMentionedInQuestion } from './notifications/mentions.server'
 import { endEscalationOn, refreshAttentionOn } from './escalation/attention.server'
+import { notifyAskerOfClose, notifyAskerOfLock } from './moderation/threads.server'
 import { creditAcceptedAnswer, creditVote, debitUnacceptedAnswer } from './users/reputation.server'
 
 let table: Partial<Record<EventType, Reaction[]>> | undefined
@@ -55,7 +56,8 @@ export function reactions(): Partial<Record<EventType, Reaction[]>> {
     ],
     'question.recategorised': attention,
     'question.status_changed': attention,
-    'question.closed': [notifyAskerOfDuplicate, ...attention],
+    'question.closed': [notifyAskerOfDuplicate, notifyAskerOfClose, ...attention],
+    'question.locked': [notifyAskerOfLock],
     'question.reopened': attention,
     'question.hidden': [notifyAuthorOfFlags, ...attention],
     'question.unhidden': attention,

@@ -66,6 +66,10 @@ function describe(t: TFunction, n: Item) {
       return t('mail.inApp.mention', { who })
     case 'post.hidden_by_flags':
       return flaggedNotice(t, n.answerId !== null, n.reasons)
+    case 'question.closed':
+      return t('audit.notifications.closed', { who })
+    case 'question.locked':
+      return t('audit.notifications.locked', { who })
   }
 }
 

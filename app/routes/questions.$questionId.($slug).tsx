@@ -11,6 +11,7 @@ import { PrivateQuestionPanel } from '~/components/privacy/private-question-pane
 import { AnswerForm } from '~/components/question/answer-form'
 import { AnswerItem } from '~/components/question/answer-item'
 import { CloseTools } from '~/components/question/close-tools'
+import { ThreadModeration, THREAD_MODERATION_INTENTS } from '~/components/audit/thread-moderation'
 import { AcknowledgedBanner, ThreadEscalationTools } from '~/components/desk/thread-escalation'
 import { QuestionPost } from '~/components/question/question-post'
 import { SimilarQuestions } from '~/components/similar-questions'
@@ -33,6 +34,7 @@ import { readForm } from '~/utils/form.server'
 import { QUESTION_INTENTS, questionIntent } from '~/utils/question-intents'
 import { actorOf, countView, handleQuestionIntent, hasRemovals } from '~/utils/question-page.server'
 import { handleThreadStaffIntent } from '~/utils/staff-intents.server'
+import { getThreadModerationView, moderateThread } from '~/utils/thread-moderation.server'
 import { requireUser } from '~/utils/session.server'
 import { slugify } from '~/utils/slug'
 
@@ -72,11 +74,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     following: user ? isFollowing(user.id, { type: 'question', id }) : null,
     escalation: getThreadEscalationView(viewer, id, page.target),
     flagged: new URL(request.url).searchParams.has('flagged'),
+    moderation: getThreadModerationView(user, page, await getLanguage(request)),
   })
 }
 
 // The values of the form's `intent` field this action takes (the forged-request test posts each).
-export const intents = [...QUESTION_INTENTS, ...THREAD_STAFF_INTENTS]
+export const intents = [...QUESTION_INTENTS, ...THREAD_STAFF_INTENTS, ...THREAD_MODERATION_INTENTS]
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
@@ -85,30 +88,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/questions/${id}/${params.slug ?? ''}`
   const staff = threadStaffIntent.safeParse(form)
   if (staff.success) return handleThreadStaffIntent(user, id, here, staff.data)
+  const moderated = moderateThread(user, id, here, form)
+  if (moderated) return moderated
   const parsed = questionIntent.safeParse(form)
   if (!parsed.success) throw new Response(msg('errors.unknownAction'), { status: 400 })
   return handleQuestionIntent(user, id, here, parsed.data)
 }
 
 export default function QuestionRoute() {
-  const {
-    page,
-    viewer,
-    kbLinks,
-    similar,
-    removals,
-    submissionKey,
-    escalation,
-    following,
-    flagged,
-  } = useLoaderData<typeof loader>()
+  const data = useLoaderData<typeof loader>()
+  const { page, viewer, removals, escalation, following } = data
   const { question, answers, target } = page
   const { t } = useTranslation()
   const number = useNumber()
   const path = `/questions/${question.id}/${slugify(question.title)}`
   return (
     <article className="thread" aria-labelledby="question-title">
-      <FlaggedNotice flagged={flagged} />
+      <FlaggedNotice flagged={data.flagged} />
       <QuestionPost
         question={question}
         author={page.author}
@@ -125,14 +121,14 @@ export default function QuestionRoute() {
       {following !== null ? (
         <FollowButton type="question" id={question.id} following={following} returnTo={path} />
       ) : null}
-      <KbThreadLinks links={kbLinks} />
+      <KbThreadLinks links={data.kbLinks} />
       <CloseTools
         canClose={can(viewer, 'question.close', target)}
         canReopen={can(viewer, 'question.reopen', target)}
         path={path}
       />
       <ThreadEscalationTools view={escalation} path={path} title={question.title} />
-
+      <ThreadModeration view={data.moderation} locked={Boolean(question.lockedAt)} path={path} />
       <section id="answers" aria-labelledby="answers-title" className="answers">
         <h2 id="answers-title">
           {answers.length === 0
@@ -165,9 +161,9 @@ export default function QuestionRoute() {
         signedIn={viewer !== null}
         path={path}
         closed={Boolean(question.closedReason || question.lockedAt || question.deletedAt)}
-        submissionKey={submissionKey}
+        submissionKey={data.submissionKey}
       />
-      <SimilarQuestions questions={similar} />
+      <SimilarQuestions questions={data.similar} />
     </article>
   )
 }

@@ -5,12 +5,15 @@ import type {
   MetaFunction,
 } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
+import { PersonHistory } from '~/components/audit/audit-log'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SanctionsView } from '~/components/moderation/sanctions-page'
 import { getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
+import { listPersonHistory } from '~/modules/audit/audit.server'
 import { HANDLE_PATTERN } from '~/modules/auth/validation'
 import {
   liftSanction,
@@ -27,8 +30,12 @@ import { forbidden, formValues, invalid, notFound } from '~/utils/http.server'
 import { requireUser } from '~/utils/session.server'
 import { users } from '../../db/schema'
 import moderationStyles from '~/styles/moderation.css'
+import auditStyles from '~/styles/audit.css'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: moderationStyles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: moderationStyles },
+  { rel: 'stylesheet', href: auditStyles },
+]
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 /** The person, seen by themselves or by a moderator; anyone else is refused. */
@@ -77,6 +84,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...s,
       running: s.kind !== 'warn' && !s.liftedAt && (!s.endsAt || s.endsAt > now()),
     })),
+    // as actor and as target: for those who may read the audit log
+    history: can(viewer, 'audit.view', null) ? listPersonHistory(viewer, person.id).entries : null,
   })
 }
 
@@ -109,7 +118,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ModerationPage() {
-  return <SanctionsView />
+  const { history, person } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <SanctionsView />
+      {history ? <PersonHistory entries={history} handle={person.handle} /> : null}
+    </>
+  )
 }
 
 export function ErrorBoundary() {

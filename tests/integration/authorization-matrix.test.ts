@@ -320,7 +320,8 @@ const managerPage =
       | 'rota.manage'
       | 'desk.view'
       | 'queue.view'
-      | 'review.view',
+      | 'review.view'
+      | 'audit.view',
   ) =>
   (who: Who): Expected => {
     const actor = actorOf(fx, who)
@@ -475,6 +476,7 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
       },
     })),
   'routes/queue': (fx) => single('/queue', managerPage(fx, 'queue.view'), true)(),
+  'routes/audit': (fx) => single('/audit', managerPage(fx, 'audit.view'))(),
   'routes/questions.$questionId.revisions': (fx) =>
     questionPages(
       fx,
@@ -635,6 +637,10 @@ type QuestionCheck =
   | 'question.make_public'
   | 'question.flag'
   | 'answer.create'
+  | 'question.lock'
+  | 'question.unlock'
+  | 'question.move'
+  | 'question.retag'
 type AnswerCheck =
   | 'answer.edit'
   | 'answer.vote'
@@ -829,6 +835,21 @@ const staffForms = (fx: Fixture) => ({
  * The question page's staff forms. Escalating a closed question is a 409 (nothing to escalate),
  * which the escalation tests cover; here it is left out.
  */
+/** The "Moderate thread" forms: moderators lock, move and retag; helpers close for a reason too. */
+const THREAD_MODERATION_FORMS: Record<string, (fx: Fixture) => ActionCase[]> = {
+  lock: (fx) => onQuestions(fx, 'question.lock', onThread, () => ({ lockNote: 'Cooling off' })),
+  unlock: (fx) => onQuestions(fx, 'question.unlock', onThread, () => ({})),
+  close: (fx) =>
+    onQuestions(fx, 'question.close', onThread, () => ({
+      closeReason: 'off-topic',
+      closeNote: '',
+    })),
+  move: (fx) =>
+    onQuestions(fx, 'question.move', onThread, () => ({ moveTo: 'brewing-help', moveNote: '' })),
+  retag: (fx) =>
+    onQuestions(fx, 'question.retag', onThread, () => ({ retagTags: 'v60', retagNote: '' })),
+}
+
 const QUESTION_PAGE_STAFF_FORMS: Record<string, (fx: Fixture) => ActionCase[]> = {
   claim: (fx) => onEscalation(fx, onThread, {}),
   assign: (fx) => onEscalation(fx, onThread, staffForms(fx).assign),
@@ -887,7 +908,11 @@ function signedIn(fx: Fixture, url: string, form: Form, check?: 'kb.manage' | 'q
 }
 
 const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
-  'routes/questions.$questionId.($slug)': { ...QUESTION_PAGE_FORMS, ...QUESTION_PAGE_STAFF_FORMS },
+  'routes/questions.$questionId.($slug)': {
+    ...QUESTION_PAGE_FORMS,
+    ...QUESTION_PAGE_STAFF_FORMS,
+    ...THREAD_MODERATION_FORMS,
+  },
   'routes/desk': {
     claim: (fx) => deskForms(fx, {}),
     assign: (fx) => deskForms(fx, staffForms(fx).assign),
@@ -1477,6 +1502,11 @@ const KEY_CELLS: [rule: string, request: KeyRequest, statuses: Partial<Record<Wh
     'helpers reopen them; askers may not',
     onPage('reopen', 'closed question'),
     { helper: 302, author: 403 },
+  ],
+  [
+    'moderators lock threads; helpers and askers may not',
+    onPage('lock', 'question'),
+    { moderator: 302, helper: 403, author: 403 },
   ],
   [
     'only moderators see a deleted question',

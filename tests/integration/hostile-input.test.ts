@@ -20,6 +20,8 @@ import { setClock } from '~/utils/clock.server'
 import { sqlite } from '~/utils/db.server'
 import { slugify } from '~/utils/slug'
 import { questionIntent } from '~/utils/question-intents'
+import { threadModerationIntent } from '~/modules/moderation/thread-validation'
+import { auditFiltersSchema } from '~/modules/audit/validation'
 import { makeQuestion, TEST_PASSWORD, type TestUser } from '../factories'
 import { startApp, type RunningApp } from '../setup/app'
 import { TEST_EPOCH } from '../setup/integration'
@@ -518,6 +520,13 @@ function validValue(fx: Fixture, route: string, field: string): string | undefin
     noteId: String(fx.desk.noteId),
     internalNote: 'Asked the courier for a trace.',
     escalateReason: 'An order problem only staff can look up',
+    lockNote: 'A heated thread, cooling off',
+    closeReason: 'off-topic',
+    closeNote: 'Not about our shop',
+    moveTo: 'brewing-help',
+    moveNote: 'About brewing',
+    retagTags: 'v60',
+    retagNote: 'Clearer tags',
   }
   return values[field]
 }
@@ -530,7 +539,11 @@ function schemaForms(fx: Fixture, rendered: RenderedForm[]): RenderedForm[] {
   const typed = new Set(
     rendered.flatMap((f) => [...f.fields].filter(([, v]) => v.typed).map(([name]) => name)),
   )
-  return [...questionIntent.options, ...threadStaffIntent.options].map((option) => ({
+  return [
+    ...questionIntent.options,
+    ...threadStaffIntent.options,
+    ...threadModerationIntent.options,
+  ].map((option) => ({
     action: fx.site.questionPath,
     intents: [option.shape.intent.value],
     fields: new Map(
@@ -775,6 +788,7 @@ const SCHEMA_PARAMS: Record<string, string[]> = {
   'routes/desk': Object.keys(deskFilters.shape),
   'routes/queue': Object.keys(queueFiltersSchema.shape),
   'routes/review': Object.keys(reviewFilterSchema.shape),
+  'routes/audit': Object.keys(auditFiltersSchema.shape),
 }
 
 /** A query that reaches the loader's interesting part, which each hostile parameter replaces. */

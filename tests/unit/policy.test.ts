@@ -92,6 +92,12 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'answer.flag': { own: [], other: signedIn },
   'review.view': { own: moderators, other: moderators },
   'review.decide': { own: moderators, other: moderators },
+  'audit.view': { own: moderators, other: moderators },
+  'question.lock': { own: moderators, other: moderators },
+  // only a locked question can be unlocked
+  'question.unlock': { own: [], other: [] },
+  'question.move': { own: moderators, other: moderators },
+  'question.retag': { own: moderators, other: moderators },
 }
 
 describe('policy matrix: every role × action × own/other', () => {
@@ -224,6 +230,21 @@ describe('policy: states that change the answer', () => {
     expect(can(actorFor('helper'), 'question.reopen', closed)).toBe(true)
     expect(can(member, 'question.reopen', closed)).toBe(false)
     expect(can(actorFor('helper'), 'question.close', closed)).toBe(false)
+  })
+
+  it('lets moderators unlock a locked thread, and lock it only once', () => {
+    const locked = question(false, { lockedAt: hidden })
+    expect(can(moderator, 'question.unlock', locked)).toBe(true)
+    expect(can(moderator, 'question.lock', locked)).toBe(false)
+    expect(can(actorFor('helper'), 'question.unlock', locked)).toBe(false)
+    expect(can(moderator, 'question.lock', question(false, { deletedAt: hidden }))).toBe(false)
+  })
+
+  it('keeps the audit log and the thread tools from a silenced moderator', () => {
+    const silenced: Actor = { id: ME, role: 'moderator', reputation: 0, readOnly: true }
+    expect(can(silenced, 'question.lock', question(false))).toBe(false)
+    expect(can(silenced, 'question.move', question(false))).toBe(false)
+    expect(can(silenced, 'audit.view', null)).toBe(true)
   })
 
   it('takes no new answers on a closed question', () => {

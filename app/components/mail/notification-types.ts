@@ -15,4 +15,6 @@ export const TYPE_KEYS = {
   mention: 'mention',
   'moderation.sanctioned': 'moderationSanctioned',
   'post.hidden_by_flags': 'postHiddenByFlags',
+  'question.closed': 'questionClosed',
+  'question.locked': 'questionLocked',
 } as const satisfies Record<NotificationType, string>

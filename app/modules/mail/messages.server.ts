@@ -49,6 +49,16 @@ function reasonText(t: TFunction, reason: unknown): string {
   return t('mail.message.reasons.other', { reason: reason.replace(/\s+/g, ' ').slice(0, 300) })
 }
 
+const CLOSE_REASON_WORDS = {
+  'off-topic': 'audit.thread.reasons.offTopic',
+  'resolved-elsewhere': 'audit.thread.reasons.resolvedElsewhere',
+  'needs-details': 'audit.thread.reasons.needsDetails',
+} as const
+function closeReasonText(t: TFunction, reason: string): string {
+  const key = CLOSE_REASON_WORDS[reason as keyof typeof CLOSE_REASON_WORDS]
+  return key ? t(key) : ''
+}
+
 /** What the e-mail about one notification says; null when its question is gone. */
 export function composeNotification(tx: Pick<Tx, 'select'>, n: NotificationMail): Compose | null {
   // About the person's account, not a thread: what it says is on their notifications page.
@@ -185,6 +195,20 @@ export function composeNotification(tx: Pick<Tx, 'select'>, n: NotificationMail)
           paragraphs: [t('mail.message.hiddenByFlags.text', { title })],
           action: open,
         }
+      case 'question.closed':
+      case 'question.locked': {
+        const reason = typeof n.data?.reason === 'string' ? n.data.reason : ''
+        const closed = n.type === 'question.closed'
+        const why = closed ? closeReasonText(t, reason) : reason.slice(0, 300)
+        return {
+          subject: t(closed ? 'audit.mail.closedSubject' : 'audit.mail.lockedSubject', { title }),
+          paragraphs: [
+            t(closed ? 'audit.mail.closedText' : 'audit.mail.lockedText', { who, title }),
+            ...(why ? [t('audit.mail.why', { reason: why })] : []),
+          ],
+          action: open,
+        }
+      }
       // A sanction is answered before the thread is read (above); listed for a complete switch.
       case 'moderation.sanctioned':
       case 'mention':

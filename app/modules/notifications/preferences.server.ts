@@ -32,6 +32,8 @@ export const DEFAULT_PREFERENCES: Record<NotificationType, Preference> = {
   mention: { inApp: true, email: 'instant' },
   'moderation.sanctioned': { inApp: true, email: 'instant' },
   'post.hidden_by_flags': { inApp: true, email: 'instant' },
+  'question.closed': { inApp: true, email: 'instant' },
+  'question.locked': { inApp: true, email: 'instant' },
 }
 
 type Reader = Pick<Tx, 'select'>

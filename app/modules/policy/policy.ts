@@ -77,6 +77,11 @@ type Checks = {
   'answer.flag': AnswerTarget
   'review.view': null
   'review.decide': null
+  'audit.view': null
+  'question.lock': QuestionTarget
+  'question.unlock': QuestionTarget
+  'question.move': QuestionTarget
+  'question.retag': QuestionTarget
 }
 
 export type Action = keyof Checks
@@ -122,6 +127,11 @@ export const ACTIONS = [
   'answer.flag',
   'review.view',
   'review.decide',
+  'audit.view',
+  'question.lock',
+  'question.unlock',
+  'question.move',
+  'question.retag',
 ] as const satisfies readonly Action[]
 
 const RANK: Record<Role, number> = { member: 0, helper: 1, moderator: 2, staff: 3, admin: 4 }
@@ -277,6 +287,16 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   // The one review queue: flagged posts, worked by moderators.
   'review.view': (actor) => isModerator(actor),
   'review.decide': (actor) => isModerator(actor),
+  // Every moderator's and admin's action, with its reason: moderators answer for each other.
+  'audit.view': (actor) => isModerator(actor),
+  // A locked thread takes no answers, votes or edits by its author: a moderator's brake.
+  'question.lock': (actor, q) =>
+    isModerator(actor) && canSee(actor, q) && !q.lockedAt && !q.deletedAt,
+  'question.unlock': (actor, q) =>
+    isModerator(actor) && canSee(actor, q) && Boolean(q.lockedAt) && !q.deletedAt,
+  // Moving to another category and retagging are moderators' edits of the thread's place only.
+  'question.move': (actor, q) => isModerator(actor) && canSee(actor, q) && !q.deletedAt,
+  'question.retag': (actor, q) => isModerator(actor) && canSee(actor, q) && !q.deletedAt,
 }
 
 /** What a silenced (read-only) account may not do: everything that writes something new. */
@@ -294,6 +314,10 @@ const READ_ONLY_BLOCKS = new Set<Action>([
   'note.create',
   'question.flag',
   'answer.flag',
+  'question.lock',
+  'question.unlock',
+  'question.move',
+  'question.retag',
 ])
 
 /** An answer's target built from its question's, as the question page lists them. */

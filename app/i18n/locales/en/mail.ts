@@ -35,6 +35,14 @@ const mail = {
       hint: 'A new answer in a thread you follow.',
     },
     mention: { label: 'Mentions of me', hint: 'Someone writes your @handle in a post.' },
+    questionClosed: {
+      label: 'My question closed',
+      hint: 'A moderator closes a question you asked, with the reason.',
+    },
+    questionLocked: {
+      label: 'My question locked',
+      hint: 'A moderator locks a thread you started, with the reason.',
+    },
     moderationSanctioned: {
       label: 'Moderators acting on my account',
       hint: 'A warning, or a limit on your account, with its reason and end.',

@@ -40,6 +40,14 @@ const mail: Translation<typeof en> = {
       label: 'Saya disebut',
       hint: 'Ada yang menulis @handle Anda di sebuah tulisan.',
     },
+    questionClosed: {
+      label: 'Pertanyaan saya ditutup',
+      hint: 'Moderator menutup pertanyaan yang Anda ajukan, beserta alasannya.',
+    },
+    questionLocked: {
+      label: 'Pertanyaan saya dikunci',
+      hint: 'Moderator mengunci utas yang Anda mulai, beserta alasannya.',
+    },
     moderationSanctioned: {
       label: 'Moderator menindak akun saya',
       hint: 'Peringatan, atau pembatasan akun Anda, beserta alasan dan kapan berakhirnya.',
