@@ -70,6 +70,9 @@ const schema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   // How long a page rendered for signed-out visitors may be served again (0 turns it off).
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  // Sign-ups from one address per hour; raise it when many customers share one address (a
+  // company's proxy, a campus NAT).
+  SIGNUP_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(10),
 })
 
 export type Env = z.infer<typeof schema> & { BASE_URL: string }

@@ -58,3 +58,12 @@ describe('BASE_URL', () => {
     expect(() => read({ BASE_URL: 'tanya.example' })).toThrow(/BASE_URL/)
   })
 })
+
+describe('SIGNUP_LIMIT_PER_IP', () => {
+  it('allows ten sign-ups per address and hour unless told, and refuses nonsense', () => {
+    expect(read({}).SIGNUP_LIMIT_PER_IP).toBe(10)
+    expect(read({ SIGNUP_LIMIT_PER_IP: '200' }).SIGNUP_LIMIT_PER_IP).toBe(200)
+    expect(() => read({ SIGNUP_LIMIT_PER_IP: '0' })).toThrow(/SIGNUP_LIMIT_PER_IP/)
+    expect(() => read({ SIGNUP_LIMIT_PER_IP: 'lots' })).toThrow(/SIGNUP_LIMIT_PER_IP/)
+  })
+})

@@ -68,6 +68,7 @@ const ARGON2 = { memoryCost: 19456, timeCost: 2, parallelism: 1, algorithm: 2 } 
  * owner out of their own account by failing on purpose.
  */
 export const LIMITS = {
+  // `max` is SIGNUP_LIMIT_PER_IP (10 unless the environment says otherwise)
   signupPerIp: { max: 10, windowMs: 60 * 60_000 },
   signupPerEmail: { max: 5, windowMs: 60 * 60_000 },
   loginFailuresPerIp: { max: 30, windowMs: 15 * 60_000 },
@@ -202,7 +203,7 @@ export async function signUp(
   clientIp: string,
 ): Promise<{ ok: true } | AuthFailure> {
   for (const [key, limit] of [
-    [`signup:ip:${clientIp}`, LIMITS.signupPerIp],
+    [`signup:ip:${clientIp}`, { ...LIMITS.signupPerIp, max: env().SIGNUP_LIMIT_PER_IP }],
     [`signup:email:${input.email}`, LIMITS.signupPerEmail],
   ] as const) {
     const r = hitRateLimit(key, limit)
