@@ -4,8 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { RetryButton, StatusPill } from '~/components/mail/outbox-item'
-import { RelativeTime } from '~/components/time'
+import { OutboxMeta } from '~/components/mail/outbox-item'
 import { getT } from '~/i18n/i18n.server'
 import { getOutboxMessage } from '~/modules/mail/outbox.server'
 import { can } from '~/modules/policy/policy'
@@ -41,61 +40,7 @@ export default function OutboxMessage() {
         <Link to="/admin/outbox">← {t('mail.outbox.back')}</Link>
       </p>
       <h1>{m.subject}</h1>
-      <dl className="outbox-meta">
-        <div>
-          <dt>{t('mail.outbox.status')}</dt>
-          <dd>
-            <StatusPill status={m.status} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('mail.outbox.to')}</dt>
-          <dd>{m.toAddress}</dd>
-        </div>
-        <div>
-          <dt>{t('mail.outbox.kind')}</dt>
-          <dd>{m.kind}</dd>
-        </div>
-        <div>
-          <dt>{t('mail.outbox.language')}</dt>
-          <dd>{m.language}</dd>
-        </div>
-        <div>
-          <dt>{t('mail.outbox.created')}</dt>
-          <dd>
-            <RelativeTime value={m.createdAt} />
-          </dd>
-        </div>
-        {m.status === 'pending' ? (
-          <div>
-            <dt>{t('mail.outbox.nextAttempt')}</dt>
-            <dd>
-              <RelativeTime value={m.nextAttemptAt} />
-            </dd>
-          </div>
-        ) : null}
-        {m.sentAt ? (
-          <div>
-            <dt>{t('mail.outbox.sentAt')}</dt>
-            <dd>
-              <RelativeTime value={m.sentAt} />
-            </dd>
-          </div>
-        ) : null}
-        <div>
-          <dd>{t('mail.outbox.attempts', { count: m.attempts })}</dd>
-        </div>
-      </dl>
-      {m.lastError ? (
-        <p className="outbox-error">
-          {t('mail.outbox.lastError')}: {m.lastError}
-        </p>
-      ) : null}
-      {m.status !== 'sent' ? (
-        <div className="outbox-actions">
-          <RetryButton id={m.id} returnTo={`/admin/outbox/${m.id}`} />
-        </div>
-      ) : null}
+      <OutboxMeta m={m} returnTo={`/admin/outbox/${m.id}`} detailed />
 
       <h2>{t('mail.outbox.htmlVersion')}</h2>
       {/* A sandbox with no permissions: the message cannot run scripts, read this page or navigate it. */}

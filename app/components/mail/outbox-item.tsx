@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RelativeTime } from '~/components/time'
 
@@ -41,53 +42,45 @@ export function RetryButton({ id, returnTo }: { id: number; returnTo: string }) 
   )
 }
 
-export function OutboxItem({ m, returnTo }: { m: OutboxRow; returnTo: string }) {
+/**
+ * A message's facts (status, recipient, times, attempts, last error) and its retry button, in the
+ * outbox list and on the message's own page (`detailed` adds its kind and language).
+ */
+export function OutboxMeta({
+  m,
+  returnTo,
+  detailed = false,
+}: {
+  m: OutboxRow & { language?: string }
+  returnTo: string
+  detailed?: boolean
+}) {
   const { t } = useTranslation()
+  const row = (label: string, value: ReactNode) => (
+    <div>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  )
   return (
-    <li>
-      <h2>
-        <Link to={`/admin/outbox/${m.id}`}>{m.subject}</Link>
-      </h2>
+    <>
       <dl className="outbox-meta">
-        <div>
-          <dt>{t('mail.outbox.status')}</dt>
-          <dd>
-            <StatusPill status={m.status} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('mail.outbox.to')}</dt>
-          <dd>{m.toAddress}</dd>
-        </div>
-        <div>
-          <dt>{t('mail.outbox.created')}</dt>
-          <dd>
-            <RelativeTime value={m.createdAt} />
-          </dd>
-        </div>
-        {m.status === 'sent' && m.sentAt ? (
-          <div>
-            <dt>{t('mail.outbox.sentAt')}</dt>
-            <dd>
-              <RelativeTime value={m.sentAt} />
-            </dd>
-          </div>
-        ) : null}
-        {m.status === 'pending' ? (
-          <div>
-            <dt>{t('mail.outbox.nextAttempt')}</dt>
-            <dd>
-              <RelativeTime value={m.nextAttemptAt} />
-            </dd>
-          </div>
-        ) : null}
-        {m.attempts > 0 ? (
+        {row(t('mail.outbox.status'), <StatusPill status={m.status} />)}
+        {row(t('mail.outbox.to'), m.toAddress)}
+        {detailed ? row(t('mail.outbox.kind'), m.kind) : null}
+        {detailed && m.language ? row(t('mail.outbox.language'), m.language) : null}
+        {row(t('mail.outbox.created'), <RelativeTime value={m.createdAt} />)}
+        {m.status === 'pending'
+          ? row(t('mail.outbox.nextAttempt'), <RelativeTime value={m.nextAttemptAt} />)
+          : null}
+        {m.sentAt ? row(t('mail.outbox.sentAt'), <RelativeTime value={m.sentAt} />) : null}
+        {m.attempts > 0 || detailed ? (
           <div>
             <dd>{t('mail.outbox.attempts', { count: m.attempts })}</dd>
           </div>
         ) : null}
       </dl>
-      {m.lastError && m.status !== 'sent' ? (
+      {m.lastError && (detailed || m.status !== 'sent') ? (
         <p className="outbox-error">
           {t('mail.outbox.lastError')}: {m.lastError}
         </p>
@@ -97,6 +90,17 @@ export function OutboxItem({ m, returnTo }: { m: OutboxRow; returnTo: string }) 
           <RetryButton id={m.id} returnTo={returnTo} />
         </div>
       ) : null}
+    </>
+  )
+}
+
+export function OutboxItem({ m, returnTo }: { m: OutboxRow; returnTo: string }) {
+  return (
+    <li>
+      <h2>
+        <Link to={`/admin/outbox/${m.id}`}>{m.subject}</Link>
+      </h2>
+      <OutboxMeta m={m} returnTo={returnTo} />
     </li>
   )
 }
