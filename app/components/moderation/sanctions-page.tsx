@@ -4,11 +4,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { FormError, TextAreaField, TextField } from '~/components/forms'
 import { RelativeTime } from '~/components/time'
 import { useMessage } from '~/i18n/use-message'
-import {
-  SANCTION_DAYS_MAX,
-  SANCTION_REASON_MAX,
-  TIMED_KINDS,
-} from '~/modules/moderation/sanction-validation'
+import { SANCTION_DAYS_MAX, SANCTION_REASON_MAX } from '~/modules/moderation/sanction-validation'
 import { SANCTION_KINDS } from '../../../db/schema'
 
 import type { action, loader } from '~/routes/users.$handle_.moderation'
@@ -136,7 +132,7 @@ export function SanctionsView() {
             </fieldset>
             <TextField
               label={t('moderation.page.days')}
-              hint={TIMED_KINDS.map((k) => t(`moderation.kinds.${k}`)).join(', ')}
+              hint={t('moderation.page.daysHint')}
               name="days"
               inputMode="numeric"
               defaultValue={values?.days ?? '7'}

@@ -16,7 +16,7 @@ const moderation = {
     ban: 'Ban',
   },
   kindHints: {
-    warn: 'A private message: the person reads it on their notice and here.',
+    warn: 'A recorded message: the person reads it on their account’s standing page.',
     silence:
       'They can read and remove their own posts, but not post, edit or vote, for the days you set.',
     suspend: 'They are logged out at once and cannot log in until it ends.',
@@ -34,6 +34,7 @@ const moderation = {
     newSanction: 'New sanction',
     kind: 'What to do',
     days: 'For how many days',
+    daysHint: 'Only for silence and suspension.',
     reason: 'Reason',
     reasonHint: 'The person sees this reason, and so do other moderators.',
     submit: 'Apply',

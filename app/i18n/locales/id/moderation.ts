@@ -19,7 +19,7 @@ const moderation: Translation<typeof en> = {
     ban: 'Blokir',
   },
   kindHints: {
-    warn: 'Pesan pribadi: orangnya membacanya di pemberitahuan dan di halaman ini.',
+    warn: 'Pesan yang dicatat: orangnya membacanya di halaman status akunnya.',
     silence:
       'Ia tetap bisa membaca dan menghapus tulisannya sendiri, tetapi tidak bisa menulis, mengubah, atau memberi suara selama hari yang Anda tentukan.',
     suspend: 'Ia langsung dikeluarkan dan tidak bisa masuk sampai masanya habis.',
@@ -37,6 +37,7 @@ const moderation: Translation<typeof en> = {
     newSanction: 'Sanksi baru',
     kind: 'Tindakan',
     days: 'Berapa hari',
+    daysHint: 'Hanya untuk bisukan dan tangguhkan.',
     reason: 'Alasan',
     reasonHint: 'Orangnya membaca alasan ini, begitu juga moderator lain.',
     submit: 'Terapkan',
