@@ -66,9 +66,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         unread: countUnread(user.id, openedQuestionId(request.url)),
         // The account menu links to the pages this person may change site settings on.
         searchSettings: can(user, 'search.settings', null),
-        admin: (['outbox.view', 'desk.view', 'sla.settings', 'rota.manage'] as const).some((a) =>
-          can(user, a, null),
-        ),
+        admin: (
+          ['outbox.view', 'desk.view', 'sla.settings', 'rota.manage', 'audit.view'] as const
+        ).some((a) => can(user, a, null)),
         // A silenced person is told on every page why and until when.
         readOnly: user.silencedUntil
           ? {

@@ -19,6 +19,8 @@ const TOOLS = [
   { key: 'sla', href: '/admin/sla', action: 'sla.settings' },
   { key: 'rota', href: '/admin/rota', action: 'rota.manage' },
   { key: 'search', href: '/settings/search', action: 'search.settings' },
+  { key: 'review', href: '/review', action: 'review.view' },
+  { key: 'audit', href: '/audit', action: 'audit.view' },
 ] as const satisfies readonly { key: string; href: string; action: Action }[]
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -507,7 +507,15 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
     single('/admin', (who) => {
       const actor = actorOf(fx, who)
       const any = (
-        ['outbox.view', 'desk.view', 'sla.settings', 'rota.manage', 'search.settings'] as const
+        [
+          'outbox.view',
+          'desk.view',
+          'sla.settings',
+          'rota.manage',
+          'search.settings',
+          'review.view',
+          'audit.view',
+        ] as const
       ).some((a) => can(actor, a, null))
       return gate(actor, true, any, 'ok')
     })(),

@@ -255,6 +255,10 @@ const mail = {
     rotaHint: 'Who receives escalations, and when.',
     desk: 'Escalation desk',
     deskHint: 'Escalated and assigned questions waiting for staff.',
+    review: 'Review queue',
+    reviewHint: 'Flagged posts waiting for a moderator’s decision.',
+    audit: 'Audit log',
+    auditHint: 'Every moderator’s and admin’s action, with its reason.',
   },
 }
 

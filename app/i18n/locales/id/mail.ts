@@ -263,6 +263,10 @@ const mail: Translation<typeof en> = {
     rotaHint: 'Siapa yang menerima eskalasi, dan kapan.',
     desk: 'Meja eskalasi',
     deskHint: 'Pertanyaan yang dieskalasi dan ditugaskan, menunggu staf.',
+    review: 'Antrean tinjauan',
+    reviewHint: 'Tulisan bertanda yang menunggu keputusan moderator.',
+    audit: 'Log audit',
+    auditHint: 'Setiap tindakan moderator dan admin, beserta alasannya.',
   },
 }
 
