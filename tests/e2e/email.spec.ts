@@ -207,6 +207,10 @@ test('a question nobody answers escalates to the person on call, who claims, not
     await staff.getByLabel('E-mail', { exact: true }).fill('dewi@kopi.example')
     await staff.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
     await staff.getByRole('button', { name: 'Log in' }).click()
+    // signed in before going on, or the next navigation cancels the log-in
+    await expect(
+      staff.getByRole('banner').getByRole('link', { name: 'Dewi Anggraini' }),
+    ).toBeVisible()
     await staff.goto('/admin/rota')
     await staff.getByRole('checkbox', { name: 'Fikri Ananda takes turns' }).uncheck()
     await staff.getByRole('checkbox', { name: 'Sekar Ayuningtyas takes turns' }).uncheck()
