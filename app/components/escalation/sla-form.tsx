@@ -52,24 +52,7 @@ export function SlaForm({
       <h1>{t('escalation.sla.editHeading', { category: name })}</h1>
       <Form method="post" className="stack" noValidate>
         <FormError message={errors.form} />
-        <div className="inline-fields">
-          <TextField
-            label={t('escalation.sla.targetHours')}
-            name="targetHours"
-            inputMode="numeric"
-            defaultValue={values.targetHours}
-            error={errors.targetHours}
-            maxLength={6}
-          />
-          <TextField
-            label={t('escalation.sla.targetMinutes')}
-            name="targetMinutes"
-            inputMode="numeric"
-            defaultValue={values.targetMinutes}
-            error={errors.targetMinutes}
-            maxLength={2}
-          />
-        </div>
+        <DurationFields prefix="target" hint={undefined} values={values} errors={errors} />
         <fieldset className="field choice-field">
           <legend>{t('escalation.sla.clockLegend')}</legend>
           <div className="choice-cards">
@@ -125,25 +108,12 @@ export function SlaForm({
           maxLength={MAX_HOLIDAYS * 11}
           spellCheck={false}
         />
-        <div className="inline-fields">
-          <TextField
-            label={t('escalation.sla.level2Hours')}
-            hint={t('escalation.sla.level2Hint')}
-            name="level2Hours"
-            inputMode="numeric"
-            defaultValue={values.level2Hours}
-            error={errors.level2Hours}
-            maxLength={6}
-          />
-          <TextField
-            label={t('escalation.sla.level2Minutes')}
-            name="level2Minutes"
-            inputMode="numeric"
-            defaultValue={values.level2Minutes}
-            error={errors.level2Minutes}
-            maxLength={2}
-          />
-        </div>
+        <DurationFields
+          prefix="level2"
+          hint={t('escalation.sla.level2Hint')}
+          values={values}
+          errors={errors}
+        />
         <div className="form-actions">
           <button type="submit" className="button">
             {t('escalation.sla.save')}
@@ -211,5 +181,41 @@ function DayHours({
         </p>
       ) : null}
     </>
+  )
+}
+
+/** Hours and minutes of one duration (the target, the level-2 delay), side by side. */
+function DurationFields({
+  prefix,
+  hint,
+  values,
+  errors,
+}: {
+  prefix: 'target' | 'level2'
+  hint: string | undefined
+  values: Record<string, string>
+  errors: Partial<Record<string, string>>
+}) {
+  const { t } = useTranslation()
+  return (
+    <div className="inline-fields">
+      <TextField
+        label={t(`escalation.sla.${prefix}Hours`)}
+        hint={hint}
+        name={`${prefix}Hours`}
+        inputMode="numeric"
+        defaultValue={values[`${prefix}Hours`]}
+        error={errors[`${prefix}Hours`]}
+        maxLength={6}
+      />
+      <TextField
+        label={t(`escalation.sla.${prefix}Minutes`)}
+        name={`${prefix}Minutes`}
+        inputMode="numeric"
+        defaultValue={values[`${prefix}Minutes`]}
+        error={errors[`${prefix}Minutes`]}
+        maxLength={2}
+      />
+    </div>
   )
 }
