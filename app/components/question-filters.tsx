@@ -1,6 +1,7 @@
 import { Form, Link, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { QUESTION_SORTS, type ListFilters } from '~/modules/questions/validation'
+import { CategorySelect } from '~/components/category-select'
 
 type Props = {
   filters: Pick<ListFilters, 'category' | 'status' | 'tag' | 'sort'>
@@ -22,14 +23,11 @@ export function QuestionFilters({ filters, categories }: Props) {
       <Form method="get" className="filters" aria-label={t('questions.list.filters')}>
         <label>
           {t('questions.list.category')}
-          <select name="category" defaultValue={filters.category ?? ''}>
-            <option value="">{t('questions.list.allCategories')}</option>
-            {categories.map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <CategorySelect
+            allLabel={t('questions.list.allCategories')}
+            categories={categories}
+            defaultValue={filters.category}
+          />
         </label>
         <label>
           {t('questions.list.status')}

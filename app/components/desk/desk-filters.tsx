@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DESK_VIEWS, type DeskFilters } from '~/modules/escalation/desk-validation'
+import { CategorySelect } from '~/components/category-select'
 
 /** The desk's filters: a GET form, so each view is a link and works without JavaScript. */
 export function DeskFilterForm({
@@ -27,14 +28,12 @@ export function DeskFilterForm({
       <div className="desk-selects">
         <div className="field">
           <label htmlFor="desk-category">{t('desk.filters.category')}</label>
-          <select id="desk-category" name="category" defaultValue={filters.category ?? ''}>
-            <option value="">{t('desk.filters.allCategories')}</option>
-            {categories.map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <CategorySelect
+            id="desk-category"
+            allLabel={t('desk.filters.allCategories')}
+            categories={categories}
+            defaultValue={filters.category}
+          />
         </div>
         <div className="field">
           <label htmlFor="desk-level">{t('desk.filters.level')}</label>

@@ -5,6 +5,7 @@ import { PEOPLES_WORDS } from '~/i18n/trans'
 import type { QueueItem } from '~/modules/queue/queue.server'
 import { slugify } from '~/utils/slug'
 import { StatusBadge, TagList } from '../post-meta'
+import { CategorySelect } from '~/components/category-select'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -90,14 +91,12 @@ export function QueueFilters({
       {categories.length > 0 ? (
         <div className="field">
           <label htmlFor="queue-category">{t('privacy.queue.category')}</label>
-          <select id="queue-category" name="category" defaultValue={category ?? ''}>
-            <option value="">{t('privacy.queue.anyCategory')}</option>
-            {categories.map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <CategorySelect
+            id="queue-category"
+            allLabel={t('privacy.queue.anyCategory')}
+            categories={categories}
+            defaultValue={category}
+          />
         </div>
       ) : null}
       {tags.length > 0 ? (

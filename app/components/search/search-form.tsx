@@ -1,6 +1,7 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { SEARCH_TYPES, type SearchType } from '~/modules/search/validation'
+import { CategorySelect } from '~/components/category-select'
 
 type Props = {
   params: {
@@ -58,14 +59,11 @@ export function SearchForm({ params, categories, clearHref }: Props) {
         </label>
         <label>
           {t('search.form.category')}
-          <select name="category" defaultValue={params.category ?? ''}>
-            <option value="">{t('search.form.allCategories')}</option>
-            {categories.map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <CategorySelect
+            allLabel={t('search.form.allCategories')}
+            categories={categories}
+            defaultValue={params.category}
+          />
         </label>
         <label>
           {t('search.form.tag')}
