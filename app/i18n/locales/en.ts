@@ -9,6 +9,11 @@ import privacy from './en/privacy'
 import moderation from './en/moderation'
 import flags from './en/flags'
 import audit from './en/audit'
+import accounts from './en/accounts'
+import trust from './en/trust'
+import threads from './en/threads'
+import replies from './en/replies'
+import dashboard from './en/dashboard'
 
 /**
  * The interface in English. Keys are grouped by where they appear; `id.ts` must have every one
@@ -28,6 +33,11 @@ const en = {
     moderation,
     flags,
     audit,
+    accounts,
+    trust,
+    threads,
+    replies,
+    dashboard,
     site: {
       name: 'Tanya',
       tagline: 'Kopi Nusantara community',

@@ -10,6 +10,11 @@ import privacy from './id/privacy'
 import moderation from './id/moderation'
 import flags from './id/flags'
 import audit from './id/audit'
+import accounts from './id/accounts'
+import trust from './id/trust'
+import threads from './id/threads'
+import replies from './id/replies'
+import dashboard from './id/dashboard'
 
 /**
  * Antarmuka dalam Bahasa Indonesia: kunci yang sama dengan `en.ts`, kalimatnya ditulis untuk
@@ -29,6 +34,11 @@ const id: { common: Translation } = {
     moderation,
     flags,
     audit,
+    accounts,
+    trust,
+    threads,
+    replies,
+    dashboard,
     site: {
       name: 'Tanya',
       tagline: 'Komunitas Kopi Nusantara',

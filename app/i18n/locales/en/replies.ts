@@ -1,0 +1,4 @@
+/** English words of reply templates, their outcomes and automatic suggestions (see ../en.ts). */
+const replies = {}
+
+export default replies

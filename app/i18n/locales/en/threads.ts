@@ -1,0 +1,4 @@
+/** English words of merging duplicates, the personal-data guard and moderation notices (see ../en.ts). */
+const threads = {}
+
+export default threads
