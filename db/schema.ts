@@ -107,6 +107,10 @@ export const EVENT_TYPES = [
   'question.locked',
   'question.unlocked',
   'question.retagged',
+  // support operations: the asker's survey answer (data: rating 1–5, comment; the newest one of
+  // a question counts) and the asker saying an automatic suggestion did not solve it
+  'survey.answered',
+  'suggestion.declined',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
