@@ -456,6 +456,26 @@ describe('thread search', () => {
     expect(getSimilarQuestions(999_999)).toEqual([])
   })
 
+  it('finds a similar question by the distinctive words of the body when the title says little', async () => {
+    const asker = await makeUser()
+    const vague = await makeQuestion(asker, {
+      title: 'Strange message keeps appearing',
+      body: 'It says ERR_VOUCHER_EXPIRED whenever I type the discount code.',
+      tags: ['app'],
+    })
+    const sameError = await makeQuestion(asker, {
+      title: 'What does ERR_VOUCHER_EXPIRED mean?',
+      body: 'The discount code is refused.',
+      tags: ['promotions'],
+    })
+    await makeQuestion(asker, { title: 'Strange noise from the grinder', tags: ['grinders'] })
+    await makeQuestion(asker, { title: 'A message from the courier', tags: ['delivery'] })
+    // the title alone shares no word with it; its body's rarest words do
+    const list = getSimilarQuestions(vague).map((q) => q.id)
+    expect(list).toContain(sameError)
+    expect(list).not.toContain(vague)
+  })
+
   it('answers hostile queries with results or a clear message, never an error', async () => {
     const asker = await makeUser()
     await makeQuestion(asker, { title: 'Order not arrived near Bandung station' })

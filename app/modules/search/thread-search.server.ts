@@ -525,19 +525,75 @@ export type SimilarQuestion = {
  * with titles first; never itself, its duplicates, or anything closed as a duplicate (a
  * matching duplicate brings its original instead).
  */
+/**
+ * The words of a question's body that say the most about it: the rarest ones found in at least
+ * one other thread (a word only this question uses cannot find anything), title words left out.
+ */
+function distinctiveBodyWords(body: string, title: string, count: number): string[] {
+  const synonyms = currentSynonyms()
+  const inTitle = new Set(parseQuery(title, synonyms).terms.map((t) => t.text))
+  const terms = parseQuery(markdownToText(body).slice(0, 3000), synonyms, { max: 60 }).terms
+  return terms
+    .filter((t) => !inTitle.has(t.text) && !/^\d+$/.test(t.text))
+    .map((term) => {
+      const expression = termExpression(term, false)
+      return { text: term.text, n: cachedCount(expression, () => countMatches(expression, [])) }
+    })
+    .filter((w) => w.n >= 2)
+    .sort((a, b) => a.n - b.n || a.text.localeCompare(b.text))
+    .slice(0, count)
+    .map((w) => w.text)
+}
+
+/**
+ * Chosen on the development sites of the recall bench (tests/bench/recall.ts), never on the
+ * held-out one: 8 body words, the body's ranking counting half as much as the title's, and a
+ * fusion constant of 10 (60, the usual one, flattened the title's lead too much).
+ */
+const SIMILAR_BODY_WORDS = 8
+const SIMILAR_BODY_WEIGHT = 0.5
+const SIMILAR_FUSION_K = 10
+
+/**
+ * Similar questions: two rankings fused by reciprocal rank: the question's title and tags (as
+ * the ask form would search them) and the most distinctive words of its body, which often name
+ * what the title only hints at ("this error" → the error's own words).
+ */
 export function findSimilarQuestionIds(questionId: number, limit = 5): number[] {
-  const source = db.get<{ title: string; tags: string | null } | undefined>(sql`
-    select q.title, (select group_concat(t.name, ' ') from question_tags qt
+  const source = db.get<{ title: string; tags: string | null; body: string } | undefined>(sql`
+    select q.title, q.body_md as body, (select group_concat(t.name, ' ') from question_tags qt
       join tags t on t.id = qt.tag_id where qt.question_id = q.id) as tags
     from questions q where q.id = ${questionId}`)
   if (!source) return []
-  const result = searchThreads(`${source.title} ${source.tags ?? ''}`, {
-    pageSize: Math.max(1, Math.min(20, limit)),
+  const depth = Math.max(1, Math.min(20, limit)) * 2
+  const options: ThreadSearchOptions = {
+    pageSize: depth,
     match: 'any',
     excludeDuplicates: true,
     excludeIds: [questionId],
-  })
-  return result.ok ? result.items.map((i) => i.id) : []
+  }
+  const byTitle = searchThreads(`${source.title} ${source.tags ?? ''}`, options)
+  const bodyWords = distinctiveBodyWords(source.body, source.title, SIMILAR_BODY_WORDS)
+  const byBody = bodyWords.length ? searchThreads(bodyWords.join(' '), options) : null
+  const scores = new Map<number, number>()
+  const add = (ids: number[], weight: number) =>
+    ids.forEach((id, rank) =>
+      scores.set(id, (scores.get(id) ?? 0) + weight / (SIMILAR_FUSION_K + rank + 1)),
+    )
+  if (byTitle.ok)
+    add(
+      byTitle.items.map((i) => i.id),
+      1,
+    )
+  if (byBody?.ok)
+    add(
+      byBody.items.map((i) => i.id),
+      SIMILAR_BODY_WEIGHT,
+    )
+  return [...scores]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, Math.max(1, Math.min(20, limit)))
+    .map(([id]) => id)
 }
 
 /** The current title and state of visible questions, in the order given. */
