@@ -4,6 +4,7 @@
  *
  * - similar questions (the thread page's list: the duplicate's title and tags as the query),
  * - ask-form suggestions (its title alone, as typed into the ask form; answered threads only),
+ *   and again with its body typed as the details,
  * - plain BM25 over title + body (unicode61, no stemming, no field weights, no stop words, every
  *   word OR-ed), the baseline, in the same run on the same database, queried with the title,
  *   and again with the title and the body (the thread page has both).
@@ -126,10 +127,17 @@ async function withoutLink<T>(duplicateId: number, originalId: number, measure: 
   }
 }
 
-const METHODS = ['similar', 'suggest', 'bm25', 'bm25body'] as const
+const METHODS = ['similar', 'suggest', 'suggestBody', 'bm25', 'bm25body'] as const
 type Method = (typeof METHODS)[number]
 type Hits = Record<Method, [number, number, number]>
-type Row = { site: string; heldOut: boolean; links: number; hits: Hits; ms: number[] }
+type Row = {
+  site: string
+  heldOut: boolean
+  links: number
+  hits: Hits
+  ms: number[]
+  bodyMs: number[]
+}
 type Link = { duplicateId: number; originalId: number }
 
 const zeroHits = (): Hits =>
@@ -172,6 +180,7 @@ async function measureSite(source: string, links: Link[], duplicates: boolean): 
     links: links.length,
     hits: zeroHits(),
     ms: [],
+    bodyMs: [],
   }
   for (const link of links) {
     const { title, body } = titleOf.get(link.duplicateId) as { title: string; body: string }
@@ -184,9 +193,16 @@ async function measureSite(source: string, links: Link[], duplicates: boolean): 
         .filter((id) => id !== link.duplicateId)
         .slice(0, 10)
       row.ms.push(performance.now() - t)
+      const tb = performance.now()
+      const suggestBody = (await suggestForAsk(title, body, { threadLimit: 11 })).threads
+        .map((s) => s.id)
+        .filter((id) => id !== link.duplicateId)
+        .slice(0, 10)
+      row.bodyMs.push(performance.now() - tb)
       return {
         similar: findSimilarQuestionIds(link.duplicateId, 10),
         suggest,
+        suggestBody,
         bm25: baselineTop(title, link.duplicateId),
         bm25body: baselineTop(`${title} ${body}`, link.duplicateId, true),
       }
@@ -220,6 +236,7 @@ function total(name: string, subset: Row[]): Row {
     links: subset.reduce((n, r) => n + r.links, 0),
     hits,
     ms: subset.flatMap((r) => r.ms),
+    bodyMs: subset.flatMap((r) => r.bodyMs),
   }
 }
 
@@ -234,7 +251,7 @@ function printTable(heading: string, siteRows: Row[]) {
   ]
   console.log(`\n${heading}`)
   console.log(
-    `${'site'.padEnd(46)} links   similar questions   ask suggestions     plain BM25 (title)  BM25 (title+body)`,
+    `${'site'.padEnd(46)} links   similar questions   suggest (title)     suggest (+body)     BM25 (title)        BM25 (title+body)`,
   )
   for (const r of lines)
     console.log(
@@ -251,12 +268,17 @@ printTable(
   "recall@1 / @5 / @10 of a question the site linked to (plain links), query = the linking question's title",
   linkedRows,
 )
-const allMs = [...rows, ...linkedRows].flatMap((r) => r.ms).sort((a, b) => a - b)
-const p = (q: number) =>
-  allMs.length ? allMs[Math.min(allMs.length - 1, Math.floor(q * allMs.length))].toFixed(2) : '—'
-console.log(
-  `\nsuggestion time per query: p50 ${p(0.5)} ms, p95 ${p(0.95)} ms (${allMs.length} queries)`,
-)
+function percentiles(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const p = (q: number) =>
+    sorted.length
+      ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(2)
+      : '—'
+  return `p50 ${p(0.5)} ms, p95 ${p(0.95)} ms (${sorted.length} queries)`
+}
+const measured = [...rows, ...linkedRows]
+console.log(`\nsuggestion time, title only: ${percentiles(measured.flatMap((r) => r.ms))}`)
+console.log(`suggestion time, title + body: ${percentiles(measured.flatMap((r) => r.bodyMs))}`)
 console.log(
   'Suggestions only offer answered or solved threads, so an unanswered original cannot be suggested; similar questions and BM25 have no such rule.',
 )
@@ -264,8 +286,8 @@ fs.writeFileSync(
   path.join(dir, 'results.json'),
   JSON.stringify(
     {
-      duplicates: rows.map(({ ms: _ms, ...r }) => r),
-      linked: linkedRows.map(({ ms: _ms, ...r }) => r),
+      duplicates: rows.map(({ ms: _ms, bodyMs: _b, ...r }) => r),
+      linked: linkedRows.map(({ ms: _ms, bodyMs: _b, ...r }) => r),
       heldOut: [...heldOut],
     },
     null,

@@ -474,6 +474,15 @@ describe('thread search', () => {
     const list = getSimilarQuestions(vague).map((q) => q.id)
     expect(list).toContain(sameError)
     expect(list).not.toContain(vague)
+
+    // the ask form: the same title finds it only once the details are typed
+    await makeAnswer(await makeUser(), sameError, 'The voucher ran out; ask for a new one.')
+    const title = 'Strange message keeps appearing'
+    const ids = async (body: string) => (await suggestForAsk(title, body)).threads.map((t) => t.id)
+    expect(await ids('')).not.toContain(sameError)
+    expect(await ids('It says ERR_VOUCHER_EXPIRED when I type the discount code.')).toContain(
+      sameError,
+    )
   })
 
   it('answers hostile queries with results or a clear message, never an error', async () => {

@@ -521,11 +521,6 @@ export type SimilarQuestion = {
 }
 
 /**
- * Questions like this one, for the thread page: its title and tags as the query, compared
- * with titles first; never itself, its duplicates, or anything closed as a duplicate (a
- * matching duplicate brings its original instead).
- */
-/**
  * The words of a question's body that say the most about it: the rarest ones found in at least
  * one other thread (a word only this question uses cannot find anything), title words left out.
  */
@@ -555,9 +550,42 @@ const SIMILAR_BODY_WEIGHT = 0.5
 const SIMILAR_FUSION_K = 10
 
 /**
- * Similar questions: two rankings fused by reciprocal rank: the question's title and tags (as
- * the ask form would search them) and the most distinctive words of its body, which often name
- * what the title only hints at ("this error" → the error's own words).
+ * Two rankings fused by reciprocal rank: the title (and tags), as the ask form would search
+ * them, and the most distinctive words of the body, which often name what the title only hints
+ * at ("this error" → the error's own words). Similar questions and, once a body is typed,
+ * ask-form suggestions.
+ */
+export function searchTitleAndBody(
+  title: string,
+  body: string,
+  options: ThreadSearchOptions,
+): ThreadHit[] {
+  // each ranking goes twice as deep as the list shown: a thread second in both beats one
+  // that only one of them found
+  const pageSize = options.pageSize ?? THREAD_PAGE_SIZE
+  const deeper = { ...options, pageSize: Math.min(50, pageSize * 2) }
+  const byTitle = searchThreads(title, deeper)
+  const bodyWords = body ? distinctiveBodyWords(body, title, SIMILAR_BODY_WORDS) : []
+  const byBody = bodyWords.length ? searchThreads(bodyWords.join(' '), deeper) : null
+  const fused = new Map<number, { hit: ThreadHit; score: number }>()
+  const add = (hits: ThreadHit[], weight: number) =>
+    hits.forEach((hit, rank) => {
+      const entry = fused.get(hit.id) ?? { hit, score: 0 }
+      entry.score += weight / (SIMILAR_FUSION_K + rank + 1)
+      fused.set(hit.id, entry)
+    })
+  if (byTitle.ok) add(byTitle.items, 1)
+  if (byBody?.ok) add(byBody.items, SIMILAR_BODY_WEIGHT)
+  return [...fused.values()]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, pageSize)
+    .map((e) => e.hit)
+}
+
+/**
+ * Questions like this one, for the thread page: its title and tags, and its body (see
+ * searchTitleAndBody); never itself, its duplicates, or anything closed as a duplicate (a
+ * matching duplicate brings its original instead).
  */
 export function findSimilarQuestionIds(questionId: number, limit = 5): number[] {
   const source = db.get<{ title: string; tags: string | null; body: string } | undefined>(sql`
@@ -565,35 +593,13 @@ export function findSimilarQuestionIds(questionId: number, limit = 5): number[] 
       join tags t on t.id = qt.tag_id where qt.question_id = q.id) as tags
     from questions q where q.id = ${questionId}`)
   if (!source) return []
-  const depth = Math.max(1, Math.min(20, limit)) * 2
-  const options: ThreadSearchOptions = {
-    pageSize: depth,
+  const pageSize = Math.max(1, Math.min(20, limit))
+  return searchTitleAndBody(`${source.title} ${source.tags ?? ''}`, source.body, {
+    pageSize,
     match: 'any',
     excludeDuplicates: true,
     excludeIds: [questionId],
-  }
-  const byTitle = searchThreads(`${source.title} ${source.tags ?? ''}`, options)
-  const bodyWords = distinctiveBodyWords(source.body, source.title, SIMILAR_BODY_WORDS)
-  const byBody = bodyWords.length ? searchThreads(bodyWords.join(' '), options) : null
-  const scores = new Map<number, number>()
-  const add = (ids: number[], weight: number) =>
-    ids.forEach((id, rank) =>
-      scores.set(id, (scores.get(id) ?? 0) + weight / (SIMILAR_FUSION_K + rank + 1)),
-    )
-  if (byTitle.ok)
-    add(
-      byTitle.items.map((i) => i.id),
-      1,
-    )
-  if (byBody?.ok)
-    add(
-      byBody.items.map((i) => i.id),
-      SIMILAR_BODY_WEIGHT,
-    )
-  return [...scores]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, Math.max(1, Math.min(20, limit)))
-    .map(([id]) => id)
+  }).map((hit) => hit.id)
 }
 
 /** The current title and state of visible questions, in the order given. */
