@@ -84,6 +84,12 @@ export type ThreadSearchOptions = {
   excludeIds?: number[]
   /** 'auto' = every word first, any word when that finds too little; 'any' = any word. */
   match?: 'auto' | 'any'
+  /**
+   * Suggestions and similar questions rank more matches while too few pass the relevance
+   * floor; with this, only the first few dozen (a body's words match many threads whose titles
+   * the floor then turns away, and ranking them all costs more than it finds).
+   */
+  firstWindowOnly?: boolean
   /** The language the hits' categories are named in; English when left out. */
   language?: Language
 }
@@ -300,7 +306,8 @@ function rankPostFiltered(
   for (let window = limit * 4; ; window *= 10) {
     const ranked = rankMatches(match, filters, rank, 0, window, null, floor)
     const kept = toSuggestions(aboveFloor(match, ranked), options)
-    if (kept.length >= limit || ranked.length < window) return kept.slice(0, limit)
+    if (kept.length >= limit || ranked.length < window || options.firstWindowOnly)
+      return kept.slice(0, limit)
   }
 }
 
@@ -527,17 +534,31 @@ export type SimilarQuestion = {
 function distinctiveBodyWords(body: string, title: string, count: number): string[] {
   const synonyms = currentSynonyms()
   const inTitle = new Set(parseQuery(title, synonyms).terms.map((t) => t.text))
-  const terms = parseQuery(markdownToText(body).slice(0, 3000), synonyms, { max: 60 }).terms
+  const terms = parseQuery(markdownToText(body).slice(0, 2000), synonyms, { max: 24 }).terms
   return terms
     .filter((t) => !inTitle.has(t.text) && !/^\d+$/.test(t.text))
     .map((term) => {
       const expression = termExpression(term, false)
-      return { text: term.text, n: cachedCount(expression, () => countMatches(expression, [])) }
+      const n = cachedCount(`${expression}\u0000≤`, () => countUpTo(expression, RARE_ENOUGH))
+      return { text: term.text, n }
     })
     .filter((w) => w.n >= 2)
     .sort((a, b) => a.n - b.n || a.text.localeCompare(b.text))
     .slice(0, count)
     .map((w) => w.text)
+}
+
+/**
+ * Body words are ranked by how many threads hold them, counted up to this: a word in more
+ * threads than that is common, and counting all of them (tens of thousands at 100k questions)
+ * would cost more than the whole search.
+ */
+const RARE_ENOUGH = 200
+
+/** How many threads hold a term, counting no further than `cap`. */
+function countUpTo(match: string, cap: number) {
+  return db.get<{ n: number }>(sql`select count(*) as n from (select 1 from questions_fts
+    where questions_fts match ${match} limit ${cap})`).n
 }
 
 /**
@@ -549,42 +570,97 @@ const SIMILAR_BODY_WORDS = 8
 const SIMILAR_BODY_WEIGHT = 0.5
 const SIMILAR_FUSION_K = 10
 
+/** Rankings of the same threads fused by reciprocal rank, each counting `weight`. */
+function fuse<T>(
+  rankings: { items: T[]; weight: number }[],
+  id: (item: T) => number,
+  limit: number,
+) {
+  const fused = new Map<number, { item: T; score: number }>()
+  for (const { items, weight } of rankings)
+    items.forEach((item, rank) => {
+      const entry = fused.get(id(item)) ?? { item, score: 0 }
+      entry.score += weight / (SIMILAR_FUSION_K + rank + 1)
+      fused.set(id(item), entry)
+    })
+  return [...fused.values()]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map((e) => e.item)
+}
+
 /**
  * Two rankings fused by reciprocal rank: the title (and tags), as the ask form would search
  * them, and the most distinctive words of the body, which often name what the title only hints
- * at ("this error" → the error's own words). Similar questions and, once a body is typed,
- * ask-form suggestions.
+ * at ("this error" → the error's own words). Each ranking goes twice as deep as the list shown:
+ * a thread second in both beats one that only one of them found. The body's ranking looks at
+ * its first matches only (see `firstWindowOnly`). `rank` gives one ranking: hits with their
+ * snippets for suggestions, bare ids for similar questions.
  */
+function rankTitleAndBody<T>(
+  title: string,
+  body: string,
+  options: ThreadSearchOptions,
+  rank: (query: string, options: ThreadSearchOptions) => T[],
+  id: (item: T) => number,
+): T[] {
+  const pageSize = options.pageSize ?? THREAD_PAGE_SIZE
+  const deeper = { ...options, pageSize: Math.min(50, pageSize * 2) }
+  const bodyWords = body ? distinctiveBodyWords(body, title, SIMILAR_BODY_WORDS) : []
+  return fuse(
+    [
+      { items: rank(title, deeper), weight: 1 },
+      {
+        items: bodyWords.length
+          ? rank(bodyWords.join(' '), { ...deeper, firstWindowOnly: true })
+          : [],
+        weight: SIMILAR_BODY_WEIGHT,
+      },
+    ],
+    id,
+    pageSize,
+  )
+}
+
+/** Ask-form suggestions once details are typed: hits, as the search returns them. */
 export function searchTitleAndBody(
   title: string,
   body: string,
   options: ThreadSearchOptions,
 ): ThreadHit[] {
-  // each ranking goes twice as deep as the list shown: a thread second in both beats one
-  // that only one of them found
-  const pageSize = options.pageSize ?? THREAD_PAGE_SIZE
-  const deeper = { ...options, pageSize: Math.min(50, pageSize * 2) }
-  const byTitle = searchThreads(title, deeper)
-  const bodyWords = body ? distinctiveBodyWords(body, title, SIMILAR_BODY_WORDS) : []
-  const byBody = bodyWords.length ? searchThreads(bodyWords.join(' '), deeper) : null
-  const fused = new Map<number, { hit: ThreadHit; score: number }>()
-  const add = (hits: ThreadHit[], weight: number) =>
-    hits.forEach((hit, rank) => {
-      const entry = fused.get(hit.id) ?? { hit, score: 0 }
-      entry.score += weight / (SIMILAR_FUSION_K + rank + 1)
-      fused.set(hit.id, entry)
-    })
-  if (byTitle.ok) add(byTitle.items, 1)
-  if (byBody?.ok) add(byBody.items, SIMILAR_BODY_WEIGHT)
-  return [...fused.values()]
-    .sort((a, b) => b.score - a.score)
-    .slice(0, pageSize)
-    .map((e) => e.hit)
+  const hits = (query: string, o: ThreadSearchOptions) => {
+    const result = searchThreads(query, o)
+    return result.ok ? result.items : []
+  }
+  return rankTitleAndBody(title, body, options, hits, (hit) => hit.id)
+}
+
+/**
+ * One ranking of suggestions or similar questions as bare ids: what searchThreads ranks for
+ * them, without the snippets, titles and tags of its hits (similar questions show their own).
+ */
+function rankSimilarIds(query: string, options: ThreadSearchOptions): number[] {
+  const synonyms = currentSynonyms()
+  const parsed = withSynonymTokensOnly(
+    parseQuery(query, synonyms, { max: MAX_QUERY_TERMS }),
+    isSearchIndexCurrent(synonyms),
+  )
+  if (parsed.terms.length === 0) return []
+  const expression = buildSimilarMatch(informativeTerms(parsed), false)
+  const limit = Math.max(1, Math.min(50, options.pageSize ?? THREAD_PAGE_SIZE))
+  try {
+    return rankPostFiltered(expression, setFilters(options), BM25_SIMILAR, limit, options).map(
+      (r) => r.id,
+    )
+  } catch {
+    // a query the engine refuses finds nothing similar
+    return []
+  }
 }
 
 /**
  * Questions like this one, for the thread page: its title and tags, and its body (see
- * searchTitleAndBody); never itself, its duplicates, or anything closed as a duplicate (a
+ * rankTitleAndBody); never itself, its duplicates, or anything closed as a duplicate (a
  * matching duplicate brings its original instead).
  */
 export function findSimilarQuestionIds(questionId: number, limit = 5): number[] {
@@ -593,13 +669,14 @@ export function findSimilarQuestionIds(questionId: number, limit = 5): number[] 
       join tags t on t.id = qt.tag_id where qt.question_id = q.id) as tags
     from questions q where q.id = ${questionId}`)
   if (!source) return []
-  const pageSize = Math.max(1, Math.min(20, limit))
-  return searchTitleAndBody(`${source.title} ${source.tags ?? ''}`, source.body, {
-    pageSize,
+  const options: ThreadSearchOptions = {
+    pageSize: Math.max(1, Math.min(20, limit)),
     match: 'any',
     excludeDuplicates: true,
     excludeIds: [questionId],
-  }).map((hit) => hit.id)
+  }
+  const title = `${source.title} ${source.tags ?? ''}`
+  return rankTitleAndBody(title, source.body, options, rankSimilarIds, (id) => id)
 }
 
 /** The current title and state of visible questions, in the order given. */
