@@ -7,7 +7,7 @@ const accounts = {
     lead: 'Enter the e-mail address of your account, and we will send you a link to set a new password.',
     send: 'Send the link',
     sending: 'Sending…',
-    sent: 'If an account has the address {{email}}, a link to set a new password is on its way. It works for one hour; look in your spam folder too.',
+    sent: 'If an account has that address, a link to set a new password is on its way. It works for one hour; look in your spam folder too.',
     back: 'Remembered it? <go>Log in</go>',
   },
   reset: {
@@ -73,7 +73,7 @@ const accounts = {
     newEmailHint: 'We send a link there; your address changes only when you open it.',
     sendConfirmation: 'Send the confirmation link',
     emailSent:
-      'If {{email}} can be yours, a confirmation link is on its way there. It works for 24 hours.',
+      'A confirmation link is on its way to the new address, if it can be yours. It works for 24 hours.',
     pending: 'Waiting for you to confirm {{email}}.',
     deleteTitle: 'Delete your account',
     deleteText:
@@ -102,7 +102,7 @@ const accounts = {
     title: 'Confirm your new e-mail address',
     question: 'Make {{email}} the address of your account?',
     confirm: 'Confirm this address',
-    done: 'Your e-mail address is now {{email}}. Use it to log in.',
+    done: 'Your e-mail address is changed. Use the new one to log in.',
     expired: 'This link has expired or was already used.',
     taken: 'Another account uses this address now, so it cannot be yours too.',
     settings: 'Go to your account settings',

@@ -10,7 +10,7 @@ const accounts: Translation<typeof en> = {
     lead: 'Masukkan alamat e-mail akun Anda. Kami akan mengirim tautan untuk membuat kata sandi baru.',
     send: 'Kirim tautan',
     sending: 'Sedang mengirim…',
-    sent: 'Kalau ada akun dengan alamat {{email}}, tautan untuk membuat kata sandi baru sedang dikirim. Tautan itu berlaku satu jam; periksa juga folder spam Anda.',
+    sent: 'Kalau ada akun dengan alamat itu, tautan untuk membuat kata sandi baru sedang dikirim. Tautan itu berlaku satu jam; periksa juga folder spam Anda.',
     back: 'Sudah ingat? <go>Masuk</go>',
   },
   reset: {
@@ -78,7 +78,7 @@ const accounts: Translation<typeof en> = {
       'Kami mengirim tautan ke sana; alamat Anda baru berganti setelah tautan itu dibuka.',
     sendConfirmation: 'Kirim tautan konfirmasi',
     emailSent:
-      'Kalau {{email}} bisa menjadi alamat Anda, tautan konfirmasi sedang dikirim ke sana. Tautan itu berlaku 24 jam.',
+      'Tautan konfirmasi sedang dikirim ke alamat baru itu, kalau alamat itu bisa menjadi milik Anda. Tautan itu berlaku 24 jam.',
     pending: 'Menunggu Anda mengonfirmasi {{email}}.',
     deleteTitle: 'Hapus akun Anda',
     deleteText:
@@ -107,7 +107,7 @@ const accounts: Translation<typeof en> = {
     title: 'Konfirmasi alamat e-mail baru',
     question: 'Jadikan {{email}} alamat akun Anda?',
     confirm: 'Konfirmasi alamat ini',
-    done: 'Alamat e-mail Anda sekarang {{email}}. Gunakan alamat itu untuk masuk.',
+    done: 'Alamat e-mail Anda sudah diganti. Gunakan alamat baru itu untuk masuk.',
     expired: 'Tautan ini sudah kedaluwarsa atau sudah pernah dipakai.',
     taken: 'Alamat ini sekarang dipakai akun lain, jadi tidak bisa juga menjadi alamat Anda.',
     settings: 'Ke pengaturan akun Anda',
