@@ -1,7 +1,7 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Pagination } from '~/components/pagination'
-import { Avatar, RolePill } from '~/components/post-meta'
+import { Avatar } from '~/components/post-meta'
 import { useIntlLocale, useNumber } from '~/components/time'
 import { ROLE_NAMES } from '~/modules/accounts/validation'
 
@@ -10,7 +10,7 @@ type Person = {
   handle: string
   displayName: string
   email: string
-  role: string
+  role: (typeof ROLE_NAMES)[number]
   avatarColour: string | null
   createdAt: string
 }
@@ -79,7 +79,9 @@ export function UserList({
                     </span>
                   </td>
                   <td className="user-email">{u.email}</td>
-                  <td>{u.role === 'member' ? t('roles.member') : <RolePill role={u.role} />}</td>
+                  <td>
+                    <span className="role-pill">{t(`roles.${u.role}`)}</span>
+                  </td>
                   <td>
                     <time dateTime={u.createdAt}>{date.format(new Date(u.createdAt))}</time>
                   </td>

@@ -55,6 +55,7 @@ const accounts = {
     saved: 'Your profile is saved.',
     readOnly: 'Your account is read-only for now, so your profile cannot change until then.',
     view: 'See your profile page',
+    edit: 'Edit your profile',
   },
   account: {
     meta: 'Your account · Settings · Tanya',

@@ -59,6 +59,7 @@ const accounts: Translation<typeof en> = {
     readOnly:
       'Akun Anda sedang hanya-baca, jadi profil Anda belum bisa diubah sampai masa itu berakhir.',
     view: 'Lihat halaman profil Anda',
+    edit: 'Ubah profil Anda',
   },
   account: {
     meta: 'Akun Anda · Pengaturan · Tanya',
@@ -82,7 +83,7 @@ const accounts: Translation<typeof en> = {
     pending: 'Menunggu Anda mengonfirmasi {{email}}.',
     deleteTitle: 'Hapus akun Anda',
     deleteText:
-      'Pertanyaan dan jawaban Anda tetap ada, dengan penulis “Pengguna yang dihapus”. Nama, alamat e-mail, bio, dan kata sandi Anda dihapus. Langkah ini tidak bisa dibatalkan.',
+      'Pertanyaan dan jawaban Anda tetap ada, dengan nama penulis “Deleted user” (pengguna yang dihapus). Nama, alamat e-mail, bio, dan kata sandi Anda dihapus. Langkah ini tidak bisa dibatalkan.',
     deletePassword: 'Kata sandi Anda, untuk konfirmasi',
     delete: 'Hapus akun saya',
     wrongPassword: 'Itu bukan kata sandi Anda sekarang',
