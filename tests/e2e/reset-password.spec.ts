@@ -6,7 +6,7 @@ import { promisify } from 'node:util'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { startSmtp, type FakeSmtp } from '../setup/smtp'
-import { newAccount, signUp } from './support'
+import { DEMO_PASSWORD, newAccount, signUp } from './support'
 
 // Like email.spec.ts: the built app on a port of its own, sending to a real SMTP server on
 // loopback, with its own database.
@@ -153,5 +153,53 @@ test('a person who forgot their password sets a new one through the e-mailed lin
       page.getByRole('banner').getByRole('link', { name: person.displayName }),
     ).toBeVisible()
   })
+  await context.close()
+})
+
+test('the settings pages and the admin’s people pages are accessible in both languages', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000)
+  const context = await browser.newContext({ baseURL })
+  const page = await context.newPage()
+  await page.goto('/login')
+  await page.getByLabel('E-mail', { exact: true }).fill('eko@kopi.example')
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Log in' }).click()
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Eko Wijaya' })).toBeVisible()
+
+  await test.step('a colour chosen in the profile settings shows on the profile', async () => {
+    await page.getByRole('banner').getByText('Account', { exact: true }).click()
+    await page.getByRole('link', { name: 'Settings' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Your profile' })).toBeVisible()
+    await page.getByLabel('About you').fill('Runs the Kopi Nusantara community.')
+    await page.getByRole('radio', { name: 'Teal' }).check()
+    await page.getByRole('button', { name: 'Save profile' }).click()
+    await expect(page.getByRole('status')).toHaveText('Your profile is saved.')
+    await page.getByRole('link', { name: 'See your profile page' }).click()
+    await expect(page.getByText('Runs the Kopi Nusantara community.')).toBeVisible()
+    await expect(page.locator('.profile-header .avatar')).toHaveCSS(
+      'background-color',
+      'rgb(15, 118, 110)',
+    )
+  })
+
+  for (const lng of ['en', 'id'])
+    for (const path of [
+      '/settings/profile',
+      '/settings/account',
+      '/settings/notifications',
+      '/settings/language',
+      '/admin/users',
+      '/admin/users?q=budi',
+      '/admin/users/budi',
+      '/forgot-password',
+      '/goodbye',
+    ])
+      await test.step(`${path} (${lng})`, async () => {
+        await page.goto(`${path}${path.includes('?') ? '&' : '?'}lng=${lng}`)
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+        expect(await axeFindings(page)).toEqual([])
+      })
   await context.close()
 })
