@@ -284,6 +284,7 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
               <details className="account-menu">
                 <summary>{t('nav.account')}</summary>
                 <div className="account-menu-panel">
+                  <NavLink to="/settings/profile">{t('accounts.nav.menu')}</NavLink>
                   <NavLink to="/settings/notifications">{t('mail.settings.menu')}</NavLink>
                   {user.admin ? <NavLink to="/admin">{t('mail.admin.menu')}</NavLink> : null}
                   {user.searchSettings ? (

@@ -14,6 +14,7 @@ import { now } from '../app/utils/clock.server'
 import { ARTICLE_STATUSES, FEEDBACK_REASON_VALUES } from '../app/modules/kb/validation'
 import { POST_LANGUAGES } from '../app/modules/search/languages'
 import type { CategoryTranslations } from '../app/modules/categories/localize'
+import { AVATAR_COLOUR_NAMES } from '../app/modules/users/avatar'
 
 export const ROLES = ['member', 'helper', 'moderator', 'staff', 'admin'] as const
 export type Role = (typeof ROLES)[number]
@@ -111,6 +112,14 @@ export const EVENT_TYPES = [
   // a question counts) and the asker saying an automatic suggestion did not solve it
   'survey.answered',
   'suggestion.declined',
+  // accounts: password reset by e-mail, the person's own settings, an admin's export
+  'user.password_reset_requested',
+  'user.password_reset',
+  'user.password_changed',
+  'user.email_change_requested',
+  'user.email_changed',
+  'user.profile_updated',
+  'user.data_exported',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
@@ -143,6 +152,8 @@ export const users = sqliteTable(
     silencedUntil: integer('silenced_until', { mode: 'timestamp_ms' }),
     suspendedUntil: integer('suspended_until', { mode: 'timestamp_ms' }),
     bannedAt: integer('banned_at', { mode: 'timestamp_ms' }),
+    // the colour behind the initials, from a fixed palette; null: one derived from the handle
+    avatarColour: text('avatar_colour', { enum: AVATAR_COLOUR_NAMES }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -1071,3 +1082,36 @@ export type Category = typeof categories.$inferSelect
 export type Revision = typeof revisions.$inferSelect
 export type Event = typeof events.$inferSelect
 export type KbArticle = typeof kbArticles.$inferSelect
+
+// ── Accounts: one-time links sent by e-mail ─────────────────────────────────────────────────
+
+export const ACCOUNT_TOKEN_PURPOSES = ['password_reset', 'email_change'] as const
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number]
+
+/**
+ * A link sent by e-mail to reset a password or confirm a new address. Only the SHA-256 of the
+ * token is kept, so a copy of the database opens nothing. A token works once (`used_at`), until
+ * `expires_at`; a new request of the same purpose deletes the account's older unused ones.
+ */
+export const accountTokens = sqliteTable(
+  'account_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    // the address an e-mail change moves to
+    newEmail: text('new_email'),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // the link's lookup
+    uniqueIndex('account_tokens_hash_unique').on(t.tokenHash),
+    // superseding an account's older links of one purpose
+    index('account_tokens_user_idx').on(t.userId, t.purpose),
+  ],
+)

@@ -2,9 +2,17 @@ import { Link } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import type { MessageKey } from '~/i18n/keys'
 import type { Role } from '../../db/schema'
+import { AVATAR_COLOURS, isAvatarColour } from '~/modules/users/avatar'
 import { RelativeTime, useNumber } from './time'
 
-type Person = { handle: string; displayName: string; role?: string; reputation?: number }
+type Person = {
+  handle: string
+  displayName: string
+  role?: string
+  reputation?: number
+  /** The colour the person chose (see AVATAR_COLOURS); otherwise one comes from the handle. */
+  avatarColour?: string | null
+}
 
 export function Avatar({ person, size = 32 }: { person: Person; size?: number }) {
   const initials = person.displayName
@@ -16,7 +24,13 @@ export function Avatar({ person, size = 32 }: { person: Person; size?: number })
     <span
       className="avatar"
       aria-hidden="true"
-      style={{ width: size, height: size, background: avatarColour(person.handle) }}
+      style={{
+        width: size,
+        height: size,
+        background: isAvatarColour(person.avatarColour)
+          ? AVATAR_COLOURS[person.avatarColour]
+          : avatarColour(person.handle),
+      }}
     >
       {initials}
     </span>

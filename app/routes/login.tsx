@@ -99,6 +99,9 @@ export default function LoginPage() {
         </button>
       </Form>
       <p>
+        <Link to="/forgot-password">{t('accounts.login.forgot')}</Link>
+      </p>
+      <p>
         <Trans i18nKey="auth.newHere" components={{ go: <Link to={signupHref} /> }} />
       </p>
     </div>

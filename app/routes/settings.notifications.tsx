@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { SettingsNav } from '~/components/accounts/settings-nav'
 import { NotificationChoices } from '~/components/mail/notification-choices'
 import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
@@ -23,11 +24,15 @@ import {
 import { can } from '~/modules/policy/policy'
 import { db } from '~/utils/db.server'
 import { readForm } from '~/utils/form.server'
+import accountStyles from '~/styles/accounts.css'
 import mailStyles from '~/styles/mail.css'
 import { forbidden } from '~/utils/http.server'
 import { requireUser } from '~/utils/session.server'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: mailStyles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: mailStyles },
+  { rel: 'stylesheet', href: accountStyles },
+]
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 async function guard(request: Request) {
@@ -91,6 +96,7 @@ export default function NotificationSettings() {
     : choices
   return (
     <div className="narrow">
+      <SettingsNav />
       <h1>{t('mail.settings.title')}</h1>
       <p className="lead">{t('mail.settings.lead')}</p>
       {params.get('saved') ? (

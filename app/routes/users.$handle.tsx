@@ -69,6 +69,11 @@ export default function ProfilePage() {
               </Link>
             </p>
           ) : null}
+          {moderation === 'own' ? (
+            <p>
+              <Link to="/settings/profile">{t('accounts.profile.edit')}</Link>
+            </p>
+          ) : null}
         </div>
       </header>
 

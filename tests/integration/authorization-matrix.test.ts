@@ -7,6 +7,8 @@ import { can, type Actor, type AnswerTarget, type QuestionTarget } from '~/modul
 import { sqlite } from '~/utils/db.server'
 import { QUESTION_INTENTS } from '~/utils/question-intents'
 import { unsubscribeToken } from '~/modules/mail/unsubscribe.server'
+import { issueToken } from '~/modules/accounts/tokens.server'
+import { write } from '~/utils/db.server'
 import { slugify } from '~/utils/slug'
 import { NOTIFICATION_TYPES } from '../../db/schema'
 import { makeQuestion, TEST_PASSWORD } from '../factories'
@@ -52,6 +54,8 @@ type Fixture = {
   reviewItemId: number
   people: Record<Person, Actor>
   cookies: Record<Who, string | null>
+  /** The other member's e-mailed links: a password reset and a new address to confirm. */
+  links: { reset: string; confirm: string }
 }
 
 async function seedFixture(): Promise<Fixture> {
@@ -91,7 +95,20 @@ async function seedFixture(): Promise<Fixture> {
   const reviewItemId = flagPost(site.users.helper, 'question', flaggedId, {
     reason: 'spam',
   }).reviewItemId
-  return { site, states, desk, reviewItemId, people, cookies }
+  const links = write((tx) => ({
+    reset: issueToken(tx, {
+      userId: states.users.otherMember.id,
+      purpose: 'password_reset',
+      ttlMs: 60 * 60_000,
+    }),
+    confirm: issueToken(tx, {
+      userId: states.users.otherMember.id,
+      purpose: 'email_change',
+      ttlMs: 24 * 60 * 60_000,
+      newEmail: 'moved@example.test',
+    }),
+  }))
+  return { site, states, desk, reviewItemId, people, cookies, links }
 }
 
 const actorOf = (fx: Fixture, who: Who): Actor | null =>
@@ -252,7 +269,7 @@ function articleRef(fx: Fixture, key: ArticleKey) {
  * What a response means: a page (200), a redirect elsewhere, a redirect to log in, 403, 404.
  * `done` is an allowed form post: its page again (200) or a redirect onwards.
  */
-type Outcome = 'ok' | 'redirect' | 'login' | 'forbidden' | 'not-found'
+type Outcome = 'ok' | 'redirect' | 'login' | 'forbidden' | 'not-found' | 'conflict'
 type Expected = Outcome | 'done'
 
 function outcomeOf(res: Response): string {
@@ -263,6 +280,7 @@ function outcomeOf(res: Response): string {
   }
   if (res.status === 403) return 'forbidden'
   if (res.status === 404) return 'not-found'
+  if (res.status === 409) return 'conflict'
   return `status ${res.status}`
 }
 
@@ -515,6 +533,7 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
           'search.settings',
           'review.view',
           'audit.view',
+          'user.manage',
         ] as const
       ).some((a) => can(actor, a, null))
       return gate(actor, true, any, 'ok')
@@ -537,11 +556,51 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
     single('/settings/notifications', policyPage(fx, 'account.notifications'))(),
   // The link from an e-mail works signed out, and for anyone who holds it.
   'routes/unsubscribe': (fx) => single(unsubscribePath(fx), everyone('ok'))(),
+  // Forgetting a password, and the links e-mailed about an account: for anyone who holds them.
+  'routes/forgot-password': single('/forgot-password', everyone('ok')),
+  'routes/reset-password': (fx) =>
+    single(`/reset-password?token=${fx.links.reset}`, everyone('ok'))(),
+  'routes/confirm-email': (fx) =>
+    single(`/confirm-email?token=${fx.links.confirm}`, everyone('ok'))(),
+  'routes/goodbye': single('/goodbye', everyone('ok')),
+  // One's own settings; /settings itself goes on to the profile.
+  'routes/settings._index': (fx) =>
+    single('/settings', (who) => {
+      const actor = actorOf(fx, who)
+      return gate(actor, true, can(actor, 'account.settings', null), 'redirect')
+    })(),
+  'routes/settings.profile': (fx) =>
+    single('/settings/profile', policyPage(fx, 'account.settings'))(),
+  'routes/settings.account': (fx) =>
+    single('/settings/account', policyPage(fx, 'account.settings'))(),
+  'routes/settings.language': (fx) =>
+    single('/settings/language', policyPage(fx, 'account.settings'))(),
+  'routes/admin.users._index': (fx) => single('/admin/users', policyPage(fx, 'user.manage'))(),
+  'routes/admin.users.$handle': (fx) => personPages(fx, (h) => `/admin/users/${h}`),
+  'routes/admin.users.$handle_.export': (fx) => personPages(fx, (h) => `/admin/users/${h}/export`),
+}
+
+/** An admin's page about a person, and about nobody: its guard first, then the person. */
+function personPages(fx: Fixture, url: (handle: string) => string): PageCase[] {
+  return [
+    { target: 'member', handle: fx.site.users.member.handle },
+    { target: 'unknown person', handle: 'nobody_here' },
+  ].map(({ target, handle }) => ({
+    target,
+    url: url(handle),
+    expect: (who) => {
+      const outcome = policyPage(fx, 'user.manage')(who)
+      return outcome === 'ok' && handle === 'nobody_here' ? 'not-found' : outcome
+    },
+  }))
 }
 
 /** Pages behind a log-in that one policy action without a target opens. */
 const policyPage =
-  (fx: Fixture, check: 'outbox.view' | 'account.notifications') =>
+  (
+    fx: Fixture,
+    check: 'outbox.view' | 'account.notifications' | 'account.settings' | 'user.manage',
+  ) =>
   (who: Who): Expected => {
     const actor = actorOf(fx, who)
     return gate(actor, true, can(actor, check, null), 'ok')
@@ -1172,6 +1231,106 @@ const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
   'routes/resources.markdown-preview': {
     [ONLY]: (fx) => signedIn(fx, '/resources/markdown-preview', { markdown: '**bold**' }),
   },
+  // The same answer for any address, signed in or not; the e-mailed links work for whoever
+  // holds them.
+  'routes/forgot-password': {
+    [ONLY]: () => [
+      {
+        target: '-',
+        url: '/forgot-password',
+        form: { email: 'nobody@example.test' },
+        expect: () => 'done',
+      },
+    ],
+  },
+  'routes/reset-password': {
+    [ONLY]: (fx) => [
+      {
+        target: 'the other member’s link',
+        url: '/reset-password',
+        form: { token: fx.links.reset, password: 'a long enough password' },
+        expect: () => 'done',
+      },
+    ],
+  },
+  'routes/confirm-email': {
+    [ONLY]: (fx) => [
+      {
+        target: 'the other member’s link',
+        url: '/confirm-email',
+        form: { token: fx.links.confirm },
+        expect: () => 'done',
+      },
+    ],
+  },
+  'routes/settings.profile': {
+    [ONLY]: (fx) =>
+      accountForm(fx, '/settings/profile', 'profile.edit', {
+        displayName: 'Sari',
+        bio: 'Home roaster.',
+        avatarColour: 'teal',
+      }),
+  },
+  'routes/settings.account': {
+    password: (fx) =>
+      accountForm(fx, '/settings/account', 'account.settings', {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'a long enough password',
+      }),
+    email: (fx) =>
+      accountForm(fx, '/settings/account', 'account.settings', {
+        newEmail: 'moved-too@example.test',
+        emailPassword: TEST_PASSWORD,
+      }),
+    // The fixture's one admin may not leave the site without one.
+    delete: (fx) =>
+      accountForm(
+        fx,
+        '/settings/account',
+        'account.settings',
+        { deletePassword: TEST_PASSWORD },
+        (who) => (who === 'admin' ? 'conflict' : 'done'),
+      ),
+  },
+  // Admins give others roles; an unknown person is a 404 to them, after their guard.
+  'routes/admin.users.$handle': {
+    role: (fx) =>
+      [
+        { target: 'member', handle: fx.site.users.member.handle },
+        { target: 'unknown person', handle: 'nobody_here' },
+      ].map(({ target, handle }) => ({
+        target,
+        url: `/admin/users/${handle}`,
+        form: { role: 'helper' },
+        expect: (who: Who) => {
+          const actor = actorOf(fx, who)
+          const may =
+            can(actor, 'user.manage', null) && can(actor, 'user.role', fx.site.users.member)
+          return gate(actor, true, may, handle === 'nobody_here' ? 'not-found' : 'done')
+        },
+      })),
+  },
+}
+
+/** A form of one's own settings: signed in, then what the policy says of `check`. */
+function accountForm(
+  fx: Fixture,
+  url: string,
+  check: 'account.settings' | 'profile.edit',
+  form: Form,
+  allowed: (who: Who) => Expected = () => 'done',
+): ActionCase[] {
+  return [
+    {
+      target: '-',
+      url,
+      form,
+      expect: (who) => {
+        const actor = actorOf(fx, who)
+        return gate(actor, true, can(actor, check, null), allowed(who))
+      },
+    },
+  ]
 }
 
 /** The article editor, on every article target: for those who manage the KB. */
@@ -1412,6 +1571,7 @@ const describeExpected = (e: Expected) =>
     login: 'a redirect to log in',
     forbidden: '403',
     'not-found': '404',
+    conflict: '409',
   })[e]
 
 describe('the matrix covers the build', () => {

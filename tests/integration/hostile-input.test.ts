@@ -22,6 +22,8 @@ import { slugify } from '~/utils/slug'
 import { questionIntent } from '~/utils/question-intents'
 import { threadModerationIntent } from '~/modules/moderation/thread-validation'
 import { auditFiltersSchema } from '~/modules/audit/validation'
+import { issueToken } from '~/modules/accounts/tokens.server'
+import { write } from '~/utils/db.server'
 import { makeQuestion, TEST_PASSWORD, type TestUser } from '../factories'
 import { startApp, type RunningApp } from '../setup/app'
 import { TEST_EPOCH } from '../setup/integration'
@@ -336,6 +338,8 @@ type FormPlace = {
 }
 
 const admin = (fx: Fixture) => fx.site.users.admin
+/** Made by the e-mailed links' `prepare`. */
+const emailedLinks = { reset: '', confirm: '' }
 /** Made by the publish forms' `prepare`, fresh for each of its intents. */
 let ownPrivateQuestions: string[] = []
 
@@ -471,6 +475,41 @@ const FORM_PLACES: Record<string, FormPlace> = {
       `/unsubscribe?token=${encodeURIComponent(unsubscribeToken(fx.site.users.member.id, 'question.answered'))}`,
     who: signedOut,
   },
+  // The e-mailed links, opened signed out: a password reset and a new address to confirm.
+  'routes/forgot-password': { page: () => '/forgot-password', who: signedOut },
+  'routes/reset-password': {
+    page: () => `/reset-password?token=${emailedLinks.reset}`,
+    who: signedOut,
+    prepare: async (fx) => {
+      emailedLinks.reset = write((tx) =>
+        issueToken(tx, {
+          userId: fx.site.users.member.id,
+          purpose: 'password_reset',
+          ttlMs: 3_600_000,
+        }),
+      )
+    },
+  },
+  'routes/confirm-email': {
+    page: () => `/confirm-email?token=${emailedLinks.confirm}`,
+    who: signedOut,
+    prepare: async (fx) => {
+      emailedLinks.confirm = write((tx) =>
+        issueToken(tx, {
+          userId: fx.site.users.member.id,
+          purpose: 'email_change',
+          ttlMs: 3_600_000,
+          newEmail: 'moved@example.test',
+        }),
+      )
+    },
+  },
+  'routes/settings.profile': { page: () => '/settings/profile', who: admin },
+  'routes/settings.account': { page: () => '/settings/account', who: admin },
+  'routes/admin.users.$handle': {
+    page: (fx) => `/admin/users/${fx.site.users.member.handle}`,
+    who: admin,
+  },
   // Unfollow on the followed question, follow on a category's list.
   'routes/follow': {
     page: (fx) => [fx.site.questionPath, '/questions?category=brewing-help'],
@@ -527,6 +566,12 @@ function validValue(fx: Fixture, route: string, field: string): string | undefin
     moveNote: 'About brewing',
     retagTags: 'v60',
     retagNote: 'Clearer tags',
+    bio: 'Home roaster in Bandung.',
+    currentPassword: TEST_PASSWORD,
+    newPassword: 'a long enough password',
+    newEmail: 'moved@example.test',
+    emailPassword: TEST_PASSWORD,
+    deletePassword: TEST_PASSWORD,
   }
   return values[field]
 }

@@ -64,6 +64,8 @@ describe('profile page', () => {
       displayName: asker.displayName,
       role: 'member',
       bio: '',
+      // none chosen: the avatar's colour comes from the handle
+      avatarColour: null,
       reputation: 0,
       createdAt: TEST_EPOCH.toISOString(),
     })

@@ -38,7 +38,7 @@ function targetFor(action: Action, own: boolean) {
   if (action.startsWith('question.') && action !== 'question.create') return question(own)
   if (action === 'answer.create' || action === 'note.create') return question(own)
   // someone else is a member; "own" is the actor themselves
-  if (action === 'user.sanction') return { id: own ? ME : SOMEONE, role: 'member' }
+  if (action === 'user.sanction' || action === 'user.role') return { id: own ? ME : SOMEONE, role: 'member' }
   if (action.startsWith('answer.')) return answer(action, own)
   return null
 }
@@ -98,6 +98,9 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'question.unlock': { own: [], other: [] },
   'question.move': { own: moderators, other: moderators },
   'question.retag': { own: moderators, other: moderators },
+  'account.settings': { own: signedIn, other: signedIn },
+  'profile.edit': { own: signedIn, other: signedIn },
+  'user.role': { own: [], other: ['admin'] },
 }
 
 describe('policy matrix: every role × action × own/other', () => {
@@ -197,6 +200,9 @@ describe('policy: states that change the answer', () => {
     expect(can(silenced, 'question.flag', question(false))).toBe(false)
     expect(can(silenced, 'answer.flag', answer('answer.flag', false))).toBe(false)
     expect(can(silenced, 'question.delete', question(true))).toBe(true)
+    // Their public profile is words too; their password and address stay theirs to change.
+    expect(can(silenced, 'profile.edit', null)).toBe(false)
+    expect(can(silenced, 'account.settings', null)).toBe(true)
     expect(can(silenced, 'question.view', question(false))).toBe(true)
   })
 

@@ -40,6 +40,14 @@ export const AUDIT_KINDS = {
     'user.sanction_ended',
     'user.role_changed',
     'user.deleted',
+    'user.data_exported',
+  ],
+  // what people with a role did to their own accounts: a moderator's changed address is news
+  accounts: [
+    'user.password_reset',
+    'user.password_changed',
+    'user.email_changed',
+    'user.profile_updated',
   ],
   settings: ['settings.changed'],
   escalation: [
@@ -92,6 +100,7 @@ export const KIND_LABELS: Record<AuditKind, MessageKey> = {
   settings: 'audit.kinds.settings',
   escalation: 'audit.kinds.escalation',
   kb: 'audit.kinds.kb',
+  accounts: 'accounts.audit.kind',
 }
 
 export type Described = { key: MessageKey; values?: Record<string, string | number> }
@@ -167,6 +176,11 @@ export const DESCRIBERS: Record<
     values: { from: text(d.from), to: text(d.to) },
   }),
   'user.deleted': () => ({ key: 'audit.events.userDeleted' }),
+  'user.data_exported': () => ({ key: 'accounts.audit.dataExported' }),
+  'user.password_reset': () => ({ key: 'accounts.audit.passwordReset' }),
+  'user.password_changed': () => ({ key: 'accounts.audit.passwordChanged' }),
+  'user.email_changed': () => ({ key: 'accounts.audit.emailChanged' }),
+  'user.profile_updated': () => ({ key: 'accounts.audit.profileUpdated' }),
   'settings.changed': (d) => ({
     key: 'audit.events.settingsChanged',
     values: { key: text(d.key) },

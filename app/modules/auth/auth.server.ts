@@ -92,7 +92,7 @@ function readToken(request: Request): string | null {
  * Inside a transaction: a new session for `userId`; returns the cookie to set. Lucia checks
  * expiry against the real clock, so the expiry is set from it too, whatever the test clock says.
  */
-function createSessionIn(tx: Tx, userId: number): string {
+export function createSessionIn(tx: Tx, userId: number): string {
   const token = randomBytes(24).toString('base64url')
   const expiresAt = Math.floor(Date.now() / 1000) + SESSION_DAYS * 24 * 60 * 60
   tx.insert(sessions)
@@ -259,6 +259,22 @@ export async function signUp(
 // so response time does not reveal which e-mails have accounts.
 let dummyHash: Promise<string> | undefined
 
+/** Verifies a password against nothing: the time a real check takes, for paths with no account. */
+export async function verifyNothing(password: string): Promise<false> {
+  await verify(await (dummyHash ??= hashPassword('not a real password')), password)
+  return false
+}
+
+/** Whether `password` is the account's current one (false for an account without a password). */
+export async function passwordMatches(userId: number, password: string): Promise<boolean> {
+  const row = db
+    .select({ hash: passwords.hash })
+    .from(passwords)
+    .where(eq(passwords.userId, userId))
+    .get()
+  return row ? verify(row.hash, password) : verifyNothing(password)
+}
+
 export async function logIn(
   email: string,
   password: string,
@@ -288,7 +304,7 @@ export async function logIn(
     .get()
   const valid = row
     ? await verify(row.hash, password)
-    : (await verify(await (dummyHash ??= hashPassword('not a real password')), password), false)
+    : await verifyNothing(password)
   if (!row || !valid) {
     hitRateLimit(ipKey, LIMITS.loginFailuresPerIp)
     hitRateLimit(pairKey, LIMITS.loginFailuresPerAccountAndIp)

@@ -82,6 +82,9 @@ type Checks = {
   'question.unlock': QuestionTarget
   'question.move': QuestionTarget
   'question.retag': QuestionTarget
+  'account.settings': null
+  'profile.edit': null
+  'user.role': PersonTarget
 }
 
 export type Action = keyof Checks
@@ -132,6 +135,9 @@ export const ACTIONS = [
   'question.unlock',
   'question.move',
   'question.retag',
+  'account.settings',
+  'profile.edit',
+  'user.role',
 ] as const satisfies readonly Action[]
 
 const RANK: Record<Role, number> = { member: 0, helper: 1, moderator: 2, staff: 3, admin: 4 }
@@ -297,6 +303,14 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   // Moving to another category and retagging are moderators' edits of the thread's place only.
   'question.move': (actor, q) => isModerator(actor) && canSee(actor, q) && !q.deletedAt,
   'question.retag': (actor, q) => isModerator(actor) && canSee(actor, q) && !q.deletedAt,
+  // One's own password, address, language and account (deleting it too): anyone signed in, a
+  // silenced account included, so that it can always secure or leave itself.
+  'account.settings': (actor) => actor !== null,
+  // The name, bio and colour others see: public words, so not while silenced.
+  'profile.edit': (actor) => actor !== null,
+  // Admins give roles to others, never to themselves: the site must not lose its last admin by
+  // a slip, and nobody promotes themselves.
+  'user.role': (actor, person) => atLeast(actor, 'admin') && actor!.id !== person.id,
 }
 
 /** What a silenced (read-only) account may not do: everything that writes something new. */
@@ -318,6 +332,7 @@ const READ_ONLY_BLOCKS = new Set<Action>([
   'question.unlock',
   'question.move',
   'question.retag',
+  'profile.edit',
 ])
 
 /** An answer's target built from its question's, as the question page lists them. */

@@ -58,6 +58,7 @@ const authorColumns = {
   displayName: users.displayName,
   role: users.role,
   reputation: users.reputation,
+  avatarColour: users.avatarColour,
 }
 
 export type QuestionListItem = Awaited<ReturnType<typeof listQuestions>>['items'][number]

@@ -1,8 +1,16 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import { answers, passwords, questions, sessions, users, type Role } from '../../../db/schema'
+import {
+  accountTokens,
+  answers,
+  passwords,
+  questions,
+  sessions,
+  users,
+  type Role,
+} from '../../../db/schema'
 import { now } from '../../utils/clock.server'
-import { db, write } from '../../utils/db.server'
+import { db, write, type Tx } from '../../utils/db.server'
 import { Conflict, Forbidden, NotFound } from '../../utils/domain-errors'
 import { msg } from '../../i18n/message'
 import { emit } from '../events/events.server'
@@ -52,6 +60,7 @@ export function getProfile(handle: string, viewer: Actor | null = null) {
       displayName: users.displayName,
       role: users.role,
       bio: users.bio,
+      avatarColour: users.avatarColour,
       reputation: users.reputation,
       createdAt: users.createdAt,
       questionCount: sql<number>`(${questionCount})`.mapWith(Number),
@@ -101,6 +110,7 @@ export function getProfile(handle: string, viewer: Actor | null = null) {
       displayName: user.displayName,
       role: user.role,
       bio: user.bio,
+      avatarColour: user.avatarColour,
       reputation: user.reputation,
       createdAt: user.createdAt,
     },
@@ -133,6 +143,7 @@ export function changeRole(actor: Actor, userId: number, role: Role) {
   if (user.role === role) return false
   // An admin cannot demote themselves: the site must never be left without one by accident.
   if (userId === actor.id) throw new Conflict(msg('community.users.ownRole'))
+  if (!can(actor, 'user.role', user)) throw new Forbidden('user.role')
   return write((tx) => {
     tx.update(users).set({ role }).where(eq(users.id, userId)).run()
     emit(tx, { type: 'user.role_changed', actor, userId, data: { from: user.role, to: role } })
@@ -148,20 +159,33 @@ export function changeRole(actor: Actor, userId: number, role: Role) {
 export function deleteAccount(actor: Actor, userId: number) {
   const user = requireManageable(actor, userId)
   if (userId === actor.id) throw new Conflict(msg('community.users.ownAccount'))
-  write((tx) => {
-    tx.update(users)
-      .set({
-        email: `deleted-${user.id}@accounts.invalid`,
-        handle: `deleted-${user.id}`,
-        displayName: 'Deleted user',
-        bio: '',
-        deletedAt: now(),
-      })
-      .where(eq(users.id, userId))
-      .run()
-    tx.delete(passwords).where(eq(passwords.userId, userId)).run()
-    tx.delete(sessions).where(eq(sessions.userId, userId)).run()
-    emit(tx, { type: 'user.deleted', actor, userId, data: { role: user.role } })
+  write((tx) => tombstoneIn(tx, actor, user))
+}
+
+/**
+ * Inside the caller's write: turns the account into its tombstone (see `deleteAccount`); `actor`
+ * is the admin who deleted it, or the person themselves (`own` in the event).
+ */
+export function tombstoneIn(tx: Tx, actor: Actor, user: { id: number; role: Role }) {
+  tx.update(users)
+    .set({
+      email: `deleted-${user.id}@accounts.invalid`,
+      handle: `deleted-${user.id}`,
+      displayName: 'Deleted user',
+      bio: '',
+      avatarColour: null,
+      deletedAt: now(),
+    })
+    .where(eq(users.id, user.id))
+    .run()
+  tx.delete(passwords).where(eq(passwords.userId, user.id)).run()
+  tx.delete(sessions).where(eq(sessions.userId, user.id)).run()
+  tx.delete(accountTokens).where(eq(accountTokens.userId, user.id)).run()
+  emit(tx, {
+    type: 'user.deleted',
+    actor,
+    userId: user.id,
+    data: { role: user.role, ...(actor.id === user.id ? { own: true } : {}) },
   })
 }
 

@@ -259,6 +259,8 @@ const mail = {
     reviewHint: 'Flagged posts waiting for a moderator’s decision.',
     audit: 'Audit log',
     auditHint: 'Every moderator’s and admin’s action, with its reason.',
+    users: 'People',
+    usersHint: 'Find accounts, change roles, see sanctions and flags, export a person’s data.',
   },
 }
 

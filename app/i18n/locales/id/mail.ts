@@ -267,6 +267,8 @@ const mail: Translation<typeof en> = {
     reviewHint: 'Tulisan bertanda yang menunggu keputusan moderator.',
     audit: 'Log audit',
     auditHint: 'Setiap tindakan moderator dan admin, beserta alasannya.',
+    users: 'Pengguna',
+    usersHint: 'Cari akun, ubah peran, lihat sanksi dan tanda, ekspor data seseorang.',
   },
 }
 

@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { msg } from '~/i18n/message'
+import { exportUserData } from '~/modules/accounts/admin-users.server'
+import { HANDLE_PATTERN } from '~/modules/auth/validation'
+import { can } from '~/modules/policy/policy'
+import { forbidden, notFound } from '~/utils/http.server'
+import { requireUser } from '~/utils/session.server'
+
+/** A person's data as a JSON download (recorded as `user.data_exported`). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  if (!can(user, 'user.manage', null)) forbidden()
+  const handle = (params.handle ?? '').toLowerCase()
+  if (!HANDLE_PATTERN.test(handle)) notFound(msg('community.profile.notFound'))
+  const { document } = exportUserData(user, handle)
+  return new Response(JSON.stringify(document, null, 2), {
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="tanya-${handle}.json"`,
+      'Cache-Control': 'no-store',
+    },
+  })
+}

@@ -1,0 +1,205 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net, { type AddressInfo } from 'node:net'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { startSmtp, type FakeSmtp } from '../setup/smtp'
+import { DEMO_PASSWORD, newAccount, signUp } from './support'
+
+// Like email.spec.ts: the built app on a port of its own, sending to a real SMTP server on
+// loopback, with its own database.
+
+async function axeFindings(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`))
+}
+
+const run = promisify(execFile)
+const dataDir = path.resolve('tmp/e2e-reset')
+
+let smtp: FakeSmtp
+let server: ChildProcess
+let baseURL = ''
+let env: NodeJS.ProcessEnv = { NODE_ENV: 'production' }
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as AddressInfo
+  await new Promise((resolve) => probe.close(resolve))
+  return port
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000)
+  smtp = await startSmtp()
+  fs.rmSync(dataDir, { recursive: true, force: true })
+  fs.mkdirSync(dataDir, { recursive: true })
+  const port = await freePort()
+  baseURL = `http://127.0.0.1:${port}`
+  env = {
+    ...process.env,
+    PORT: String(port),
+    BASE_URL: baseURL,
+    DATABASE_PATH: path.join(dataDir, 'tanya.db'),
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'Tanya <support@kopi.example>',
+    SEED_DEMO: 'true',
+    LOG_REQUESTS: 'false',
+    NODE_ENV: 'production',
+  }
+  server = spawn(process.execPath, ['build/server.js'], { env, stdio: 'ignore' })
+  await expect
+    .poll(
+      async () => {
+        try {
+          return (await fetch(`${baseURL}/healthz`)).status
+        } catch {
+          return 0
+        }
+      },
+      { timeout: 150_000, intervals: [500] },
+    )
+    .toBe(200)
+})
+
+test.afterAll(async () => {
+  server?.kill('SIGTERM')
+  await smtp?.close()
+})
+
+test('a person who forgot their password sets a new one through the e-mailed link', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000)
+  const person = newAccount('forgot')
+  const newPassword = 'kopi luwak di pagi hari'
+
+  // Signed in on one device, they forget the password on another.
+  const laptopContext = await browser.newContext({ baseURL })
+  const laptop = await laptopContext.newPage()
+  await signUp(laptop, person)
+
+  const context = await browser.newContext({ baseURL })
+  const page = await context.newPage()
+
+  await test.step('they ask for a link from the log-in page', async () => {
+    await page.goto('/login')
+    await page.getByRole('link', { name: 'Forgot your password?' }).click()
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Forgot your password?' }),
+    ).toBeVisible()
+    expect(await axeFindings(page)).toEqual([])
+    await page.getByLabel('E-mail', { exact: true }).fill(person.email)
+    await page.getByRole('button', { name: 'Send the link' }).click()
+    await expect(page.getByRole('status')).toContainText(
+      'If an account has that address, a link to set a new password is on its way.',
+    )
+  })
+
+  const link = await test.step('the e-mail arrives with the link', async () => {
+    await run('npx', ['tsx', 'app/jobs/run.ts', '--once', '--at', new Date().toISOString()], {
+      env,
+    })
+    await expect
+      .poll(() => smtp.received.some((m) => m.subject === 'Set a new password'), {
+        timeout: 120_000,
+        intervals: [1000],
+      })
+      .toBe(true)
+    const mail = smtp.received.find((m) => m.subject === 'Set a new password')!
+    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe(person.email)
+    const found = mail.text?.match(/https?:\/\/\S+\/reset-password\?token=[A-Za-z0-9_-]{43}/)
+    expect(found, 'the link in the e-mail').not.toBeNull()
+    expect(found![0].startsWith(`${baseURL}/reset-password?token=`)).toBe(true)
+    return found![0]
+  })
+
+  await test.step('the link sets a new password', async () => {
+    await page.goto(link)
+    await expect(page.getByRole('heading', { level: 1, name: 'Set a new password' })).toBeVisible()
+    expect(await axeFindings(page)).toEqual([])
+    await page.getByLabel('New password', { exact: true }).fill(newPassword)
+    await page.getByRole('button', { name: 'Set the new password' }).click()
+    await expect(page.getByRole('status')).toHaveText(
+      'Your password is changed and every device signed in to your account is logged out.',
+    )
+    // The link works once.
+    await page.goto(link)
+    await expect(page.getByText('This link has expired or was already used.')).toBeVisible()
+  })
+
+  await test.step('the other device is logged out', async () => {
+    await laptop.reload()
+    await expect(laptop.getByRole('banner').getByRole('link', { name: 'Log in' })).toBeVisible()
+    await laptopContext.close()
+  })
+
+  await test.step('the old password fails and the new one logs in', async () => {
+    await page.goto('/login')
+    await page.getByLabel('E-mail', { exact: true }).fill(person.email)
+    await page.getByLabel('Password', { exact: true }).fill(person.password)
+    await page.getByRole('button', { name: 'Log in' }).click()
+    await expect(page.getByRole('alert')).toHaveText(
+      'That e-mail and password do not match an account.',
+    )
+    await page.getByLabel('Password', { exact: true }).fill(newPassword)
+    await page.getByRole('button', { name: 'Log in' }).click()
+    await expect(
+      page.getByRole('banner').getByRole('link', { name: person.displayName }),
+    ).toBeVisible()
+  })
+  await context.close()
+})
+
+test('the settings pages and the admin’s people pages are accessible in both languages', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000)
+  const context = await browser.newContext({ baseURL })
+  const page = await context.newPage()
+  await page.goto('/login')
+  await page.getByLabel('E-mail', { exact: true }).fill('eko@kopi.example')
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Log in' }).click()
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Eko Wijaya' })).toBeVisible()
+
+  await test.step('a colour chosen in the profile settings shows on the profile', async () => {
+    await page.getByRole('banner').getByText('Account', { exact: true }).click()
+    await page.getByRole('link', { name: 'Settings' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Your profile' })).toBeVisible()
+    await page.getByLabel('About you').fill('Runs the Kopi Nusantara community.')
+    await page.getByRole('radio', { name: 'Teal' }).check()
+    await page.getByRole('button', { name: 'Save profile' }).click()
+    await expect(page.getByRole('status')).toHaveText('Your profile is saved.')
+    await page.getByRole('link', { name: 'See your profile page' }).click()
+    await expect(page.getByText('Runs the Kopi Nusantara community.')).toBeVisible()
+    await expect(page.locator('.profile-header .avatar')).toHaveCSS(
+      'background-color',
+      'rgb(15, 118, 110)',
+    )
+  })
+
+  for (const lng of ['en', 'id'])
+    for (const path of [
+      '/settings/profile',
+      '/settings/account',
+      '/settings/notifications',
+      '/settings/language',
+      '/admin/users',
+      '/admin/users?q=budi',
+      '/admin/users/budi',
+      '/forgot-password',
+      '/goodbye',
+    ])
+      await test.step(`${path} (${lng})`, async () => {
+        await page.goto(`${path}${path.includes('?') ? '&' : '?'}lng=${lng}`)
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+        expect(await axeFindings(page)).toEqual([])
+      })
+  await context.close()
+})
