@@ -22,6 +22,7 @@ import { getUser } from '~/modules/auth/auth.server'
 import { getThreadEscalationView } from '~/modules/escalation/thread.server'
 import { threadStaffIntent, THREAD_STAFF_INTENTS } from '~/modules/escalation/desk-validation'
 import { getKbLinksForQuestion } from '~/modules/kb/promotion.server'
+import { getMergeTarget } from '~/modules/moderation/merge.server'
 import { getRemovals } from '~/modules/moderation/posts.server'
 import { isFollowing } from '~/modules/notifications/follows.server'
 import { markQuestionRead } from '~/modules/notifications/notifications.server'
@@ -52,6 +53,8 @@ function parseId(raw: string | undefined) {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const id = parseId(params.questionId)
+  const merged = getMergeTarget(id, user)
+  if (merged) throw redirect(`/questions/${merged.id}/${slugify(merged.title)}`, 301)
   const page = getQuestionPage(id, user, await getLanguage(request))
   if (!page) throw new NotFound('question')
   const canonical = slugify(page.question.title)

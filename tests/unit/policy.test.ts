@@ -98,6 +98,7 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'question.unlock': { own: [], other: [] },
   'question.move': { own: moderators, other: moderators },
   'question.retag': { own: moderators, other: moderators },
+  'question.merge': { own: moderators, other: moderators },
 }
 
 describe('policy matrix: every role × action × own/other', () => {
