@@ -95,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (moderated) return moderated
   const parsed = questionIntent.safeParse(form)
   if (!parsed.success) throw new Response(msg('errors.unknownAction'), { status: 400 })
-  return handleQuestionIntent(user, id, here, parsed.data)
+  return handleQuestionIntent(user, id, here, parsed.data, request.url)
 }
 
 export default function QuestionRoute() {

@@ -527,6 +527,8 @@ function validValue(fx: Fixture, route: string, field: string): string | undefin
     moveNote: 'About brewing',
     retagTags: 'v60',
     retagNote: 'Clearer tags',
+    mergeInto: String(fx.states.host.id),
+    mergeNote: 'The same question',
   }
   return values[field]
 }

@@ -141,7 +141,10 @@ describe('asking privately', () => {
       'private',
     )
     // Without the field (an old form), a question is public as before.
-    const plain = await ask({ title: 'Parcel still not here after a week' })
+    const plain = await ask({
+      title: 'Parcel still not here after a week',
+      body: 'It was shipped to Bandung, where I no longer live.',
+    })
     expect(plain.status, await plain.clone().text()).toBe(302)
     const plainId = Number(plain.headers.get('Location')!.split('/')[2])
     expect(db.select().from(questions).where(eq(questions.id, plainId)).get()?.visibility).toBe(

@@ -153,7 +153,10 @@ export const DESCRIBERS: Record<
   }),
   'question.merged': (d) => ({
     key: 'threads.audit.merged',
-    values: { original: text(d.originalId), count: Array.isArray(d.answerIds) ? d.answerIds.length : 0 },
+    values: {
+      original: text(d.originalId),
+      count: Array.isArray(d.answerIds) ? d.answerIds.length : 0,
+    },
   }),
   'user.warned': () => ({ key: 'audit.events.warned' }),
   'user.silenced': (d) => ({ key: 'audit.events.silenced', values: { until: text(d.endsAt) } }),

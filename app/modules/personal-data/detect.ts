@@ -57,7 +57,8 @@ function isPhone(run: string, digits: string): boolean {
   // phone groups are 2 to 5 digits after the first; a lone long block is an id of some kind
   if (parts.length > 1 && parts.slice(1).some((g) => g.length < 2)) return false
   if (run.startsWith('+')) {
-    if (digits.startsWith('62')) return /^628\d{8,11}$/.test(digits) || /^62[2-7]\d{7,10}$/.test(digits)
+    if (digits.startsWith('62'))
+      return /^628\d{8,11}$/.test(digits) || /^62[2-7]\d{7,10}$/.test(digits)
     return digits.length >= 8 && digits.length <= 15
   }
   if (/^08\d{8,11}$/.test(digits)) return true
