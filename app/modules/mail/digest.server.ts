@@ -91,14 +91,7 @@ function queueDigest(userId: number, earliest: Date): boolean {
       const t = translatorFor(person.language)
       const items = rows
         .slice(0, DIGEST_LINES)
-        .map((r) =>
-          digestLine(
-            tx,
-            { ...r, userId, data: r.data ?? undefined },
-            t,
-            person.language,
-          ),
-        )
+        .map((r) => digestLine(tx, { ...r, userId, data: r.data ?? undefined }, t, person.language))
         .filter((i) => i !== null)
       const more = rows.length - items.length
       queueEmail(tx, {
