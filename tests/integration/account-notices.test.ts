@@ -67,6 +67,8 @@ describe('telling the person a moderator acted on', () => {
       ['silence', null],
     ])
     expect(countUnread(person.id)).toBe(2)
+    // opening some question leaves notices about the account unread in the header
+    expect(countUnread(person.id, 12345)).toBe(2)
   })
 
   it('e-mails the reason, the end date and the link, in the person’s language', async () => {

@@ -190,7 +190,9 @@ export function countUnread(userId: number, exceptQuestionId: number | null = nu
           shownInApp,
           questionListedToRecipient,
           answerStillListed,
-          exceptQuestionId === null ? undefined : ne(notifications.questionId, exceptQuestionId),
+          exceptQuestionId === null
+            ? undefined
+            : or(isNull(notifications.questionId), ne(notifications.questionId, exceptQuestionId)),
         ),
       )
       .get()?.n ?? 0
