@@ -53,10 +53,10 @@ function parseId(raw: string | undefined) {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const id = parseId(params.questionId)
-  const merged = getMergeTarget(id, user)
-  if (merged) throw redirect(`/questions/${merged.id}/${slugify(merged.title)}`, 301)
   const page = getQuestionPage(id, user, await getLanguage(request))
   if (!page) throw new NotFound('question')
+  const merged = page.question.mergedIntoId ? getMergeTarget(id, user) : null
+  if (merged) throw redirect(`/questions/${merged.id}/${slugify(merged.title)}`, 301)
   const canonical = slugify(page.question.title)
   if (params.slug !== canonical) throw redirect(`/questions/${id}/${canonical}`, 301)
   countView(page, user, request, context.clientIp as string)
