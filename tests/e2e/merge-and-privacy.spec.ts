@@ -55,7 +55,7 @@ test('a moderator merges a duplicate, and its old address lands on the original 
   await logIn(citra, 'citra@kopi.example', 'Citra Lestari')
   await citra.goto(duplicateUrl)
   await citra.getByText('Moderate thread').click()
-  await citra.getByLabel('Original question').fill(originalUrl)
+  await citra.getByLabel('Merge into question').fill(originalUrl)
   await citra.getByLabel('Note for the log (optional)').fill('Same squeak, asked twice')
   await citra.getByRole('button', { name: 'Merge', exact: true }).click()
   await expect(citra.getByRole('heading', { level: 1, name: originalTitle })).toBeVisible()

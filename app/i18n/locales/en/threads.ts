@@ -2,7 +2,7 @@
 const threads = {
   merge: {
     heading: 'Merge into the original',
-    into: 'Original question',
+    into: 'Merge into question',
     intoHint:
       'Its number or link. This question’s answers move there with their authors, votes and history, and this address leads there from now on.',
     note: 'Note for the log (optional)',

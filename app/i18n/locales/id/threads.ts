@@ -5,7 +5,7 @@ import type { Translation } from '../../keys'
 const threads: Translation<typeof en> = {
   merge: {
     heading: 'Gabungkan ke pertanyaan asli',
-    into: 'Pertanyaan asli',
+    into: 'Gabungkan ke pertanyaan',
     intoHint:
       'Nomor atau tautannya. Jawaban pertanyaan ini pindah ke sana beserta penulis, suara, dan riwayatnya, dan alamat ini akan mengarah ke sana mulai sekarang.',
     note: 'Catatan untuk log (opsional)',
