@@ -108,6 +108,8 @@ export const EVENT_TYPES = [
   'question.locked',
   'question.unlocked',
   'question.retagged',
+  // a duplicate's answers moved to its original (data: originalId, answerIds, unacceptedAnswerId)
+  'question.merged',
   // support operations: the asker's survey answer (data: rating 1–5, comment; the newest one of
   // a question counts) and the asker saying an automatic suggestion did not solve it
   'survey.answered',
@@ -240,6 +242,8 @@ export const questions = sqliteTable(
     }),
     closedReason: text('closed_reason', { enum: CLOSE_REASONS }),
     duplicateOfId: integer('duplicate_of_id').references((): AnySQLiteColumn => questions.id),
+    // merged into another question: its answers live there now and its URL redirects there
+    mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => questions.id),
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
     lockedAt: integer('locked_at', { mode: 'timestamp_ms' }),
     hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
@@ -686,6 +690,8 @@ export const NOTIFICATION_TYPES = [
   // to the asker: a moderator closed (for a reason other than a duplicate) or locked the thread
   'question.closed',
   'question.locked',
+  // to the asker and followers of a duplicate: its answers moved to the original (the link)
+  'question.merged',
 ] as const
 
 export const notifications = sqliteTable(

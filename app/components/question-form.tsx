@@ -33,6 +33,8 @@ type Props = {
   askVisit?: { id: string; suggestions: Suggestions | null; checked: boolean }
   /** Fields a form adds before its buttons (the ask form's public or private choice). */
   extraFields?: ReactNode
+  /** Shown right under the details field (the personal-data guard watches it from there). */
+  afterBody?: ReactNode
 }
 
 /** Fewer letters than this say too little to suggest anything. */
@@ -50,6 +52,7 @@ export function QuestionForm({
   withComment,
   askVisit,
   extraFields,
+  afterBody,
 }: Props) {
   const { t } = useTranslation()
   const navigation = useNavigation()
@@ -105,6 +108,7 @@ export function QuestionForm({
         rows={12}
         hint={t('questions.form.detailsHint')}
       />
+      {afterBody}
       <CategoryPicker
         legend={t('questions.form.category')}
         name="category"

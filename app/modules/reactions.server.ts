@@ -25,6 +25,8 @@ import {
 import { notifyMentionedInAnswer, notifyMentionedInQuestion } from './notifications/mentions.server'
 import { endEscalationOn, refreshAttentionOn } from './escalation/attention.server'
 import { notifyAskerOfClose, notifyAskerOfLock } from './moderation/threads.server'
+import { notifyOfMerge } from './moderation/merge.server'
+import { notifyOfSanction } from './moderation/sanction-notice.server'
 import { creditAcceptedAnswer, creditVote, debitUnacceptedAnswer } from './users/reputation.server'
 
 let table: Partial<Record<EventType, Reaction[]>> | undefined
@@ -58,6 +60,11 @@ export function reactions(): Partial<Record<EventType, Reaction[]>> {
     'question.status_changed': attention,
     'question.closed': [notifyAskerOfDuplicate, notifyAskerOfClose, ...attention],
     'question.locked': [notifyAskerOfLock],
+    'question.merged': [notifyOfMerge],
+    'user.warned': [notifyOfSanction],
+    'user.silenced': [notifyOfSanction],
+    'user.suspended': [notifyOfSanction],
+    'user.banned': [notifyOfSanction],
     'question.reopened': attention,
     'question.hidden': [notifyAuthorOfFlags, ...attention],
     'question.unhidden': attention,

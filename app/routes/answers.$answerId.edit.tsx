@@ -7,6 +7,8 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormError, TextField } from '~/components/forms'
 import { LanguageSelect } from '~/components/language-select'
 import { MarkdownEditor } from '~/components/markdown-editor'
+import { PersonalDataGuard } from '~/components/threads/personal-data-guard'
+import { choiceOf, warnOfPersonalData } from '~/modules/personal-data/guard'
 import { getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { getVisibleAnswer, updateAnswer } from '~/modules/answers/answers.server'
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     body: found.answer.bodyMd,
     language: found.answer.language,
     question: { id: found.question.id, title: found.question.title },
+    isPublic: found.question.visibility === 'public',
   })
 }
 
@@ -50,6 +53,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request)
   const values = formValues(form, ['body', 'language', 'comment'] as const)
   if (form.get('intent') === 'preview') return previewReply(values)
+  const personalData =
+    found.question.visibility === 'public' &&
+    warnOfPersonalData({ body: values.body }, choiceOf(request.url))
+  if (personalData) return json({ ok: false as const, fieldErrors: {}, values, personalData })
   return saveForm(values, answerSchema, async (input) => {
     await updateAnswer(user, id, input.body, values.comment.slice(0, 200), input.language)
     const thread = `/questions/${found.question.id}/${slugify(found.question.title)}`
@@ -58,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditAnswer() {
-  const { body, language, question } = useLoaderData<typeof loader>()
+  const { body, language, question, isPublic, answerId } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const errors: Record<string, string | undefined> = data?.fieldErrors ?? {}
   const { t } = useTranslation()
@@ -78,6 +85,14 @@ export default function EditAnswer() {
           serverPreview={data && 'preview' in data ? data.preview : null}
           rows={12}
         />
+        {isPublic ? (
+          <PersonalDataGuard
+            warning={data && 'personalData' in data ? data.personalData : null}
+            watch={['body']}
+            action={`/answers/${answerId}/edit`}
+            intent="save"
+          />
+        ) : null}
         <LanguageSelect defaultValue={data?.values.language ?? language} error={errors.language} />
         <TextField
           label={t('questions.form.comment')}

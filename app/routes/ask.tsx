@@ -11,12 +11,14 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { VisibilityChoice } from '~/components/privacy/visibility-choice'
 import { QuestionForm } from '~/components/question-form'
+import { AskPersonalDataGuard } from '~/components/threads/personal-data-guard'
 import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { requireUser } from '~/utils/session.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { can } from '~/modules/policy/policy'
 import { visibilityField } from '~/modules/privacy/validation'
+import { guardQuestion, type PersonalDataWarning } from '~/modules/personal-data/guard'
 import { createQuestion } from '~/modules/questions/questions.server'
 import { EXISTING_TAGS_SHOWN, listTags } from '~/modules/questions/tags.server'
 import { fieldErrorsOf, questionSchema, TITLE_MAX } from '~/modules/questions/validation'
@@ -75,7 +77,9 @@ export const intents = intentSchema.options
 /** The form shown again: what was typed, plus a preview or suggestions when asked for. */
 function showAgain(
   values: Record<(typeof FIELDS)[number], string>,
-  extra: { fieldErrors?: Record<string, string>; preview?: string; suggestions?: Suggestions },
+  extra: { fieldErrors?: Record<string, string>; preview?: string; suggestions?: Suggestions } & {
+    personalData?: PersonalDataWarning
+  },
   status = 200,
 ) {
   return json(
@@ -85,6 +89,7 @@ function showAgain(
       values,
       preview: extra.preview ?? null,
       suggestions: extra.suggestions ?? null,
+      personalData: extra.personalData ?? null,
     },
     { status },
   )
@@ -118,6 +123,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const parsed = questionSchema.extend({ visibility: visibilityField }).safeParse(values)
       if (!parsed.success)
         return showAgain(values, { fieldErrors: fieldErrorsOf(parsed.error) }, 400)
+      // A public question is read by everyone: personal data in it gets a warning first.
+      const guard = guardQuestion(request.url, parsed.data.visibility, values)
+      parsed.data.visibility = guard.visibility
+      if (guard.warning) return showAgain(values, { personalData: guard.warning })
       // The visit is the form's one-time key: sending it twice asks once.
       const result = await createQuestion(user, parsed.data, visit?.id)
       if (!result.ok) return showAgain(values, { fieldErrors: result.fieldErrors }, 400)
@@ -142,6 +151,7 @@ export default function AskPage() {
         values={
           data?.values ?? { title: draftTitle, body: '', category, tags: '', language: 'auto' }
         }
+        afterBody={<AskPersonalDataGuard warning={data?.personalData} />}
         extraFields={
           <VisibilityChoice
             defaultValue={data?.values.visibility}

@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next'
 import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { RelativeTime } from '~/components/time'
+import { AccountNotice } from '~/components/threads/account-notice'
 import { getT } from '~/i18n/i18n.server'
 import { PEOPLES_WORDS } from '~/i18n/trans'
 import { requireUser } from '~/utils/session.server'
@@ -21,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     title: t('community.notifications.meta'),
     notifications: listNotifications(user.id),
+    handle: user.handle,
   })
 }
 
@@ -70,6 +72,11 @@ function describe(t: TFunction, n: Item) {
       return t('audit.notifications.closed', { who })
     case 'question.locked':
       return t('audit.notifications.locked', { who })
+    case 'question.merged':
+      return t('threads.notifications.merged', { who, title: n.mergedTitle ?? '' })
+    // told apart below (AccountNotice): it is about the person, not a thread
+    case 'moderation.sanctioned':
+      return t('threads.notifications.sanctionedForGood')
   }
 }
 
@@ -84,13 +91,13 @@ function flaggedNotice(t: TFunction, answer: boolean, reasons: string[]) {
 }
 
 /** Where an entry leads: the answer it is about (the first unread one), else the question. */
-function href(n: Item) {
+function href(n: Item & { question: { id: number; title: string } }) {
   const thread = `/questions/${n.question.id}/${slugify(n.question.title)}`
   return n.answerId ? `${thread}#answer-${n.answerId}` : thread
 }
 
 export default function Notifications() {
-  const { notifications } = useLoaderData<typeof loader>()
+  const { notifications, handle } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const unread = notifications.some((n) => n.unread)
   return (
@@ -114,9 +121,17 @@ export default function Notifications() {
         <ul className="notification-list">
           {notifications.map((n) => (
             <li key={n.key} className={n.unread ? 'unread' : undefined}>
-              <strong>{describe(t, n)}</strong>
-              {': '}
-              <Link to={href(n)}>{n.question.title}</Link>
+              {n.sanction ? (
+                <AccountNotice sanction={n.sanction} handle={handle} />
+              ) : (
+                <strong>{describe(t, n)}</strong>
+              )}
+              {n.question ? (
+                <>
+                  {': '}
+                  <Link to={href({ ...n, question: n.question })}>{n.question.title}</Link>
+                </>
+              ) : null}
               {n.type === 'question.closed_duplicate' && n.original ? (
                 <>
                   {'. '}

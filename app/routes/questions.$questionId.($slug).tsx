@@ -22,6 +22,7 @@ import { getUser } from '~/modules/auth/auth.server'
 import { getThreadEscalationView } from '~/modules/escalation/thread.server'
 import { threadStaffIntent, THREAD_STAFF_INTENTS } from '~/modules/escalation/desk-validation'
 import { getKbLinksForQuestion } from '~/modules/kb/promotion.server'
+import { getMergeTarget } from '~/modules/moderation/merge.server'
 import { getRemovals } from '~/modules/moderation/posts.server'
 import { isFollowing } from '~/modules/notifications/follows.server'
 import { markQuestionRead } from '~/modules/notifications/notifications.server'
@@ -54,6 +55,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = parseId(params.questionId)
   const page = getQuestionPage(id, user, await getLanguage(request))
   if (!page) throw new NotFound('question')
+  const merged = page.question.mergedIntoId ? getMergeTarget(id, user) : null
+  if (merged) throw redirect(`/questions/${merged.id}/${slugify(merged.title)}`, 301)
   const canonical = slugify(page.question.title)
   if (params.slug !== canonical) throw redirect(`/questions/${id}/${canonical}`, 301)
   countView(page, user, request, context.clientIp as string)
@@ -92,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (moderated) return moderated
   const parsed = questionIntent.safeParse(form)
   if (!parsed.success) throw new Response(msg('errors.unknownAction'), { status: 400 })
-  return handleQuestionIntent(user, id, here, parsed.data)
+  return handleQuestionIntent(user, id, here, parsed.data, request.url)
 }
 
 export default function QuestionRoute() {

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { QuestionForm } from '~/components/question-form'
+import { PersonalDataGuard } from '~/components/threads/personal-data-guard'
+import { choiceOf, warnOfPersonalData } from '~/modules/personal-data/guard'
 import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { requireUser } from '~/utils/session.server'
@@ -43,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t('questions.edit.meta'),
     id,
     values: found.values,
+    isPublic: found.question.visibility === 'public',
     categories: listCategories(await getLanguage(request)),
     existingTags: listTags(EXISTING_TAGS_SHOWN),
   })
@@ -52,10 +55,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const intents = ['preview', 'save'] as const
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, id } = await guard(request, params.questionId)
+  const { user, id, found } = await guard(request, params.questionId)
   const form = await readForm(request)
   const values = formValues(form, FIELDS)
   if (form.get('intent') === 'preview') return previewReply(values)
+  const personalData =
+    found.question.visibility === 'public' &&
+    warnOfPersonalData({ title: values.title, body: values.body }, choiceOf(request.url))
+  if (personalData) return json({ ok: false as const, fieldErrors: {}, values, personalData })
   return saveForm(values, questionSchema, async (input) => {
     const result = await updateQuestion(user, id, {
       ...input,
@@ -66,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditQuestion() {
-  const { id, values, categories, existingTags } = useLoaderData<typeof loader>()
+  const { id, values, categories, existingTags, isPublic } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
@@ -84,6 +91,16 @@ export default function EditQuestion() {
         preview={data && 'preview' in data ? data.preview : null}
         submitLabel={t('questions.form.saveChanges')}
         withComment
+        afterBody={
+          isPublic ? (
+            <PersonalDataGuard
+              warning={data && 'personalData' in data ? data.personalData : null}
+              watch={['title', 'body']}
+              action={`/questions/${id}/edit`}
+              intent="save"
+            />
+          ) : null
+        }
       />
     </div>
   )

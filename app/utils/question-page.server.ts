@@ -33,6 +33,7 @@ import { castVote } from '../modules/votes/votes.server'
 import { invalid } from './http.server'
 import type { QuestionIntent } from './question-intents'
 import { renderPreview } from './preview.server'
+import { choiceOf, warnOfPersonalData } from '../modules/personal-data/guard'
 
 /** A removal's reason, or the form back with what is missing (`target` says which form). */
 function parseRemoval(input: { reason: string; note: string }, target: string) {
@@ -49,9 +50,11 @@ export async function handleQuestionIntent(
   questionId: number,
   here: string,
   input: QuestionIntent,
+  url = here,
 ) {
   // Every form on the page is about this question: one the person may not see is not there.
-  if (!getVisibleQuestion(questionId, user)) throw new NotFound('question')
+  const question = getVisibleQuestion(questionId, user)
+  if (!question) throw new NotFound('question')
   switch (input.intent) {
     case 'preview':
       return json({
@@ -63,6 +66,16 @@ export async function handleQuestionIntent(
     case 'answer': {
       const answer = answerSchema.safeParse({ body: input.body })
       if (!answer.success) return invalid(fieldErrorsOf(answer.error), { body: input.body })
+      // An answer on a public thread is read by everyone: personal data gets a warning first.
+      const personalData =
+        question.visibility === 'public' && warnOfPersonalData({ body: input.body }, choiceOf(url))
+      if (personalData)
+        return json({
+          ok: false as const,
+          fieldErrors: {},
+          values: { body: input.body },
+          personalData,
+        })
       const answerId = await createAnswer(user, questionId, answer.data.body, input.submissionKey)
       return redirect(`${here}#answer-${answerId}`)
     }

@@ -17,6 +17,8 @@ import {
   type ThreadModerationIntent,
 } from '../modules/moderation/thread-validation'
 import { getVisibleQuestion } from '../modules/questions/questions.server'
+import { mergeQuestion } from '../modules/moderation/merge.server'
+import { slugify } from './slug'
 
 export { getThreadModerationView } from '../modules/moderation/threads.server'
 import { isDomainError, NotFound, type Invalid } from './domain-errors'
@@ -59,6 +61,11 @@ function handleThreadModeration(
       case 'retag':
         retagQuestion(actor, questionId, input.retagTags, input.retagNote)
         break
+      case 'merge': {
+        // The duplicate's page is gone: the moderator lands where its answers are now.
+        const merged = mergeQuestion(actor, questionId, input.mergeInto, input.mergeNote)
+        return redirect(`/questions/${merged.originalId}/${slugify(merged.originalTitle)}#answers`)
+      }
     }
   } catch (error) {
     if (isDomainError(error) && error.kind === 'invalid')

@@ -708,6 +708,7 @@ type QuestionCheck =
   | 'question.unlock'
   | 'question.move'
   | 'question.retag'
+  | 'question.merge'
 type AnswerCheck =
   | 'answer.edit'
   | 'answer.vote'
@@ -915,6 +916,12 @@ const THREAD_MODERATION_FORMS: Record<string, (fx: Fixture) => ActionCase[]> = {
     onQuestions(fx, 'question.move', onThread, () => ({ moveTo: 'brewing-help', moveNote: '' })),
   retag: (fx) =>
     onQuestions(fx, 'question.retag', onThread, () => ({ retagTags: 'v60', retagNote: '' })),
+  // into the public thread the closed question duplicates (never one of the targets)
+  merge: (fx) =>
+    onQuestions(fx, 'question.merge', onThread, () => ({
+      mergeInto: String(fx.states.host.id),
+      mergeNote: '',
+    })),
 }
 
 const QUESTION_PAGE_STAFF_FORMS: Record<string, (fx: Fixture) => ActionCase[]> = {

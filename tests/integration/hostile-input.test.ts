@@ -572,6 +572,8 @@ function validValue(fx: Fixture, route: string, field: string): string | undefin
     newEmail: 'moved@example.test',
     emailPassword: TEST_PASSWORD,
     deletePassword: TEST_PASSWORD,
+    mergeInto: String(fx.states.host.id),
+    mergeNote: 'The same question',
   }
   return values[field]
 }

@@ -68,7 +68,7 @@ describe('notifications', () => {
     })
     expect(page.status).toBe(200)
     expect(countUnread(asker.id)).toBe(1)
-    expect(listNotifications(asker.id).map((n) => [n.question.id, n.unread])).toEqual([
+    expect(listNotifications(asker.id).map((n) => [n.question?.id, n.unread])).toEqual([
       [second, true],
       [first, false],
     ])

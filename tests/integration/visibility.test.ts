@@ -108,7 +108,7 @@ describe('one visibility rule', () => {
     const id = await makeQuestion(asker, { title: 'Private details in the title' })
     const answerId = await makeAnswer(helper, id, 'An answer')
     acceptAnswer(asker, answerId)
-    expect(listNotifications(helper.id).map((n) => n.question.title)).toEqual([
+    expect(listNotifications(helper.id).map((n) => n.question?.title)).toEqual([
       'Private details in the title',
     ])
     hideQuestion(moderator, id, SPAM)

@@ -101,6 +101,7 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'account.settings': { own: signedIn, other: signedIn },
   'profile.edit': { own: signedIn, other: signedIn },
   'user.role': { own: [], other: ['admin'] },
+  'question.merge': { own: moderators, other: moderators },
 }
 
 describe('policy matrix: every role × action × own/other', () => {

@@ -6,6 +6,7 @@ import { CLOSE_FOR, MODERATION_NOTE_MAX } from '~/modules/moderation/thread-vali
 // The page's action lists the intents these forms post.
 export { THREAD_MODERATION_INTENTS } from '~/modules/moderation/thread-validation'
 import { SelectField, TextField } from '../forms'
+import { MergeForm } from '../threads/merge-form'
 import { useQuestionReply } from '../question/action-data'
 
 const CLOSE_LABELS = {
@@ -16,7 +17,8 @@ const CLOSE_LABELS = {
 
 /**
  * "This thread is locked" for everyone, and for moderators (helpers: closing only) the thread's
- * tools: lock or unlock, close for a reason, move, retag, and the thread's moderation history.
+ * tools: lock or unlock, close for a reason, move, retag, merge into the original, and the
+ * thread's moderation history.
  */
 export function ThreadModeration({
   view,
@@ -123,6 +125,14 @@ export function ThreadModeration({
                 {noteField('retagNote', t('audit.thread.note'))}
                 {submit('retag', t('audit.thread.retag'))}
               </Form>
+            ) : null}
+            {view.may.merge ? (
+              <MergeForm
+                path={path}
+                duplicateOfId={view.duplicateOfId}
+                values={values}
+                errors={errors}
+              />
             ) : null}
           </div>
         </details>

@@ -3,6 +3,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { FormError } from '../forms'
 import { MarkdownEditor } from '../markdown-editor'
 import { useQuestionReply } from './action-data'
+import { AnswerPersonalDataGuard } from '../threads/personal-data-guard'
 
 /**
  * "Your answer". The form carries a one-time key from the loader: a second click or a resent
@@ -61,6 +62,7 @@ export function AnswerForm({
           serverPreview={reply.preview ?? null}
           rows={8}
         />
+        <AnswerPersonalDataGuard path={path} />
         <div className="form-actions">
           <button type="submit" name="intent" value="answer" className="button" disabled={busy}>
             {busy ? t('questions.answer.posting') : t('questions.answer.post')}

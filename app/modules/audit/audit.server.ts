@@ -44,6 +44,8 @@ type Stream = {
   index: string
   column: 'actor_id' | 'user_id' | 'question_id' | 'type'
   value: unknown
+  /** A question's timeline also holds the merges into it (recorded on the duplicate). */
+  mergedInto?: number
 }
 
 type Query = {
@@ -71,6 +73,11 @@ export function streamStatement(stream: Stream, q: Query): { text: string; param
     params.push(...q.types)
   }
   const also = { actor_id: q.actorId, user_id: q.userId, question_id: q.questionId }
+  if (stream.mergedInto !== undefined) {
+    where.push(`json_extract(data, '$.originalId') = ?`)
+    params.push(stream.mergedInto)
+    also.question_id = undefined
+  }
   for (const [column, value] of Object.entries(also))
     if (value !== undefined && column !== stream.column) {
       where.push(`${column} = ?`)
@@ -102,7 +109,19 @@ export function streamStatement(stream: Stream, q: Query): { text: string; param
 /** Which index reads answer the query. */
 export function streamsFor(q: Query): Stream[] {
   if (q.questionId !== undefined)
-    return [{ index: 'events_question_idx', column: 'question_id', value: q.questionId }]
+    return [
+      { index: 'events_question_idx', column: 'question_id', value: q.questionId },
+      ...(q.types.includes('question.merged')
+        ? [
+            {
+              index: 'events_type_idx',
+              column: 'type' as const,
+              value: 'question.merged',
+              mergedInto: q.questionId,
+            },
+          ]
+        : []),
+    ]
   if (q.person !== undefined)
     return [
       { index: 'events_actor_idx', column: 'actor_id', value: q.person },

@@ -28,6 +28,7 @@ export const AUDIT_KINDS = {
     'question.unlocked',
     'question.recategorised',
     'question.retagged',
+    'question.merged',
     'flag.decided',
     'review.claimed',
   ],
@@ -158,6 +159,13 @@ export const DESCRIBERS: Record<
   'question.retagged': (d) => ({
     key: 'audit.events.retagged',
     values: { from: list(d.from), to: list(d.to) },
+  }),
+  'question.merged': (d) => ({
+    key: 'threads.audit.merged',
+    values: {
+      original: text(d.originalId),
+      count: Array.isArray(d.answerIds) ? d.answerIds.length : 0,
+    },
   }),
   'user.warned': () => ({ key: 'audit.events.warned' }),
   'user.silenced': (d) => ({ key: 'audit.events.silenced', values: { until: text(d.endsAt) } }),

@@ -74,7 +74,7 @@ function queueDigest(userId: number, earliest: Date): boolean {
           },
         })
         .from(notifications)
-        .innerJoin(questions, eq(questions.id, notifications.questionId))
+        .leftJoin(questions, eq(questions.id, notifications.questionId))
         .leftJoin(answers, eq(answers.id, notifications.answerId))
         .where(and(eq(notifications.userId, userId), kept, gt(notifications.createdAt, since)))
         .orderBy(desc(notifications.createdAt), desc(notifications.id))
@@ -82,7 +82,8 @@ function queueDigest(userId: number, earliest: Date): boolean {
         .filter(
           (r) =>
             choices[r.type].email === 'digest' &&
-            canSee(person, r.question) &&
+            // a notice about the person (a sanction) names no question: theirs to read
+            (r.questionId === null || (r.question !== null && canSee(person, r.question))) &&
             (r.answer?.authorId == null ||
               canSee(person, { ...r.answer, authorId: r.answer.authorId })),
         )
@@ -90,14 +91,7 @@ function queueDigest(userId: number, earliest: Date): boolean {
       const t = translatorFor(person.language)
       const items = rows
         .slice(0, DIGEST_LINES)
-        .map((r) =>
-          digestLine(
-            tx,
-            { ...r, questionId: r.questionId!, data: r.data ?? undefined },
-            t,
-            person.language,
-          ),
-        )
+        .map((r) => digestLine(tx, { ...r, userId, data: r.data ?? undefined }, t, person.language))
         .filter((i) => i !== null)
       const more = rows.length - items.length
       queueEmail(tx, {

@@ -14,13 +14,16 @@ import { slugify } from '../../utils/slug'
 import { localizeCategory } from '../categories/localize'
 import type { NotificationType } from '../notifications/preferences.server'
 import { absoluteUrl, type Compose } from './mail.server'
+import { composeSanction } from './sanction-mail.server'
 
 const EXCERPT = 400
 
 export type NotificationMail = {
+  /** The recipient, when the words need them (a sanction links their own standing page). */
+  userId?: number
   type: NotificationType
   actorId: number | null
-  questionId: number
+  questionId: number | null
   answerId?: number | null
   data?: Record<string, unknown>
 }
@@ -61,13 +64,9 @@ function closeReasonText(t: TFunction, reason: string): string {
 
 /** What the e-mail about one notification says; null when its question is gone. */
 export function composeNotification(tx: Pick<Tx, 'select'>, n: NotificationMail): Compose | null {
-  // About the person's account, not a thread: what it says is on their notifications page.
-  if (n.type === 'moderation.sanctioned')
-    return (t) => ({
-      subject: t('mail.message.sanctioned.subject'),
-      paragraphs: [t('mail.message.sanctioned.text')],
-      action: { label: t('mail.message.sanctioned.open'), url: absoluteUrl('/notifications') },
-    })
+  // About the person's account, not a thread: what was done, why, until when, and where to read it.
+  if (n.type === 'moderation.sanctioned') return composeSanction(tx, n)
+  if (n.questionId === null) return null
   const q = tx
     .select({
       id: questions.id,
@@ -189,6 +188,14 @@ export function composeNotification(tx: Pick<Tx, 'select'>, n: NotificationMail)
           quote: excerptOf(answer?.bodyMd),
           action: open,
         }
+      case 'question.merged': {
+        const duplicate = typeof n.data?.duplicateTitle === 'string' ? n.data.duplicateTitle : ''
+        return {
+          subject: t('threads.mail.mergedSubject', { title: duplicate || title }),
+          paragraphs: [t('threads.mail.mergedText', { who, title, duplicate })],
+          action: open,
+        }
+      }
       case 'post.hidden_by_flags':
         return {
           subject: t('mail.message.hiddenByFlags.subject', { title }),
@@ -271,7 +278,8 @@ export function digestLine(
   const q = tx
     .select({ id: questions.id, title: questions.title })
     .from(questions)
-    .where(eq(questions.id, n.questionId))
+    .where(eq(questions.id, n.questionId ?? 0))
     .get()
-  return { text: c.subject, url: absoluteUrl(q ? threadPath(q, n.answerId) : '/notifications') }
+  const fallback = c.action?.url ?? absoluteUrl('/notifications')
+  return { text: c.subject, url: q ? absoluteUrl(threadPath(q, n.answerId)) : fallback }
 }

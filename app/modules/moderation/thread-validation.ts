@@ -20,6 +20,7 @@ export const threadModerationIntent = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('close'), closeReason: z.string().max(40), closeNote: note }),
   z.object({ intent: z.literal('move'), moveTo: z.string().max(60), moveNote: note }),
   z.object({ intent: z.literal('retag'), retagTags: z.string().max(200), retagNote: note }),
+  z.object({ intent: z.literal('merge'), mergeInto: z.string().max(300), mergeNote: note }),
 ])
 export type ThreadModerationIntent = z.infer<typeof threadModerationIntent>
 

@@ -191,6 +191,7 @@ export function getThreadModerationView(
     target: QuestionTarget
     category: { slug: string }
     tags: string[]
+    duplicateOf?: { id: number } | null
   },
   language: Language,
 ) {
@@ -201,6 +202,7 @@ export function getThreadModerationView(
     close: can(viewer, 'question.close', q),
     move: can(viewer, 'question.move', q),
     retag: can(viewer, 'question.retag', q),
+    merge: can(viewer, 'question.merge', q),
     history: can(viewer, 'audit.view', null),
   }
   if (!Object.values(may).some(Boolean)) return null
@@ -209,6 +211,8 @@ export function getThreadModerationView(
     questionId: page.question.id,
     category: page.category.slug,
     tags: page.tags.join(' '),
+    // a question closed as a duplicate is the usual one to merge: its original, filled in
+    duplicateOfId: page.duplicateOf?.id ?? null,
     categories: may.move
       ? listCategories(language).map((c) => ({ value: c.slug, label: c.name }))
       : [],

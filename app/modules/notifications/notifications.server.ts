@@ -22,7 +22,8 @@ export type Notice = {
   userId: number
   type: NotificationType
   actorId: number | null
-  questionId: number
+  /** Null for what is about the person rather than a thread (a moderator's warning). */
+  questionId: number | null
   answerId?: number | null
   data?: Record<string, unknown>
 }
@@ -63,7 +64,7 @@ export function notify(tx: Tx, n: Notice & { email?: boolean }) {
     'select id, role, reputation, deleted_at as deletedAt from users where id = ?',
   ).get(n.userId) as (Actor & { deletedAt: number | null }) | undefined
   if (!person || person.deletedAt) return
-  if (!recipientMaySee(person, n.questionId, n.answerId)) return
+  if (n.questionId !== null && !recipientMaySee(person, n.questionId, n.answerId)) return
   const choice = getPreference(tx, n.userId, n.type)
   const digest = choice.email === 'digest'
   if (choice.inApp || digest) {
@@ -160,8 +161,10 @@ const answerStillListed = or(
   listed(answers),
   aboutOwnHiddenPost(answers),
 )
-// A private question's notifications are shown to its asker and staff only.
+// A private question's notifications are shown to its asker and staff only; those about the
+// person themselves (a warning, a sanction) name no question and are always theirs to read.
 const questionListedToRecipient = or(
+  isNull(notifications.questionId),
   listedToRecipient(questions, notifications.userId),
   and(aboutOwnHiddenPost(questions), isNull(notifications.answerId)),
 )
@@ -175,10 +178,10 @@ export function countUnread(userId: number, exceptQuestionId: number | null = nu
   return (
     db
       .select({
-        n: sql<number>`count(distinct ${notifications.type} || ':' || ${notifications.questionId})`,
+        n: sql<number>`count(distinct ${notifications.type} || ':' || coalesce(${notifications.questionId}, 'n' || ${notifications.id}))`,
       })
       .from(notifications)
-      .innerJoin(questions, eq(questions.id, notifications.questionId))
+      .leftJoin(questions, eq(questions.id, notifications.questionId))
       .leftJoin(answers, eq(answers.id, notifications.answerId))
       .where(
         and(
@@ -187,7 +190,9 @@ export function countUnread(userId: number, exceptQuestionId: number | null = nu
           shownInApp,
           questionListedToRecipient,
           answerStillListed,
-          exceptQuestionId === null ? undefined : ne(notifications.questionId, exceptQuestionId),
+          exceptQuestionId === null
+            ? undefined
+            : or(isNull(notifications.questionId), ne(notifications.questionId, exceptQuestionId)),
         ),
       )
       .get()?.n ?? 0
@@ -198,10 +203,14 @@ export const NOTIFICATIONS_PAGE = 30
 // Rows read to build one page of groups: enough for busy questions, bounded for busy people.
 const ROWS_READ = 300
 
+/** A moderator's action on the person's account, as the notification recorded it. */
+export type SanctionNotice = { kind: string; reason: string; endsAt: string | null }
+
 export type NotificationGroup = {
   key: string
   type: NotificationType
-  question: { id: number; title: string }
+  /** Null for notifications about the person, not a thread (`sanction` then says what). */
+  question: { id: number; title: string } | null
   /** The answer the entry links to: the first unread one, else the latest. */
   answerId: number | null
   original: { id: number; title: string } | null
@@ -214,6 +223,15 @@ export type NotificationGroup = {
   latestAt: Date
   /** An escalation's level (1: on call, 2: everyone), from the latest row. */
   level: number | null
+  sanction: SanctionNotice | null
+  /** A merge: the title of the person's question that was merged into this thread. */
+  mergedTitle: string | null
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v : '')
+function sanctionOf(data: Record<string, unknown> | null): SanctionNotice | null {
+  if (!data || typeof data.kind !== 'string') return null
+  return { kind: data.kind, reason: text(data.reason), endsAt: text(data.endsAt) || null }
 }
 
 /** The latest notification entries, grouped per question and type, newest first. */
@@ -221,6 +239,7 @@ export function listNotifications(userId: number): NotificationGroup[] {
   const original = alias(questions, 'original')
   const rows = db
     .select({
+      id: notifications.id,
       type: notifications.type,
       answerId: notifications.answerId,
       data: notifications.data,
@@ -231,7 +250,7 @@ export function listNotifications(userId: number): NotificationGroup[] {
       original: { id: original.id, title: original.title },
     })
     .from(notifications)
-    .innerJoin(questions, eq(questions.id, notifications.questionId))
+    .leftJoin(questions, eq(questions.id, notifications.questionId))
     .leftJoin(answers, eq(answers.id, notifications.answerId))
     .leftJoin(users, eq(users.id, notifications.actorId))
     .leftJoin(original, and(eq(original.id, questions.duplicateOfId), listed(original)))
@@ -249,14 +268,16 @@ export function listNotifications(userId: number): NotificationGroup[] {
 
   const groups = new Map<string, NotificationGroup & { firstUnreadAt: number }>()
   for (const r of rows) {
-    const key = `${r.type}:${r.question.id}`
+    // one entry per question and type; each notice about the person stands alone
+    const question = r.question?.id ? { id: r.question.id, title: r.question.title } : null
+    const key = question ? `${r.type}:${question.id}` : `${r.type}:n${r.id}`
     let g = groups.get(key)
     if (!g) {
       if (groups.size === NOTIFICATIONS_PAGE) continue
       g = {
         key,
         type: r.type,
-        question: r.question,
+        question,
         answerId: r.answerId,
         original: r.original?.id ? r.original : null,
         count: 0,
@@ -265,6 +286,8 @@ export function listNotifications(userId: number): NotificationGroup[] {
         unread: false,
         latestAt: r.createdAt,
         level: typeof r.data?.level === 'number' ? r.data.level : null,
+        sanction: r.type === 'moderation.sanctioned' ? sanctionOf(r.data) : null,
+        mergedTitle: r.type === 'question.merged' ? text(r.data?.duplicateTitle) || null : null,
         firstUnreadAt: Infinity,
       }
       groups.set(key, g)

@@ -85,6 +85,7 @@ type Checks = {
   'account.settings': null
   'profile.edit': null
   'user.role': PersonTarget
+  'question.merge': QuestionTarget
 }
 
 export type Action = keyof Checks
@@ -138,6 +139,7 @@ export const ACTIONS = [
   'account.settings',
   'profile.edit',
   'user.role',
+  'question.merge',
 ] as const satisfies readonly Action[]
 
 const RANK: Record<Role, number> = { member: 0, helper: 1, moderator: 2, staff: 3, admin: 4 }
@@ -170,10 +172,12 @@ export function canSee(actor: Actor | null, post: PostState): boolean {
 
 /**
  * Lists, search, suggestions and notifications show only posts in no moderation state, and never
- * a private question.
+ * a private question nor one merged into another.
  */
-export function isListed(post: Pick<PostState, 'hiddenAt' | 'deletedAt' | 'visibility'>): boolean {
-  return !post.hiddenAt && !post.deletedAt && post.visibility !== 'private'
+export function isListed(
+  post: Pick<PostState, 'hiddenAt' | 'deletedAt' | 'visibility'> & { mergedIntoId?: number | null },
+): boolean {
+  return !post.hiddenAt && !post.deletedAt && post.visibility !== 'private' && !post.mergedIntoId
 }
 
 const isOpenForChanges = (q: QuestionTarget) => !q.lockedAt
@@ -311,6 +315,11 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   // Admins give roles to others, never to themselves: the site must not lose its last admin by
   // a slip, and nobody promotes themselves.
   'user.role': (actor, person) => atLeast(actor, 'admin') && actor!.id !== person.id,
+  // Merging moves a duplicate's answers into its original for good. A private question's
+  // conversation is between its asker and staff, so it is never poured into a public thread
+  // (which original it may go into is the merge module's rule: one every reader can see).
+  'question.merge': (actor, q) =>
+    isModerator(actor) && canSee(actor, q) && !q.deletedAt && q.visibility !== 'private',
 }
 
 /** What a silenced (read-only) account may not do: everything that writes something new. */
@@ -333,6 +342,7 @@ const READ_ONLY_BLOCKS = new Set<Action>([
   'question.move',
   'question.retag',
   'profile.edit',
+  'question.merge',
 ])
 
 /** An answer's target built from its question's, as the question page lists them. */

@@ -27,7 +27,13 @@ export type PostColumns = {
   deletedAt: SQLiteColumn
   /** Questions only: 'private' ones are for their asker and staff. */
   visibility?: SQLiteColumn
+  /** Questions only: one merged into another is listed nowhere; its URL leads to the other. */
+  mergedIntoId?: SQLiteColumn
 }
+
+/** A question merged into another appears in no list: its answers are listed with the other. */
+const unmerged = (table: PostColumns) =>
+  table.mergedIntoId ? isNull(table.mergedIntoId) : undefined
 
 /** Roles that see every private question. */
 const STAFF_ROLES = ROLES.filter((role) => atLeast({ id: 0, role, reputation: 0 }, 'staff'))
@@ -69,6 +75,7 @@ export function listed(table: PostColumns): SQL {
     isNull(table.hiddenAt),
     isNull(table.deletedAt),
     table.visibility ? eq(table.visibility, 'public') : undefined,
+    unmerged(table),
   )!
 }
 
@@ -81,6 +88,7 @@ export function listedTo(table: PostColumns, viewer: Actor | null): SQL {
     isNull(table.hiddenAt),
     isNull(table.deletedAt),
     atLeast(viewer, 'staff') ? undefined : privateRule(table, viewer?.id ?? null),
+    unmerged(table),
   )!
 }
 
@@ -100,6 +108,7 @@ export function listedToRecipient(table: PostColumns, recipient: SQLiteColumn): 
           sql`exists (select 1 from users recipient where recipient.id = ${recipient} and recipient.role in (${STAFF_ROLE_LIST}))`,
         )
       : undefined,
+    unmerged(table),
   )!
 }
 
@@ -116,6 +125,6 @@ export function listedSql(
   const p = options.unindexed ? '+' : ''
   const moderationFree = `${p}${alias}.hidden_at is null and ${p}${alias}.deleted_at is null`
   return kind === 'question'
-    ? `${moderationFree} and ${p}${alias}.visibility = 'public'`
+    ? `${moderationFree} and ${p}${alias}.visibility = 'public' and ${p}${alias}.merged_into_id is null`
     : moderationFree
 }

@@ -286,6 +286,8 @@ export function getQuestionPage(id: number, viewer: Actor | null, language: Lang
       updatedAt: q.updatedAt,
       lastActivityAt: q.lastActivityAt,
       visibility: q.visibility,
+      // merged into another: the page redirects there (see moderation/merge.server.ts)
+      mergedIntoId: q.mergedIntoId,
       myVote: myVotes.get(`question:${q.id}`) ?? 0,
     },
     author: row.author,

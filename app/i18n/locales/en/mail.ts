@@ -43,6 +43,10 @@ const mail = {
       label: 'My question locked',
       hint: 'A moderator locks a thread you started, with the reason.',
     },
+    questionMerged: {
+      label: 'My question merged into another',
+      hint: 'A moderator merges a question you asked or follow into the same question asked before; its answers move there.',
+    },
     moderationSanctioned: {
       label: 'Moderators acting on my account',
       hint: 'A warning, or a limit on your account, with its reason and end.',

@@ -157,7 +157,7 @@ const questions = {
     check: 'Check for answers',
     details: 'Details',
     detailsHint:
-      'What did you try, what did you expect, what happened? Order numbers help; never post passwords or card numbers.',
+      'What did you try, what did you expect, what happened? Never post passwords or card numbers; for order numbers and contact details, ask privately.',
     category: 'Category',
     tags: 'Tags',
     tagsHint: '1–{{max}} tags separated by spaces or commas, e.g. “shipping jne”.',

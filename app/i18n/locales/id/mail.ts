@@ -48,6 +48,10 @@ const mail: Translation<typeof en> = {
       label: 'Pertanyaan saya dikunci',
       hint: 'Moderator mengunci utas yang Anda mulai, beserta alasannya.',
     },
+    questionMerged: {
+      label: 'Pertanyaan saya digabungkan',
+      hint: 'Moderator menggabungkan pertanyaan yang Anda ajukan atau ikuti ke pertanyaan sama yang lebih dulu ada; jawabannya ikut pindah.',
+    },
     moderationSanctioned: {
       label: 'Moderator menindak akun saya',
       hint: 'Peringatan, atau pembatasan akun Anda, beserta alasan dan kapan berakhirnya.',

@@ -162,7 +162,7 @@ const questions: Translation<typeof en> = {
     check: 'Cek jawaban yang sudah ada',
     details: 'Detail',
     detailsHint:
-      'Apa yang sudah Anda coba, apa yang Anda harapkan, dan apa yang terjadi? Nomor pesanan akan membantu; jangan pernah menulis kata sandi atau nomor kartu.',
+      'Apa yang sudah Anda coba, apa yang Anda harapkan, dan apa yang terjadi? Jangan pernah menulis kata sandi atau nomor kartu; untuk nomor pesanan dan kontak, tanyakan secara privat.',
     category: 'Kategori',
     tags: 'Tag',
     tagsHint: '1–{{max}} tag, dipisahkan spasi atau koma, misalnya “shipping jne”.',
