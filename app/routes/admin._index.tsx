@@ -21,6 +21,7 @@ const TOOLS = [
   { key: 'search', href: '/settings/search', action: 'search.settings' },
   { key: 'review', href: '/review', action: 'review.view' },
   { key: 'audit', href: '/audit', action: 'audit.view' },
+  { key: 'templates', href: '/templates', action: 'template.manage' },
 ] as const satisfies readonly { key: string; href: string; action: Action }[]
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,8 +8,7 @@ import { FlaggedNotice } from '~/components/flags/flag-form'
 import { KbThreadLinks } from '~/components/kb-thread-links'
 import { FollowButton } from '~/components/mail/follow-button'
 import { PrivateQuestionPanel } from '~/components/privacy/private-question-panel'
-import { AnswerForm } from '~/components/question/answer-form'
-import { AnswerItem } from '~/components/question/answer-item'
+import { TemplateAnswerForm, SuggestionAnswerItem } from '~/components/templates/answer-templates'
 import { CloseTools } from '~/components/question/close-tools'
 import { ThreadModeration, THREAD_MODERATION_INTENTS } from '~/components/audit/thread-moderation'
 import { AcknowledgedBanner, ThreadEscalationTools } from '~/components/desk/thread-escalation'
@@ -28,6 +27,7 @@ import { markQuestionRead } from '~/modules/notifications/notifications.server'
 import { atLeast, can, type Actor } from '~/modules/policy/policy'
 import { getQuestionPage } from '~/modules/questions/questions.server'
 import { getSimilarQuestions } from '~/modules/search/search.server'
+import { getAnswerReplies } from '~/modules/templates/page.server'
 import { newSubmissionKey } from '~/modules/submissions/submissions.server'
 import { NotFound } from '~/utils/domain-errors'
 import { readForm } from '~/utils/form.server'
@@ -74,6 +74,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     following: user ? isFollowing(user.id, { type: 'question', id }) : null,
     escalation: getThreadEscalationView(viewer, id, page.target),
     flagged: new URL(request.url).searchParams.has('flagged'),
+    replies: getAnswerReplies(viewer, id, new URL(request.url).searchParams.get('template')),
     moderation: getThreadModerationView(user, page, await getLanguage(request)),
   })
 }
@@ -143,7 +144,8 @@ export default function QuestionRoute() {
         ) : (
           <ol className="answer-list">
             {answers.map((answer) => (
-              <AnswerItem
+              <SuggestionAnswerItem
+                suggestions={data.replies.suggestions}
                 key={answer.id}
                 answer={answer}
                 viewer={viewer}
@@ -156,7 +158,8 @@ export default function QuestionRoute() {
         )}
       </section>
 
-      <AnswerForm
+      <TemplateAnswerForm
+        replies={data.replies}
         canAnswer={can(viewer, 'answer.create', target)}
         signedIn={viewer !== null}
         path={path}

@@ -29,6 +29,8 @@ import { isDomainError, NotFound } from './domain-errors'
 import { flagPost } from '../modules/flags/flags.server'
 import { flagSchema } from '../modules/flags/validation'
 import { answerSchema, fieldErrorsOf } from '../modules/questions/validation'
+import { declineSuggestion } from '../modules/templates/autorespond.server'
+import { templateUseData } from '../modules/templates/templates.server'
 import { castVote } from '../modules/votes/votes.server'
 import { invalid } from './http.server'
 import type { QuestionIntent } from './question-intents'
@@ -63,7 +65,17 @@ export async function handleQuestionIntent(
     case 'answer': {
       const answer = answerSchema.safeParse({ body: input.body })
       if (!answer.success) return invalid(fieldErrorsOf(answer.error), { body: input.body })
-      const answerId = await createAnswer(user, questionId, answer.data.body, input.submissionKey)
+      const template = input.templateId
+        ? templateUseData(user, questionId, input.templateId, answer.data.body)
+        : undefined
+      const answerId = await createAnswer(
+        user,
+        questionId,
+        answer.data.body,
+        input.submissionKey,
+        undefined,
+        template,
+      )
       return redirect(`${here}#answer-${answerId}`)
     }
     case 'vote':
@@ -71,6 +83,9 @@ export async function handleQuestionIntent(
       return redirect(here)
     case 'accept':
       acceptAnswer(user, input.answerId)
+      return redirect(`${here}#answer-${input.answerId}`)
+    case 'decline-suggestion':
+      declineSuggestion(user, input.answerId)
       return redirect(`${here}#answer-${input.answerId}`)
     case 'unaccept':
       unacceptAnswer(user, input.answerId)

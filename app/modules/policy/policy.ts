@@ -35,6 +35,9 @@ export type AnswerTarget = PostState & {
   isAccepted: boolean
 }
 
+/** A reply template as the policy judges it. */
+export type TemplateTarget = { visibility: 'public' | 'staff' }
+
 type Checks = {
   'question.view': QuestionTarget
   'question.create': null
@@ -82,6 +85,9 @@ type Checks = {
   'question.unlock': QuestionTarget
   'question.move': QuestionTarget
   'question.retag': QuestionTarget
+  'template.manage': null
+  'template.use': TemplateTarget
+  'suggestion.respond': AnswerTarget
 }
 
 export type Action = keyof Checks
@@ -132,6 +138,9 @@ export const ACTIONS = [
   'question.unlock',
   'question.move',
   'question.retag',
+  'template.manage',
+  'template.use',
+  'suggestion.respond',
 ] as const satisfies readonly Action[]
 
 const RANK: Record<Role, number> = { member: 0, helper: 1, moderator: 2, staff: 3, admin: 4 }
@@ -297,6 +306,14 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   // Moving to another category and retagging are moderators' edits of the thread's place only.
   'question.move': (actor, q) => isModerator(actor) && canSee(actor, q) && !q.deletedAt,
   'question.retag': (actor, q) => isModerator(actor) && canSee(actor, q) && !q.deletedAt,
+  // Writing templates, their automation and its limits: staff.
+  'template.manage': (actor) => atLeast(actor, 'staff'),
+  // Helpers answer with the public templates; staff with all of them.
+  'template.use': (actor, t) =>
+    atLeast(actor, 'staff') || (atLeast(actor, 'helper') && t.visibility === 'public'),
+  // "This solved my problem" / "I still need help" on an automatic suggestion: its asker.
+  'suggestion.respond': (actor, a) =>
+    owns(actor, a.question) && !a.hiddenAt && !a.deletedAt && !a.question.deletedAt,
 }
 
 /** What a silenced (read-only) account may not do: everything that writes something new. */

@@ -259,6 +259,8 @@ const mail = {
     reviewHint: 'Flagged posts waiting for a moderator’s decision.',
     audit: 'Audit log',
     auditHint: 'Every moderator’s and admin’s action, with its reason.',
+    templates: 'Reply templates',
+    templatesHint: 'Saved replies, how each one works out, and which ones answer by themselves.',
   },
 }
 

@@ -267,6 +267,9 @@ const mail: Translation<typeof en> = {
     reviewHint: 'Tulisan bertanda yang menunggu keputusan moderator.',
     audit: 'Log audit',
     auditHint: 'Setiap tindakan moderator dan admin, beserta alasannya.',
+    templates: 'Template balasan',
+    templatesHint:
+      'Balasan tersimpan, seberapa berhasil masing-masing, dan mana yang menjawab otomatis.',
   },
 }
 
