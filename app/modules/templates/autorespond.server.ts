@@ -34,7 +34,7 @@ import { articleLookup } from './templates.server'
 import { fillTemplate } from './variables'
 
 /** A suggestion is posted only at or above this score (cosine, 0–1); see the README. */
-export const AUTO_THRESHOLD = 0.5
+export const AUTO_THRESHOLD = 0.4
 
 export const SYSTEM_HANDLE = 'tanya-assistant'
 const SYSTEM_EMAIL = 'assistant@tanya.invalid'
@@ -184,6 +184,19 @@ export async function autoRespond(questionId: number): Promise<AutoResponse> {
     refreshQuestionState(tx, questionId, system)
     return { answerId: a.id, score: best.score, candidate: best.key }
   })
+}
+
+/**
+ * The ask form's call: the question is saved already, so a failure here is logged, never the
+ * asker's problem (a person answers as if nothing had been tried).
+ */
+export async function suggestAutomatically(questionId: number): Promise<AutoResponse> {
+  try {
+    return await autoRespond(questionId)
+  } catch (error) {
+    console.warn(`Automatic suggestion for question ${questionId} failed`, error)
+    return null
+  }
 }
 
 function suggestionBody(

@@ -12,17 +12,19 @@ export type MatchText = { title: string; tags: string[]; body: string; language:
 export type MatchDoc<K> = MatchText & { key: K }
 export type Match<K> = { key: K; score: number }
 
-const MAX_BODY_WORDS = 400
+export type MatchWeights = { title: number; tags: number; body: number; bodyWords: number }
+export const MATCH_WEIGHTS: MatchWeights = { title: 3, tags: 2, body: 1, bodyWords: 400 }
 
-function weightedTerms(t: MatchText): Map<string, number> {
+function weightedTerms(t: MatchText, weights: MatchWeights): Map<string, number> {
   const counts = new Map<string, number>()
   const add = (text: string, weight: number, max = Infinity) => {
+    if (weight <= 0) return
     for (const w of normalizeForIndex(text, t.language, NO_SYNONYMS, max).split(' '))
       if (w) counts.set(w, (counts.get(w) ?? 0) + weight)
   }
-  add(t.title, 3)
-  add(t.tags.join(' ').replace(/-/g, ' '), 2)
-  add(t.body, 1, MAX_BODY_WORDS)
+  add(t.title, weights.title)
+  add(t.tags.join(' ').replace(/-/g, ' '), weights.tags)
+  add(t.body, weights.body, weights.bodyWords)
   // dampened term frequency: a word said ten times is not ten times the evidence
   for (const [w, c] of counts) counts.set(w, 1 + Math.log(c))
   return counts
@@ -35,8 +37,14 @@ export class Matcher<K> {
   private readonly idf = new Map<string, number>()
   private readonly n: number
 
-  constructor(docs: MatchDoc<K>[]) {
-    const terms = docs.map((d) => weightedTerms(d))
+  constructor(
+    docs: MatchDoc<K>[],
+    private readonly weights: { doc: MatchWeights; query: MatchWeights } = {
+      doc: MATCH_WEIGHTS,
+      query: MATCH_WEIGHTS,
+    },
+  ) {
+    const terms = docs.map((d) => weightedTerms(d, weights.doc))
     this.n = docs.length
     const df = new Map<string, number>()
     for (const t of terms) for (const w of t.keys()) df.set(w, (df.get(w) ?? 0) + 1)
@@ -58,7 +66,7 @@ export class Matcher<K> {
 
   /** Every candidate by score, best first (at most `limit`). */
   match(text: MatchText, limit = 3): Match<K>[] {
-    const q = this.vectorOf(weightedTerms(text))
+    const q = this.vectorOf(weightedTerms(text, this.weights.query))
     if (q.norm === 0) return []
     const out: Match<K>[] = []
     for (const d of this.docs) {
