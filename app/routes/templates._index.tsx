@@ -54,10 +54,10 @@ export async function action({ request }: ActionFunctionArgs) {
     case 'automate': {
       const gate = automateTemplate(user, input.templateId)
       if (gate.ok) return redirect('/templates')
-      return json(
-        { refused: { templateId: input.templateId, message: msg(`replies.refused.${gate.why}`) } },
-        { status: 409 },
-      )
+      // the page again, with why (also written under the template before anyone asks)
+      return json({
+        refused: { templateId: input.templateId, message: msg(`replies.refused.${gate.why}`) },
+      })
     }
     case 'stop-automation':
       stopAutomation(user, input.templateId)
