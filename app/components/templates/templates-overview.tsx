@@ -157,22 +157,30 @@ function TemplateItem({
               {t('replies.automation.stop')}
             </button>
           </Form>
-        ) : row.gate.ok ? (
+        ) : (
           <Form method="post">
             <input type="hidden" name="templateId" value={row.id} />
-            <button type="submit" name="intent" value="automate" className="button button-small">
+            {row.gate.ok ? null : (
+              <p className="muted">
+                {t(`replies.automation.${row.gate.why}`, {
+                  matured: s.matured,
+                  minUses: settings.minUses,
+                  rate: Math.round((s.closureRate ?? 0) * 100),
+                  minRate: settings.minRate,
+                })}
+              </p>
+            )}
+            <button
+              type="submit"
+              name="intent"
+              value="automate"
+              className={
+                row.gate.ok ? 'button button-small' : 'button button-secondary button-small'
+              }
+            >
               {t('replies.automation.start')}
             </button>
           </Form>
-        ) : (
-          <p className="muted">
-            {t(`replies.automation.${row.gate.why}`, {
-              matured: s.matured,
-              minUses: settings.minUses,
-              rate: Math.round((s.closureRate ?? 0) * 100),
-              minRate: settings.minRate,
-            })}
-          </p>
         )}
         {refused ? (
           <p className="field-error" role="alert">

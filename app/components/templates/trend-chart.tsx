@@ -51,7 +51,9 @@ export function TrendChart({ title, trend }: { title: string; trend: TrendPoint[
       <details>
         <summary>{t('replies.trend.table')}</summary>
         <table className="trend-table">
-          <caption className="visually-hidden">{t('replies.trend.tableCaption', { title })}</caption>
+          <caption className="visually-hidden">
+            {t('replies.trend.tableCaption', { title })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('replies.trend.week')}</th>

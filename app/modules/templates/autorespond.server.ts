@@ -7,7 +7,7 @@
  * response-time figures ignore it. The asker says "This solved my problem" (the normal accept
  * path) or "I still need help" (`suggestion.declined`; nothing else changes).
  */
-import { and, count, eq, isNull, max } from 'drizzle-orm'
+import { and, count, eq, isNull, max, sql } from 'drizzle-orm'
 import {
   answers,
   automaticAnswers,
@@ -65,19 +65,33 @@ type Candidate = { kind: 'template'; id: number } | { kind: 'article'; slug: str
 
 let cached: { version: string; byLanguage: Map<PostLanguage, Matcher<Candidate>> } | null = null
 
-/** What the candidates are now: rebuilt only when a template or an article changed. */
+/**
+ * What the candidates are now: the matchers are rebuilt only when an automatic template or a
+ * published article changed (ids, times and text lengths of both, read from the tables).
+ */
 function candidatesVersion(): string {
   const t = db
-    .select({ n: count(), at: max(replyTemplates.updatedAt), changed: max(replyTemplates.automaticChangedAt) })
+    .select({
+      n: count(),
+      id: max(replyTemplates.id),
+      at: max(replyTemplates.updatedAt),
+      changed: max(replyTemplates.automaticChangedAt),
+      size: sql<number>`total(length(${replyTemplates.bodyMd}) + ${replyTemplates.id})`,
+    })
     .from(replyTemplates)
     .where(eq(replyTemplates.automatic, true))
     .get()
   const k = db
-    .select({ n: count(), at: max(kbArticles.updatedAt) })
+    .select({
+      n: count(),
+      id: max(kbArticles.id),
+      at: max(kbArticles.updatedAt),
+      size: sql<number>`total(length(${kbArticles.bodyMd}) + ${kbArticles.id})`,
+    })
     .from(kbArticles)
     .where(eq(kbArticles.status, 'published'))
     .get()
-  return [t?.n, t?.at?.getTime(), t?.changed?.getTime(), k?.n, k?.at?.getTime()].join(':')
+  return JSON.stringify([t, k])
 }
 
 function matchers(): Map<PostLanguage, Matcher<Candidate>> {
