@@ -26,11 +26,7 @@ import { db, write, type Tx } from '../../utils/db.server'
 import { Forbidden, NotFound } from '../../utils/domain-errors'
 import { emit, type EmittedEvent, type EventActor } from '../events/events.server'
 import { can, type Actor } from '../policy/policy'
-import {
-  automationSettingsSchema,
-  DEFAULT_AUTOMATION,
-  type AutomationSettings,
-} from './validation'
+import { automationSettingsSchema, DEFAULT_AUTOMATION, type AutomationSettings } from './validation'
 
 export const MATURE_AFTER_MS = 7 * 24 * 60 * 60_000
 const WEEK_MS = 7 * 24 * 60 * 60_000
@@ -333,7 +329,11 @@ function automaticTemplateIds(tx: Tx): number[] {
  */
 export function checkAutomation(tx: Tx, templateId: number, actor: EventActor = null): boolean {
   const t = tx
-    .select({ id: replyTemplates.id, title: replyTemplates.title, automatic: replyTemplates.automatic })
+    .select({
+      id: replyTemplates.id,
+      title: replyTemplates.title,
+      automatic: replyTemplates.automatic,
+    })
     .from(replyTemplates)
     .where(eq(replyTemplates.id, templateId))
     .get()

@@ -101,12 +101,17 @@ export function createTemplate(
   if (refused) return refused
   const id = write(
     (tx) =>
-      once(tx, submissionKey, actor.id, 'template', () =>
-        tx
-          .insert(replyTemplates)
-          .values({ ...fields(input), editedInApp: true, createdById: actor.id })
-          .returning({ id: replyTemplates.id })
-          .get().id,
+      once(
+        tx,
+        submissionKey,
+        actor.id,
+        'template',
+        () =>
+          tx
+            .insert(replyTemplates)
+            .values({ ...fields(input), editedInApp: true, createdById: actor.id })
+            .returning({ id: replyTemplates.id })
+            .get().id,
       ).id,
   )
   return { ok: true, id }
@@ -179,11 +184,7 @@ export function getFilledTemplate(
 ): FilledTemplate {
   const template = requireUsable(actor, templateId)
   if (!getVisibleQuestion(questionId, actor)) throw new NotFound('question')
-  const me = db
-    .select({ name: users.displayName })
-    .from(users)
-    .where(eq(users.id, actor.id))
-    .get()
+  const me = db.select({ name: users.displayName }).from(users).where(eq(users.id, actor.id)).get()
   return {
     templateId,
     title: template.title,

@@ -89,7 +89,10 @@ export const DEFAULT_AUTOMATION: AutomationSettings = { minRate: 80, minUses: 10
 /** The templates page's forms. */
 export const templatesIntent = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('automate'), templateId: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal('stop-automation'), templateId: z.coerce.number().int().positive() }),
+  z.object({
+    intent: z.literal('stop-automation'),
+    templateId: z.coerce.number().int().positive(),
+  }),
   z.object({
     intent: z.literal('settings'),
     minRate: z.string().max(10),

@@ -103,12 +103,14 @@ const replies = {
     searchHint: 'Type to narrow the list; arrow keys move through it, Enter takes the first one.',
     listLabel: 'Reply templates',
     noMatch: 'No template matches.',
-    chosen: 'Inserted from the template “{{title}}”. Read it and change what you need before posting.',
+    chosen:
+      'Inserted from the template “{{title}}”. Read it and change what you need before posting.',
     remove: 'Start again without it',
   },
   suggestion: {
     label: 'Automatic suggestion.',
-    explain: 'Posted by Tanya because it matched your question. A person will still answer if it does not help.',
+    explain:
+      'Posted by Tanya because it matched your question. A person will still answer if it does not help.',
     ask: 'Did this answer your question?',
     solved: 'This solved my problem',
     needHelp: 'I still need help',

@@ -15,7 +15,8 @@ const replies: Translation<typeof en> = {
     newTitle: 'Template balasan baru',
     editTitle: 'Ubah template balasan',
     back: '← Semua template',
-    empty: 'Belum ada template. Tulis yang pertama, atau sertakan sebagai berkas di content/replies.',
+    empty:
+      'Belum ada template. Tulis yang pertama, atau sertakan sebagai berkas di content/replies.',
     shipped: 'bawaan situs',
     shippedHint:
       'Template ini bawaan situs. Setelah Anda menyimpannya di sini, versi Anda tetap dipakai walaupun berkas bawaannya berubah.',
@@ -108,8 +109,7 @@ const replies: Translation<typeof en> = {
       'Ketik untuk mempersempit daftar; tombol panah untuk berpindah, Enter memilih yang pertama.',
     listLabel: 'Template balasan',
     noMatch: 'Tidak ada template yang cocok.',
-    chosen:
-      'Disisipkan dari template “{{title}}”. Baca dan ubah yang perlu sebelum mengirim.',
+    chosen: 'Disisipkan dari template “{{title}}”. Baca dan ubah yang perlu sebelum mengirim.',
     remove: 'Mulai lagi tanpa template',
   },
   suggestion: {
