@@ -123,7 +123,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const result = await createQuestion(user, parsed.data, visit?.id)
       if (!result.ok) return showAgain(values, { fieldErrors: result.fieldErrors }, 400)
       markAskVisitPosted(visit?.id, result.id, user.id)
-      await suggestAutomatically(result.id)
+      void suggestAutomatically(result.id)
       return redirect(`/questions/${result.id}/${slugify(parsed.data.title)}`)
     }
   }

@@ -27,6 +27,7 @@ import { markQuestionRead } from '~/modules/notifications/notifications.server'
 import { atLeast, can, type Actor } from '~/modules/policy/policy'
 import { getQuestionPage } from '~/modules/questions/questions.server'
 import { getSimilarQuestions } from '~/modules/search/search.server'
+import { settleSuggestion } from '~/modules/templates/autorespond.server'
 import { getAnswerReplies } from '~/modules/templates/page.server'
 import { newSubmissionKey } from '~/modules/submissions/submissions.server'
 import { NotFound } from '~/utils/domain-errors'
@@ -52,6 +53,7 @@ function parseId(raw: string | undefined) {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const id = parseId(params.questionId)
+  await settleSuggestion(id)
   const page = getQuestionPage(id, user, await getLanguage(request))
   if (!page) throw new NotFound('question')
   const canonical = slugify(page.question.title)

@@ -7,7 +7,12 @@ import { acceptAnswer, createAnswer, unacceptAnswer } from '~/modules/answers/an
 import { emit } from '~/modules/events/events.server'
 import { createArticle } from '~/modules/kb/kb.server'
 import type { Actor } from '~/modules/policy/policy'
-import { autoRespond, AUTO_THRESHOLD, SYSTEM_HANDLE } from '~/modules/templates/autorespond.server'
+import {
+  autoRespond,
+  AUTO_THRESHOLD,
+  settleSuggestion,
+  SYSTEM_HANDLE,
+} from '~/modules/templates/autorespond.server'
 import {
   loadTemplateFiles,
   parseTemplateFile,
@@ -85,7 +90,12 @@ function makeTemplate(actor: Actor, input: TemplateInput = SOUR): number {
 }
 
 /** An answer posted from the template, as the answer form posts it. */
-async function postFromTemplate(helper: Actor, questionId: number, templateId: number, body?: string) {
+async function postFromTemplate(
+  helper: Actor,
+  questionId: number,
+  templateId: number,
+  body?: string,
+) {
   const text = body ?? getFilledTemplate(helper, templateId, questionId).text
   return createAnswer(
     helper,
@@ -404,6 +414,8 @@ async function ask(asker: Actor, form: Record<string, string>) {
   })
   expect(res.status).toBe(302)
   const id = Number(/\/questions\/(\d+)\//.exec(res.headers.get('location') ?? '')![1])
+  // posted right after the response; the page the asker lands on waits for it the same way
+  await settleSuggestion(id)
   return id
 }
 

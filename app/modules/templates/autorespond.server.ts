@@ -23,6 +23,7 @@ import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
 import { Forbidden, NotFound } from '../../utils/domain-errors'
 import { cookMarkdown } from '../../utils/markdown.server'
+import { singleton } from '../../utils/singleton.server'
 import { requireVisibleAnswer } from '../answers/answers.server'
 import { emit, type EmittedEvent } from '../events/events.server'
 import { can, type Actor } from '../policy/policy'
@@ -200,17 +201,41 @@ export async function autoRespond(questionId: number): Promise<AutoResponse> {
   })
 }
 
+// Suggestions being written, by question: the question page waits for its own (see below).
+const pending = singleton('autoResponses', () => new Map<number, Promise<AutoResponse>>())
+
 /**
- * The ask form's call: the question is saved already, so a failure here is logged, never the
- * asker's problem (a person answers as if nothing had been tried).
+ * The ask form's call: the suggestion is matched, cooked and posted right after the response
+ * is sent, so asking never waits for it. A failure is logged, never the asker's problem (a
+ * person answers as if nothing had been tried).
  */
-export async function suggestAutomatically(questionId: number): Promise<AutoResponse> {
-  try {
-    return await autoRespond(questionId)
-  } catch (error) {
-    console.warn(`Automatic suggestion for question ${questionId} failed`, error)
-    return null
-  }
+export function suggestAutomatically(questionId: number): Promise<AutoResponse> {
+  const done = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => autoRespond(questionId))
+    .catch((error: unknown) => {
+      console.warn(`Automatic suggestion for question ${questionId} failed`, error)
+      return null
+    })
+    .finally(() => pending.delete(questionId))
+  pending.set(questionId, done)
+  return done
+}
+
+/**
+ * Waits (briefly) for a suggestion this process is still writing for the question, so the
+ * page the asker lands on after asking shows it.
+ */
+export async function settleSuggestion(questionId: number, maxMs = 2000): Promise<void> {
+  const writing = pending.get(questionId)
+  if (!writing) return
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([
+    writing,
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, maxMs)
+    }),
+  ])
+  clearTimeout(timer)
 }
 
 function suggestionBody(
