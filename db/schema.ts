@@ -678,6 +678,9 @@ export const NOTIFICATION_TYPES = [
   // to the asker: a moderator closed (for a reason other than a duplicate) or locked the thread
   'question.closed',
   'question.locked',
+  // to staff: a template's automatic answers switched themselves off (its closure rate fell);
+  // about the thread whose outcome took it below the rate
+  'template.automation_off',
 ] as const
 
 export const notifications = sqliteTable(

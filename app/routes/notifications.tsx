@@ -70,6 +70,8 @@ function describe(t: TFunction, n: Item) {
       return t('audit.notifications.closed', { who })
     case 'question.locked':
       return t('audit.notifications.locked', { who })
+    case 'template.automation_off':
+      return t('replies.notifications.automationOff', { title: n.template ?? '' })
   }
 }
 
@@ -85,6 +87,7 @@ function flaggedNotice(t: TFunction, answer: boolean, reasons: string[]) {
 
 /** Where an entry leads: the answer it is about (the first unread one), else the question. */
 function href(n: Item) {
+  if (n.type === 'template.automation_off') return '/templates'
   const thread = `/questions/${n.question.id}/${slugify(n.question.title)}`
   return n.answerId ? `${thread}#answer-${n.answerId}` : thread
 }

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { acceptAnswer, createAnswer, unacceptAnswer } from '~/modules/answers/answers.server'
 import { emit } from '~/modules/events/events.server'
 import { createArticle } from '~/modules/kb/kb.server'
+import { listNotifications } from '~/modules/notifications/notifications.server'
 import type { Actor } from '~/modules/policy/policy'
 import {
   autoRespond,
@@ -42,6 +43,7 @@ import {
   answers,
   automaticAnswers,
   events,
+  notifications,
   questions,
   replyTemplates,
   templateUses,
@@ -377,6 +379,16 @@ describe('the automation gate', () => {
     expect(getTemplatesOverview(who.staff).notices).toEqual([
       expect.objectContaining({ title: SOUR.title, rate: 70 }),
     ])
+    // staff are told in the app (the helper and the asker are not)
+    const told = db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.type, 'template.automation_off'))
+      .all()
+    expect(told.map((n) => n.userId)).toEqual([who.staff.id])
+    expect(told[0].data).toMatchObject({ template: SOUR.title, rate: 70 })
+    const listed = listNotifications(who.staff.id).find((n) => n.type === 'template.automation_off')
+    expect(listed?.template).toBe(SOUR.title)
   })
 
   it('is switched off by the hourly job when new uses mature without closing', async () => {

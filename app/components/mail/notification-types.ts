@@ -17,4 +17,5 @@ export const TYPE_KEYS = {
   'post.hidden_by_flags': 'postHiddenByFlags',
   'question.closed': 'questionClosed',
   'question.locked': 'questionLocked',
+  'template.automation_off': 'templateAutomationOff',
 } as const satisfies Record<NotificationType, string>

@@ -188,7 +188,7 @@ function TemplateItem({
           </p>
         ) : null}
       </div>
-      <TrendChart title={row.title} trend={row.trend} />
+      {s.uses > 0 ? <TrendChart title={row.title} trend={row.trend} /> : null}
       <section className="template-improve" aria-labelledby={`${headingId}-improve`}>
         <h3 id={`${headingId}-improve`}>{t('replies.improve.title')}</h3>
         {row.followUps.length === 0 ? (

@@ -214,6 +214,8 @@ export type NotificationGroup = {
   latestAt: Date
   /** An escalation's level (1: on call, 2: everyone), from the latest row. */
   level: number | null
+  /** A reply template the entry is about (its automatic answers switched off). */
+  template: string | null
 }
 
 /** The latest notification entries, grouped per question and type, newest first. */
@@ -265,6 +267,7 @@ export function listNotifications(userId: number): NotificationGroup[] {
         unread: false,
         latestAt: r.createdAt,
         level: typeof r.data?.level === 'number' ? r.data.level : null,
+        template: typeof r.data?.template === 'string' ? r.data.template : null,
         firstUnreadAt: Infinity,
       }
       groups.set(key, g)

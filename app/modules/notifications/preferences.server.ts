@@ -34,6 +34,7 @@ export const DEFAULT_PREFERENCES: Record<NotificationType, Preference> = {
   'post.hidden_by_flags': { inApp: true, email: 'instant' },
   'question.closed': { inApp: true, email: 'instant' },
   'question.locked': { inApp: true, email: 'instant' },
+  'template.automation_off': { inApp: true, email: 'instant' },
 }
 
 type Reader = Pick<Tx, 'select'>

@@ -12,7 +12,7 @@
  * at least the set rate over at least the set number of matured uses; an automatic template
  * whose rate falls below the rate is switched off by itself, and staff are told.
  */
-import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
 import {
   answers,
   events,
@@ -20,11 +20,13 @@ import {
   replyTemplates,
   settings,
   templateUses,
+  users,
 } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
 import { Forbidden, NotFound } from '../../utils/domain-errors'
 import { emit, type EmittedEvent, type EventActor } from '../events/events.server'
+import { notify } from '../notifications/notifications.server'
 import { can, type Actor } from '../policy/policy'
 import { automationSettingsSchema, DEFAULT_AUTOMATION, type AutomationSettings } from './validation'
 
@@ -342,7 +344,38 @@ export function checkAutomation(tx: Tx, templateId: number, actor: EventActor = 
   if (stats.closureRate === null || stats.closureRate * 100 >= getAutomationSettings(tx).minRate)
     return false
   setAutomatic(tx, t, false, actor, 'rateFell', stats)
+  tellStaff(tx, t, stats)
   return true
+}
+
+/** Every staff member and admin is told, in the app (and by e-mail, as each chose). */
+function tellStaff(tx: Tx, t: { id: number; title: string }, stats: TemplateStats) {
+  // the thread of the template's latest use: where the notice points, besides the templates page
+  const latest = tx
+    .select({ questionId: templateUses.questionId })
+    .from(templateUses)
+    .where(eq(templateUses.templateId, t.id))
+    .orderBy(desc(templateUses.createdAt))
+    .limit(1)
+    .get()
+  if (!latest) return
+  const staff = tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.role, ['staff', 'admin']), isNull(users.deletedAt)))
+    .all()
+  for (const person of staff)
+    notify(tx, {
+      userId: person.id,
+      type: 'template.automation_off',
+      actorId: null,
+      questionId: latest.questionId,
+      data: {
+        template: t.title,
+        templateId: t.id,
+        rate: Math.round((stats.closureRate ?? 0) * 1000) / 10,
+      },
+    })
 }
 
 /**

@@ -43,6 +43,10 @@ const mail = {
       label: 'My question locked',
       hint: 'A moderator locks a thread you started, with the reason.',
     },
+    templateAutomationOff: {
+      label: 'Automatic answers switched off (staff)',
+      hint: 'A reply template stopped answering by itself because its closure rate fell.',
+    },
     moderationSanctioned: {
       label: 'Moderators acting on my account',
       hint: 'A warning, or a limit on your account, with its reason and end.',

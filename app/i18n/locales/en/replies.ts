@@ -117,6 +117,15 @@ const replies = {
     declinedByYou: 'You said you still need help: someone from the team will answer you.',
     declined: 'The asker said this did not solve it.',
   },
+  notifications: {
+    automationOff: 'Automatic answers with “{{title}}” were switched off: its closure rate fell.',
+  },
+  mail: {
+    automationOffSubject: 'Automatic answers with “{{template}}” were switched off',
+    automationOffText:
+      'The reply template “{{template}}” no longer answers new questions by itself: its closure rate fell to {{rate}} %, below what automation needs. Look at what askers asked after it before switching it on again.',
+    openTemplates: 'Open the templates',
+  },
   auto: {
     articleBody:
       'This article in our help centre may answer your question: [{{title}}]({{href}})\n\n> {{summary}}',

@@ -48,6 +48,10 @@ const mail: Translation<typeof en> = {
       label: 'Pertanyaan saya dikunci',
       hint: 'Moderator mengunci utas yang Anda mulai, beserta alasannya.',
     },
+    templateAutomationOff: {
+      label: 'Jawaban otomatis dimatikan (staf)',
+      hint: 'Template balasan berhenti menjawab sendiri karena tingkat penuntasannya turun.',
+    },
     moderationSanctioned: {
       label: 'Moderator menindak akun saya',
       hint: 'Peringatan, atau pembatasan akun Anda, beserta alasan dan kapan berakhirnya.',

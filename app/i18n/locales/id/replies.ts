@@ -122,6 +122,15 @@ const replies: Translation<typeof en> = {
     declinedByYou: 'Anda bilang masih butuh bantuan: seseorang dari tim akan menjawab Anda.',
     declined: 'Penanya bilang saran ini belum menyelesaikan masalahnya.',
   },
+  notifications: {
+    automationOff: 'Jawaban otomatis dengan “{{title}}” dimatikan: tingkat penuntasannya turun.',
+  },
+  mail: {
+    automationOffSubject: 'Jawaban otomatis dengan “{{template}}” dimatikan',
+    automationOffText:
+      'Template balasan “{{template}}” tidak lagi menjawab pertanyaan baru sendiri: tingkat penuntasannya turun menjadi {{rate}} %, di bawah syarat jawaban otomatis. Lihat apa yang ditanyakan penanya setelahnya sebelum menyalakannya lagi.',
+    openTemplates: 'Buka template',
+  },
   auto: {
     articleBody:
       'Artikel di pusat bantuan kami ini mungkin menjawab pertanyaan Anda: [{{title}}]({{href}})\n\n> {{summary}}',
