@@ -76,7 +76,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     following: user ? isFollowing(user.id, { type: 'question', id }) : null,
     escalation: getThreadEscalationView(viewer, id, page.target),
     flagged: new URL(request.url).searchParams.has('flagged'),
-    replies: getAnswerReplies(viewer, id, new URL(request.url).searchParams.get('template')),
+    replies: getAnswerReplies(viewer, page, new URL(request.url).searchParams.get('template')),
     moderation: getThreadModerationView(user, page, await getLanguage(request)),
   })
 }

@@ -3,7 +3,7 @@
  * chosen (filled in for this question), and which answers are automatic suggestions.
  */
 import type { Actor } from '../policy/policy'
-import { getSuggestions, type SuggestionView } from './autorespond.server'
+import { getSuggestions, SYSTEM_HANDLE, type SuggestionView } from './autorespond.server'
 import { getFilledTemplate, listUsableTemplates, type FilledTemplate } from './templates.server'
 
 export type AnswerReplies = {
@@ -12,12 +12,18 @@ export type AnswerReplies = {
   suggestions: SuggestionView[]
 }
 
-/** `template` is the `?template=` of the page's address (a chosen template), if any. */
+type Page = { question: { id: number }; answers: { author: { handle: string } }[] }
+
+/**
+ * `template` is the `?template=` of the page's address (a chosen template), if any. Only a page
+ * with an answer by the assistant asks which answers are suggestions: no statement otherwise.
+ */
 export function getAnswerReplies(
   viewer: Actor | null,
-  questionId: number,
+  page: Page,
   template: string | null,
 ): AnswerReplies {
+  const questionId = page.question.id
   const templates = listUsableTemplates(viewer).map((t) => ({
     id: t.id,
     title: t.title,
@@ -30,5 +36,6 @@ export function getAnswerReplies(
     viewer && Number.isSafeInteger(id) && templates.some((t) => t.id === id)
       ? getFilledTemplate(viewer, id, questionId)
       : null
-  return { templates, chosen, suggestions: getSuggestions(questionId) }
+  const suggested = page.answers.some((a) => a.author.handle === SYSTEM_HANDLE)
+  return { templates, chosen, suggestions: suggested ? getSuggestions(questionId) : [] }
 }
