@@ -33,6 +33,7 @@ import { createRemixHandler } from './app/utils/remix-handler.server'
 import { createPageCache } from './app/utils/page-cache.server'
 import { runInRequestScope } from './app/utils/request-scope.server'
 import { withDomainErrors } from './app/utils/route-errors.server'
+import { publicPageRoutes } from './app/utils/public-pages-cache.server'
 import { searchPageRoute } from './app/utils/search-page-cache.server'
 
 declare module '@remix-run/node' {
@@ -104,12 +105,14 @@ export function createApp(build: ServerBuild, env: Env) {
 
   app.use(limitBodySize())
   app.use(checkOrigin(site.origin, isOneClickUnsubscribe))
-  // Search pages for signed-out visitors: the same few searches come again and again, and a
-  // page served from memory costs a fraction of a rendered one.
+  // Public pages and searches for signed-out visitors: the same few pages and searches come
+  // again and again, and a page served from memory costs a fraction of a rendered one.
   if (env.PAGE_CACHE_SECONDS > 0)
     app.use(
-      createPageCache({ ttlMs: env.PAGE_CACHE_SECONDS * 1000, routes: [searchPageRoute] })
-        .middleware,
+      createPageCache({
+        ttlMs: env.PAGE_CACHE_SECONDS * 1000,
+        routes: [searchPageRoute, ...publicPageRoutes],
+      }).middleware,
     )
 
   const handleWithRemix = createRemixHandler({

@@ -14,7 +14,8 @@ import { contentVersion } from './db.server'
  * A route that must do something on every view (the search log) says so in `onHit`.
  */
 export type CachedRoute = {
-  path: string
+  /** The page's path, or a pattern for pages with parameters (`/questions/1/…`). */
+  path: string | RegExp
   /** Response headers to store with the page and send again (lower case). */
   keepHeaders?: string[]
   /** Runs for every response served from the cache, with the headers stored with it. */
@@ -53,7 +54,13 @@ export function createPageCache(options: PageCacheOptions) {
   const ttlMs = options.ttlMs ?? 60_000
   const maxBytes = options.maxBytes ?? 16 * 1024 * 1024
   const maxEntryBytes = options.maxEntryBytes ?? 512 * 1024
-  const routes = new Map(options.routes.map((r) => [r.path, r]))
+  const exact = new Map<string, CachedRoute>()
+  const patterns: (CachedRoute & { path: RegExp })[] = []
+  for (const route of options.routes)
+    if (typeof route.path === 'string') exact.set(route.path, route)
+    else patterns.push(route as CachedRoute & { path: RegExp })
+  const routeFor = (path: string) =>
+    exact.get(path) ?? patterns.find((route) => route.path.test(path))
   const entries = new Map<string, Entry>()
   let bytes = 0
 
@@ -153,7 +160,7 @@ export function createPageCache(options: PageCacheOptions) {
   }
 
   function middleware(req: Request, res: Response, next: NextFunction) {
-    const route = req.method === 'GET' ? routes.get(req.path) : undefined
+    const route = req.method === 'GET' ? routeFor(req.path) : undefined
     if (!route || req.headers.cookie) return next()
     // The host is part of the key: a page rendered for a forged Host header stays with it.
     const address = `${req.get('host') ?? ''}${req.originalUrl}`

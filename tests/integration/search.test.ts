@@ -456,6 +456,35 @@ describe('thread search', () => {
     expect(getSimilarQuestions(999_999)).toEqual([])
   })
 
+  it('finds a similar question by the distinctive words of the body when the title says little', async () => {
+    const asker = await makeUser()
+    const vague = await makeQuestion(asker, {
+      title: 'Strange message keeps appearing',
+      body: 'It says ERR_VOUCHER_EXPIRED whenever I type the discount code.',
+      tags: ['app'],
+    })
+    const sameError = await makeQuestion(asker, {
+      title: 'What does ERR_VOUCHER_EXPIRED mean?',
+      body: 'The discount code is refused.',
+      tags: ['promotions'],
+    })
+    await makeQuestion(asker, { title: 'Strange noise from the grinder', tags: ['grinders'] })
+    await makeQuestion(asker, { title: 'A message from the courier', tags: ['delivery'] })
+    // the title alone shares no word with it; its body's rarest words do
+    const list = getSimilarQuestions(vague).map((q) => q.id)
+    expect(list).toContain(sameError)
+    expect(list).not.toContain(vague)
+
+    // the ask form: the same title finds it only once the details are typed
+    await makeAnswer(await makeUser(), sameError, 'The voucher ran out; ask for a new one.')
+    const title = 'Strange message keeps appearing'
+    const ids = async (body: string) => (await suggestForAsk(title, body)).threads.map((t) => t.id)
+    expect(await ids('')).not.toContain(sameError)
+    expect(await ids('It says ERR_VOUCHER_EXPIRED when I type the discount code.')).toContain(
+      sameError,
+    )
+  })
+
   it('answers hostile queries with results or a clear message, never an error', async () => {
     const asker = await makeUser()
     await makeQuestion(asker, { title: 'Order not arrived near Bandung station' })

@@ -19,11 +19,13 @@ import { currentSynonyms } from './synonyms.server'
 import {
   findSimilarQuestionIds,
   searchThreads,
+  searchTitleAndBody,
   summarizeQuestions,
   THREAD_PAGE_SIZE,
   type SimilarQuestion,
   type SolvedFilter,
   type ThreadHit,
+  type ThreadSearchOptions,
 } from './thread-search.server'
 import { type SearchType, type Suggestion, type Suggestions, type TargetType } from './validation'
 
@@ -182,8 +184,9 @@ const SUGGEST_THREADS = 5
 /**
  * What might already answer a question being typed: up to 3 KB articles and 5 answered or
  * solved threads, titles compared with titles first. A thread closed as a duplicate is never
- * shown: when its words match, its original takes its place. The details join in only while the
- * title is too short to say much on its own.
+ * shown: when its words match, its original takes its place. Once details are typed, threads
+ * are also ranked by their rarest words (see searchTitleAndBody); KB articles by the details
+ * only while the title is too short to say much on its own.
  */
 export async function suggestForAsk(
   title: string,
@@ -200,17 +203,20 @@ export async function suggestForAsk(
   const query = useBody ? `${title}\n${body.slice(0, 600)}` : title
   if (parseQuery(query, synonyms).terms.length === 0) return { kb: [], threads: [] }
   const prefix = !useBody
-  const [kb, threads] = [
-    await searchKb(query, { limit: SUGGEST_KB, prefix }),
-    searchThreads(query, {
-      pageSize: threadLimit,
-      prefix,
-      excludeDuplicates: true,
-      answeredOnly: true,
-      match: 'any',
-      language,
-    }),
-  ]
+  const kb = await searchKb(query, { limit: SUGGEST_KB, prefix })
+  const options: ThreadSearchOptions = {
+    pageSize: threadLimit,
+    prefix,
+    excludeDuplicates: true,
+    answeredOnly: true,
+    match: 'any',
+    language,
+  }
+  // Once details are typed, their rarest words rank threads too, beside the title's ranking.
+  const details = body.trim().slice(0, 600)
+  const threads = details
+    ? searchTitleAndBody(title, details, { ...options, prefix: false })
+    : ((r) => (r.ok ? r.items : []))(searchThreads(query, options))
   return {
     kb: kb.ok
       ? kb.items.map((a) => ({
@@ -222,19 +228,17 @@ export async function suggestForAsk(
           status: null,
         }))
       : [],
-    threads: threads.ok
-      ? threads.items.map((t) => ({
-          type: 'question' as const,
-          id: t.id,
-          title: t.title,
-          titleHtml: t.titleHtml,
-          detail: msg('search.suggest.threadDetail', {
-            category: t.category.name,
-            count: t.answerCount,
-          }),
-          status: t.status,
-        }))
-      : [],
+    threads: threads.map((t) => ({
+      type: 'question' as const,
+      id: t.id,
+      title: t.title,
+      titleHtml: t.titleHtml,
+      detail: msg('search.suggest.threadDetail', {
+        category: t.category.name,
+        count: t.answerCount,
+      }),
+      status: t.status,
+    })),
   }
 }
 

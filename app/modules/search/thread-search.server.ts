@@ -521,23 +521,85 @@ export type SimilarQuestion = {
 }
 
 /**
- * Questions like this one, for the thread page: its title and tags as the query, compared
- * with titles first; never itself, its duplicates, or anything closed as a duplicate (a
+ * The words of a question's body that say the most about it: the rarest ones found in at least
+ * one other thread (a word only this question uses cannot find anything), title words left out.
+ */
+function distinctiveBodyWords(body: string, title: string, count: number): string[] {
+  const synonyms = currentSynonyms()
+  const inTitle = new Set(parseQuery(title, synonyms).terms.map((t) => t.text))
+  const terms = parseQuery(markdownToText(body).slice(0, 3000), synonyms, { max: 60 }).terms
+  return terms
+    .filter((t) => !inTitle.has(t.text) && !/^\d+$/.test(t.text))
+    .map((term) => {
+      const expression = termExpression(term, false)
+      return { text: term.text, n: cachedCount(expression, () => countMatches(expression, [])) }
+    })
+    .filter((w) => w.n >= 2)
+    .sort((a, b) => a.n - b.n || a.text.localeCompare(b.text))
+    .slice(0, count)
+    .map((w) => w.text)
+}
+
+/**
+ * Chosen on the development sites of the recall bench (tests/bench/recall.ts), never on the
+ * held-out one: 8 body words, the body's ranking counting half as much as the title's, and a
+ * fusion constant of 10 (60, the usual one, flattened the title's lead too much).
+ */
+const SIMILAR_BODY_WORDS = 8
+const SIMILAR_BODY_WEIGHT = 0.5
+const SIMILAR_FUSION_K = 10
+
+/**
+ * Two rankings fused by reciprocal rank: the title (and tags), as the ask form would search
+ * them, and the most distinctive words of the body, which often name what the title only hints
+ * at ("this error" → the error's own words). Similar questions and, once a body is typed,
+ * ask-form suggestions.
+ */
+export function searchTitleAndBody(
+  title: string,
+  body: string,
+  options: ThreadSearchOptions,
+): ThreadHit[] {
+  // each ranking goes twice as deep as the list shown: a thread second in both beats one
+  // that only one of them found
+  const pageSize = options.pageSize ?? THREAD_PAGE_SIZE
+  const deeper = { ...options, pageSize: Math.min(50, pageSize * 2) }
+  const byTitle = searchThreads(title, deeper)
+  const bodyWords = body ? distinctiveBodyWords(body, title, SIMILAR_BODY_WORDS) : []
+  const byBody = bodyWords.length ? searchThreads(bodyWords.join(' '), deeper) : null
+  const fused = new Map<number, { hit: ThreadHit; score: number }>()
+  const add = (hits: ThreadHit[], weight: number) =>
+    hits.forEach((hit, rank) => {
+      const entry = fused.get(hit.id) ?? { hit, score: 0 }
+      entry.score += weight / (SIMILAR_FUSION_K + rank + 1)
+      fused.set(hit.id, entry)
+    })
+  if (byTitle.ok) add(byTitle.items, 1)
+  if (byBody?.ok) add(byBody.items, SIMILAR_BODY_WEIGHT)
+  return [...fused.values()]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, pageSize)
+    .map((e) => e.hit)
+}
+
+/**
+ * Questions like this one, for the thread page: its title and tags, and its body (see
+ * searchTitleAndBody); never itself, its duplicates, or anything closed as a duplicate (a
  * matching duplicate brings its original instead).
  */
 export function findSimilarQuestionIds(questionId: number, limit = 5): number[] {
-  const source = db.get<{ title: string; tags: string | null } | undefined>(sql`
-    select q.title, (select group_concat(t.name, ' ') from question_tags qt
+  const source = db.get<{ title: string; tags: string | null; body: string } | undefined>(sql`
+    select q.title, q.body_md as body, (select group_concat(t.name, ' ') from question_tags qt
       join tags t on t.id = qt.tag_id where qt.question_id = q.id) as tags
     from questions q where q.id = ${questionId}`)
   if (!source) return []
-  const result = searchThreads(`${source.title} ${source.tags ?? ''}`, {
-    pageSize: Math.max(1, Math.min(20, limit)),
+  const pageSize = Math.max(1, Math.min(20, limit))
+  return searchTitleAndBody(`${source.title} ${source.tags ?? ''}`, source.body, {
+    pageSize,
     match: 'any',
     excludeDuplicates: true,
     excludeIds: [questionId],
-  })
-  return result.ok ? result.items.map((i) => i.id) : []
+  }).map((hit) => hit.id)
 }
 
 /** The current title and state of visible questions, in the order given. */
