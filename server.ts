@@ -10,6 +10,7 @@ import morgan from 'morgan'
 import { JOBS } from './app/jobs/jobs.server'
 import { startScheduler } from './app/jobs/scheduler.server'
 import { syncKbContent } from './app/modules/kb/content.server'
+import { syncTemplateContent } from './app/modules/templates/content.server'
 import { isOneClickUnsubscribe } from './app/modules/mail/unsubscribe.server'
 import { ensureKbIndexFresh } from './app/modules/search/kb-index.server'
 import {
@@ -169,6 +170,9 @@ async function main() {
   syncCategoryTranslations()
   const kb = syncKbContent(path.resolve('content'))
   for (const s of kb.skipped) console.warn(`content/kb/${s.slug}.md was not applied: ${s.reason}`)
+  const replies = syncTemplateContent(path.resolve('content'))
+  for (const slug of replies.keptAppEdit)
+    console.log(`content/replies/${slug}.md changed, but its template was edited in the app: kept`)
   // Loads the saved KB index (or builds it in a worker) while the server starts listening, and
   // starts the markdown worker, so the first post does not wait for it.
   void ensureKbIndexFresh()

@@ -122,6 +122,9 @@ export const EVENT_TYPES = [
   'user.email_changed',
   'user.profile_updated',
   'user.data_exported',
+  // reply templates: automation switched on by staff, or off by staff or by itself (data:
+  // templateId, on, why, rate, uses)
+  'template.automation_changed',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
@@ -692,6 +695,9 @@ export const NOTIFICATION_TYPES = [
   'question.locked',
   // to the asker and followers of a duplicate: its answers moved to the original (the link)
   'question.merged',
+  // to staff: a template's automatic answers switched themselves off (its closure rate fell);
+  // about the thread whose outcome took it below the rate
+  'template.automation_off',
 ] as const
 
 export const notifications = sqliteTable(
@@ -1081,6 +1087,102 @@ export const flags = sqliteTable(
   ],
 )
 
+// ── Reply templates and automatic suggestions ────────────────────────────────────────────────
+
+/** Public templates may be used by helpers; staff-only ones by staff. */
+export const TEMPLATE_VISIBILITIES = ['public', 'staff'] as const
+export type TemplateVisibility = (typeof TEMPLATE_VISIBILITIES)[number]
+
+/**
+ * Saved replies. Shipped ones come from content/replies/<slug>.md (`slug` set, `fileHash` the
+ * hash last applied); an edit in the app sets `editedInApp` and from then on the file no longer
+ * overwrites it. Templates written in the app have no slug.
+ */
+export const replyTemplates = sqliteTable(
+  'reply_templates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug'),
+    title: text('title').notNull(),
+    // a category slug, or '' for any category
+    category: text('category').notNull().default(''),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull(),
+    visibility: text('visibility', { enum: TEMPLATE_VISIBILITIES }).notNull().default('public'),
+    language: text('language', { enum: POST_LANGUAGES }).notNull().default('en'),
+    bodyMd: text('body_md').notNull(),
+    fileHash: text('file_hash'),
+    editedInApp: integer('edited_in_app', { mode: 'boolean' }).notNull().default(false),
+    automatic: integer('automatic', { mode: 'boolean' }).notNull().default(false),
+    automaticChangedAt: integer('automatic_changed_at', { mode: 'timestamp_ms' }),
+    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .$defaultFn(() => now()),
+  },
+  (t) => [
+    // the content sync finds a shipped template by its file name
+    uniqueIndex('reply_templates_slug_unique').on(t.slug),
+  ],
+)
+
+/**
+ * One answer posted from a template (by a person or by the auto-responder), written by the
+ * reaction to its `answer.created` event. Outcomes are read from the events that follow.
+ */
+export const templateUses = sqliteTable(
+  'template_uses',
+  {
+    answerId: integer('answer_id')
+      .primaryKey()
+      .references(() => answers.id, { onDelete: 'cascade' }),
+    templateId: integer('template_id')
+      .notNull()
+      .references(() => replyTemplates.id, { onDelete: 'cascade' }),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    askerId: integer('asker_id').notNull(),
+    // 0–1: the share of the filled-in text the person changed before posting
+    edited: real('edited').notNull().default(0),
+    automatic: integer('automatic', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // a template's uses, newest first (the templates page, the automation gate)
+    index('template_uses_template_idx').on(t.templateId, t.createdAt),
+  ],
+)
+
+export const SUGGESTION_OUTCOMES = ['solved', 'declined'] as const
+
+/**
+ * Answers the auto-responder posted: never a response (the SLA clock and the question's state
+ * ignore them), and the asker's "This solved my problem" / "I still need help".
+ */
+export const automaticAnswers = sqliteTable(
+  'automatic_answers',
+  {
+    answerId: integer('answer_id')
+      .primaryKey()
+      .references(() => answers.id, { onDelete: 'cascade' }),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    templateId: integer('template_id').references(() => replyTemplates.id, {
+      onDelete: 'set null',
+    }),
+    articleSlug: text('article_slug'),
+    score: real('score').notNull(),
+    outcome: text('outcome', { enum: SUGGESTION_OUTCOMES }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // the question page: which of its answers are automatic
+    index('automatic_answers_question_idx').on(t.questionId),
+  ],
+)
+
 export type User = typeof users.$inferSelect
 export type Question = typeof questions.$inferSelect
 export type Answer = typeof answers.$inferSelect
@@ -1121,3 +1223,4 @@ export const accountTokens = sqliteTable(
     index('account_tokens_user_idx').on(t.userId, t.purpose),
   ],
 )
+export type ReplyTemplate = typeof replyTemplates.$inferSelect

@@ -7,6 +7,7 @@ import { sendDigests } from '../modules/mail/digest.server'
 import { recordEndedSanctions } from '../modules/moderation/sanctions.server'
 import { forgetOldSubmissionKeys } from '../modules/submissions/submissions.server'
 import { recookPlainText } from '../utils/recook.server'
+import { checkAllAutomation } from '../modules/templates/outcomes.server'
 import type { Job } from './scheduler.server'
 
 const MINUTE = 60_000
@@ -41,5 +42,8 @@ export const JOBS: Job[] = [
   // Sanctions end on time by themselves; this records each end in the event log.
   { name: 'sanctions.record-ended', intervalMs: 5 * 60_000, run: () => recordEndedSanctions() },
   // Posts kept as plain text because cooking ran out of time, usually in a moment of heavy load.
+  // A template's uses mature after 7 days and move its closure rate without any new event: an
+  // automatic template whose rate fell is switched off within the hour.
+  { name: 'templates.automation-check', intervalMs: HOUR, run: checkAllAutomation },
   { name: 'markdown.recook-plain-text', intervalMs: 10 * 60_000, run: () => recookPlainText() },
 ]

@@ -27,6 +27,9 @@ import { endEscalationOn, refreshAttentionOn } from './escalation/attention.serv
 import { notifyAskerOfClose, notifyAskerOfLock } from './moderation/threads.server'
 import { notifyOfMerge } from './moderation/merge.server'
 import { notifyOfSanction } from './moderation/sanction-notice.server'
+import { markSuggestionSolved } from './templates/autorespond.server'
+import { checkAutomationOn } from './templates/outcomes.server'
+import { recordTemplateUse } from './templates/templates.server'
 import { creditAcceptedAnswer, creditVote, debitUnacceptedAnswer } from './users/reputation.server'
 
 let table: Partial<Record<EventType, Reaction[]>> | undefined
@@ -42,9 +45,19 @@ export function reactions(): Partial<Record<EventType, Reaction[]>> {
       notifyMentionedInAnswer,
       followOwnThread,
       ...attention,
+      // a use of a template is recorded first, then the asker's follow-up counts as its outcome
+      recordTemplateUse,
+      checkAutomationOn,
     ],
-    'answer.accepted': [creditAcceptedAnswer, notifyAnswererOfAcceptance, queueAcceptedAnswer],
-    'answer.unaccepted': [debitUnacceptedAnswer],
+    'answer.accepted': [
+      creditAcceptedAnswer,
+      notifyAnswererOfAcceptance,
+      queueAcceptedAnswer,
+      markSuggestionSolved,
+      checkAutomationOn,
+    ],
+    'answer.unaccepted': [debitUnacceptedAnswer, checkAutomationOn],
+    'survey.answered': [checkAutomationOn],
     'answer.deleted': attention,
     'answer.restored': attention,
     'answer.hidden': [notifyAuthorOfFlags, ...attention],

@@ -22,6 +22,7 @@ const TOOLS = [
   { key: 'review', href: '/review', action: 'review.view' },
   { key: 'audit', href: '/audit', action: 'audit.view' },
   { key: 'users', href: '/admin/users', action: 'user.manage' },
+  { key: 'templates', href: '/templates', action: 'template.manage' },
 ] as const satisfies readonly { key: string; href: string; action: Action }[]
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -20,6 +20,7 @@ import { can } from '~/modules/policy/policy'
 import { visibilityField } from '~/modules/privacy/validation'
 import { guardQuestion, type PersonalDataWarning } from '~/modules/personal-data/guard'
 import { createQuestion } from '~/modules/questions/questions.server'
+import { suggestAutomatically } from '~/modules/templates/autorespond.server'
 import { EXISTING_TAGS_SHOWN, listTags } from '~/modules/questions/tags.server'
 import { fieldErrorsOf, questionSchema, TITLE_MAX } from '~/modules/questions/validation'
 import {
@@ -131,6 +132,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const result = await createQuestion(user, parsed.data, visit?.id)
       if (!result.ok) return showAgain(values, { fieldErrors: result.fieldErrors }, 400)
       markAskVisitPosted(visit?.id, result.id, user.id)
+      void suggestAutomatically(result.id)
       return redirect(`/questions/${result.id}/${slugify(parsed.data.title)}`)
     }
   }

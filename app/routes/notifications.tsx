@@ -77,6 +77,8 @@ function describe(t: TFunction, n: Item) {
     // told apart below (AccountNotice): it is about the person, not a thread
     case 'moderation.sanctioned':
       return t('threads.notifications.sanctionedForGood')
+    case 'template.automation_off':
+      return t('replies.notifications.automationOff', { title: n.template ?? '' })
   }
 }
 
@@ -92,6 +94,7 @@ function flaggedNotice(t: TFunction, answer: boolean, reasons: string[]) {
 
 /** Where an entry leads: the answer it is about (the first unread one), else the question. */
 function href(n: Item & { question: { id: number; title: string } }) {
+  if (n.type === 'template.automation_off') return '/templates'
   const thread = `/questions/${n.question.id}/${slugify(n.question.title)}`
   return n.answerId ? `${thread}#answer-${n.answerId}` : thread
 }

@@ -8,8 +8,7 @@ import { FlaggedNotice } from '~/components/flags/flag-form'
 import { KbThreadLinks } from '~/components/kb-thread-links'
 import { FollowButton } from '~/components/mail/follow-button'
 import { PrivateQuestionPanel } from '~/components/privacy/private-question-panel'
-import { AnswerForm } from '~/components/question/answer-form'
-import { AnswerItem } from '~/components/question/answer-item'
+import { TemplateAnswerForm, SuggestionAnswerItem } from '~/components/templates/answer-templates'
 import { CloseTools } from '~/components/question/close-tools'
 import { ThreadModeration, THREAD_MODERATION_INTENTS } from '~/components/audit/thread-moderation'
 import { AcknowledgedBanner, ThreadEscalationTools } from '~/components/desk/thread-escalation'
@@ -29,6 +28,8 @@ import { markQuestionRead } from '~/modules/notifications/notifications.server'
 import { atLeast, can, type Actor } from '~/modules/policy/policy'
 import { getQuestionPage } from '~/modules/questions/questions.server'
 import { getSimilarQuestions } from '~/modules/search/search.server'
+import { settleSuggestion } from '~/modules/templates/autorespond.server'
+import { getAnswerReplies } from '~/modules/templates/page.server'
 import { newSubmissionKey } from '~/modules/submissions/submissions.server'
 import { NotFound } from '~/utils/domain-errors'
 import { readForm } from '~/utils/form.server'
@@ -53,6 +54,7 @@ function parseId(raw: string | undefined) {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const id = parseId(params.questionId)
+  await settleSuggestion(id)
   const page = getQuestionPage(id, user, await getLanguage(request))
   if (!page) throw new NotFound('question')
   const merged = page.question.mergedIntoId ? getMergeTarget(id, user) : null
@@ -77,6 +79,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     following: user ? isFollowing(user.id, { type: 'question', id }) : null,
     escalation: getThreadEscalationView(viewer, id, page.target),
     flagged: new URL(request.url).searchParams.has('flagged'),
+    replies: getAnswerReplies(viewer, page, new URL(request.url).searchParams.get('template')),
     moderation: getThreadModerationView(user, page, await getLanguage(request)),
   })
 }
@@ -146,7 +149,8 @@ export default function QuestionRoute() {
         ) : (
           <ol className="answer-list">
             {answers.map((answer) => (
-              <AnswerItem
+              <SuggestionAnswerItem
+                suggestions={data.replies.suggestions}
                 key={answer.id}
                 answer={answer}
                 viewer={viewer}
@@ -159,7 +163,8 @@ export default function QuestionRoute() {
         )}
       </section>
 
-      <AnswerForm
+      <TemplateAnswerForm
+        replies={data.replies}
         canAnswer={can(viewer, 'answer.create', target)}
         signedIn={viewer !== null}
         path={path}

@@ -13,6 +13,8 @@ export const questionIntent = z.discriminatedUnion('intent', [
     intent: z.literal('answer'),
     body: z.string(),
     submissionKey: z.string().max(100).optional(),
+    // the template the answer was written from, when one was inserted
+    templateId: z.preprocess((v) => (v === '' ? undefined : v), id.optional()),
   }),
   z.object({
     intent: z.literal('vote'),
@@ -22,6 +24,8 @@ export const questionIntent = z.discriminatedUnion('intent', [
   }),
   z.object({ intent: z.literal('accept'), answerId: id }),
   z.object({ intent: z.literal('unaccept'), answerId: id }),
+  // "I still need help" on an automatic suggestion ("This solved my problem" is 'accept')
+  z.object({ intent: z.literal('decline-suggestion'), answerId: id }),
   z.object({ intent: z.literal('close-duplicate'), original: z.string().max(300) }),
   z.object({ intent: z.literal('reopen') }),
   z.object({ intent: z.literal('delete-question'), ...removal }),

@@ -29,6 +29,8 @@ import { isDomainError, NotFound } from './domain-errors'
 import { flagPost } from '../modules/flags/flags.server'
 import { flagSchema } from '../modules/flags/validation'
 import { answerSchema, fieldErrorsOf } from '../modules/questions/validation'
+import { declineSuggestion } from '../modules/templates/autorespond.server'
+import { templateUseData } from '../modules/templates/templates.server'
 import { castVote } from '../modules/votes/votes.server'
 import { invalid } from './http.server'
 import type { QuestionIntent } from './question-intents'
@@ -76,7 +78,17 @@ export async function handleQuestionIntent(
           values: { body: input.body },
           personalData,
         })
-      const answerId = await createAnswer(user, questionId, answer.data.body, input.submissionKey)
+      const template = input.templateId
+        ? templateUseData(user, questionId, input.templateId, answer.data.body)
+        : undefined
+      const answerId = await createAnswer(
+        user,
+        questionId,
+        answer.data.body,
+        input.submissionKey,
+        undefined,
+        template,
+      )
       return redirect(`${here}#answer-${answerId}`)
     }
     case 'vote':
@@ -84,6 +96,9 @@ export async function handleQuestionIntent(
       return redirect(here)
     case 'accept':
       acceptAnswer(user, input.answerId)
+      return redirect(`${here}#answer-${input.answerId}`)
+    case 'decline-suggestion':
+      declineSuggestion(user, input.answerId)
       return redirect(`${here}#answer-${input.answerId}`)
     case 'unaccept':
       unacceptAnswer(user, input.answerId)

@@ -338,6 +338,7 @@ const managerPage =
       | 'rota.manage'
       | 'desk.view'
       | 'queue.view'
+      | 'template.manage'
       | 'review.view'
       | 'audit.view',
   ) =>
@@ -495,6 +496,16 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
     })),
   'routes/queue': (fx) => single('/queue', managerPage(fx, 'queue.view'), true)(),
   'routes/audit': (fx) => single('/audit', managerPage(fx, 'audit.view'))(),
+  'routes/templates._index': (fx) => single('/templates', managerPage(fx, 'template.manage'))(),
+  'routes/templates.new': (fx) => single('/templates/new', managerPage(fx, 'template.manage'))(),
+  'routes/templates.$templateId.edit': (fx) => [
+    ...single(`/templates/${fx.site.templateId}/edit`, managerPage(fx, 'template.manage'))(),
+    // no such template: staff learn that, the others are refused first
+    ...single(`/templates/${UNKNOWN_ID}/edit`, (who) => {
+      const outcome = managerPage(fx, 'template.manage')(who)
+      return outcome === 'ok' ? 'not-found' : outcome
+    })().map((c) => ({ ...c, target: 'unknown template' })),
+  ],
   'routes/questions.$questionId.revisions': (fx) =>
     questionPages(
       fx,
@@ -710,6 +721,7 @@ type QuestionCheck =
   | 'question.retag'
   | 'question.merge'
 type AnswerCheck =
+  | 'suggestion.respond'
   | 'answer.edit'
   | 'answer.vote'
   | 'answer.accept'
@@ -808,6 +820,14 @@ const QUESTION_PAGE_FORMS: Record<
     onAnswers(fx, 'answer.accept', onAnswerThread, (id) => ({ answerId: String(id) })),
   unaccept: (fx) =>
     onAnswers(fx, 'answer.accept', onAnswerThread, (id) => ({ answerId: String(id) })),
+  // None of these answers is an automatic suggestion: whoever may respond learns that.
+  'decline-suggestion': (fx) =>
+    onAnswers(fx, 'suggestion.respond', onAnswerThread, (id) => ({ answerId: String(id) })).map(
+      (c) => ({
+        ...c,
+        expect: (who: Who) => (c.expect(who) === 'done' ? 'not-found' : c.expect(who)),
+      }),
+    ),
   'close-duplicate': (fx) =>
     onQuestions(fx, 'question.close', onThread, () => ({ original: String(fx.states.host.id) })),
   reopen: (fx) => onQuestions(fx, 'question.reopen', onThread, () => ({})),
@@ -963,6 +983,15 @@ const articleFields = (title: string, status: string) => ({
   comment: '',
 })
 
+const templateFields = {
+  title: 'Grind finer for a sour cup',
+  category: 'brewing-help',
+  tags: 'v60 grind-size',
+  visibility: 'public',
+  language: 'en',
+  body: 'Hi {{asker.name|there}}, grind a step finer and bloom for 40 seconds.',
+}
+
 /** No intent: the route's one action. */
 const ONLY = ''
 
@@ -1092,6 +1121,25 @@ const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
         timeZone: 'Asia/Jakarta',
         holidays: '',
       }),
+  },
+  'routes/templates._index': {
+    // no uses yet: those allowed get the page back with the gate's reason
+    automate: (fx) =>
+      managerForm(fx, '/templates', 'template.manage', { templateId: String(fx.site.templateId) }),
+    'stop-automation': (fx) =>
+      managerForm(fx, '/templates', 'template.manage', { templateId: String(fx.site.templateId) }),
+    settings: (fx) =>
+      managerForm(fx, '/templates', 'template.manage', { minRate: '85', minUses: '12' }),
+  },
+  'routes/templates.new': {
+    preview: (fx) => managerForm(fx, '/templates/new', 'template.manage', templateFields),
+    save: (fx) => managerForm(fx, '/templates/new', 'template.manage', templateFields),
+  },
+  'routes/templates.$templateId.edit': {
+    preview: (fx) =>
+      managerForm(fx, `/templates/${fx.site.templateId}/edit`, 'template.manage', templateFields),
+    save: (fx) =>
+      managerForm(fx, `/templates/${fx.site.templateId}/edit`, 'template.manage', templateFields),
   },
   'routes/admin.rota': {
     'save-rota': (fx) =>
@@ -1406,7 +1454,7 @@ function searchSettings(fx: Fixture, form: Form): ActionCase[] {
 function managerForm(
   fx: Fixture,
   url: string,
-  check: 'sla.settings' | 'rota.manage',
+  check: 'sla.settings' | 'rota.manage' | 'template.manage',
   form: Form,
   allowed: Expected = 'done',
 ): ActionCase[] {

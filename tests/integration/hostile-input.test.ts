@@ -17,6 +17,7 @@ import { sanctionUser } from '~/modules/moderation/sanctions.server'
 import { setPublishConsent } from '~/modules/privacy/privacy.server'
 import { queueFiltersSchema } from '~/modules/queue/validation'
 import { setClock } from '~/utils/clock.server'
+import { createTemplate } from '~/modules/templates/templates.server'
 import { sqlite } from '~/utils/db.server'
 import { slugify } from '~/utils/slug'
 import { questionIntent } from '~/utils/question-intents'
@@ -390,6 +391,28 @@ const FORM_PLACES: Record<string, FormPlace> = {
   },
   'routes/kb.$slug_.edit': { page: (fx) => `/kb/${fx.site.articleSlug}/edit`, who: admin },
   'routes/kb.new': { page: () => '/kb/new', who: admin },
+  // Stop shows on an automatic template, Answer automatically on the others.
+  'routes/templates._index': {
+    page: () => '/templates',
+    who: admin,
+    prepare: async (fx) => {
+      const made = createTemplate(admin(fx), {
+        title: 'Parcel stuck: wait, then trace',
+        category: '',
+        tags: [],
+        visibility: 'public',
+        language: 'en',
+        body: 'Hi {{asker.name|there}}, give it four working days, then send the order number.',
+      })
+      if (made.ok)
+        sqlite.prepare('update reply_templates set automatic = 1 where id = ?').run(made.id)
+    },
+  },
+  'routes/templates.new': { page: () => '/templates/new', who: admin },
+  'routes/templates.$templateId.edit': {
+    page: (fx) => `/templates/${fx.site.templateId}/edit`,
+    who: admin,
+  },
   'routes/kb.candidates.$candidateId._index': {
     page: (fx) => `/kb/candidates/${fx.site.candidateId}`,
     who: admin,
@@ -879,6 +902,8 @@ function pageUrl(route: RouteEntry, fx: Fixture): string {
         return `/${fx.site.users.member.handle}`
       case 'categoryId':
         return `/${fx.site.categoryId}`
+      case 'templateId':
+        return `/${fx.site.templateId}`
       case 'slug':
         return `/${route.pattern.startsWith('/kb/') ? fx.site.articleSlug : fx.site.questionPath.split('/')[3]}`
       default:

@@ -5,6 +5,7 @@ import { vi } from 'vitest'
 import { acceptAnswer } from '~/modules/answers/answers.server'
 import { createSessionCookie } from '~/modules/auth/auth.server'
 import { createArticle } from '~/modules/kb/kb.server'
+import { createTemplate } from '~/modules/templates/templates.server'
 import {
   deleteAnswer,
   deleteQuestion,
@@ -55,6 +56,15 @@ export async function seedSite() {
     comment: '',
   })
   if (!article.ok) throw new Error('the fixture article was not created')
+  const template = createTemplate(admin, {
+    title: 'Sour cup: grind finer',
+    category: 'brewing-help',
+    tags: ['v60'],
+    visibility: 'public',
+    language: 'en',
+    body: 'Hi {{asker.name|there}}, grind a step finer and bloom for 40 seconds.',
+  })
+  if (!template.ok) throw new Error('the fixture template was not created')
   return {
     users: { admin, moderator, helper, member },
     questionId,
@@ -64,6 +74,7 @@ export async function seedSite() {
     articleId: article.id,
     articleSlug: article.slug,
     categoryId: category.id,
+    templateId: template.id,
   }
 }
 
@@ -241,6 +252,8 @@ export function urlFor(pattern: string, site: Site) {
         return site.users.member.handle
       case 'categoryId':
         return String(site.categoryId)
+      case 'templateId':
+        return String(site.templateId)
       case 'slug':
         return pattern.startsWith('/kb/') ? site.articleSlug : site.questionPath.split('/')[3]
       default:

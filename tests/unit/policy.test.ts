@@ -40,6 +40,11 @@ function targetFor(action: Action, own: boolean) {
   // someone else is a member; "own" is the actor themselves
   if (action === 'user.sanction' || action === 'user.role') return { id: own ? ME : SOMEONE, role: 'member' }
   if (action.startsWith('answer.')) return answer(action, own)
+  // templates: "own" stands for a public template, "someone else's" for a staff-only one
+  if (action === 'template.use') return { visibility: own ? 'public' : 'staff' }
+  // an automatic suggestion (by the system account) on the actor's own question, or another's
+  if (action === 'suggestion.respond')
+    return { authorId: THIRD, question: question(own), isAccepted: false }
   return null
 }
 
@@ -102,6 +107,9 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'profile.edit': { own: signedIn, other: signedIn },
   'user.role': { own: [], other: ['admin'] },
   'question.merge': { own: moderators, other: moderators },
+  'template.manage': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
+  'template.use': { own: helpersUp, other: ['staff', 'admin'] },
+  'suggestion.respond': { own: signedIn, other: [] },
 }
 
 describe('policy matrix: every role × action × own/other', () => {

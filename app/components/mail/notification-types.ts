@@ -18,4 +18,5 @@ export const TYPE_KEYS = {
   'question.closed': 'questionClosed',
   'question.locked': 'questionLocked',
   'question.merged': 'questionMerged',
+  'template.automation_off': 'templateAutomationOff',
 } as const satisfies Record<NotificationType, string>

@@ -1,4 +1,5 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { FormError } from '../forms'
 import { MarkdownEditor } from '../markdown-editor'
@@ -16,12 +17,20 @@ export function AnswerForm({
   path,
   closed,
   submissionKey,
+  defaultBody = '',
+  hiddenFields = {},
+  before = null,
 }: {
   canAnswer: boolean
   signedIn: boolean
   path: string
   closed: boolean
   submissionKey: string
+  /** Text to start from (an inserted template), and fields that go with it. */
+  defaultBody?: string
+  hiddenFields?: Record<string, string>
+  /** Shown under the heading, before the form (the template picker). */
+  before?: ReactNode
 }) {
   const { t } = useTranslation()
   const reply = useQuestionReply()
@@ -45,19 +54,23 @@ export function AnswerForm({
   return (
     <section aria-labelledby="your-answer" className="answer-form">
       <h2 id="your-answer">{t('questions.answer.yours')}</h2>
+      {before}
       <Form
-        key={submissionKey}
+        key={`${submissionKey}-${hiddenFields.templateId ?? ''}`}
         method="post"
         action={`${path}#your-answer`}
         className="stack"
         noValidate
       >
         <input type="hidden" name="submissionKey" value={submissionKey} />
+        {Object.entries(hiddenFields).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
         <FormError message={fieldErrors.form} />
         <MarkdownEditor
           name="body"
           label={t('questions.answer.label')}
-          defaultValue={reply.values?.body ?? ''}
+          defaultValue={reply.values?.body ?? defaultBody}
           error={fieldErrors.body}
           serverPreview={reply.preview ?? null}
           rows={8}

@@ -1,4 +1,5 @@
 import { useFetcher } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { answerTargetOn, can, type Actor, type QuestionTarget } from '~/modules/policy/policy'
 import { Byline } from '../post-meta'
@@ -29,12 +30,17 @@ export function AnswerItem({
   path,
   questionTarget,
   removal,
+  label = null,
+  children = null,
 }: {
   answer: AnswerView
   viewer: Actor | null
   path: string
   questionTarget: QuestionTarget
   removal: Removed | null
+  /** Said above the text (an automatic suggestion's label), and shown below it (its buttons). */
+  label?: ReactNode
+  children?: ReactNode
 }) {
   const { t } = useTranslation()
   const acceptFetcher = useFetcher()
@@ -72,11 +78,13 @@ export function AnswerItem({
           hidden={Boolean(answer.hiddenAt)}
           removal={removal}
         />
+        {label}
         <div
           className="prose"
           lang={answer.language}
           dangerouslySetInnerHTML={{ __html: answer.bodyHtml }}
         />
+        {children}
         <div className="post-footer">
           <div className="post-actions">
             <PostActions

@@ -48,6 +48,7 @@ export function answerTarget(
 /**
  * Answers a question. `submissionKey` is the form's one-time key: sending the same form twice
  * posts one answer, and both submissions get its id. The language is detected unless given.
+ * `eventData` goes onto its `answer.created` event (the template it was written from).
  */
 export async function createAnswer(
   actor: Actor,
@@ -55,6 +56,7 @@ export async function createAnswer(
   body: string,
   submissionKey?: string | null,
   language?: LanguageChoice,
+  eventData?: Record<string, unknown>,
 ): Promise<number> {
   const question = getVisibleQuestion(questionId, actor)
   if (!question) throw new NotFound('question')
@@ -81,7 +83,7 @@ export async function createAnswer(
         .get()
       addRevision(tx, 'answer', a.id, actor.id, { bodyMd: body })
       tx.update(questions).set({ lastActivityAt: now() }).where(eq(questions.id, questionId)).run()
-      emit(tx, { type: 'answer.created', actor, questionId, answerId: a.id })
+      emit(tx, { type: 'answer.created', actor, questionId, answerId: a.id, data: eventData })
       refreshQuestionState(tx, questionId, actor)
       return a.id
     }).id

@@ -14,7 +14,7 @@
  * An open escalation ends the moment staff respond, or the question is solved, closed, hidden or
  * deleted (`endEscalations`).
  */
-import { and, asc, eq, isNull, ne } from 'drizzle-orm'
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm'
 import { answers, escalations, questions, users, type Role } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import type { Tx } from '../../utils/db.server'
@@ -57,7 +57,13 @@ export function attentionOf(tx: Tx, questionId: number): Attention {
     .select({ authorId: answers.authorId, createdAt: answers.createdAt })
     .from(answers)
     .where(
-      and(eq(answers.questionId, questionId), isNull(answers.hiddenAt), isNull(answers.deletedAt)),
+      and(
+        eq(answers.questionId, questionId),
+        isNull(answers.hiddenAt),
+        isNull(answers.deletedAt),
+        // an automatic suggestion is not a response: the clock runs as if it were not there
+        sql`not exists (select 1 from automatic_answers aa where aa.answer_id = ${answers.id})`,
+      ),
     )
     .orderBy(asc(answers.createdAt), asc(answers.id))
     .all()

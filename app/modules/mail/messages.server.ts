@@ -217,6 +217,16 @@ export function composeNotification(tx: Pick<Tx, 'select'>, n: NotificationMail)
         }
       }
       // A sanction is answered before the thread is read (above); listed for a complete switch.
+      case 'template.automation_off': {
+        const template = typeof n.data?.template === 'string' ? n.data.template : ''
+        return {
+          subject: t('replies.mail.automationOffSubject', { template }),
+          paragraphs: [
+            t('replies.mail.automationOffText', { template, rate: Number(n.data?.rate ?? 0) }),
+          ],
+          action: { label: t('replies.mail.openTemplates'), url: absoluteUrl('/templates') },
+        }
+      }
       case 'moderation.sanctioned':
       case 'mention':
         return {

@@ -223,6 +223,8 @@ export type NotificationGroup = {
   latestAt: Date
   /** An escalation's level (1: on call, 2: everyone), from the latest row. */
   level: number | null
+  /** A reply template the entry is about (its automatic answers switched off). */
+  template: string | null
   sanction: SanctionNotice | null
   /** A merge: the title of the person's question that was merged into this thread. */
   mergedTitle: string | null
@@ -286,6 +288,7 @@ export function listNotifications(userId: number): NotificationGroup[] {
         unread: false,
         latestAt: r.createdAt,
         level: typeof r.data?.level === 'number' ? r.data.level : null,
+        template: typeof r.data?.template === 'string' ? r.data.template : null,
         sanction: r.type === 'moderation.sanctioned' ? sanctionOf(r.data) : null,
         mergedTitle: r.type === 'question.merged' ? text(r.data?.duplicateTitle) || null : null,
         firstUnreadAt: Infinity,

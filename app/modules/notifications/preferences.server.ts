@@ -35,6 +35,7 @@ export const DEFAULT_PREFERENCES: Record<NotificationType, Preference> = {
   'question.closed': { inApp: true, email: 'instant' },
   'question.locked': { inApp: true, email: 'instant' },
   'question.merged': { inApp: true, email: 'instant' },
+  'template.automation_off': { inApp: true, email: 'instant' },
 }
 
 type Reader = Pick<Tx, 'select'>

@@ -35,6 +35,9 @@ export type AnswerTarget = PostState & {
   isAccepted: boolean
 }
 
+/** A reply template as the policy judges it. */
+export type TemplateTarget = { visibility: 'public' | 'staff' }
+
 type Checks = {
   'question.view': QuestionTarget
   'question.create': null
@@ -86,6 +89,9 @@ type Checks = {
   'profile.edit': null
   'user.role': PersonTarget
   'question.merge': QuestionTarget
+  'template.manage': null
+  'template.use': TemplateTarget
+  'suggestion.respond': AnswerTarget
 }
 
 export type Action = keyof Checks
@@ -140,6 +146,9 @@ export const ACTIONS = [
   'profile.edit',
   'user.role',
   'question.merge',
+  'template.manage',
+  'template.use',
+  'suggestion.respond',
 ] as const satisfies readonly Action[]
 
 const RANK: Record<Role, number> = { member: 0, helper: 1, moderator: 2, staff: 3, admin: 4 }
@@ -320,6 +329,14 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   // (which original it may go into is the merge module's rule: one every reader can see).
   'question.merge': (actor, q) =>
     isModerator(actor) && canSee(actor, q) && !q.deletedAt && q.visibility !== 'private',
+  // Writing templates, their automation and its limits: staff.
+  'template.manage': (actor) => atLeast(actor, 'staff'),
+  // Helpers answer with the public templates; staff with all of them.
+  'template.use': (actor, t) =>
+    atLeast(actor, 'staff') || (atLeast(actor, 'helper') && t.visibility === 'public'),
+  // "This solved my problem" / "I still need help" on an automatic suggestion: its asker.
+  'suggestion.respond': (actor, a) =>
+    owns(actor, a.question) && !a.hiddenAt && !a.deletedAt && !a.question.deletedAt,
 }
 
 /** What a silenced (read-only) account may not do: everything that writes something new. */

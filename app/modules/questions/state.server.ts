@@ -8,7 +8,7 @@ import { syncQuestionSearch } from '../search/thread-index.server'
 
 /**
  * Recomputes a question's derived state from its answers, inside the command's transaction:
- * - a **response** is a listed answer by someone other than the asker;
+ * - a **response** is a listed answer by someone other than the asker, not an automatic suggestion;
  * - **first response** is the earliest response there is now: deleting or hiding it moves it to
  *   the next one, or back to none;
  * - **status** is solved while its accepted answer is a response, answered while there is a
@@ -33,13 +33,15 @@ export function refreshQuestionState(
   if (!q) throw new Error(`question ${questionId} vanished inside its own transaction`)
 
   const shown = and(eq(answers.questionId, questionId), listed(answers))
+  // an automatic suggestion is never a response (it may still be accepted as the solution)
+  const response = sql`${answers.authorId} <> ${q.authorId} and not exists (select 1 from automatic_answers aa where aa.answer_id = ${answers.id})`
   const counts = tx
     .select({
       all: count(),
-      responses: sql<number>`coalesce(sum(case when ${answers.authorId} <> ${q.authorId} then 1 else 0 end), 0)`,
-      firstResponseAt: min(
-        sql`case when ${answers.authorId} <> ${q.authorId} then ${answers.createdAt} end`,
-      ).mapWith(answers.createdAt),
+      responses: sql<number>`coalesce(sum(case when ${response} then 1 else 0 end), 0)`,
+      firstResponseAt: min(sql`case when ${response} then ${answers.createdAt} end`).mapWith(
+        answers.createdAt,
+      ),
     })
     .from(answers)
     .where(shown)

@@ -47,6 +47,10 @@ const mail = {
       label: 'My question merged into another',
       hint: 'A moderator merges a question you asked or follow into the same question asked before; its answers move there.',
     },
+    templateAutomationOff: {
+      label: 'Automatic answers switched off (staff)',
+      hint: 'A reply template stopped answering by itself because its closure rate fell.',
+    },
     moderationSanctioned: {
       label: 'Moderators acting on my account',
       hint: 'A warning, or a limit on your account, with its reason and end.',
@@ -265,6 +269,8 @@ const mail = {
     auditHint: 'Every moderator’s and admin’s action, with its reason.',
     users: 'People',
     usersHint: 'Find accounts, change roles, see sanctions and flags, export a person’s data.',
+    templates: 'Reply templates',
+    templatesHint: 'Saved replies, how each one works out, and which ones answer by themselves.',
   },
 }
 

@@ -52,6 +52,10 @@ const mail: Translation<typeof en> = {
       label: 'Pertanyaan saya digabungkan',
       hint: 'Moderator menggabungkan pertanyaan yang Anda ajukan atau ikuti ke pertanyaan sama yang lebih dulu ada; jawabannya ikut pindah.',
     },
+    templateAutomationOff: {
+      label: 'Jawaban otomatis dimatikan (staf)',
+      hint: 'Template balasan berhenti menjawab sendiri karena tingkat penuntasannya turun.',
+    },
     moderationSanctioned: {
       label: 'Moderator menindak akun saya',
       hint: 'Peringatan, atau pembatasan akun Anda, beserta alasan dan kapan berakhirnya.',
@@ -273,6 +277,9 @@ const mail: Translation<typeof en> = {
     auditHint: 'Setiap tindakan moderator dan admin, beserta alasannya.',
     users: 'Pengguna',
     usersHint: 'Cari akun, ubah peran, lihat sanksi dan tanda, ekspor data seseorang.',
+    templates: 'Template balasan',
+    templatesHint:
+      'Balasan tersimpan, seberapa berhasil masing-masing, dan mana yang menjawab otomatis.',
   },
 }
 
