@@ -1,20 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FlaggedNotice } from '~/components/flags/flag-form'
 import { KbThreadLinks } from '~/components/kb-thread-links'
 import { FollowButton } from '~/components/mail/follow-button'
 import { PrivateQuestionPanel } from '~/components/privacy/private-question-panel'
-import { TemplateAnswerForm, SuggestionAnswerItem } from '~/components/templates/answer-templates'
+import { TemplateAnswerForm } from '~/components/templates/answer-templates'
+import { ThreadAnswers } from '~/components/question/thread-answers'
 import { CloseTools } from '~/components/question/close-tools'
 import { ThreadModeration, THREAD_MODERATION_INTENTS } from '~/components/audit/thread-moderation'
 import { AcknowledgedBanner, ThreadEscalationTools } from '~/components/desk/thread-escalation'
 import { QuestionPost } from '~/components/question/question-post'
 import { SimilarQuestions } from '~/components/similar-questions'
-import { useNumber } from '~/components/time'
 import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { getUser } from '~/modules/auth/auth.server'
@@ -105,8 +104,6 @@ export default function QuestionRoute() {
   const data = useLoaderData<typeof loader>()
   const { page, viewer, removals, escalation, following } = data
   const { question, answers, target } = page
-  const { t } = useTranslation()
-  const number = useNumber()
   const path = `/questions/${question.id}/${slugify(question.title)}`
   return (
     <article className="thread" aria-labelledby="question-title">
@@ -135,33 +132,14 @@ export default function QuestionRoute() {
       />
       <ThreadEscalationTools view={escalation} path={path} title={question.title} />
       <ThreadModeration view={data.moderation} locked={Boolean(question.lockedAt)} path={path} />
-      <section id="answers" aria-labelledby="answers-title" className="answers">
-        <h2 id="answers-title">
-          {answers.length === 0
-            ? t('questions.page.noAnswers')
-            : t('questions.page.answerCount', {
-                count: answers.length,
-                value: number(answers.length),
-              })}
-        </h2>
-        {answers.length === 0 ? (
-          <p className="empty">{t('questions.page.nobodyYet')}</p>
-        ) : (
-          <ol className="answer-list">
-            {answers.map((answer) => (
-              <SuggestionAnswerItem
-                suggestions={data.replies.suggestions}
-                key={answer.id}
-                answer={answer}
-                viewer={viewer}
-                path={path}
-                questionTarget={target}
-                removal={removals?.answers[answer.id] ?? null}
-              />
-            ))}
-          </ol>
-        )}
-      </section>
+      <ThreadAnswers
+        answers={answers}
+        removals={removals?.answers}
+        suggestions={data.replies.suggestions}
+        viewer={viewer}
+        path={path}
+        questionTarget={target}
+      />
 
       <TemplateAnswerForm
         replies={data.replies}
