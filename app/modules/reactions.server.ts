@@ -25,7 +25,13 @@ import {
 import { notifyMentionedInAnswer, notifyMentionedInQuestion } from './notifications/mentions.server'
 import { endEscalationOn, refreshAttentionOn } from './escalation/attention.server'
 import { notifyAskerOfClose, notifyAskerOfLock } from './moderation/threads.server'
-import { creditAcceptedAnswer, creditVote, debitUnacceptedAnswer } from './users/reputation.server'
+import {
+  creditAcceptedAnswer,
+  creditRestoredPost,
+  creditVote,
+  debitDeletedPost,
+  debitUnacceptedAnswer,
+} from './users/reputation.server'
 
 let table: Partial<Record<EventType, Reaction[]>> | undefined
 
@@ -43,8 +49,8 @@ export function reactions(): Partial<Record<EventType, Reaction[]>> {
     ],
     'answer.accepted': [creditAcceptedAnswer, notifyAnswererOfAcceptance, queueAcceptedAnswer],
     'answer.unaccepted': [debitUnacceptedAnswer],
-    'answer.deleted': attention,
-    'answer.restored': attention,
+    'answer.deleted': [debitDeletedPost, ...attention],
+    'answer.restored': [creditRestoredPost, ...attention],
     'answer.hidden': [notifyAuthorOfFlags, ...attention],
     'answer.unhidden': attention,
     'vote.cast': [creditVote],
@@ -61,8 +67,8 @@ export function reactions(): Partial<Record<EventType, Reaction[]>> {
     'question.reopened': attention,
     'question.hidden': [notifyAuthorOfFlags, ...attention],
     'question.unhidden': attention,
-    'question.deleted': attention,
-    'question.restored': attention,
+    'question.deleted': [debitDeletedPost, ...attention],
+    'question.restored': [creditRestoredPost, ...attention],
     'question.assigned': [notifyAssignee],
     'question.acknowledged': [notifyAskerOfAcknowledgement],
   })
