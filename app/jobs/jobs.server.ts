@@ -5,6 +5,7 @@ import { describeSweep, sweepEscalations } from '../modules/escalation/sweep.ser
 import { deliverOutbox, describeDelivery } from '../modules/mail/delivery.server'
 import { sendDigests } from '../modules/mail/digest.server'
 import { recordEndedSanctions } from '../modules/moderation/sanctions.server'
+import { describeTrustRun, updateTrustLevels } from '../modules/trust/trust.server'
 import { forgetOldSubmissionKeys } from '../modules/submissions/submissions.server'
 import { recookPlainText } from '../utils/recook.server'
 import type { Job } from './scheduler.server'
@@ -41,5 +42,11 @@ export const JOBS: Job[] = [
   // Sanctions end on time by themselves; this records each end in the event log.
   { name: 'sanctions.record-ended', intervalMs: 5 * 60_000, run: () => recordEndedSanctions() },
   // Posts kept as plain text because cooking ran out of time, usually in a moment of heavy load.
+  // Trust levels follow activity (see modules/trust/levels.ts); a day's visits are enough news.
+  {
+    name: 'trust.levels',
+    intervalMs: 6 * HOUR,
+    run: () => describeTrustRun(updateTrustLevels()),
+  },
   { name: 'markdown.recook-plain-text', intervalMs: 10 * 60_000, run: () => recookPlainText() },
 ]

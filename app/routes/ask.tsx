@@ -18,6 +18,7 @@ import { listCategories } from '~/modules/categories/categories.server'
 import { can } from '~/modules/policy/policy'
 import { visibilityField } from '~/modules/privacy/validation'
 import { createQuestion } from '~/modules/questions/questions.server'
+import { newAccountLimit } from '~/utils/route-errors.server'
 import { EXISTING_TAGS_SHOWN, listTags } from '~/modules/questions/tags.server'
 import { fieldErrorsOf, questionSchema, TITLE_MAX } from '~/modules/questions/validation'
 import {
@@ -119,7 +120,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!parsed.success)
         return showAgain(values, { fieldErrors: fieldErrorsOf(parsed.error) }, 400)
       // The visit is the form's one-time key: sending it twice asks once.
-      const result = await createQuestion(user, parsed.data, visit?.id)
+      const result = await createQuestion(user, parsed.data, visit?.id).catch(newAccountLimit)
+      if ('limited' in result)
+        return showAgain(values, { fieldErrors: { body: result.limited } }, result.status)
       if (!result.ok) return showAgain(values, { fieldErrors: result.fieldErrors }, 400)
       markAskVisitPosted(visit?.id, result.id, user.id)
       return redirect(`/questions/${result.id}/${slugify(parsed.data.title)}`)

@@ -26,6 +26,8 @@ import {
   recordView,
 } from '../modules/questions/questions.server'
 import { isDomainError, NotFound } from './domain-errors'
+import { newAccountLimit } from './route-errors.server'
+import { recordRead } from '../modules/trust/trust.server'
 import { flagPost } from '../modules/flags/flags.server'
 import { flagSchema } from '../modules/flags/validation'
 import { answerSchema, fieldErrorsOf } from '../modules/questions/validation'
@@ -63,7 +65,15 @@ export async function handleQuestionIntent(
     case 'answer': {
       const answer = answerSchema.safeParse({ body: input.body })
       if (!answer.success) return invalid(fieldErrorsOf(answer.error), { body: input.body })
-      const answerId = await createAnswer(user, questionId, answer.data.body, input.submissionKey)
+      const created = await createAnswer(
+        user,
+        questionId,
+        answer.data.body,
+        input.submissionKey,
+      ).catch(newAccountLimit)
+      if (typeof created !== 'number')
+        return invalid({ form: created.limited }, { body: input.body }, created.status)
+      const answerId = created
       return redirect(`${here}#answer-${answerId}`)
     }
     case 'vote':
@@ -159,7 +169,11 @@ export function countView(page: Page, user: Actor | null, request: Request, clie
   const agent = request.headers.get('user-agent') ?? ''
   if (isbot(agent) || user?.id === page.author.id) return
   const viewer = user ? `u${user.id}` : `ip:${clientIp}:${agent.slice(0, 80)}`
-  if (recordView(page.question.id, viewer)) page.question.viewCount++
+  if (recordView(page.question.id, viewer)) {
+    page.question.viewCount++
+    // a question read, for the reader's trust level
+    if (user) recordRead(user.id)
+  }
 }
 
 /** Whether anything on the page was deleted or hidden (moderators then read who and why). */
@@ -177,6 +191,7 @@ export function actorOf(user: Actor): Actor {
     id: user.id,
     role: user.role,
     reputation: user.reputation,
+    ...(user.trust ? { trust: user.trust } : {}),
     ...(user.readOnly ? { readOnly: true } : {}),
   }
 }

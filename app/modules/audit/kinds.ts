@@ -39,9 +39,10 @@ export const AUDIT_KINDS = {
     'user.sanction_lifted',
     'user.sanction_ended',
     'user.role_changed',
+    'user.trust_locked',
     'user.deleted',
   ],
-  settings: ['settings.changed'],
+  settings: ['settings.changed', 'settings.spam_changed'],
   escalation: [
     'question.escalation_raised',
     'question.acknowledged',
@@ -166,7 +167,12 @@ export const DESCRIBERS: Record<
     key: 'audit.events.roleChanged',
     values: { from: text(d.from), to: text(d.to) },
   }),
+  'user.trust_locked': (d) =>
+    d.locked === null || d.locked === undefined
+      ? { key: 'audit.events.trustUnlocked' }
+      : { key: 'audit.events.trustLocked', values: { level: text(d.locked) } },
   'user.deleted': () => ({ key: 'audit.events.userDeleted' }),
+  'settings.spam_changed': () => ({ key: 'audit.events.spamSettingsChanged' }),
   'settings.changed': (d) => ({
     key: 'audit.events.settingsChanged',
     values: { key: text(d.key) },

@@ -113,6 +113,9 @@ function openItem(tx: Tx, post: Post): number {
         score: 0,
         flagCount: 0,
         hiddenByFlags: false,
+        // an item the spam rules opened is about flags from now on
+        source: 'flags',
+        reasons: null,
         flaggedAt: at,
         claimedById: null,
         claimedUntil: null,
