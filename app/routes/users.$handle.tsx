@@ -62,6 +62,11 @@ export default function ProfilePage() {
               components={{ when: <time dateTime={joined.toISOString()} /> }}
             />
           </p>
+          <p className="muted">
+            {t('trust.profile.level', {
+              level: t(`trust.levels.${Math.min(4, Math.max(0, user.trustLevel)) as 0}`),
+            })}
+          </p>
           {moderation ? (
             <p>
               <Link to={`/users/${user.handle}/moderation`}>
@@ -78,6 +83,10 @@ export default function ProfilePage() {
         <Stat label={t('community.profile.answers')} value={counts.answers} />
         <Stat label={t('community.profile.accepted')} value={counts.accepted} />
       </div>
+
+      <p>
+        <Link to={`/users/${user.handle}/reputation`}>{t('trust.reputation.link')}</Link>
+      </p>
 
       <div className="profile-activity">
         <section aria-labelledby="recent-questions">

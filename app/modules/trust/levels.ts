@@ -125,20 +125,23 @@ export const EDIT_OTHERS_LEVEL = 3
 
 /** Flags a member may raise in a day at each level (helpers and above: their role's). */
 export const DAILY_FLAGS_BY_TRUST: Record<TrustLevel, number> = {
-  0: 3,
+  0: 5,
   1: 10,
   2: 15,
   3: 20,
   4: 30,
 }
 
-/** What a member's flag weighs at each level before accuracy; a helper's is 1.5. */
+/**
+ * What a member's flag weighs at each level before accuracy (a helper's is 1.5): two brand-new
+ * accounts together cannot hide a post.
+ */
 export const FLAG_WEIGHT_BY_TRUST: Record<TrustLevel, number> = {
   0: 0.75,
   1: 1,
   2: 1,
-  3: 1.5,
-  4: 1.75,
+  3: 1.25,
+  4: 1.5,
 }
 
 /** New-account limits: what a level-0 account may post (refused at the form, with when it lifts). */

@@ -9,7 +9,9 @@
  */
 import { and, count, desc, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm'
 import {
+  answers,
   events,
+  questions,
   reputationChanges,
   users,
   type EventType,
@@ -17,6 +19,8 @@ import {
 } from '../../../db/schema'
 import { db, write, type Tx } from '../../utils/db.server'
 import { emit, type EmittedEvent } from '../events/events.server'
+import type { Actor } from '../policy/policy'
+import { visibleTo } from '../policy/visibility.server'
 
 /** Reputation earned per event, in the spirit of the Stack Exchange scale. */
 export const REPUTATION = {
@@ -252,4 +256,62 @@ export function rebuildReputation(): { users: number; rows: number } {
     emit(tx, { type: 'reputation.recomputed', actor: null, data: { rows: written } })
     return { users: people, rows: written }
   })
+}
+
+/**
+ * `listReputationChanges` for the page `viewer` reads: each row names its thread only when the
+ * viewer may open it (the one visibility rule); otherwise it says a removed post.
+ */
+export function getReputationPage(handle: string, viewer: Actor | null, page: number) {
+  const person = db
+    .select({
+      id: users.id,
+      handle: users.handle,
+      displayName: users.displayName,
+      reputation: users.reputation,
+    })
+    .from(users)
+    .where(and(eq(users.handle, handle), isNull(users.deletedAt)))
+    .get()
+  if (!person) return null
+  const list = listReputationChanges(person.id, page)
+  const questionIds = [...new Set(list.rows.map((r) => r.questionId).filter((id) => id !== null))]
+  const answerIds = [...new Set(list.rows.map((r) => r.answerId).filter((id) => id !== null))]
+  const titles = new Map(
+    (questionIds.length
+      ? db
+          .select({ id: questions.id, title: questions.title })
+          .from(questions)
+          .where(and(inArray(questions.id, questionIds), visibleTo(viewer, questions)))
+          .all()
+      : []
+    ).map((q) => [q.id, q.title]),
+  )
+  const seenAnswers = new Set(
+    (answerIds.length
+      ? db
+          .select({ id: answers.id })
+          .from(answers)
+          .where(and(inArray(answers.id, answerIds), visibleTo(viewer, answers)))
+          .all()
+      : []
+    ).map((a) => a.id),
+  )
+  return {
+    person,
+    ...list,
+    rows: list.rows.map((r) => {
+      const title = r.questionId !== null ? titles.get(r.questionId) : undefined
+      const visible = title !== undefined && (r.answerId === null || seenAnswers.has(r.answerId))
+      return {
+        id: r.id,
+        amount: r.amount,
+        reason: r.reason,
+        createdAt: r.createdAt,
+        post: visible
+          ? { questionId: r.questionId!, answerId: r.answerId, title: title! }
+          : null,
+      }
+    }),
+  }
 }

@@ -53,6 +53,7 @@ export function getProfile(handle: string, viewer: Actor | null = null) {
       role: users.role,
       bio: users.bio,
       reputation: users.reputation,
+      trustLevel: users.trustLevel,
       createdAt: users.createdAt,
       questionCount: sql<number>`(${questionCount})`.mapWith(Number),
       answerCount: sql<number>`(${answerCount})`.mapWith(Number),
@@ -102,6 +103,7 @@ export function getProfile(handle: string, viewer: Actor | null = null) {
       role: user.role,
       bio: user.bio,
       reputation: user.reputation,
+      trustLevel: user.trustLevel,
       createdAt: user.createdAt,
     },
     counts: {
