@@ -21,3 +21,8 @@ export const SPAM_RULE_LABELS: Record<SpamRule, MessageKey> = {
 /** A stored code's words; an unknown code (a rule since removed) is shown as it is. */
 export const ruleLabel = (code: string): MessageKey | null =>
   (SPAM_RULES as readonly string[]).includes(code) ? SPAM_RULE_LABELS[code as SpamRule] : null
+
+/** The staff's blocked list: how many words or phrases, how long each, the whole text. */
+export const BLOCKED_WORDS_MAX = 200
+export const BLOCKED_WORD_LENGTH = 60
+export const BLOCKED_WORDS_TEXT_MAX = BLOCKED_WORDS_MAX * (BLOCKED_WORD_LENGTH + 2)

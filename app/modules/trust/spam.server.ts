@@ -39,7 +39,7 @@ import { refreshQuestionState } from '../questions/state.server'
 import { syncQuestionSearch } from '../search/thread-index.server'
 import { atLeast, can, type Actor } from '../policy/policy'
 import { clampLevel, countLinks, LINKS_PER_POST, NEW_ACCOUNT } from './levels'
-import type { SpamRule } from './rules'
+import { BLOCKED_WORD_LENGTH, BLOCKED_WORDS_MAX, type SpamRule } from './rules'
 
 const MINUTE = 60_000
 const DAY = 24 * 60 * MINUTE
@@ -60,8 +60,6 @@ const BURST_MINUTES = 10
 // --- settings -------------------------------------------------------------------------------
 
 export const SPAM_SETTINGS_KEY = 'spam'
-export const BLOCKED_WORDS_MAX = 200
-export const BLOCKED_WORD_LENGTH = 60
 
 export type SpamSettings = { holdFirstPosts: boolean; blockedWords: string[] }
 
