@@ -41,7 +41,8 @@ export function personTrustAction(
   }
   if (!can(viewer, 'user.trust', person)) forbidden()
   const values = formValues(form, ['level'] as const)
-  const level = values.level === '' ? null : /^[0-4]$/.test(values.level) ? Number(values.level) : -1
+  const level =
+    values.level === '' ? null : /^[0-4]$/.test(values.level) ? Number(values.level) : -1
   try {
     lockTrustLevel(viewer, person.id, level)
   } catch (error) {

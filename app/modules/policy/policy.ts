@@ -221,10 +221,13 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   // Regulars (trust 3) too.
   'question.close': (actor, q) =>
     (atLeast(actor, 'helper') || trusted(actor, CLOSE_LEVEL)) &&
-    !q.closedAt && !q.deletedAt && (isModerator(actor) || !q.hiddenAt),
+    !q.closedAt &&
+    !q.deletedAt &&
+    (isModerator(actor) || !q.hiddenAt),
   'question.reopen': (actor, q) =>
     (atLeast(actor, 'helper') || trusted(actor, CLOSE_LEVEL)) &&
-    Boolean(q.closedAt) && !q.deletedAt,
+    Boolean(q.closedAt) &&
+    !q.deletedAt,
   'question.hide': (actor, q) => isModerator(actor) && !q.hiddenAt && !q.deletedAt,
   'question.unhide': (actor, q) => isModerator(actor) && Boolean(q.hiddenAt) && !q.deletedAt,
   'question.restore': (actor, q) => isModerator(actor) && Boolean(q.deletedAt),

@@ -133,11 +133,12 @@ export const DAILY_FLAGS_BY_TRUST: Record<TrustLevel, number> = {
 }
 
 /**
- * What a member's flag weighs at each level before accuracy (a helper's is 1.5): two brand-new
- * accounts together cannot hide a post.
+ * What a member's flag weighs at each level before accuracy (a helper's is 1.5). New accounts
+ * weigh like basic ones: two people who report the same post should hide it, and new accounts
+ * are held back by their smaller daily allowance instead.
  */
 export const FLAG_WEIGHT_BY_TRUST: Record<TrustLevel, number> = {
-  0: 0.75,
+  0: 1,
   1: 1,
   2: 1,
   3: 1.25,

@@ -21,14 +21,7 @@
  * - `burst`: a trust-0 account's third post within ten minutes.
  */
 import { and, count, desc, eq, gt, isNull, max, sql } from 'drizzle-orm'
-import {
-  answers,
-  questions,
-  reviewItems,
-  settings,
-  users,
-  type PostType,
-} from '../../../db/schema'
+import { answers, questions, reviewItems, settings, users, type PostType } from '../../../db/schema'
 import { msg } from '../../i18n/message'
 import { now } from '../../utils/clock.server'
 import { env } from '../../utils/env.server'
@@ -180,7 +173,11 @@ export function checkNewAccountLimits(tx: Tx, author: Author, kind: PostType, te
   if (author.trust > 0 || atLeast(actor, 'helper')) return
   const at = now().getTime()
   const firstDayEnds = author.createdAt.getTime() + DAY
-  const recent = recentPosts(tx, author.id, new Date(Math.min(author.createdAt.getTime(), at - DAY)))
+  const recent = recentPosts(
+    tx,
+    author.id,
+    new Date(Math.min(author.createdAt.getTime(), at - DAY)),
+  )
   if (recent.last !== null) {
     const wait = recent.last + NEW_ACCOUNT.secondsBetweenPosts * 1000 - at
     if (wait > 0)
@@ -344,10 +341,7 @@ export function releaseHeldIn(
     emit(tx, { type: 'question.created', actor: author ?? null, questionId: post.id, data })
     syncQuestionSearch(tx, post.id)
   } else {
-    tx.update(questions)
-      .set({ lastActivityAt: at })
-      .where(eq(questions.id, post.questionId))
-      .run()
+    tx.update(questions).set({ lastActivityAt: at }).where(eq(questions.id, post.questionId)).run()
     emit(tx, {
       type: 'answer.created',
       actor: author ?? null,

@@ -40,10 +40,9 @@ export function recordVisit(userId: number) {
     recorded.people.clear()
   }
   if (recorded.people.has(userId)) return
-  prepared('insert into user_days (user_id, day, reads) values (?, ?, 0) on conflict do nothing').run(
-    userId,
-    day,
-  )
+  prepared(
+    'insert into user_days (user_id, day, reads) values (?, ?, 0) on conflict do nothing',
+  ).run(userId, day)
   recorded.people.add(userId)
 }
 
@@ -64,8 +63,7 @@ function readActivity(at: Date): Map<number, Activity> {
   const sinceDay = dayOf(new Date(since))
   const byUser = <T extends Row>(query: string, ...params: unknown[]) => {
     const map = new Map<number, T>()
-    for (const row of prepared(query).all(...params) as (T & { id: number })[])
-      map.set(row.id, row)
+    for (const row of prepared(query).all(...params) as (T & { id: number })[]) map.set(row.id, row)
     return map
   }
   const days = byUser<{ days: number; reads: number; rdays: number; rreads: number }>(
@@ -100,7 +98,10 @@ function readActivity(at: Date): Map<number, Activity> {
      where kind in ('silence', 'suspend', 'ban') and created_at >= ? group by user_id`,
     since,
   )
-  const people = prepared('select id, created_at from users where deleted_at is null').all() as { id: number; created_at: number }[]
+  const people = prepared('select id, created_at from users where deleted_at is null').all() as {
+    id: number
+    created_at: number
+  }[]
   const activity = new Map<number, Activity>()
   for (const p of people) {
     const d = days.get(p.id)

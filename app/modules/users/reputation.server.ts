@@ -103,7 +103,10 @@ function postRows(userId: number, e: EmittedEvent) {
     eq(reputationChanges.userId, userId),
     e.answerId
       ? eq(reputationChanges.answerId, e.answerId)
-      : and(eq(reputationChanges.questionId, e.questionId ?? -1), isNull(reputationChanges.answerId)),
+      : and(
+          eq(reputationChanges.questionId, e.questionId ?? -1),
+          isNull(reputationChanges.answerId),
+        ),
   )
 }
 
@@ -223,7 +226,9 @@ export function findReputationDrift(): number[] {
  */
 export function rebuildReputation(): { users: number; rows: number } {
   return write((tx) => {
-    tx.delete(reputationChanges).where(sql`${reputationChanges.reason} <> 'imported'`).run()
+    tx.delete(reputationChanges)
+      .where(sql`${reputationChanges.reason} <> 'imported'`)
+      .run()
     tx.run(
       sql`update users set reputation = coalesce((select sum(amount) from reputation_changes r where r.user_id = users.id), 0)`,
     )
@@ -250,8 +255,7 @@ export function rebuildReputation(): { users: number; rows: number } {
         userId: row.userId,
         data: row.data ?? undefined,
       } as EmittedEvent)
-    const written =
-      tx.select({ n: count() }).from(reputationChanges).get()?.n ?? 0
+    const written = tx.select({ n: count() }).from(reputationChanges).get()?.n ?? 0
     const people = tx.select({ n: count() }).from(users).get()?.n ?? 0
     emit(tx, { type: 'reputation.recomputed', actor: null, data: { rows: written } })
     return { users: people, rows: written }
@@ -308,9 +312,7 @@ export function getReputationPage(handle: string, viewer: Actor | null, page: nu
         amount: r.amount,
         reason: r.reason,
         createdAt: r.createdAt,
-        post: visible
-          ? { questionId: r.questionId!, answerId: r.answerId, title: title! }
-          : null,
+        post: visible ? { questionId: r.questionId!, answerId: r.answerId, title: title! } : null,
       }
     }),
   }
