@@ -128,11 +128,12 @@ export function creditAcceptedAnswer(tx: Tx, e: EmittedEvent) {
 
 export function debitUnacceptedAnswer(tx: Tx, e: EmittedEvent) {
   if (!e.userId) return
-  const applied = record(tx, e.userId, -REPUTATION.accepted, 'unaccepted', e)
   // Deleting an accepted answer first takes back all it earned (post-deleted), acceptance
-  // included; the unacceptance that follows must not take it twice.
+  // included; the unacceptance that follows must not take it twice, so it is offset (the
+  // offset first, so that the floor at zero cannot swallow the unacceptance).
   if ((e.data as { why?: string } | undefined)?.why === 'deleted')
-    record(tx, e.userId, -applied, 'post-deleted', e)
+    record(tx, e.userId, REPUTATION.accepted, 'post-deleted', e)
+  record(tx, e.userId, -REPUTATION.accepted, 'unaccepted', e)
 }
 
 /** A vote moves its post author's reputation by the difference from their previous vote. */
