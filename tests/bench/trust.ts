@@ -240,14 +240,24 @@ async function spamRun(label: string, holdFirstPosts: boolean, runIndex: number)
   // Interleave: a post every 20 seconds, spam and real posts shuffled together, except that a
   // burst's posts keep their account's one-a-minute rhythm.
   type Post = { spam: Spam | null; body: string }
-  const queue: Post[] = [
-    ...spam.map((s) => ({ spam: s, body: s.body })),
-    ...real.map((body) => ({ spam: null, body })),
-  ]
-  for (let i = queue.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    ;[queue[i], queue[j]] = [queue[j], queue[i]]
+  // A burst's five posts stay together (one group); everything else is shuffled.
+  const groups: Post[][] = []
+  const bursts = new Map<string, Post[]>()
+  for (const s of spam) {
+    if (s.kind !== 'burst') groups.push([{ spam: s, body: s.body }])
+    else if (bursts.has(s.account)) bursts.get(s.account)!.push({ spam: s, body: s.body })
+    else {
+      const group = [{ spam: s, body: s.body }]
+      bursts.set(s.account, group)
+      groups.push(group)
+    }
   }
+  for (const body of real) groups.push([{ spam: null, body }])
+  for (let i = groups.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[groups[i], groups[j]] = [groups[j], groups[i]]
+  }
+  const queue = groups.flat()
   const outcome = { spam: {} as Record<string, Outcome>, real: { held: 0, refused: 0, shown: 0 } }
   const lastPost = new Map<number, number>()
   let clock = base
