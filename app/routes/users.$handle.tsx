@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PrivateBadge } from '~/components/privacy/private-badge'
+import { ReputationLink, TrustLevelLine } from '~/components/trust/profile-trust'
 import { Avatar, RolePill, StatusBadge } from '~/components/post-meta'
 import { RelativeTime, useIntlLocale, useNumber } from '~/components/time'
 import { getT } from '~/i18n/i18n.server'
@@ -62,11 +63,7 @@ export default function ProfilePage() {
               components={{ when: <time dateTime={joined.toISOString()} /> }}
             />
           </p>
-          <p className="muted">
-            {t('trust.profile.level', {
-              level: t(`trust.levels.${Math.min(4, Math.max(0, user.trustLevel)) as 0}`),
-            })}
-          </p>
+          <TrustLevelLine level={user.trustLevel} />
           {moderation ? (
             <p>
               <Link to={`/users/${user.handle}/moderation`}>
@@ -84,9 +81,7 @@ export default function ProfilePage() {
         <Stat label={t('community.profile.accepted')} value={counts.accepted} />
       </div>
 
-      <p>
-        <Link to={`/users/${user.handle}/reputation`}>{t('trust.reputation.link')}</Link>
-      </p>
+      <ReputationLink handle={user.handle} />
 
       <div className="profile-activity">
         <section aria-labelledby="recent-questions">

@@ -58,7 +58,7 @@ const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]
 // --- part 1: the trust job over USERS people ------------------------------------------------
 
 console.log(`Generating ${USERS.toLocaleString('en')} people and their activity…`)
-let t0 = performance.now()
+const t0 = performance.now()
 sqlite.exec(`insert into categories (slug, name) values ('general', 'General')`)
 const insertUser = sqlite.prepare(
   `insert into users (email, handle, display_name, role, created_at) values (?, ?, ?, 'member', ?)`,
