@@ -64,7 +64,7 @@ test('a new account’s spammy answer is held: only its author sees it, until a 
     await expect(item).toContainText('links from a new account')
     await expect(item.getByRole('button', { name: 'Approve and publish' })).toBeVisible()
     await item.getByText('Delete…').click()
-    await item.getByLabel('Why delete it?').selectOption({ label: 'Spam' })
+    await item.getByLabel('Why delete it?').selectOption({ label: 'Spam or advertising' })
     await item.getByRole('button', { name: 'Delete the post' }).click()
     await expect(moderator.getByRole('status')).toContainText('The post is deleted.')
     await expect(moderator.getByText(spam)).toHaveCount(0)
