@@ -21,7 +21,12 @@ export type Role = (typeof ROLES)[number]
 export const QUESTION_STATUSES = ['open', 'answered', 'solved'] as const
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number]
 
-export const CLOSE_REASONS = ['duplicate', 'off-topic', 'resolved-elsewhere', 'needs-details'] as const
+export const CLOSE_REASONS = [
+  'duplicate',
+  'off-topic',
+  'resolved-elsewhere',
+  'needs-details',
+] as const
 export type CloseReason = (typeof CLOSE_REASONS)[number]
 
 /** Public questions are listed and searchable; private ones are seen by their asker and staff only. */
