@@ -65,6 +65,7 @@ describe('profile page', () => {
       role: 'member',
       bio: '',
       reputation: 0,
+      trustLevel: 1,
       createdAt: TEST_EPOCH.toISOString(),
     })
     expect(askerProfile.counts).toEqual({ questions: 1, answers: 0, accepted: 0 })
