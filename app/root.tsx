@@ -23,6 +23,7 @@ import { LanguageSwitcher } from './components/language-switcher'
 import { LANGUAGES, type Language } from './i18n/config'
 import { getLanguage, translatorFor } from './i18n/i18n.server'
 import { getAuth } from './modules/auth/auth.server'
+import { recordVisit } from './modules/trust/trust.server'
 import { reasonInForce } from './modules/moderation/sanctions.server'
 import { ReadOnlyNotice } from './components/moderation/read-only-notice'
 import { countDesk } from './modules/escalation/desk.server'
@@ -51,6 +52,8 @@ function openedQuestionId(url: string): number | null {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, setCookie } = await getAuth(request)
+  // A day's visit, for trust levels: written once per person per day.
+  if (user) recordVisit(user.id)
   const language = await getLanguage(request)
   const t = translatorFor(language)
   return json(

@@ -22,7 +22,12 @@ export type Role = (typeof ROLES)[number]
 export const QUESTION_STATUSES = ['open', 'answered', 'solved'] as const
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number]
 
-export const CLOSE_REASONS = ['duplicate', 'off-topic', 'resolved-elsewhere', 'needs-details'] as const
+export const CLOSE_REASONS = [
+  'duplicate',
+  'off-topic',
+  'resolved-elsewhere',
+  'needs-details',
+] as const
 export type CloseReason = (typeof CLOSE_REASONS)[number]
 
 /** Public questions are listed and searchable; private ones are seen by their asker and staff only. */
@@ -125,6 +130,14 @@ export const EVENT_TYPES = [
   // reply templates: automation switched on by staff, or off by staff or by itself (data:
   // templateId, on, why, rate, uses)
   'template.automation_changed',
+  // trust and spam: a post held for a moderator before anyone sees it (approving it emits its
+  // `*.created`), trust levels moved by the job or a moderator, reputation rebuilt from the ledger
+  'question.held',
+  'answer.held',
+  'user.trust_changed',
+  'user.trust_locked',
+  'reputation.recomputed',
+  'settings.spam_changed',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
@@ -159,6 +172,12 @@ export const users = sqliteTable(
     bannedAt: integer('banned_at', { mode: 'timestamp_ms' }),
     // the colour behind the initials, from a fixed palette; null: one derived from the handle
     avatarColour: text('avatar_colour', { enum: AVATAR_COLOUR_NAMES }),
+    // Trust level 0–4 (see app/modules/trust): computed by the trust job from activity, unless a
+    // moderator locked it (trust_locked, the level it stays at). When it last moved, for the
+    // grace period before a level-3 person can fall back.
+    trustLevel: integer('trust_level').notNull().default(0),
+    trustLocked: integer('trust_locked'),
+    trustChangedAt: integer('trust_changed_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -250,6 +269,9 @@ export const questions = sqliteTable(
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
     lockedAt: integer('locked_at', { mode: 'timestamp_ms' }),
     hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
+    // Held for a moderator by the spam rules (hidden_at is set too, so the one visibility rule
+    // keeps it out of sight); cleared when approved.
+    heldAt: integer('held_at', { mode: 'timestamp_ms' }),
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
     score: integer('score').notNull().default(0),
     answerCount: integer('answer_count').notNull().default(0),
@@ -334,6 +356,8 @@ export const answers = sqliteTable(
     language: text('language', { enum: POST_LANGUAGES }).notNull().default('en'),
     score: integer('score').notNull().default(0),
     hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
+    // held for a moderator, as on questions
+    heldAt: integer('held_at', { mode: 'timestamp_ms' }),
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
@@ -1007,6 +1031,8 @@ export type FlagStatus = (typeof FLAG_STATUSES)[number]
 export const REVIEW_STATUSES = ['pending', 'resolved'] as const
 export const REVIEW_DECISIONS = ['approve', 'hide', 'delete', 'ignore', 'spammer'] as const
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]
+export const REVIEW_SOURCES = ['flags', 'held'] as const
+export type ReviewSource = (typeof REVIEW_SOURCES)[number]
 
 /**
  * One row per flagged post: what the review queue lists. Its pending flags' summed weight, their
@@ -1038,6 +1064,10 @@ export const reviewItems = sqliteTable(
     decision: text('decision', { enum: REVIEW_DECISIONS }),
     decidedById: integer('decided_by_id').references(() => users.id, { onDelete: 'set null' }),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    // 'flags': people flagged it; 'held': the spam rules held it before anyone saw it, for the
+    // reasons listed (rule codes, see app/modules/trust/spam.server.ts) and with their score
+    source: text('source', { enum: REVIEW_SOURCES }).notNull().default('flags'),
+    reasons: text('reasons', { mode: 'json' }).$type<string[]>(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -1181,6 +1211,53 @@ export const automaticAnswers = sqliteTable(
     // the question page: which of its answers are automatic
     index('automatic_answers_question_idx').on(t.questionId),
   ],
+)
+
+// ---------------------------------------------------------------------------------------------
+// Trust and reputation
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The reputation ledger: one row per change of a person's reputation, written by the reactions
+ * in the transaction of the event that caused it. `users.reputation` is the sum of a person's
+ * rows (never below zero); the recompute command rebuilds both from the events.
+ */
+export const reputationChanges = sqliteTable(
+  'reputation_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    amount: integer('amount').notNull(),
+    // what earned or cost it: 'upvote', 'downvote', 'vote-changed', 'accepted', 'unaccepted', …
+    reason: text('reason').notNull(),
+    eventId: integer('event_id').references(() => events.id, { onDelete: 'set null' }),
+    postType: text('post_type', { enum: POST_TYPES }),
+    questionId: integer('question_id'),
+    answerId: integer('answer_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // the profile's "how reputation was earned", newest first, and the recompute per person
+    index('reputation_changes_user_idx').on(t.userId, t.createdAt),
+  ],
+)
+
+/**
+ * Activity for trust levels: one row per person per day they came (`day` counts days since
+ * 1970-01-01 UTC), with how many distinct questions they read that day.
+ */
+export const userDays = sqliteTable(
+  'user_days',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    day: integer('day').notNull(),
+    reads: integer('reads').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
 )
 
 export type User = typeof users.$inferSelect

@@ -18,7 +18,7 @@ export const TEST_PASSWORD = 'correct horse battery'
 let passwordHash: string | undefined
 
 export async function makeUser(
-  overrides: { role?: Role; reputation?: number; handle?: string } = {},
+  overrides: { role?: Role; reputation?: number; handle?: string; trust?: number } = {},
 ) {
   sequence++
   const handle = overrides.handle ?? `user${sequence}`
@@ -36,6 +36,8 @@ export async function makeUser(
         displayName: `User ${sequence}`,
         role: overrides.role ?? 'member',
         reputation: overrides.reputation ?? 0,
+        // Past the new-account limits and the held first posts unless a test asks for a newcomer.
+        trustLevel: overrides.trust ?? 1,
       })
       .returning()
       .get()
@@ -46,6 +48,7 @@ export async function makeUser(
     id: row.id,
     role: row.role,
     reputation: row.reputation,
+    trust: row.trustLevel,
     handle: row.handle,
     displayName: row.displayName,
     email: row.email,

@@ -5,6 +5,7 @@ import { describeSweep, sweepEscalations } from '../modules/escalation/sweep.ser
 import { deliverOutbox, describeDelivery } from '../modules/mail/delivery.server'
 import { sendDigests } from '../modules/mail/digest.server'
 import { recordEndedSanctions } from '../modules/moderation/sanctions.server'
+import { describeTrustRun, updateTrustLevels } from '../modules/trust/trust.server'
 import { forgetOldSubmissionKeys } from '../modules/submissions/submissions.server'
 import { recookPlainText } from '../utils/recook.server'
 import { checkAllAutomation } from '../modules/templates/outcomes.server'
@@ -45,5 +46,11 @@ export const JOBS: Job[] = [
   // A template's uses mature after 7 days and move its closure rate without any new event: an
   // automatic template whose rate fell is switched off within the hour.
   { name: 'templates.automation-check', intervalMs: HOUR, run: checkAllAutomation },
+  // Trust levels follow activity (see modules/trust/levels.ts); a day's visits are enough news.
+  {
+    name: 'trust.levels',
+    intervalMs: 6 * HOUR,
+    run: () => describeTrustRun(updateTrustLevels()),
+  },
   { name: 'markdown.recook-plain-text', intervalMs: 10 * 60_000, run: () => recookPlainText() },
 ]

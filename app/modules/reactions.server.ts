@@ -30,7 +30,13 @@ import { notifyOfSanction } from './moderation/sanction-notice.server'
 import { markSuggestionSolved } from './templates/autorespond.server'
 import { checkAutomationOn } from './templates/outcomes.server'
 import { recordTemplateUse } from './templates/templates.server'
-import { creditAcceptedAnswer, creditVote, debitUnacceptedAnswer } from './users/reputation.server'
+import {
+  creditAcceptedAnswer,
+  creditRestoredPost,
+  creditVote,
+  debitDeletedPost,
+  debitUnacceptedAnswer,
+} from './users/reputation.server'
 
 let table: Partial<Record<EventType, Reaction[]>> | undefined
 
@@ -58,8 +64,8 @@ export function reactions(): Partial<Record<EventType, Reaction[]>> {
     ],
     'answer.unaccepted': [debitUnacceptedAnswer, checkAutomationOn],
     'survey.answered': [checkAutomationOn],
-    'answer.deleted': attention,
-    'answer.restored': attention,
+    'answer.deleted': [debitDeletedPost, ...attention],
+    'answer.restored': [creditRestoredPost, ...attention],
     'answer.hidden': [notifyAuthorOfFlags, ...attention],
     'answer.unhidden': attention,
     'vote.cast': [creditVote],
@@ -81,8 +87,8 @@ export function reactions(): Partial<Record<EventType, Reaction[]>> {
     'question.reopened': attention,
     'question.hidden': [notifyAuthorOfFlags, ...attention],
     'question.unhidden': attention,
-    'question.deleted': attention,
-    'question.restored': attention,
+    'question.deleted': [debitDeletedPost, ...attention],
+    'question.restored': [creditRestoredPost, ...attention],
     'question.assigned': [notifyAssignee],
     'question.acknowledged': [notifyAskerOfAcknowledgement],
   })

@@ -19,6 +19,7 @@ const TOOLS = [
   { key: 'sla', href: '/admin/sla', action: 'sla.settings' },
   { key: 'rota', href: '/admin/rota', action: 'rota.manage' },
   { key: 'search', href: '/settings/search', action: 'search.settings' },
+  { key: 'spam', href: '/settings/spam', action: 'spam.settings' },
   { key: 'review', href: '/review', action: 'review.view' },
   { key: 'audit', href: '/audit', action: 'audit.view' },
   { key: 'users', href: '/admin/users', action: 'user.manage' },

@@ -21,6 +21,7 @@ import { visibilityField } from '~/modules/privacy/validation'
 import { guardQuestion, type PersonalDataWarning } from '~/modules/personal-data/guard'
 import { createQuestion } from '~/modules/questions/questions.server'
 import { suggestAutomatically } from '~/modules/templates/autorespond.server'
+import { newAccountLimit } from '~/utils/route-errors.server'
 import { EXISTING_TAGS_SHOWN, listTags } from '~/modules/questions/tags.server'
 import { fieldErrorsOf, questionSchema, TITLE_MAX } from '~/modules/questions/validation'
 import {
@@ -129,7 +130,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       parsed.data.visibility = guard.visibility
       if (guard.warning) return showAgain(values, { personalData: guard.warning })
       // The visit is the form's one-time key: sending it twice asks once.
-      const result = await createQuestion(user, parsed.data, visit?.id)
+      const result = await createQuestion(user, parsed.data, visit?.id).catch(newAccountLimit)
+      if ('limited' in result)
+        return showAgain(values, { fieldErrors: { body: result.limited } }, result.status)
       if (!result.ok) return showAgain(values, { fieldErrors: result.fieldErrors }, 400)
       markAskVisitPosted(visit?.id, result.id, user.id)
       void suggestAutomatically(result.id)

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PrivateBadge } from '~/components/privacy/private-badge'
+import { ReputationLink, TrustLevelLine } from '~/components/trust/profile-trust'
 import { Avatar, RolePill, StatusBadge } from '~/components/post-meta'
 import { RelativeTime, useIntlLocale, useNumber } from '~/components/time'
 import { getT } from '~/i18n/i18n.server'
@@ -62,6 +63,7 @@ export default function ProfilePage() {
               components={{ when: <time dateTime={joined.toISOString()} /> }}
             />
           </p>
+          <TrustLevelLine level={user.trustLevel} />
           {moderation ? (
             <p>
               <Link to={`/users/${user.handle}/moderation`}>
@@ -83,6 +85,8 @@ export default function ProfilePage() {
         <Stat label={t('community.profile.answers')} value={counts.answers} />
         <Stat label={t('community.profile.accepted')} value={counts.accepted} />
       </div>
+
+      <ReputationLink handle={user.handle} />
 
       <div className="profile-activity">
         <section aria-labelledby="recent-questions">

@@ -11,6 +11,7 @@ import { z } from 'zod'
 import { PersonHistory } from '~/components/audit/audit-log'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SanctionsView } from '~/components/moderation/sanctions-page'
+import { TrustControls } from '~/components/trust/trust-controls'
 import { getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { listPersonHistory } from '~/modules/audit/audit.server'
@@ -27,6 +28,7 @@ import { db } from '~/utils/db.server'
 import { isDomainError, type Invalid } from '~/utils/domain-errors'
 import { readForm } from '~/utils/form.server'
 import { forbidden, formValues, invalid, notFound } from '~/utils/http.server'
+import { personTrust, personTrustAction } from '~/utils/person-trust.server'
 import { requireUser } from '~/utils/session.server'
 import { users } from '../../db/schema'
 import moderationStyles from '~/styles/moderation.css'
@@ -53,6 +55,8 @@ async function guard(request: Request, handle: string | undefined) {
       suspendedUntil: users.suspendedUntil,
       bannedAt: users.bannedAt,
       deletedAt: users.deletedAt,
+      trustLevel: users.trustLevel,
+      trustLocked: users.trustLocked,
     })
     .from(users)
     .where(eq(users.handle, h))
@@ -79,6 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       banned: standing.banned,
     },
     mayAct: can(viewer, 'user.sanction', person),
+    trust: own ? null : personTrust(viewer, person),
     // in force by the server's clock, not the browser's
     sanctions: listSanctions(person.id).map((s) => ({
       ...s,
@@ -89,7 +94,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-const intentSchema = z.enum(['sanction', 'lift'])
+const intentSchema = z.enum(['sanction', 'lift', 'trust', 'helper'])
 export const intents = intentSchema.options
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -97,6 +102,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request)
   const intent = intentSchema.safeParse(form.get('intent'))
   if (!intent.success) throw new Response(msg('errors.unknownAction'), { status: 400 })
+  if (intent.data === 'trust' || intent.data === 'helper')
+    return personTrustAction(viewer, person, intent.data, form)
   if (!can(viewer, 'user.sanction', person)) forbidden()
   if (intent.data === 'lift') {
     const id = Number(formValues(form, ['sanctionId'] as const).sanctionId)
@@ -118,10 +125,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ModerationPage() {
-  const { history, person } = useLoaderData<typeof loader>()
+  const { history, person, trust } = useLoaderData<typeof loader>()
   return (
     <>
       <SanctionsView />
+      {trust ? <TrustControls trust={trust} /> : null}
       {history ? <PersonHistory entries={history} handle={person.handle} /> : null}
     </>
   )

@@ -73,6 +73,12 @@ const schema = z.object({
   // Sign-ups from one address per hour; raise it when many customers share one address (a
   // company's proxy, a campus NAT).
   SIGNUP_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(10),
+  // Whether new accounts' first posts wait for a moderator until staff say otherwise in the
+  // spam settings (which, once saved, win).
+  HOLD_FIRST_POSTS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 })
 
 export type Env = z.infer<typeof schema> & { BASE_URL: string }

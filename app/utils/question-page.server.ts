@@ -26,6 +26,8 @@ import {
   recordView,
 } from '../modules/questions/questions.server'
 import { isDomainError, NotFound } from './domain-errors'
+import { newAccountLimit } from './route-errors.server'
+import { recordRead } from '../modules/trust/trust.server'
 import { flagPost } from '../modules/flags/flags.server'
 import { flagSchema } from '../modules/flags/validation'
 import { answerSchema, fieldErrorsOf } from '../modules/questions/validation'
@@ -81,14 +83,17 @@ export async function handleQuestionIntent(
       const template = input.templateId
         ? templateUseData(user, questionId, input.templateId, answer.data.body)
         : undefined
-      const answerId = await createAnswer(
+      const created = await createAnswer(
         user,
         questionId,
         answer.data.body,
         input.submissionKey,
         undefined,
         template,
-      )
+      ).catch(newAccountLimit)
+      if (typeof created !== 'number')
+        return invalid({ form: created.limited }, { body: input.body }, created.status)
+      const answerId = created
       return redirect(`${here}#answer-${answerId}`)
     }
     case 'vote':
@@ -187,7 +192,11 @@ export function countView(page: Page, user: Actor | null, request: Request, clie
   const agent = request.headers.get('user-agent') ?? ''
   if (isbot(agent) || user?.id === page.author.id) return
   const viewer = user ? `u${user.id}` : `ip:${clientIp}:${agent.slice(0, 80)}`
-  if (recordView(page.question.id, viewer)) page.question.viewCount++
+  if (recordView(page.question.id, viewer)) {
+    page.question.viewCount++
+    // a question read, for the reader's trust level
+    if (user) recordRead(user.id)
+  }
 }
 
 /** Whether anything on the page was deleted or hidden (moderators then read who and why). */
@@ -205,6 +214,7 @@ export function actorOf(user: Actor): Actor {
     id: user.id,
     role: user.role,
     reputation: user.reputation,
+    ...(user.trust ? { trust: user.trust } : {}),
     ...(user.readOnly ? { readOnly: true } : {}),
   }
 }

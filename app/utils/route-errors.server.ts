@@ -7,7 +7,13 @@
 import type { ServerBuild } from '@remix-run/node'
 import { msg } from '../i18n/message'
 import { tooManyAttempts } from './wait'
-import { isDomainError, type Forbidden, type NotFound, type RateLimited } from './domain-errors'
+import {
+  isDomainError,
+  type Forbidden,
+  type Invalid,
+  type NotFound,
+  type RateLimited,
+} from './domain-errors'
 
 /** The response a domain error stands for; anything else is returned unchanged. */
 export function toHttpError(error: unknown): unknown {
@@ -60,4 +66,19 @@ export function withDomainErrors(build: ServerBuild): ServerBuild {
     }
   }
   return { ...build, routes }
+}
+
+/**
+ * For a create form's `.catch`: a new-account limit (too many links, too soon, the first
+ * day's quota) becomes the message to show at the form, with its status, so the page can
+ * show the form again with what was typed. Anything else is thrown on.
+ */
+export function newAccountLimit(error: unknown): { limited: string; status: 400 | 429 } {
+  if (isDomainError(error) && error.kind === 'rate-limited')
+    return { limited: error.message, status: 429 }
+  if (isDomainError(error) && error.kind === 'invalid') {
+    const { fieldErrors } = error as Invalid
+    return { limited: Object.values(fieldErrors)[0] ?? error.message, status: 400 }
+  }
+  throw error
 }

@@ -340,7 +340,8 @@ const managerPage =
       | 'queue.view'
       | 'template.manage'
       | 'review.view'
-      | 'audit.view',
+      | 'audit.view'
+      | 'spam.settings',
   ) =>
   (who: Who): Expected => {
     const actor = actorOf(fx, who)
@@ -425,6 +426,10 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
     })),
   'routes/settings.search': (fx) =>
     single('/settings/search', managerPage(fx, 'search.settings'))(),
+  'routes/settings.spam': (fx) => single('/settings/spam', managerPage(fx, 'spam.settings'))(),
+  // What earned a person their reputation is as public as the figure on their profile.
+  'routes/users.$handle_.reputation': (fx) =>
+    single(`/users/${fx.site.users.member.handle}/reputation?page=2`, everyone('ok'))(),
   'routes/review': (fx) => [
     ...single('/review', managerPage(fx, 'review.view'))(),
     ...single('/review?reason=spam&kind=question&page=2', managerPage(fx, 'review.view'))(),
@@ -1109,6 +1114,16 @@ const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
   'routes/users.$handle_.moderation': {
     sanction: (fx) => sanctionForm(fx, { kind: 'warn', days: '', reason: 'Please keep it civil' }),
     lift: (fx) => sanctionForm(fx, { sanctionId: String(UNKNOWN_ID) }, 'not-found'),
+    trust: (fx) => personForm(fx, 'user.trust', { level: '4' }),
+    helper: (fx) => personForm(fx, 'user.helper', { helper: '1' }),
+  },
+  // The blocked words and holding first posts are staff's.
+  'routes/settings.spam': {
+    save: (fx) =>
+      managerForm(fx, '/settings/spam', 'spam.settings', {
+        holdFirstPosts: 'on',
+        words: 'casino\ncheap pills',
+      }),
   },
   'routes/admin.sla.$categoryId': {
     [ONLY]: (fx) =>
@@ -1454,7 +1469,7 @@ function searchSettings(fx: Fixture, form: Form): ActionCase[] {
 function managerForm(
   fx: Fixture,
   url: string,
-  check: 'sla.settings' | 'rota.manage' | 'template.manage',
+  check: 'sla.settings' | 'rota.manage' | 'template.manage' | 'spam.settings',
   form: Form,
   allowed: Expected = 'done',
 ): ActionCase[] {
@@ -1481,6 +1496,22 @@ function sanctionForm(fx: Fixture, form: Form, allowed: Expected = 'done'): Acti
       expect: (who) => {
         const actor = actorOf(fx, who)
         return gate(actor, true, can(actor, 'user.sanction', member), allowed)
+      },
+    },
+  ]
+}
+
+/** Locking the member's trust level, or making them a helper: moderators over them. */
+function personForm(fx: Fixture, check: 'user.trust' | 'user.helper', form: Form): ActionCase[] {
+  const member = fx.site.users.member
+  return [
+    {
+      target: '-',
+      url: `/users/${member.handle}/moderation`,
+      form,
+      expect: (who) => {
+        const actor = actorOf(fx, who)
+        return gate(actor, true, can(actor, check, member), 'done')
       },
     },
   ]

@@ -433,6 +433,7 @@ const FORM_PLACES: Record<string, FormPlace> = {
   // The header's form, on every page for someone signed in.
   'routes/logout': { page: () => '/', who: admin },
   'routes/settings.search': { page: () => '/settings/search', who: admin },
+  'routes/settings.spam': { page: () => '/settings/spam', who: admin },
   // An admin's own private questions show the asker's forms (allow, or withdraw once allowed)
   // and staff's Make public.
   'routes/questions.$questionId.publish': {

@@ -67,6 +67,7 @@ describe('profile page', () => {
       // none chosen: the avatar's colour comes from the handle
       avatarColour: null,
       reputation: 0,
+      trustLevel: 1,
       createdAt: TEST_EPOCH.toISOString(),
     })
     expect(askerProfile.counts).toEqual({ questions: 1, answers: 0, accepted: 0 })

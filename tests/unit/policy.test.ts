@@ -38,7 +38,15 @@ function targetFor(action: Action, own: boolean) {
   if (action.startsWith('question.') && action !== 'question.create') return question(own)
   if (action === 'answer.create' || action === 'note.create') return question(own)
   // someone else is a member; "own" is the actor themselves
-  if (action === 'user.sanction' || action === 'user.role') return { id: own ? ME : SOMEONE, role: 'member' }
+  if (
+    action === 'user.sanction' ||
+    action === 'user.role' ||
+    action === 'user.trust' ||
+    action === 'user.helper'
+  )
+    return { id: own ? ME : SOMEONE, role: 'member' }
+  // more links and an image than a new account may post
+  if (action === 'post.links') return { links: 3, images: 1 }
   if (action.startsWith('answer.')) return answer(action, own)
   // templates: "own" stands for a public template, "someone else's" for a staff-only one
   if (action === 'template.use') return { visibility: own ? 'public' : 'staff' }
@@ -110,6 +118,10 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'template.manage': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
   'template.use': { own: helpersUp, other: ['staff', 'admin'] },
   'suggestion.respond': { own: signedIn, other: [] },
+  'post.links': { own: helpersUp, other: helpersUp },
+  'user.trust': { own: [], other: moderators },
+  'user.helper': { own: [], other: moderators },
+  'spam.settings': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
 }
 
 describe('policy matrix: every role × action × own/other', () => {

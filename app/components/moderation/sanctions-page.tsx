@@ -33,7 +33,7 @@ export function SanctionsView() {
           ? t('moderation.page.ownHeading')
           : t('moderation.page.heading', { name: person.displayName })}
       </h1>
-      {done ? (
+      {done === 'lifted' || done === 'applied' ? (
         <p className="notice" role="status">
           {done === 'lifted' ? t('moderation.page.lifted') : t('moderation.page.applied')}
         </p>

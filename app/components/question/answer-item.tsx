@@ -14,6 +14,8 @@ export type AnswerView = {
   language: string
   score: number
   hiddenAt: string | null
+  /** held for a moderator by the spam rules (its author and moderators see it) */
+  heldAt?: string | null
   deletedAt: string | null
   createdAt: string
   updatedAt: string
@@ -76,6 +78,7 @@ export function AnswerItem({
           what="answer"
           deleted={Boolean(answer.deletedAt)}
           hidden={Boolean(answer.hiddenAt)}
+          held={Boolean(answer.heldAt)}
           removal={removal}
         />
         {label}

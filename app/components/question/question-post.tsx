@@ -21,6 +21,8 @@ export type QuestionView = {
   closedReason: string | null
   lockedAt: string | null
   hiddenAt: string | null
+  /** held for a moderator by the spam rules (its author and moderators see it) */
+  heldAt?: string | null
   deletedAt: string | null
   score: number
   viewCount: number
@@ -88,6 +90,7 @@ export function QuestionPost(p: Props) {
         what="question"
         deleted={Boolean(question.deletedAt)}
         hidden={Boolean(question.hiddenAt)}
+        held={Boolean(question.heldAt)}
         removal={p.removal}
       />
       {p.duplicateOf ? (

@@ -36,15 +36,24 @@ export function RemovedNotice({
   what,
   deleted,
   hidden,
+  held = false,
   removal,
 }: {
   what: 'question' | 'answer'
   deleted: boolean
   hidden: boolean
+  held?: boolean
   removal: Removed | null
 }) {
   const { t } = useTranslation()
   if (!deleted && !hidden) return null
+  // Held by the spam rules: nobody has removed it, it waits for a moderator's approval.
+  if (held && !deleted)
+    return (
+      <p className="notice notice-warning" role="note">
+        <strong>{t(what === 'question' ? 'trust.held.question' : 'trust.held.answer')}</strong>
+      </p>
+    )
   const state: MessageKey = deleted
     ? what === 'question'
       ? 'questions.removed.questionDeleted'

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { MessageKey } from '~/i18n/keys'
 import { FLAG_REASON_LABELS, FLAG_REASONS, type FlagReason } from '~/modules/flags/validation'
 import { NOTE_MAX, REMOVAL_REASON_LABELS, REMOVAL_REASONS } from '~/modules/moderation/validation'
+import { ruleLabel } from '~/modules/trust/rules'
 import { slugify } from '~/utils/slug'
 import { SelectField, TextAreaField, TextField } from '../forms'
 import { formatRelative, RelativeTime, useIntlLocale } from '../time'
@@ -16,6 +17,9 @@ export type ReviewItemView = {
   hidden: boolean
   deleted: boolean
   hiddenByFlags: boolean
+  /** held by the spam rules before anyone saw it, for `reasons` (rule codes) */
+  held: boolean
+  reasons: string[]
   score: number
   flagCount: number
   flaggedAt: string
@@ -79,7 +83,10 @@ export function ReviewItem({
       <blockquote className="review-excerpt">{item.excerpt}</blockquote>
       <p className="review-badges">
         {item.deleted ? <span className="badge">{t('flags.review.item.deleted')}</span> : null}
-        {item.hidden && !item.deleted ? (
+        {item.held && !item.deleted ? (
+          <span className="badge">{t('trust.review.held')}</span>
+        ) : null}
+        {item.hidden && !item.deleted && !item.held ? (
           <span className="badge">
             {item.hiddenByFlags
               ? t('flags.review.item.hiddenByFlags')
@@ -88,15 +95,28 @@ export function ReviewItem({
         ) : null}
         {item.author.banned ? <span className="badge">{t('flags.review.item.banned')}</span> : null}
         <span className="review-score">
-          {t('flags.review.item.score', {
-            count: item.flagCount,
-            score: item.score.toFixed(1),
-          })}
+          {item.held
+            ? t('trust.review.score', { score: item.score })
+            : t('flags.review.item.score', {
+                count: item.flagCount,
+                score: item.score.toFixed(1),
+              })}
         </span>
         <span className="muted">
           {t('flags.review.item.firstFlagged')} <RelativeTime value={item.flaggedAt} />
         </span>
       </p>
+      {item.held ? (
+        <>
+          <h4>{t('trust.review.reasons')}</h4>
+          <ul className="review-flags">
+            {item.reasons.map((code) => {
+              const label = ruleLabel(code)
+              return <li key={code}>{label ? t(label) : code}</li>
+            })}
+          </ul>
+        </>
+      ) : null}
       <h4 className="visually-hidden">{t('flags.review.item.flags')}</h4>
       <ul className="review-flags">
         {item.flags.map((f, i) => (
@@ -147,19 +167,27 @@ export function ReviewItem({
                 {t('flags.review.actions.claim')}
               </button>
             )}
-            <button type="submit" name="intent" value="approve" className="button button-small">
-              {t('flags.review.actions.approve')}
-            </button>
             <button
               type="submit"
               name="intent"
-              value="ignore"
-              className="button button-secondary button-small"
+              value="approve"
+              className="button button-small"
+              title={item.held ? t('trust.review.approveHint') : undefined}
             >
-              {t('flags.review.actions.ignore')}
+              {item.held ? t('trust.review.approve') : t('flags.review.actions.approve')}
             </button>
+            {item.held ? null : (
+              <button
+                type="submit"
+                name="intent"
+                value="ignore"
+                className="button button-secondary button-small"
+              >
+                {t('flags.review.actions.ignore')}
+              </button>
+            )}
           </Form>
-          {(['hide', 'delete'] as const).map((verb) => (
+          {(item.held ? (['delete'] as const) : (['hide', 'delete'] as const)).map((verb) => (
             <details key={verb} className="removal" open={openForm === verb}>
               <summary className={verb === 'delete' ? 'danger' : undefined}>
                 {t(`flags.review.actions.${verb}`)}

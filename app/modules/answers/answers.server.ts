@@ -13,6 +13,7 @@ import { resolveLanguage } from '../search/detect-language.server'
 import type { LanguageChoice } from '../search/languages'
 import { syncQuestionSearch } from '../search/thread-index.server'
 import { once } from '../submissions/submissions.server'
+import { authorOf, checkNewAccountLimits, holdPostIn, screenPost } from '../trust/spam.server'
 
 /** The answer with its question, when `actor` may see both. */
 export function getVisibleAnswer(id: number, actor: Actor | null) {
@@ -69,6 +70,10 @@ export async function createAnswer(
     if (!current || !can(actor, 'answer.create', questionTarget(current)))
       throw new Forbidden('answer.create', msg('questions.validation.noNewAnswers'))
     return once(tx, submissionKey, actor.id, 'answer', () => {
+      // New-account limits refuse it; the spam rules may hold it for a moderator.
+      const author = authorOf(tx, actor)
+      checkNewAccountLimits(tx, author, 'answer', body)
+      const screening = screenPost(tx, author, body)
       const a = tx
         .insert(answers)
         .values({
@@ -82,6 +87,10 @@ export async function createAnswer(
         .returning({ id: answers.id })
         .get()
       addRevision(tx, 'answer', a.id, actor.id, { bodyMd: body })
+      if (screening.held) {
+        holdPostIn(tx, actor, { type: 'answer', id: a.id, questionId }, screening)
+        return a.id
+      }
       tx.update(questions).set({ lastActivityAt: now() }).where(eq(questions.id, questionId)).run()
       emit(tx, { type: 'answer.created', actor, questionId, answerId: a.id, data: eventData })
       refreshQuestionState(tx, questionId, actor)

@@ -40,6 +40,7 @@ export const AUDIT_KINDS = {
     'user.sanction_lifted',
     'user.sanction_ended',
     'user.role_changed',
+    'user.trust_locked',
     'user.deleted',
     'user.data_exported',
   ],
@@ -50,7 +51,7 @@ export const AUDIT_KINDS = {
     'user.email_changed',
     'user.profile_updated',
   ],
-  settings: ['settings.changed'],
+  settings: ['settings.changed', 'settings.spam_changed'],
   escalation: [
     'question.escalation_raised',
     'question.acknowledged',
@@ -183,12 +184,17 @@ export const DESCRIBERS: Record<
     key: 'audit.events.roleChanged',
     values: { from: text(d.from), to: text(d.to) },
   }),
+  'user.trust_locked': (d) =>
+    d.locked === null || d.locked === undefined
+      ? { key: 'audit.events.trustUnlocked' }
+      : { key: 'audit.events.trustLocked', values: { level: text(d.locked) } },
   'user.deleted': () => ({ key: 'audit.events.userDeleted' }),
   'user.data_exported': () => ({ key: 'accounts.audit.dataExported' }),
   'user.password_reset': () => ({ key: 'accounts.audit.passwordReset' }),
   'user.password_changed': () => ({ key: 'accounts.audit.passwordChanged' }),
   'user.email_changed': () => ({ key: 'accounts.audit.emailChanged' }),
   'user.profile_updated': () => ({ key: 'accounts.audit.profileUpdated' }),
+  'settings.spam_changed': () => ({ key: 'audit.events.spamSettingsChanged' }),
   'settings.changed': (d) => ({
     key: 'audit.events.settingsChanged',
     values: { key: text(d.key) },

@@ -35,6 +35,7 @@ const lucia = singleton('lucia', () => {
       displayName: u.displayName,
       role: u.role,
       reputation: u.reputation,
+      trustLevel: u.trustLevel,
       silencedUntil: u.silencedUntil,
       suspendedUntil: u.suspendedUntil,
       bannedAt: u.bannedAt,
@@ -51,6 +52,7 @@ declare module 'lucia' {
       displayName: string
       role: Role
       reputation: number
+      trustLevel: number
       silencedUntil: Date | null
       suspendedUntil: Date | null
       bannedAt: Date | null
@@ -134,6 +136,7 @@ async function validateToken(token: string): Promise<Auth> {
       id: user.id,
       role: user.role,
       reputation: user.reputation,
+      trust: user.trustLevel,
       handle: user.handle,
       displayName: user.displayName,
       ...(standing.silencedUntil ? { readOnly: true, silencedUntil: standing.silencedUntil } : {}),

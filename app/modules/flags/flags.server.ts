@@ -18,7 +18,7 @@ import { changePostIn } from '../moderation/posts.server'
 import { can, type Actor } from '../policy/policy'
 import { getVisibleQuestion, questionTarget } from '../questions/questions.server'
 import { flagSchema } from './validation'
-import { DAILY_FLAGS, FLAG_THRESHOLD, flagWeight } from './weights'
+import { dailyFlagLimit, FLAG_THRESHOLD, flagWeight } from './weights'
 
 const DAY = 86_400_000
 
@@ -67,7 +67,7 @@ function flaggablePost(actor: Actor, type: PostType, id: number): Post {
 
 /** Throws RateLimited, saying when the next flag is possible, once the day's flags are used. */
 function checkDailyLimit(actor: Actor) {
-  const max = DAILY_FLAGS[actor.role]
+  const max = dailyFlagLimit(actor.role, actor.trust ?? 0)
   const since = new Date(now().getTime() - DAY)
   const recent = db
     .select({ n: count(), oldest: min(flags.createdAt) })
@@ -113,6 +113,9 @@ function openItem(tx: Tx, post: Post): number {
         score: 0,
         flagCount: 0,
         hiddenByFlags: false,
+        // an item the spam rules opened is about flags from now on
+        source: 'flags',
+        reasons: null,
         flaggedAt: at,
         claimedById: null,
         claimedUntil: null,
@@ -175,7 +178,7 @@ export function flagPost(actor: Actor, type: PostType, id: number, input: unknow
   const { reason, note } = parsed.data
   return write((tx) => {
     const record = getFlagRecord(tx, actor.id)
-    const weight = flagWeight(actor.role, record.upheld, record.rejected)
+    const weight = flagWeight(actor.role, record.upheld, record.rejected, actor.trust ?? 0)
     const itemId = openItem(tx, post)
     const inserted = tx
       .insert(flags)

@@ -37,6 +37,7 @@ import { sanctionUser } from '../moderation/sanctions.server'
 import { SANCTION_REASON_MAX } from '../moderation/sanction-validation'
 import { removalSchema } from '../moderation/validation'
 import { can, canSee, type Actor } from '../policy/policy'
+import { releaseHeldIn } from '../trust/spam.server'
 import { visibleTo } from '../policy/visibility.server'
 import type { ReviewFilter } from './validation'
 
@@ -106,6 +107,8 @@ export function listReviewQueue(actor: Actor, filter: ReviewFilter) {
       flagCount: reviewItems.flagCount,
       hiddenByFlags: reviewItems.hiddenByFlags,
       flaggedAt: reviewItems.flaggedAt,
+      source: reviewItems.source,
+      reasons: reviewItems.reasons,
       claimedById: reviewItems.claimedById,
       claimedUntil: reviewItems.claimedUntil,
       question: {
@@ -183,6 +186,9 @@ export function listReviewQueue(actor: Actor, filter: ReviewFilter) {
       hidden: Boolean(post.hiddenAt),
       deleted: Boolean(post.deletedAt),
       hiddenByFlags: r.hiddenByFlags,
+      // held by the spam rules before anyone saw it, and which rules caught it
+      held: r.source === 'held',
+      reasons: r.reasons ?? [],
       score: r.score,
       flagCount: r.flagCount,
       flaggedAt: r.flaggedAt,
@@ -362,9 +368,21 @@ export function decideItem(
 ) {
   requireReviewer(actor, 'review.decide')
   const item = requireItem(actor, itemId)
+  if (item.source === 'held' && (decision === 'hide' || decision === 'ignore'))
+    throw new Invalid({ form: msg('trust.review.onlyApproveOrDelete') })
   const removal = decision === 'hide' || decision === 'delete' ? parseRemoval(input) : null
   write((tx) => {
     resolveIn(tx, actor, item, decision)
+    // A held post that is approved is published as if just posted.
+    if (item.source === 'held' && decision === 'approve') {
+      releaseHeldIn(tx, actor, {
+        type: item.postType,
+        id: item.postId,
+        questionId: item.questionId,
+        authorId: item.authorId,
+      })
+      return
+    }
     const post = { type: item.postType, id: item.postId }
     const change = OUTCOME[decision].change
     if (decision === 'approve' && item.hiddenByFlags)

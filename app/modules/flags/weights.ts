@@ -4,6 +4,7 @@
  */
 import type { Role } from '../../../db/schema'
 import { atLeast } from '../policy/policy'
+import { clampLevel, DAILY_FLAGS_BY_TRUST, FLAG_WEIGHT_BY_TRUST } from '../trust/levels'
 
 /** Pending flags weighing this much together hide a post: two members with no history. */
 export const FLAG_THRESHOLD = 2
@@ -17,13 +18,17 @@ const ROLE_WEIGHT: Record<Role, number> = {
   admin: FLAG_THRESHOLD,
 }
 
-/** Flags a person may raise in a day (a rolling 24 hours). */
+/** Flags a person may raise in a day (a rolling 24 hours); a member's follow their trust level. */
 export const DAILY_FLAGS: Record<Role, number> = {
   member: 10,
   helper: 30,
   moderator: 200,
   staff: 200,
   admin: 200,
+}
+
+export function dailyFlagLimit(role: Role, trust = 1): number {
+  return role === 'member' ? DAILY_FLAGS_BY_TRUST[clampLevel(trust)] : DAILY_FLAGS[role]
 }
 
 /**
@@ -35,9 +40,13 @@ export function flagAccuracy(upheld: number, rejected: number): number {
   return (upheld + 1) / (upheld + rejected + 2)
 }
 
-/** A flag's weight: the role's, times twice the accuracy (1 at no history), within bounds. */
-export function flagWeight(role: Role, upheld: number, rejected: number): number {
+/**
+ * A flag's weight: the role's (a member's by their trust level), times twice the accuracy (1 at
+ * no history), within bounds; only moderators' flags reach the threshold alone.
+ */
+export function flagWeight(role: Role, upheld: number, rejected: number, trust = 1): number {
   if (atLeast({ id: 0, role, reputation: 0 }, 'moderator')) return ROLE_WEIGHT[role]
+  const base = role === 'member' ? FLAG_WEIGHT_BY_TRUST[clampLevel(trust)] : ROLE_WEIGHT[role]
   const factor = Math.min(1.75, Math.max(0.25, 2 * flagAccuracy(upheld, rejected)))
-  return Math.round(ROLE_WEIGHT[role] * factor * 100) / 100
+  return Math.min(1.75, Math.round(base * factor * 100) / 100)
 }

@@ -15,6 +15,7 @@ import {
   questions,
   revisions,
   tags,
+  reputationChanges,
   users,
   type QuestionStatus,
 } from '../../../db/schema'
@@ -217,6 +218,16 @@ function prepareStatements(tx: Tx) {
         createdAt: p('createdAt'),
       })
       .returning({ id: users.id })
+      .prepare(),
+    // The reputation an account brings has no events behind it: one ledger row says so.
+    insertReputation: tx
+      .insert(reputationChanges)
+      .values({
+        userId: p('userId'),
+        amount: p('amount'),
+        reason: 'imported',
+        createdAt: p('createdAt'),
+      })
       .prepare(),
     insertQuestion: tx
       .insert(questions)
@@ -489,6 +500,12 @@ class SiteImport {
         reputation: Math.max(0, u.reputation),
         createdAt: u.createdAt,
       })!
+      if (u.reputation > 0)
+        this.statements.insertReputation.run({
+          userId: local.id,
+          amount: Math.max(0, u.reputation),
+          createdAt: u.createdAt,
+        })
       // No passwords row: an imported account cannot log in until it resets its password.
       this.remember('user', u.id, local.id)
       this.summary.added.users++

@@ -3,12 +3,30 @@
  * components all call `can`, so a button is shown exactly when its action would succeed.
  */
 import type { Role } from '../../../db/schema'
+import {
+  CLOSE_LEVEL,
+  EDIT_OTHERS_LEVEL,
+  IMAGES_FROM_LEVEL,
+  LINKS_PER_POST,
+  TAG_CREATE_LEVEL,
+  clampLevel,
+} from '../trust/levels'
 
 /**
  * Who acts. `readOnly` is set while a moderator has silenced the account: it may read and
  * remove its own posts, but write nothing new (see READ_ONLY_BLOCKS).
  */
-export type Actor = { id: number; role: Role; reputation: number; readOnly?: boolean }
+export type Actor = {
+  id: number
+  role: Role
+  reputation: number
+  readOnly?: boolean
+  /** Trust level 0–4 (see modules/trust/levels.ts); absent counts as 0. */
+  trust?: number
+}
+
+/** What a post carries that trust limits: links and images (see `countLinks`). */
+export type PostContent = { links: number; images: number }
 
 /** A person a moderator may act on. */
 export type PersonTarget = { id: number; role: Role }
@@ -92,6 +110,10 @@ type Checks = {
   'template.manage': null
   'template.use': TemplateTarget
   'suggestion.respond': AnswerTarget
+  'post.links': PostContent
+  'user.trust': PersonTarget
+  'user.helper': PersonTarget
+  'spam.settings': null
 }
 
 export type Action = keyof Checks
@@ -149,6 +171,10 @@ export const ACTIONS = [
   'template.manage',
   'template.use',
   'suggestion.respond',
+  'post.links',
+  'user.trust',
+  'user.helper',
+  'spam.settings',
 ] as const satisfies readonly Action[]
 
 const RANK: Record<Role, number> = { member: 0, helper: 1, moderator: 2, staff: 3, admin: 4 }
@@ -161,6 +187,9 @@ export function atLeast(actor: Actor | null, role: Role): boolean {
 }
 
 const isModerator = (actor: Actor | null) => atLeast(actor, 'moderator')
+/** Whether the actor has reached trust `level` (a role's rights come on top, rule by rule). */
+const trusted = (actor: Actor | null, level: number) =>
+  actor !== null && clampLevel(actor.trust ?? 0) >= level
 const owns = (actor: Actor | null, post: PostState) => actor !== null && actor.id === post.authorId
 /** A private question is for its asker and staff; anyone may open a public one. */
 const mayOpenPrivate = (actor: Actor | null, post: PostState) =>
@@ -194,10 +223,13 @@ const isOpenForChanges = (q: QuestionTarget) => !q.lockedAt
 const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolean } = {
   'question.view': (actor, q) => canSee(actor, q),
   'question.create': (actor) => actor !== null,
+  // Regulars (trust 3) may improve others' posts that are in plain view, as wiki-like edits.
   'question.edit': (actor, q) =>
     !q.deletedAt &&
     canSee(actor, q) &&
-    (isModerator(actor) || (owns(actor, q) && isOpenForChanges(q))),
+    (isModerator(actor) ||
+      (isOpenForChanges(q) &&
+        (owns(actor, q) || (trusted(actor, EDIT_OTHERS_LEVEL) && !q.hiddenAt)))),
   'question.delete': (actor, q) =>
     !q.deletedAt &&
     (isModerator(actor) ||
@@ -205,9 +237,16 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   'question.vote': (actor, q) =>
     actor !== null && !owns(actor, q) && !q.hiddenAt && !q.deletedAt && isOpenForChanges(q),
   // Helpers know the site well enough to spot duplicates; closing is reversible and logged.
+  // Regulars (trust 3) too.
   'question.close': (actor, q) =>
-    atLeast(actor, 'helper') && !q.closedAt && !q.deletedAt && (isModerator(actor) || !q.hiddenAt),
-  'question.reopen': (actor, q) => atLeast(actor, 'helper') && Boolean(q.closedAt) && !q.deletedAt,
+    (atLeast(actor, 'helper') || trusted(actor, CLOSE_LEVEL)) &&
+    !q.closedAt &&
+    !q.deletedAt &&
+    (isModerator(actor) || !q.hiddenAt),
+  'question.reopen': (actor, q) =>
+    (atLeast(actor, 'helper') || trusted(actor, CLOSE_LEVEL)) &&
+    Boolean(q.closedAt) &&
+    !q.deletedAt,
   'question.hide': (actor, q) => isModerator(actor) && !q.hiddenAt && !q.deletedAt,
   'question.unhide': (actor, q) => isModerator(actor) && Boolean(q.hiddenAt) && !q.deletedAt,
   'question.restore': (actor, q) => isModerator(actor) && Boolean(q.deletedAt),
@@ -223,7 +262,10 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   'answer.edit': (actor, a) =>
     !a.deletedAt &&
     rules['answer.view'](actor, a) &&
-    (isModerator(actor) || (owns(actor, a) && isOpenForChanges(a.question))),
+    (isModerator(actor) ||
+      (isOpenForChanges(a.question) &&
+        (owns(actor, a) ||
+          (trusted(actor, EDIT_OTHERS_LEVEL) && !a.hiddenAt && !a.question.hiddenAt)))),
   'answer.delete': (actor, a) =>
     !a.deletedAt &&
     rules['answer.view'](actor, a) &&
@@ -253,7 +295,9 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   'answer.restore': (actor, a) =>
     isModerator(actor) && Boolean(a.deletedAt) && !a.question.deletedAt,
   'tag.create': (actor) =>
-    atLeast(actor, 'helper') || (actor !== null && actor.reputation >= TAG_CREATE_REPUTATION),
+    atLeast(actor, 'helper') ||
+    trusted(actor, TAG_CREATE_LEVEL) ||
+    (actor !== null && actor.reputation >= TAG_CREATE_REPUTATION),
   'user.manage': (actor) => atLeast(actor, 'admin'),
   // Writing, editing and promoting articles, drafts, the promotion queue and the review list.
   'kb.manage': (actor) => atLeast(actor, 'moderator'),
@@ -337,6 +381,22 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   // "This solved my problem" / "I still need help" on an automatic suggestion: its asker.
   'suggestion.respond': (actor, a) =>
     owns(actor, a.question) && !a.hiddenAt && !a.deletedAt && !a.question.deletedAt,
+  // New accounts (trust 0) may post a couple of links and no images: the usual spam is links.
+  'post.links': (actor, post) =>
+    actor !== null &&
+    (atLeast(actor, 'helper') ||
+      (post.links <= LINKS_PER_POST[clampLevel(actor.trust ?? 0)] &&
+        (post.images === 0 || trusted(actor, IMAGES_FROM_LEVEL)))),
+  // Moderators lock the trust level of people below them (as for sanctions).
+  'user.trust': (actor, person) =>
+    isModerator(actor) && actor!.id !== person.id && RANK[actor!.role] > RANK[person.role],
+  // Moderators make members helpers and take it back; other roles are the admins' to change.
+  'user.helper': (actor, person) =>
+    isModerator(actor) &&
+    actor!.id !== person.id &&
+    (person.role === 'member' || person.role === 'helper'),
+  // The blocked words and whether first posts are held change what everyone may post.
+  'spam.settings': (actor) => atLeast(actor, 'staff'),
 }
 
 /** What a silenced (read-only) account may not do: everything that writes something new. */
@@ -360,6 +420,7 @@ const READ_ONLY_BLOCKS = new Set<Action>([
   'question.retag',
   'profile.edit',
   'question.merge',
+  'post.links',
 ])
 
 /** An answer's target built from its question's, as the question page lists them. */

@@ -44,6 +44,7 @@ import { atLeast, can, type Actor, type QuestionTarget } from '../policy/policy'
 import { listed, visibleToMember } from '../policy/visibility.server'
 import { getPublishConsent } from '../privacy/consent.server'
 import { once } from '../submissions/submissions.server'
+import { authorOf, checkNewAccountLimits, holdPostIn, screenPost } from '../trust/spam.server'
 import { resolveTags, setQuestionTags, tagsByQuestion } from './tags.server'
 import type { ListFilters, QuestionInput } from './validation'
 
@@ -179,6 +180,7 @@ const pageStatements = () =>
           language: answers.language,
           score: answers.score,
           hiddenAt: answers.hiddenAt,
+          heldAt: answers.heldAt,
           deletedAt: answers.deletedAt,
           createdAt: answers.createdAt,
           updatedAt: answers.updatedAt,
@@ -277,6 +279,7 @@ export function getQuestionPage(id: number, viewer: Actor | null, language: Lang
       closedAt: q.closedAt,
       lockedAt: q.lockedAt,
       hiddenAt: q.hiddenAt,
+      heldAt: q.heldAt,
       deletedAt: q.deletedAt,
       score: q.score,
       viewCount: q.viewCount,
@@ -344,6 +347,11 @@ export async function createQuestion(
     const form = resolveForm(tx, actor, input)
     if (!form.ok) return form
     const { id } = once(tx, submissionKey, actor.id, 'question', () => {
+      // New-account limits refuse it; the spam rules may hold it for a moderator.
+      const author = authorOf(tx, actor)
+      const text = `${input.title}\n${input.body}`
+      checkNewAccountLimits(tx, author, 'question', text)
+      const screening = screenPost(tx, author, text, input.body)
       const q = tx
         .insert(questions)
         .values({
@@ -364,8 +372,12 @@ export async function createQuestion(
         tags: input.tags.join(' '),
         bodyMd: input.body,
       })
-      emit(tx, { type: 'question.created', actor, questionId: q.id })
-      syncQuestionSearch(tx, q.id)
+      if (screening.held)
+        holdPostIn(tx, actor, { type: 'question', id: q.id, questionId: q.id }, screening)
+      else {
+        emit(tx, { type: 'question.created', actor, questionId: q.id })
+        syncQuestionSearch(tx, q.id)
+      }
       return q.id
     })
     return { ok: true, id }

@@ -62,6 +62,7 @@ export function getProfile(handle: string, viewer: Actor | null = null) {
       bio: users.bio,
       avatarColour: users.avatarColour,
       reputation: users.reputation,
+      trustLevel: users.trustLevel,
       createdAt: users.createdAt,
       questionCount: sql<number>`(${questionCount})`.mapWith(Number),
       answerCount: sql<number>`(${answerCount})`.mapWith(Number),
@@ -112,6 +113,7 @@ export function getProfile(handle: string, viewer: Actor | null = null) {
       bio: user.bio,
       avatarColour: user.avatarColour,
       reputation: user.reputation,
+      trustLevel: user.trustLevel,
       createdAt: user.createdAt,
     },
     counts: {

@@ -257,6 +257,8 @@ const mail = {
     outboxHint: 'E-mail waiting to go out, sent, or failed; read any message.',
     search: 'Search synonyms',
     searchHint: 'Words that should find each other in search.',
+    spam: 'Spam rules',
+    spamHint: 'Blocked words, and whether new accounts’ first posts wait for a moderator.',
     sla: 'Response targets',
     slaHint: 'How long each category may wait for a response before it escalates.',
     rota: 'On-call rota',

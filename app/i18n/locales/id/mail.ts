@@ -265,6 +265,8 @@ const mail: Translation<typeof en> = {
     outboxHint: 'E-mail yang menunggu dikirim, sudah terkirim, atau gagal; baca pesan mana pun.',
     search: 'Sinonim pencarian',
     searchHint: 'Kata-kata yang harus saling menemukan dalam pencarian.',
+    spam: 'Aturan spam',
+    spamHint: 'Kata yang diblokir, dan apakah kiriman pertama akun baru menunggu moderator.',
     sla: 'Target tanggapan',
     slaHint: 'Berapa lama tiap kategori boleh menunggu tanggapan sebelum dieskalasi.',
     rota: 'Jadwal jaga',
