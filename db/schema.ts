@@ -675,6 +675,10 @@ export const NOTIFICATION_TYPES = [
   // to the asker: a moderator closed (for a reason other than a duplicate) or locked the thread
   'question.closed',
   'question.locked',
+  // to the asker: their question was solved; two questions about the help they got
+  'survey.requested',
+  // to the asker: answers wait for one to be accepted (at most two reminders)
+  'question.accept_reminder',
 ] as const
 
 export const notifications = sqliteTable(
@@ -1071,3 +1075,49 @@ export type Category = typeof categories.$inferSelect
 export type Revision = typeof revisions.$inferSelect
 export type Event = typeof events.$inferSelect
 export type KbArticle = typeof kbArticles.$inferSelect
+
+// ── Support operations: the asker's survey and the reminders to accept an answer ──────────────
+
+/**
+ * The one survey of a solved question, asked of its asker when the question is first solved.
+ * It takes answers, and changes to them, until `closesAt`; each answer is also a
+ * `survey.answered` event, which is what the figures read.
+ */
+export const surveys = sqliteTable(
+  'surveys',
+  {
+    questionId: integer('question_id')
+      .primaryKey()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    askerId: integer('asker_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
+    closesAt: integer('closes_at', { mode: 'timestamp_ms' }).notNull(),
+    // null until answered; 1–5
+    rating: integer('rating'),
+    comment: text('comment').notNull().default(''),
+    answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    // the asker's own surveys (their profile, the notification's link)
+    index('surveys_asker_idx').on(t.askerId, t.requestedAt),
+  ],
+)
+
+/**
+ * Reminders sent to an asker whose question has answers but none accepted: number 1 after three
+ * days, number 2 after seven, never a third. The primary key makes each one sendable once,
+ * whichever process runs the job.
+ */
+export const acceptReminders = sqliteTable(
+  'accept_reminders',
+  {
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.questionId, t.number] })],
+)

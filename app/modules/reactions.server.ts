@@ -25,6 +25,7 @@ import {
 import { notifyMentionedInAnswer, notifyMentionedInQuestion } from './notifications/mentions.server'
 import { endEscalationOn, refreshAttentionOn } from './escalation/attention.server'
 import { notifyAskerOfClose, notifyAskerOfLock } from './moderation/threads.server'
+import { requestSurveyOn } from './surveys/surveys.server'
 import { creditAcceptedAnswer, creditVote, debitUnacceptedAnswer } from './users/reputation.server'
 
 let table: Partial<Record<EventType, Reaction[]>> | undefined
@@ -55,7 +56,8 @@ export function reactions(): Partial<Record<EventType, Reaction[]>> {
       ...attention,
     ],
     'question.recategorised': attention,
-    'question.status_changed': attention,
+    // The asker's survey follows the question's first solving.
+    'question.status_changed': [...attention, requestSurveyOn],
     'question.closed': [notifyAskerOfDuplicate, notifyAskerOfClose, ...attention],
     'question.locked': [notifyAskerOfLock],
     'question.reopened': attention,

@@ -70,6 +70,10 @@ function describe(t: TFunction, n: Item) {
       return t('audit.notifications.closed', { who })
     case 'question.locked':
       return t('audit.notifications.locked', { who })
+    case 'survey.requested':
+      return t('dashboard.notifications.survey')
+    case 'question.accept_reminder':
+      return t('dashboard.notifications.reminder')
   }
 }
 

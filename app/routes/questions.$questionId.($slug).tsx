@@ -15,6 +15,7 @@ import { ThreadModeration, THREAD_MODERATION_INTENTS } from '~/components/audit/
 import { AcknowledgedBanner, ThreadEscalationTools } from '~/components/desk/thread-escalation'
 import { QuestionPost } from '~/components/question/question-post'
 import { SimilarQuestions } from '~/components/similar-questions'
+import { ThreadSupport } from '~/components/dashboard/thread-support'
 import { useNumber } from '~/components/time'
 import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
@@ -28,6 +29,7 @@ import { markQuestionRead } from '~/modules/notifications/notifications.server'
 import { atLeast, can, type Actor } from '~/modules/policy/policy'
 import { getQuestionPage } from '~/modules/questions/questions.server'
 import { getSimilarQuestions } from '~/modules/search/search.server'
+import { getThreadSupportView } from '~/modules/surveys/surveys.server'
 import { newSubmissionKey } from '~/modules/submissions/submissions.server'
 import { NotFound } from '~/utils/domain-errors'
 import { readForm } from '~/utils/form.server'
@@ -75,6 +77,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     escalation: getThreadEscalationView(viewer, id, page.target),
     flagged: new URL(request.url).searchParams.has('flagged'),
     moderation: getThreadModerationView(user, page, await getLanguage(request)),
+    support: getThreadSupportView(viewer, id, page.target),
   })
 }
 
@@ -156,6 +159,7 @@ export default function QuestionRoute() {
         )}
       </section>
 
+      <ThreadSupport view={data.support} />
       <AnswerForm
         canAnswer={can(viewer, 'answer.create', target)}
         signedIn={viewer !== null}

@@ -36,7 +36,8 @@ function answer(action: Action, own: boolean, extra: Partial<AnswerTarget> = {})
 
 function targetFor(action: Action, own: boolean) {
   if (action.startsWith('question.') && action !== 'question.create') return question(own)
-  if (action === 'answer.create' || action === 'note.create') return question(own)
+  if (action === 'answer.create' || action === 'note.create' || action === 'survey.answer')
+    return question(own)
   // someone else is a member; "own" is the actor themselves
   if (action === 'user.sanction') return { id: own ? ME : SOMEONE, role: 'member' }
   if (action.startsWith('answer.')) return answer(action, own)
@@ -98,6 +99,10 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'question.unlock': { own: [], other: [] },
   'question.move': { own: moderators, other: moderators },
   'question.retag': { own: moderators, other: moderators },
+  // the asker answers their own question's survey; nobody else, whatever their role
+  'survey.answer': { own: signedIn, other: [] },
+  'dashboard.view': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
+  'dashboard.settings': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
 }
 
 describe('policy matrix: every role × action × own/other', () => {

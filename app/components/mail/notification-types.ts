@@ -17,4 +17,6 @@ export const TYPE_KEYS = {
   'post.hidden_by_flags': 'postHiddenByFlags',
   'question.closed': 'questionClosed',
   'question.locked': 'questionLocked',
+  'survey.requested': 'surveyRequested',
+  'question.accept_reminder': 'acceptReminder',
 } as const satisfies Record<NotificationType, string>

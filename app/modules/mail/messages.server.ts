@@ -13,6 +13,7 @@ import { markdownToText } from '../../utils/markdown-text.server'
 import { slugify } from '../../utils/slug'
 import { localizeCategory } from '../categories/localize'
 import type { NotificationType } from '../notifications/preferences.server'
+import { composeSupportMail } from '../surveys/mail.server'
 import { absoluteUrl, type Compose } from './mail.server'
 
 const EXCERPT = 400
@@ -68,6 +69,9 @@ export function composeNotification(tx: Pick<Tx, 'select'>, n: NotificationMail)
       paragraphs: [t('mail.message.sanctioned.text')],
       action: { label: t('mail.message.sanctioned.open'), url: absoluteUrl('/notifications') },
     })
+  // The survey and the reminders to accept carry links of their own (see the surveys module).
+  if (n.type === 'survey.requested' || n.type === 'question.accept_reminder')
+    return composeSupportMail(tx, { type: n.type, questionId: n.questionId })
   const q = tx
     .select({
       id: questions.id,
@@ -209,8 +213,11 @@ export function composeNotification(tx: Pick<Tx, 'select'>, n: NotificationMail)
           action: open,
         }
       }
-      // A sanction is answered before the thread is read (above); listed for a complete switch.
+      // A sanction, the survey and the reminders are answered before the thread is read
+      // (above); listed for a complete switch.
       case 'moderation.sanctioned':
+      case 'survey.requested':
+      case 'question.accept_reminder':
       case 'mention':
         return {
           subject: t('mail.message.mention.subject', { who, title }),

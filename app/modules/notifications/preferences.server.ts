@@ -34,6 +34,8 @@ export const DEFAULT_PREFERENCES: Record<NotificationType, Preference> = {
   'post.hidden_by_flags': { inApp: true, email: 'instant' },
   'question.closed': { inApp: true, email: 'instant' },
   'question.locked': { inApp: true, email: 'instant' },
+  'survey.requested': { inApp: true, email: 'instant' },
+  'question.accept_reminder': { inApp: true, email: 'instant' },
 }
 
 type Reader = Pick<Tx, 'select'>

@@ -28,6 +28,8 @@ export type QuestionTarget = PostState & {
   othersAnswerCount?: number
   /** Private questions: the asker has allowed staff to publish it. */
   publishConsent?: boolean
+  /** Solved long enough ago that the thread takes no new answers (a site setting says when). */
+  answersClosed?: boolean
 }
 
 export type AnswerTarget = PostState & {
@@ -82,6 +84,9 @@ type Checks = {
   'question.unlock': QuestionTarget
   'question.move': QuestionTarget
   'question.retag': QuestionTarget
+  'survey.answer': QuestionTarget
+  'dashboard.view': null
+  'dashboard.settings': null
 }
 
 export type Action = keyof Checks
@@ -132,6 +137,9 @@ export const ACTIONS = [
   'question.unlock',
   'question.move',
   'question.retag',
+  'survey.answer',
+  'dashboard.view',
+  'dashboard.settings',
 ] as const satisfies readonly Action[]
 
 const RANK: Record<Role, number> = { member: 0, helper: 1, moderator: 2, staff: 3, admin: 4 }
@@ -200,6 +208,7 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
     !q.hiddenAt &&
     !q.deletedAt &&
     !q.closedAt &&
+    !q.answersClosed &&
     isOpenForChanges(q),
   'answer.edit': (actor, a) =>
     !a.deletedAt &&
@@ -297,6 +306,11 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   // Moving to another category and retagging are moderators' edits of the thread's place only.
   'question.move': (actor, q) => isModerator(actor) && canSee(actor, q) && !q.deletedAt,
   'question.retag': (actor, q) => isModerator(actor) && canSee(actor, q) && !q.deletedAt,
+  // The survey of a solved question is its asker's to answer (the module keeps its 7-day window).
+  'survey.answer': (actor, q) => owns(actor, q) && !q.deletedAt && !q.hiddenAt,
+  // The operations dashboard and the settings it shows (when solved threads stop taking answers).
+  'dashboard.view': (actor) => atLeast(actor, 'staff'),
+  'dashboard.settings': (actor) => atLeast(actor, 'staff'),
 }
 
 /** What a silenced (read-only) account may not do: everything that writes something new. */

@@ -39,6 +39,14 @@ const mail = {
       label: 'My question closed',
       hint: 'A moderator closes a question you asked, with the reason.',
     },
+    surveyRequested: {
+      label: 'Survey after my question is solved',
+      hint: 'Two short questions about the help you got, once a question you asked is solved.',
+    },
+    acceptReminder: {
+      label: 'Reminders to accept an answer',
+      hint: 'Your question has answers but none accepted: after 3 days, and once more after 7.',
+    },
     questionLocked: {
       label: 'My question locked',
       hint: 'A moderator locks a thread you started, with the reason.',

@@ -44,6 +44,14 @@ const mail: Translation<typeof en> = {
       label: 'Pertanyaan saya ditutup',
       hint: 'Moderator menutup pertanyaan yang Anda ajukan, beserta alasannya.',
     },
+    surveyRequested: {
+      label: 'Survei setelah pertanyaan saya terjawab tuntas',
+      hint: 'Dua pertanyaan singkat tentang bantuan yang Anda terima, setelah pertanyaan Anda terjawab tuntas.',
+    },
+    acceptReminder: {
+      label: 'Pengingat untuk menerima jawaban',
+      hint: 'Pertanyaan Anda sudah dijawab tetapi belum ada yang diterima: setelah 3 hari, dan sekali lagi setelah 7 hari.',
+    },
     questionLocked: {
       label: 'Pertanyaan saya dikunci',
       hint: 'Moderator mengunci utas yang Anda mulai, beserta alasannya.',

@@ -1,0 +1,20 @@
+CREATE TABLE `surveys` (
+	`question_id` integer PRIMARY KEY NOT NULL,
+	`asker_id` integer NOT NULL,
+	`requested_at` integer NOT NULL,
+	`closes_at` integer NOT NULL,
+	`rating` integer,
+	`comment` text DEFAULT '' NOT NULL,
+	`answered_at` integer,
+	FOREIGN KEY (`question_id`) REFERENCES `questions`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`asker_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `surveys_asker_idx` ON `surveys` (`asker_id`,`requested_at`);--> statement-breakpoint
+CREATE TABLE `accept_reminders` (
+	`question_id` integer NOT NULL,
+	`number` integer NOT NULL,
+	`sent_at` integer NOT NULL,
+	PRIMARY KEY(`question_id`, `number`),
+	FOREIGN KEY (`question_id`) REFERENCES `questions`(`id`) ON UPDATE no action ON DELETE cascade
+);
