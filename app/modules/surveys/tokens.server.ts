@@ -29,8 +29,10 @@ export function readToken(token: unknown, kind: Kind): TokenClaim | null {
     return null
   const exp = parseInt(exp36, 36)
   const claim = { kind, id: Number(id), userId: Number(userId), exp }
-  const given = Buffer.from(sig, 'base64url')
-  const expected = Buffer.from(mailSignature(payload(claim)), 'base64url')
+  // Compared as text: base64url decoding ignores stray characters, so bytes alone would admit
+  // variants of one signature.
+  const given = Buffer.from(sig)
+  const expected = Buffer.from(mailSignature(payload(claim)))
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null
   return { kind, id: claim.id, userId: claim.userId, expiresAt: new Date(exp) }
 }
