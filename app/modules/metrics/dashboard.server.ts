@@ -14,6 +14,21 @@ import { clockMeter, type ClockSpec } from '../escalation/business-time'
 import { listSla } from '../escalation/sla.server'
 import { can, type Actor } from '../policy/policy'
 import { getDeflection, type Deflection } from '../search/search.server'
+import {
+  afterEscalation,
+  automatic,
+  csat,
+  figure,
+  firstResponses,
+  ratio,
+  resolution,
+  states,
+  type Clocks,
+  type Csat,
+  type Figure,
+  type FirstResponseRow,
+  type SurveyRow,
+} from './figures'
 import { distribution, replayThreads, type ThreadHistory } from './response-times.server'
 import {
   DASHBOARD_TIME_ZONE,
@@ -70,14 +85,7 @@ export function resolveFilters(input: FilterInput): Filters {
   }
 }
 
-/** A duration figure in milliseconds, with the questions still waiting for it counted apart. */
-export type Figure = { count: number; median: number | null; p90: number | null; waiting: number }
-
-function figure(values: number[], waiting: number): Figure {
-  return { ...distribution(values), waiting }
-}
-
-type Clocks = Map<number, (a: number, b: number) => number>
+export type { Csat, Figure } from './figures'
 
 /** Each category's business-hours meter over the range (its response target's opening hours). */
 function businessClocks(from: Date, to: Date): Clocks {
@@ -89,93 +97,7 @@ function businessClocks(from: Date, to: Date): Clocks {
   return meters
 }
 
-const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null)
-
-type FirstResponseRow = { who: 'all' | 'community' | 'staff'; always: Figure; business: Figure }
-
-/**
- * First response time in both clocks for everyone, the community (not staff) and staff. With a
- * person chosen, the response measured is that person's own first answer on each thread.
- */
-function firstResponses(threads: ThreadHistory[], clocks: Clocks, personId: number | null) {
-  const rows: FirstResponseRow[] = []
-  const pick = {
-    all: () => true,
-    community: (staff: boolean) => !staff,
-    staff: (staff: boolean) => staff,
-  }
-  for (const who of ['all', 'community', 'staff'] as const) {
-    const always: number[] = []
-    const business: number[] = []
-    let waiting = 0
-    for (const h of threads) {
-      const r = h.responses.find(
-        (x) => pick[who](x.staff) && (personId === null || x.authorId === personId),
-      )
-      if (!r) {
-        waiting++
-        continue
-      }
-      always.push(r.at - h.createdAt)
-      const meter = clocks.get(h.categoryId)
-      if (meter) business.push(meter(h.createdAt, r.at) * 60_000)
-    }
-    rows.push({ who, always: figure(always, waiting), business: figure(business, waiting) })
-  }
-  return rows
-}
-
-function afterEscalation(threads: ThreadHistory[]) {
-  const values: number[] = []
-  let waiting = 0
-  for (const h of threads) {
-    if (h.escalatedAt === null) continue
-    const r = h.responses.find((x) => x.staff && x.at >= h.escalatedAt!)
-    if (r) values.push(r.at - h.escalatedAt)
-    else waiting++
-  }
-  return figure(values, waiting)
-}
-
-function resolution(threads: ThreadHistory[], personId: number | null) {
-  const values: number[] = []
-  let waiting = 0
-  for (const h of threads) {
-    if (h.accepted && (personId === null || h.accepted.authorId === personId))
-      values.push(h.accepted.at - h.createdAt)
-    else if (!h.accepted && !h.closed) waiting++
-  }
-  return figure(values, waiting)
-}
-
-function automatic(threads: ThreadHistory[]) {
-  const solved = threads.filter((h) => h.accepted !== null)
-  const auto = solved.filter((h) => h.accepted!.automatic).length
-  return { solved: solved.length, automatic: auto, rate: ratio(auto, solved.length) }
-}
-
-function states(threads: ThreadHistory[]) {
-  const out = { open: 0, answered: 0, solved: 0, closed: 0 }
-  for (const h of threads) {
-    if (h.closed) out.closed++
-    else if (h.accepted) out.solved++
-    else if (h.responses.length > 0) out.answered++
-    else out.open++
-  }
-  return out
-}
-
-export type Csat = {
-  count: number
-  satisfied: number
-  rate: number | null
-  /** Answers per rating, 1 to 5. */
-  byRating: number[]
-}
-
-type SurveyRow = { questionId: number; rating: number; at: number }
-
-/** Survey answers given in the range, the newest per question, by category and person. */
+/** Survey answers given in the range, by category and person (`csat` keeps each question's newest). */
 function surveyAnswers(f: Filters): SurveyRow[] {
   return prepared(
     `select e.question_id as questionId, cast(json_extract(e.data, '$.rating') as integer) as rating,
@@ -187,18 +109,8 @@ function surveyAnswers(f: Filters): SurveyRow[] {
        and (?4 is null or exists (
          select 1 from events a where a.question_id = e.question_id and a.type = 'answer.accepted'
            and a.user_id = ?4 and a.source <> 'import'))
-       and e.created_at = (select max(n.created_at) from events n
-         where n.question_id = e.question_id and n.type = 'survey.answered'
-           and n.source <> 'import' and n.created_at < ?2)`,
+     order by e.created_at, e.id`,
   ).all(...params(f)) as SurveyRow[]
-}
-
-function csat(rows: SurveyRow[]): Csat {
-  const byRating = [0, 0, 0, 0, 0]
-  for (const r of rows) if (r.rating >= 1 && r.rating <= 5) byRating[r.rating - 1]++
-  const count = byRating.reduce((a, b) => a + b, 0)
-  const satisfied = byRating[3] + byRating[4]
-  return { count, satisfied, rate: ratio(satisfied, count), byRating }
 }
 
 const params = (f: Filters) => [

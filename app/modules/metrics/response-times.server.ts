@@ -11,10 +11,17 @@
  * being the first response and lets imported history stay out. First response time, the
  * dashboard and a helper's own figures all read `replayThreads`.
  */
-import type { Role } from '../../../db/schema'
 import { prepared } from '../../utils/db.server'
+import { distribution, replayEvents, type EventRow } from './replay'
 
-const STAFF_ROLES: ReadonlySet<string> = new Set<Role>(['staff', 'admin'])
+export { distribution, type Distribution, type ThreadHistory } from './replay'
+
+export type ThreadScope = {
+  /** Only questions in this category (the category they are in now). */
+  categoryId?: number | null
+  /** Only questions this person answered (in the range's histories). */
+  personId?: number | null
+}
 
 export type ResponseTime = {
   questionId: number
@@ -23,32 +30,6 @@ export type ResponseTime = {
   firstResponseMs: number | null
   /** The first response by someone who was staff when they answered. */
   firstStaffResponseMs: number | null
-}
-
-/** One eligible response (see above), as the replay leaves it at the end of the range. */
-export type Response = { answerId: number; authorId: number | null; at: number; staff: boolean }
-
-/** One question's history at the end of the range; times are epoch milliseconds. */
-export type ThreadHistory = {
-  questionId: number
-  categoryId: number
-  askerId: number | null
-  createdAt: number
-  /** Responses in the order they were posted. */
-  responses: Response[]
-  /** The first escalation to staff, and how many times it escalated. */
-  escalatedAt: number | null
-  slaBreaches: number
-  /** The accepted answer in force at the end of the range, when it was accepted, and by whom. */
-  accepted: { answerId: number; at: number; authorId: number | null; automatic: boolean } | null
-  closed: boolean
-}
-
-export type ThreadScope = {
-  /** Only questions in this category (the category they are in now). */
-  categoryId?: number | null
-  /** Only questions this person answered (in the range's histories). */
-  personId?: number | null
 }
 
 const TRACKED = [
@@ -84,16 +65,6 @@ const COHORT = `
       where a.actor_id = ?4 and a.type = 'answer.created' and a.source <> 'import'
         and a.question_id is not null))`
 
-type Row = {
-  type: string
-  questionId: number
-  answerId: number | null
-  actorId: number | null
-  actorRole: string | null
-  automatic: number | null
-  at: number
-}
-
 /** Every question created in [from, to) with its history as of `to` (removed ones left out). */
 export function replayThreads(range: { from: Date; to: Date }, scope: ThreadScope = {}) {
   const params = [
@@ -115,111 +86,9 @@ export function replayThreads(range: { from: Date; to: Date }, scope: ThreadScop
      where e.question_id in (select id from (${COHORT}))
        and e.type in (${TRACKED_SQL}) and e.source <> 'import' and e.created_at < ?2
      order by e.question_id, e.created_at, e.id`,
-  ).all(...params) as Row[]
+  ).all(...params) as EventRow[]
 
-  type Answer = {
-    authorId: number | null
-    at: number
-    staff: boolean
-    automatic: boolean
-    gone: number
-  }
-  type Thread = {
-    history: ThreadHistory
-    gone: number
-    answers: Map<number, Answer>
-    acceptedId: number | null
-    acceptedAt: number
-  }
-  const threads = new Map<number, Thread>()
-  for (const e of rows) {
-    if (e.type === 'question.created') {
-      threads.set(e.questionId, {
-        history: {
-          questionId: e.questionId,
-          categoryId: categories.get(e.questionId) ?? 0,
-          askerId: e.actorId,
-          createdAt: e.at,
-          responses: [],
-          escalatedAt: null,
-          slaBreaches: 0,
-          accepted: null,
-          closed: false,
-        },
-        gone: 0,
-        answers: new Map(),
-        acceptedId: null,
-        acceptedAt: 0,
-      })
-      continue
-    }
-    const thread = threads.get(e.questionId)
-    if (!thread) continue
-    const h = thread.history
-    // Deleted and hidden are two separate states; a post is back only when neither holds.
-    const step = e.type.endsWith('.deleted') || e.type.endsWith('.hidden') ? 1 : -1
-    switch (e.type) {
-      case 'question.deleted':
-      case 'question.restored':
-      case 'question.hidden':
-      case 'question.unhidden':
-        thread.gone = Math.max(0, thread.gone + step)
-        break
-      case 'question.closed':
-        h.closed = true
-        break
-      case 'question.reopened':
-        h.closed = false
-        break
-      case 'question.escalated':
-        h.escalatedAt ??= e.at
-        break
-      case 'question.sla_breached':
-        h.slaBreaches++
-        break
-      case 'answer.created':
-        thread.answers.set(e.answerId!, {
-          authorId: e.actorId,
-          at: e.at,
-          staff: e.actorRole !== null && STAFF_ROLES.has(e.actorRole),
-          automatic: e.automatic === 1,
-          gone: 0,
-        })
-        break
-      case 'answer.accepted':
-        thread.acceptedId = e.answerId
-        thread.acceptedAt = e.at
-        break
-      case 'answer.unaccepted':
-        if (thread.acceptedId === e.answerId) thread.acceptedId = null
-        break
-      default: {
-        const answer = thread.answers.get(e.answerId!)
-        if (answer) answer.gone = Math.max(0, answer.gone + step)
-      }
-    }
-  }
-
-  const result: ThreadHistory[] = []
-  for (const [, thread] of threads) {
-    if (thread.gone > 0) continue
-    const h = thread.history
-    for (const [answerId, a] of thread.answers) {
-      if (a.authorId === h.askerId || a.automatic || a.gone > 0) continue
-      h.responses.push({ answerId, authorId: a.authorId, at: a.at, staff: a.staff })
-    }
-    h.responses.sort((x, y) => x.at - y.at)
-    const accepted = thread.acceptedId === null ? undefined : thread.answers.get(thread.acceptedId)
-    if (accepted && accepted.gone === 0)
-      h.accepted = {
-        answerId: thread.acceptedId!,
-        at: thread.acceptedAt,
-        authorId: accepted.authorId,
-        automatic: accepted.automatic,
-      }
-    result.push(h)
-  }
-  return result
+  return replayEvents(rows, (id) => categories.get(id) ?? 0)
 }
 
 /** Questions created in [from, to), each with its first (and first staff) response as of `to`. */
@@ -234,21 +103,6 @@ export function responseTimes(range: { from: Date; to: Date }): ResponseTime[] {
       firstStaffResponseMs: staff ? staff.at - h.createdAt : null,
     }
   })
-}
-
-export type Distribution = { count: number; median: number | null; p90: number | null }
-
-/**
- * Median (the mean of the two middle values when the count is even) and 90th percentile
- * (nearest rank: the smallest value with at least 90 % of the values at or below it).
- */
-export function distribution(values: number[]): Distribution {
-  if (values.length === 0) return { count: 0, median: null, p90: null }
-  const sorted = Float64Array.from(values).sort()
-  const mid = sorted.length >> 1
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-  const p90 = sorted[Math.ceil(0.9 * sorted.length) - 1]
-  return { count: sorted.length, median, p90 }
 }
 
 /** First response time over a range: answered questions' distribution, open ones counted apart. */
