@@ -104,21 +104,21 @@ function surveyAnswers(f: Filters): SurveyRow[] {
        e.created_at as at
      from events e join questions q on q.id = e.question_id
      where e.type = 'survey.answered' and e.source <> 'import'
-       and e.created_at >= ?1 and e.created_at < ?2
-       and (?3 is null or q.category_id = ?3)
-       and (?4 is null or exists (
+       and e.created_at >= @from and e.created_at < @to
+       and (@category is null or q.category_id = @category)
+       and (@person is null or exists (
          select 1 from events a where a.question_id = e.question_id and a.type = 'answer.accepted'
-           and a.user_id = ?4 and a.source <> 'import'))
+           and a.user_id = @person and a.source <> 'import'))
      order by e.created_at, e.id`,
-  ).all(...params(f)) as SurveyRow[]
+  ).all(params(f)) as SurveyRow[]
 }
 
-const params = (f: Filters) => [
-  f.from.getTime(),
-  f.to.getTime(),
-  f.category?.id ?? null,
-  f.person?.id ?? null,
-]
+const params = (f: Filters) => ({
+  from: f.from.getTime(),
+  to: f.to.getTime(),
+  category: f.category?.id ?? null,
+  person: f.person?.id ?? null,
+})
 
 type Person = { userId: number; handle: string; displayName: string }
 
@@ -129,10 +129,10 @@ function escalationEvents(f: Filters) {
      from events e join questions q on q.id = e.question_id
      where e.type in ('question.escalated', 'question.escalation_raised', 'question.sla_breached',
          'question.acknowledged')
-       and e.source <> 'import' and e.created_at >= ?1 and e.created_at < ?2
-       and (?3 is null or q.category_id = ?3)
-       and (?4 is null or e.user_id = ?4 or e.actor_id = ?4)`,
-  ).all(...params(f)) as {
+       and e.source <> 'import' and e.created_at >= @from and e.created_at < @to
+       and (@category is null or q.category_id = @category)
+       and (@person is null or e.user_id = @person or e.actor_id = @person)`,
+  ).all(params(f)) as {
     type: string
     userId: number | null
     actorId: number | null
@@ -159,19 +159,19 @@ function topHelpers(f: Filters): HelperRow[] {
        select e.actor_id as who, 1 as answered, 0 as accepted
        from events e join questions q on q.id = e.question_id
        where e.type = 'answer.created' and e.source <> 'import'
-         and e.created_at >= ?1 and e.created_at < ?2
+         and e.created_at >= @from and e.created_at < @to
          and coalesce(json_extract(e.data, '$.automatic'), 0) = 0
          and e.actor_id <> q.author_id
-         and (?3 is null or q.category_id = ?3) and (?4 is null or e.actor_id = ?4)
+         and (@category is null or q.category_id = @category) and (@person is null or e.actor_id = @person)
        union all
        select e.user_id, 0, 1
        from events e join questions q on q.id = e.question_id
        where e.type = 'answer.accepted' and e.source <> 'import'
-         and e.created_at >= ?1 and e.created_at < ?2
-         and (?3 is null or q.category_id = ?3) and (?4 is null or e.user_id = ?4))
+         and e.created_at >= @from and e.created_at < @to
+         and (@category is null or q.category_id = @category) and (@person is null or e.user_id = @person))
      where who is not null
      group by who order by accepted desc, answers desc, who limit 10`,
-  ).all(...params(f)) as { who: number; answers: number; accepted: number }[]
+  ).all(params(f)) as { who: number; answers: number; accepted: number }[]
   const names = people(rows.map((r) => r.who))
   return rows.flatMap((r) => {
     const p = names.get(r.who)

@@ -53,28 +53,28 @@ const TRACKED = [
 const TRACKED_SQL = TRACKED.map((t) => `'${t}'`).join(', ')
 
 // The cohort: questions created in the range by people using the site, with their category.
-// `?3` and `?4` narrow it to a category and to threads a person answered (null: no narrowing).
+// `@category` and `@person` narrow it to a category and to threads a person answered (null: no narrowing).
 const COHORT = `
   select e.question_id as id, q.category_id as categoryId
   from events e join questions q on q.id = e.question_id
   where e.type = 'question.created' and e.source = 'live'
-    and e.created_at >= ?1 and e.created_at < ?2
-    and (?3 is null or q.category_id = ?3)
-    and (?4 is null or e.question_id in (
+    and e.created_at >= @from and e.created_at < @to
+    and (@category is null or q.category_id = @category)
+    and (@person is null or e.question_id in (
       select a.question_id from events a
-      where a.actor_id = ?4 and a.type = 'answer.created' and a.source <> 'import'
+      where a.actor_id = @person and a.type = 'answer.created' and a.source <> 'import'
         and a.question_id is not null))`
 
 /** Every question created in [from, to) with its history as of `to` (removed ones left out). */
 export function replayThreads(range: { from: Date; to: Date }, scope: ThreadScope = {}) {
-  const params = [
-    range.from.getTime(),
-    range.to.getTime(),
-    scope.categoryId ?? null,
-    scope.personId ?? null,
-  ]
+  const params = {
+    from: range.from.getTime(),
+    to: range.to.getTime(),
+    category: scope.categoryId ?? null,
+    person: scope.personId ?? null,
+  }
   const categories = new Map<number, number>()
-  for (const c of prepared(COHORT).all(...params) as { id: number; categoryId: number }[])
+  for (const c of prepared(COHORT).all(params) as { id: number; categoryId: number }[])
     categories.set(c.id, c.categoryId)
   if (categories.size === 0) return []
   const rows = prepared(
@@ -84,9 +84,9 @@ export function replayThreads(range: { from: Date; to: Date }, scope: ThreadScop
        e.created_at as at
      from events e
      where e.question_id in (select id from (${COHORT}))
-       and e.type in (${TRACKED_SQL}) and e.source <> 'import' and e.created_at < ?2
+       and e.type in (${TRACKED_SQL}) and e.source <> 'import' and e.created_at < @to
      order by e.question_id, e.created_at, e.id`,
-  ).all(...params) as EventRow[]
+  ).all(params) as EventRow[]
 
   return replayEvents(rows, (id) => categories.get(id) ?? 0)
 }
