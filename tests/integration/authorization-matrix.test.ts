@@ -7,6 +7,8 @@ import { can, type Actor, type AnswerTarget, type QuestionTarget } from '~/modul
 import { sqlite } from '~/utils/db.server'
 import { QUESTION_INTENTS } from '~/utils/question-intents'
 import { unsubscribeToken } from '~/modules/mail/unsubscribe.server'
+import { acceptToken } from '~/modules/surveys/reminders.server'
+import { getSurveyRow, surveyToken } from '~/modules/surveys/surveys.server'
 import { slugify } from '~/utils/slug'
 import { NOTIFICATION_TYPES } from '../../db/schema'
 import { makeQuestion, TEST_PASSWORD } from '../factories'
@@ -321,7 +323,9 @@ const managerPage =
       | 'desk.view'
       | 'queue.view'
       | 'review.view'
-      | 'audit.view',
+      | 'audit.view'
+      | 'dashboard.view'
+      | 'dashboard.settings',
   ) =>
   (who: Who): Expected => {
     const actor = actorOf(fx, who)
@@ -515,6 +519,7 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
           'search.settings',
           'review.view',
           'audit.view',
+          'dashboard.view',
         ] as const
       ).some((a) => can(actor, a, null))
       return gate(actor, true, any, 'ok')
@@ -537,7 +542,55 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
     single('/settings/notifications', policyPage(fx, 'account.notifications'))(),
   // The link from an e-mail works signed out, and for anyone who holds it.
   'routes/unsubscribe': (fx) => single(unsubscribePath(fx), everyone('ok'))(),
+  // The support dashboard, its CSV export and its settings: staff and admins.
+  'routes/dashboard._index': (fx) => [
+    ...single('/dashboard', managerPage(fx, 'dashboard.view'))(),
+    ...single(
+      '/dashboard?from=2026-01-01&to=2026-03-31&person=nobody',
+      managerPage(fx, 'dashboard.view'),
+    )(),
+  ],
+  'routes/dashboard.csv': (fx) =>
+    single('/dashboard/csv?table=helpers', managerPage(fx, 'dashboard.view'))(),
+  'routes/dashboard.settings': (fx) =>
+    single('/dashboard/settings', managerPage(fx, 'dashboard.settings'))(),
+  // The survey and accept links from e-mail: the token is the authority, signed in or not.
+  'routes/survey': (fx) => single(surveyPath(fx), everyone('ok'))(),
+  'routes/accept': (fx) => single(acceptPath(fx), everyone('ok'))(),
+  // The asker's survey of their solved question; only the solved one has a survey.
+  'routes/questions.$questionId.survey': (fx) =>
+    QUESTIONS.map((key) => ({
+      target: key,
+      url: `/questions/${questionRef(fx, key).id}/survey`,
+      expect: (who) => surveyOutcome(fx, key, who, 'ok'),
+    })),
 }
+
+function surveyOutcome(fx: Fixture, key: QuestionKey, who: Who, allowed: Expected): Expected {
+  const actor = actorOf(fx, who)
+  const q = questionState(fx, key)
+  return gate(
+    actor,
+    q !== null && can(actor, 'question.view', q),
+    q !== null && can(actor, 'survey.answer', q),
+    key === 'question' ? allowed : 'not-found',
+  )
+}
+
+const surveyToken_ = (fx: Fixture) => {
+  const row = getSurveyRow(fx.site.questionId)!
+  return surveyToken(row.questionId, row.askerId, row.closesAt)
+}
+const surveyPath = (fx: Fixture) => `/survey?token=${encodeURIComponent(surveyToken_(fx))}&rating=4`
+const acceptToken_ = (fx: Fixture) => {
+  const { askerId } = sqlite
+    .prepare(
+      'select q.author_id as askerId from answers a join questions q on q.id = a.question_id where a.id = ?',
+    )
+    .get(fx.states.answerId) as { askerId: number }
+  return acceptToken(fx.states.answerId, askerId)
+}
+const acceptPath = (fx: Fixture) => `/accept?token=${encodeURIComponent(acceptToken_(fx))}`
 
 /** Pages behind a log-in that one policy action without a target opens. */
 const policyPage =
@@ -1172,6 +1225,39 @@ const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
   'routes/resources.markdown-preview': {
     [ONLY]: (fx) => signedIn(fx, '/resources/markdown-preview', { markdown: '**bold**' }),
   },
+  'routes/dashboard.settings': {
+    [ONLY]: (fx) =>
+      managerForm(fx, '/dashboard/settings', 'dashboard.settings', { solvedCloseDays: '30' }),
+  },
+  'routes/survey': {
+    [ONLY]: (fx) => [
+      {
+        target: '-',
+        url: '/survey',
+        form: { token: surveyToken_(fx), rating: '4', comment: '' },
+        expect: () => 'done' as const,
+      },
+    ],
+  },
+  'routes/accept': {
+    [ONLY]: (fx) => [
+      {
+        target: '-',
+        url: '/accept',
+        form: { token: acceptToken_(fx) },
+        expect: () => 'done' as const,
+      },
+    ],
+  },
+  'routes/questions.$questionId.survey': {
+    [ONLY]: (fx) =>
+      QUESTIONS.map((key) => ({
+        target: key,
+        url: `/questions/${questionRef(fx, key).id}/survey`,
+        form: { rating: '4', comment: 'Quick and clear' },
+        expect: (who) => surveyOutcome(fx, key, who, 'done'),
+      })),
+  },
 }
 
 /** The article editor, on every article target: for those who manage the KB. */
@@ -1240,7 +1326,7 @@ function searchSettings(fx: Fixture, form: Form): ActionCase[] {
 function managerForm(
   fx: Fixture,
   url: string,
-  check: 'sla.settings' | 'rota.manage',
+  check: 'sla.settings' | 'rota.manage' | 'dashboard.settings',
   form: Form,
   allowed: Expected = 'done',
 ): ActionCase[] {

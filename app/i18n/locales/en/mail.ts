@@ -265,6 +265,8 @@ const mail = {
     deskHint: 'Escalated and assigned questions waiting for staff.',
     review: 'Review queue',
     reviewHint: 'Flagged posts waiting for a moderator’s decision.',
+    dashboard: 'Support dashboard',
+    dashboardHint: 'Response times, satisfaction, automation, deflection and escalations, with trends and CSV.',
     audit: 'Audit log',
     auditHint: 'Every moderator’s and admin’s action, with its reason.',
   },

@@ -273,6 +273,8 @@ const mail: Translation<typeof en> = {
     deskHint: 'Pertanyaan yang dieskalasi dan ditugaskan, menunggu staf.',
     review: 'Antrean tinjauan',
     reviewHint: 'Tulisan bertanda yang menunggu keputusan moderator.',
+    dashboard: 'Dasbor dukungan',
+    dashboardHint: 'Waktu respons, kepuasan, otomatisasi, defleksi, dan eskalasi, dengan tren dan CSV.',
     audit: 'Log audit',
     auditHint: 'Setiap tindakan moderator dan admin, beserta alasannya.',
   },
