@@ -21,7 +21,12 @@ export type Role = (typeof ROLES)[number]
 export const QUESTION_STATUSES = ['open', 'answered', 'solved'] as const
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number]
 
-export const CLOSE_REASONS = ['duplicate', 'off-topic', 'resolved-elsewhere', 'needs-details'] as const
+export const CLOSE_REASONS = [
+  'duplicate',
+  'off-topic',
+  'resolved-elsewhere',
+  'needs-details',
+] as const
 export type CloseReason = (typeof CLOSE_REASONS)[number]
 
 /** Public questions are listed and searchable; private ones are seen by their asker and staff only. */
@@ -410,6 +415,24 @@ export const events = sqliteTable(
       .where(sql`actor_id is not null`),
     // metrics by event type over a date range
     index('events_type_idx').on(t.type, t.createdAt),
+    // the dashboard: a range's events of some types, read from the index alone (the questions
+    // asked in a range, escalations, acceptances by whom)
+    index('events_metrics_type_idx').on(
+      t.type,
+      t.createdAt,
+      t.source,
+      t.questionId,
+      t.actorId,
+      t.userId,
+    ),
+    // the dashboard's replay of a range's threads, read from the index alone
+    index('events_metrics_question_idx')
+      .on(t.questionId, t.createdAt, t.type, t.source, t.answerId, t.actorId, t.actorRole)
+      .where(sql`question_id is not null`),
+    // answers posted by automation: no response, and the automatic resolution rate
+    index('events_automatic_answers_idx')
+      .on(t.answerId, t.questionId)
+      .where(sql`type = 'answer.created' and json_extract(data, '$.automatic') = 1`),
   ],
 )
 

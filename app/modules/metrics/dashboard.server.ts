@@ -160,7 +160,9 @@ function topHelpers(f: Filters): HelperRow[] {
        from events e join questions q on q.id = e.question_id
        where e.type = 'answer.created' and e.source <> 'import'
          and e.created_at >= @from and e.created_at < @to
-         and coalesce(json_extract(e.data, '$.automatic'), 0) = 0
+         and not exists (select 1 from events x
+           where x.answer_id = e.answer_id and x.type = 'answer.created'
+             and json_extract(x.data, '$.automatic') = 1)
          and e.actor_id <> q.author_id
          and (@category is null or q.category_id = @category) and (@person is null or e.actor_id = @person)
        union all
