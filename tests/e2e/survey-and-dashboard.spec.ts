@@ -159,6 +159,9 @@ test('an asker accepts an answer, rates the help from the e-mail, and staff see 
     await staff.getByLabel('E-mail', { exact: true }).fill('dewi@kopi.example')
     await staff.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
     await staff.getByRole('button', { name: 'Log in' }).click()
+    await expect(
+      staff.getByRole('banner').getByRole('link', { name: 'Dewi Anggraini' }),
+    ).toBeVisible()
     await staff.goto('/dashboard')
     await expect(staff.getByRole('heading', { level: 1, name: 'Support dashboard' })).toBeVisible()
     const cards = staff.getByRole('list', { name: 'Key figures' })
