@@ -31,13 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getUser(request)
   const moderation =
     viewer?.handle === shown ? 'own' : viewer && atLeast(viewer, 'moderator') ? 'moderator' : null
-  const figures = ownFiguresFor(viewer, shown)
-  return json({
-    title: t('community.profile.meta', { name, handle: shown }),
-    profile,
-    moderation,
-    figures,
-  })
+  const title = t('community.profile.meta', { name, handle: shown })
+  return json({ title, profile, moderation, figures: ownFiguresFor(viewer, shown) })
 }
 
 export default function ProfilePage() {

@@ -5,7 +5,7 @@ export type Point = { label: string; value: number | null }
 
 const W = 600
 const H = 180
-const PAD = { top: 16, right: 12, bottom: 28, left: 56 }
+const PAD = { top: 24, right: 12, bottom: 28, left: 36 }
 
 /**
  * A trend as an SVG drawn on the server (a line, or bars for counts), readable without
@@ -60,7 +60,6 @@ export function TrendChart({
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
         className="trend-svg"
-        preserveAspectRatio="none"
       >
         <desc id={`${id}-desc`}>{summary}</desc>
         <line
@@ -71,7 +70,7 @@ export function TrendChart({
           className="trend-axis"
         />
         <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top} y2={PAD.top} className="trend-grid" />
-        <text x={PAD.left - 6} y={PAD.top + 4} textAnchor="end" className="trend-label">
+        <text x={PAD.left + 4} y={PAD.top - 8} className="trend-label">
           {values.length ? format(max) : ''}
         </text>
         <text x={PAD.left - 6} y={PAD.top + innerH} textAnchor="end" className="trend-label">

@@ -91,6 +91,8 @@ export type { Csat, Figure } from './figures'
 function businessClocks(from: Date, to: Date): Clocks {
   const meters: Clocks = new Map()
   for (const c of listSla()) {
+    // A category with no opening hours (answered around the clock) has no business hours.
+    if (!Object.values(c.sla.weeklyHours).some((spans) => spans && spans.length > 0)) continue
     const spec: ClockSpec = { ...c.sla, clock: 'business' }
     meters.set(c.id, clockMeter(from, to, spec))
   }

@@ -195,7 +195,7 @@ const dashboard = {
     summary: 'From {{first}} to {{last}}; highest value {{max}}.',
   },
   definitions: {
-    frt: 'time from a question being asked to its first response: a visible answer by someone other than the asker, not posted by automation. Over questions asked in the range; those still without a response are counted apart, never dropped. Community means a response by someone who was not staff; business hours count only the opening hours of the question’s category.',
+    frt: 'time from a question being asked to its first response: a visible answer by someone other than the asker, not posted by automation. Over questions asked in the range; those still without a response are counted apart, never dropped. Community means a response by someone who was not staff; business hours count only the opening hours of the question’s category (a category without opening hours is left out of them).',
     afterEscalation:
       'for questions asked in the range that escalated, the time from the first escalation to the first answer by staff after it.',
     resolution:

@@ -202,7 +202,7 @@ const dashboard: Translation<typeof en> = {
     summary: 'Dari {{first}} sampai {{last}}; nilai tertinggi {{max}}.',
   },
   definitions: {
-    frt: 'waktu sejak pertanyaan diajukan sampai respons pertamanya: jawaban yang terlihat dari orang selain penanya, bukan dari otomatisasi. Dihitung atas pertanyaan yang diajukan dalam rentang ini; yang belum mendapat respons dihitung terpisah, tidak pernah dibuang. Komunitas berarti respons dari orang yang bukan staf; jam kerja hanya menghitung jam buka kategori pertanyaannya.',
+    frt: 'waktu sejak pertanyaan diajukan sampai respons pertamanya: jawaban yang terlihat dari orang selain penanya, bukan dari otomatisasi. Dihitung atas pertanyaan yang diajukan dalam rentang ini; yang belum mendapat respons dihitung terpisah, tidak pernah dibuang. Komunitas berarti respons dari orang yang bukan staf; jam kerja hanya menghitung jam buka kategori pertanyaannya (kategori tanpa jam buka tidak ikut dihitung).',
     afterEscalation:
       'untuk pertanyaan yang diajukan dalam rentang ini dan dieskalasi, waktu sejak eskalasi pertama sampai jawaban staf pertama sesudahnya.',
     resolution:
