@@ -234,22 +234,20 @@ const plans: Record<string, string[]> = {}
 const original = sqlite.prepare.bind(sqlite)
 ;(sqlite as unknown as { prepare: typeof sqlite.prepare }).prepare = ((text: string) => {
   if (/events|ask_visits/.test(text) && !plans[text]) {
-    try {
-      plans[text] = (
-        original(`explain query plan ${text}`).all({
-          from: 0,
-          to: 1,
-          category: null,
-          person: null,
-        }) as { detail: string }[]
-      ).map((r) => r.detail)
-    } catch {
+    const tries = [
+      { from: 0, to: 1, category: null, person: null },
+      { ids: '[1]', to: 1 },
+      { ids: '[1]' },
+      [0, 0, 0],
+    ]
+    for (const params of tries) {
       try {
-        plans[text] = (original(`explain query plan ${text}`).all() as { detail: string }[]).map(
-          (r) => r.detail,
-        )
+        plans[text] = (
+          original(`explain query plan ${text}`).all(params) as { detail: string }[]
+        ).map((r) => r.detail)
+        break
       } catch {
-        plans[text] = ['(plan needs other parameters)']
+        plans[text] = ['(no plan: parameters of another shape)']
       }
     }
   }
