@@ -416,19 +416,15 @@ export const events = sqliteTable(
     // metrics by event type over a date range
     index('events_type_idx').on(t.type, t.createdAt),
     // the dashboard: a range's events of some types, read from the index alone (the questions
-    // asked in a range, escalations, acceptances by whom)
-    index('events_metrics_type_idx').on(
-      t.type,
-      t.createdAt,
-      t.source,
-      t.questionId,
-      t.actorId,
-      t.userId,
-    ),
-    // the dashboard's replay of a range's threads, read from the index alone
+    // asked in a range, escalations, acceptances by whom). Partial, so that no other query
+    // picks it and sees events of one moment in another order than they were written.
+    index('events_metrics_type_idx')
+      .on(t.type, t.createdAt, t.source, t.questionId, t.actorId, t.userId)
+      .where(sql`source <> 'import'`),
+    // the dashboard's replay of a range's threads, read from the index alone (partial: as above)
     index('events_metrics_question_idx')
       .on(t.questionId, t.createdAt, t.type, t.source, t.answerId, t.actorId, t.actorRole)
-      .where(sql`question_id is not null`),
+      .where(sql`question_id is not null and source <> 'import'`),
     // answers posted by automation: no response, and the automatic resolution rate
     index('events_automatic_answers_idx')
       .on(t.answerId, t.questionId)

@@ -77,7 +77,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     escalation: getThreadEscalationView(viewer, id, page.target),
     flagged: new URL(request.url).searchParams.has('flagged'),
     moderation: getThreadModerationView(user, page, await getLanguage(request)),
-    support: getThreadSupportView(viewer, id, page.target),
+    support: getThreadSupportView(viewer, id, page.target, page.question.status),
   })
 }
 

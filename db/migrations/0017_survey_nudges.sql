@@ -19,6 +19,6 @@ CREATE TABLE `accept_reminders` (
 	FOREIGN KEY (`question_id`) REFERENCES `questions`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `events_metrics_type_idx` ON `events` (`type`,`created_at`,`source`,`question_id`,`actor_id`,`user_id`);--> statement-breakpoint
-CREATE INDEX `events_metrics_question_idx` ON `events` (`question_id`,`created_at`,`type`,`source`,`answer_id`,`actor_id`,`actor_role`) WHERE question_id is not null;--> statement-breakpoint
+CREATE INDEX `events_metrics_type_idx` ON `events` (`type`,`created_at`,`source`,`question_id`,`actor_id`,`user_id`) WHERE source <> 'import';--> statement-breakpoint
+CREATE INDEX `events_metrics_question_idx` ON `events` (`question_id`,`created_at`,`type`,`source`,`answer_id`,`actor_id`,`actor_role`) WHERE question_id is not null and source <> 'import';--> statement-breakpoint
 CREATE INDEX `events_automatic_answers_idx` ON `events` (`answer_id`,`question_id`) WHERE type = 'answer.created' and json_extract(data, '$.automatic') = 1;

@@ -57,7 +57,7 @@ const TRACKED_SQL = TRACKED.map((t) => `'${t}'`).join(', ')
 const COHORT = `
   select e.question_id as id, q.category_id as categoryId
   from events e join questions q on q.id = e.question_id
-  where e.type = 'question.created' and e.source = 'live'
+  where e.type = 'question.created' and e.source = 'live' and e.source <> 'import'
     and e.created_at >= @from and e.created_at < @to
     and (@category is null or q.category_id = @category)
     and (@person is null or e.question_id in (
@@ -84,7 +84,7 @@ export function replayThreads(range: { from: Date; to: Date }, scope: ThreadScop
     `select e.type, e.question_id as questionId, e.answer_id as answerId, e.actor_id as actorId,
        e.actor_role as actorRole, null as automatic, e.created_at as at, e.id
      from events e indexed by events_metrics_question_idx
-     where e.question_id in (select value from json_each(@ids))
+     where e.question_id in (select value from json_each(@ids)) and e.question_id is not null
        and e.type in (${TRACKED_SQL}) and e.source <> 'import' and e.created_at < @to
      order by e.question_id, e.created_at`,
   ).all({ ids, to: params.to }) as (EventRow & { id: number })[]

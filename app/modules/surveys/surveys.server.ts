@@ -178,6 +178,7 @@ export function getThreadSupportView(
   viewer: Actor | null,
   questionId: number,
   target: { answersClosed?: boolean },
+  status: string,
 ): ThreadSupportView {
   let answersClosed: ThreadSupportView['answersClosed'] = null
   if (target.answersClosed) {
@@ -187,5 +188,7 @@ export function getThreadSupportView(
     const days = solvedCloseDays()
     if (row?.solvedAt) answersClosed = { since: new Date(row.solvedAt + days * DAY), days }
   }
-  return { questionId, survey: getSurveyFor(viewer, questionId), answersClosed }
+  // The survey is about a solved question: no read at all on the others.
+  const survey = status === 'solved' ? getSurveyFor(viewer, questionId) : null
+  return { questionId, survey, answersClosed }
 }
