@@ -92,14 +92,18 @@ export function replayThreads(range: { from: Date; to: Date }, scope: ThreadScop
   // transaction) go in the order they were written. The input is sorted but for those ties,
   // so this sort is one linear pass.
   rows.sort((a, b) => a.questionId - b.questionId || a.at - b.at || a.id - b.id)
+  // Every answer ever posted by automation is one small partial index: read it whole rather
+  // than the data of every event of the range's threads.
   const automatic = new Set(
     (
       prepared(
-        `select answer_id as id from events
-         where type = 'answer.created' and json_extract(data, '$.automatic') = 1
-           and question_id in (select value from json_each(@ids))`,
-      ).all({ ids }) as { id: number }[]
-    ).map((r) => r.id),
+        `select answer_id as id, question_id as questionId
+         from events indexed by events_automatic_answers_idx
+         where type = 'answer.created' and json_extract(data, '$.automatic') = 1`,
+      ).all() as { id: number; questionId: number }[]
+    )
+      .filter((r) => categories.has(r.questionId))
+      .map((r) => r.id),
   )
   for (const r of rows)
     if (r.type === 'answer.created' && automatic.has(r.answerId!)) r.automatic = 1
