@@ -452,6 +452,20 @@ export const events = sqliteTable(
       .where(sql`actor_id is not null`),
     // metrics by event type over a date range
     index('events_type_idx').on(t.type, t.createdAt),
+    // the dashboard: a range's events of some types, read from the index alone (the questions
+    // asked in a range, escalations, acceptances by whom). Partial, so that no other query
+    // picks it and sees events of one moment in another order than they were written.
+    index('events_metrics_type_idx')
+      .on(t.type, t.createdAt, t.source, t.questionId, t.actorId, t.userId)
+      .where(sql`source <> 'import'`),
+    // the dashboard's replay of a range's threads, read from the index alone (partial: as above)
+    index('events_metrics_question_idx')
+      .on(t.questionId, t.createdAt, t.type, t.source, t.answerId, t.actorId, t.actorRole)
+      .where(sql`question_id is not null and source <> 'import'`),
+    // answers posted by automation: no response, and the automatic resolution rate
+    index('events_automatic_answers_idx')
+      .on(t.answerId, t.questionId)
+      .where(sql`type = 'answer.created' and json_extract(data, '$.automatic') = 1`),
   ],
 )
 
@@ -722,6 +736,10 @@ export const NOTIFICATION_TYPES = [
   // to staff: a template's automatic answers switched themselves off (its closure rate fell);
   // about the thread whose outcome took it below the rate
   'template.automation_off',
+  // to the asker: their question was solved; two questions about the help they got
+  'survey.requested',
+  // to the asker: answers wait for one to be accepted (at most two reminders)
+  'question.accept_reminder',
 ] as const
 
 export const notifications = sqliteTable(
@@ -1301,3 +1319,48 @@ export const accountTokens = sqliteTable(
   ],
 )
 export type ReplyTemplate = typeof replyTemplates.$inferSelect
+// ── Support operations: the asker's survey and the reminders to accept an answer ──────────────
+
+/**
+ * The one survey of a solved question, asked of its asker when the question is first solved.
+ * It takes answers, and changes to them, until `closesAt`; each answer is also a
+ * `survey.answered` event, which is what the figures read.
+ */
+export const surveys = sqliteTable(
+  'surveys',
+  {
+    questionId: integer('question_id')
+      .primaryKey()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    askerId: integer('asker_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
+    closesAt: integer('closes_at', { mode: 'timestamp_ms' }).notNull(),
+    // null until answered; 1–5
+    rating: integer('rating'),
+    comment: text('comment').notNull().default(''),
+    answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    // the asker's own surveys (their profile, the notification's link)
+    index('surveys_asker_idx').on(t.askerId, t.requestedAt),
+  ],
+)
+
+/**
+ * Reminders sent to an asker whose question has answers but none accepted: number 1 after three
+ * days, number 2 after seven, never a third. The primary key makes each one sendable once,
+ * whichever process runs the job.
+ */
+export const acceptReminders = sqliteTable(
+  'accept_reminders',
+  {
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.questionId, t.number] })],
+)

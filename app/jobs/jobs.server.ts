@@ -6,6 +6,7 @@ import { deliverOutbox, describeDelivery } from '../modules/mail/delivery.server
 import { sendDigests } from '../modules/mail/digest.server'
 import { recordEndedSanctions } from '../modules/moderation/sanctions.server'
 import { describeTrustRun, updateTrustLevels } from '../modules/trust/trust.server'
+import { sendAcceptReminders } from '../modules/surveys/reminders.server'
 import { forgetOldSubmissionKeys } from '../modules/submissions/submissions.server'
 import { recookPlainText } from '../utils/recook.server'
 import { checkAllAutomation } from '../modules/templates/outcomes.server'
@@ -42,6 +43,8 @@ export const JOBS: Job[] = [
   { name: 'forms.forget-submission-keys', intervalMs: HOUR, run: forgetOldSubmissionKeys },
   // Sanctions end on time by themselves; this records each end in the event log.
   { name: 'sanctions.record-ended', intervalMs: 5 * 60_000, run: () => recordEndedSanctions() },
+  // Askers whose answered question has no accepted answer after 3 and 7 days are reminded.
+  { name: 'surveys.accept-reminders', intervalMs: HOUR, run: () => sendAcceptReminders() },
   // Posts kept as plain text because cooking ran out of time, usually in a moment of heavy load.
   // A template's uses mature after 7 days and move its closure rate without any new event: an
   // automatic template whose rate fell is switched off within the hour.

@@ -37,6 +37,7 @@ import {
   debitDeletedPost,
   debitUnacceptedAnswer,
 } from './users/reputation.server'
+import { requestSurveyOn } from './surveys/surveys.server'
 
 let table: Partial<Record<EventType, Reaction[]>> | undefined
 
@@ -76,7 +77,8 @@ export function reactions(): Partial<Record<EventType, Reaction[]>> {
       ...attention,
     ],
     'question.recategorised': attention,
-    'question.status_changed': attention,
+    // The asker's survey follows the question's first solving.
+    'question.status_changed': [...attention, requestSurveyOn],
     'question.closed': [notifyAskerOfDuplicate, notifyAskerOfClose, ...attention],
     'question.locked': [notifyAskerOfLock],
     'question.merged': [notifyOfMerge],

@@ -15,6 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 /** The tools, each behind the policy action that opens it. */
 const TOOLS = [
   { key: 'desk', href: '/desk', action: 'desk.view' },
+  { key: 'dashboard', href: '/dashboard', action: 'dashboard.view' },
   { key: 'outbox', href: '/admin/outbox', action: 'outbox.view' },
   { key: 'sla', href: '/admin/sla', action: 'sla.settings' },
   { key: 'rota', href: '/admin/rota', action: 'rota.manage' },

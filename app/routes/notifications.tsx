@@ -79,6 +79,10 @@ function describe(t: TFunction, n: Item) {
       return t('threads.notifications.sanctionedForGood')
     case 'template.automation_off':
       return t('replies.notifications.automationOff', { title: n.template ?? '' })
+    case 'survey.requested':
+      return t('dashboard.notifications.survey')
+    case 'question.accept_reminder':
+      return t('dashboard.notifications.reminder')
   }
 }
 

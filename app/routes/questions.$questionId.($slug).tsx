@@ -14,6 +14,7 @@ import { ThreadModeration, THREAD_MODERATION_INTENTS } from '~/components/audit/
 import { AcknowledgedBanner, ThreadEscalationTools } from '~/components/desk/thread-escalation'
 import { QuestionPost } from '~/components/question/question-post'
 import { SimilarQuestions } from '~/components/similar-questions'
+import { ThreadSupport } from '~/components/dashboard/thread-support'
 import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { getUser } from '~/modules/auth/auth.server'
@@ -29,6 +30,7 @@ import { getQuestionPage } from '~/modules/questions/questions.server'
 import { getSimilarQuestions } from '~/modules/search/search.server'
 import { settleSuggestion } from '~/modules/templates/autorespond.server'
 import { getAnswerReplies } from '~/modules/templates/page.server'
+import { getThreadSupportView } from '~/modules/surveys/surveys.server'
 import { newSubmissionKey } from '~/modules/submissions/submissions.server'
 import { NotFound } from '~/utils/domain-errors'
 import { readForm } from '~/utils/form.server'
@@ -80,6 +82,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     flagged: new URL(request.url).searchParams.has('flagged'),
     replies: getAnswerReplies(viewer, page, new URL(request.url).searchParams.get('template')),
     moderation: getThreadModerationView(user, page, await getLanguage(request)),
+    support: getThreadSupportView(viewer, id, page.target, page.question.status),
   })
 }
 
@@ -141,6 +144,7 @@ export default function QuestionRoute() {
         questionTarget={target}
       />
 
+      <ThreadSupport view={data.support} />
       <TemplateAnswerForm
         replies={data.replies}
         canAnswer={can(viewer, 'answer.create', target)}

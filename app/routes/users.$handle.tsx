@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
+import { OwnFigures } from '~/components/dashboard/own-figures'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PrivateBadge } from '~/components/privacy/private-badge'
 import { ReputationLink, TrustLevelLine } from '~/components/trust/profile-trust'
@@ -11,6 +12,7 @@ import { getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { HANDLE_PATTERN } from '~/modules/auth/validation'
 import { getUser } from '~/modules/auth/auth.server'
+import { ownFiguresFor } from '~/modules/metrics/dashboard.server'
 import { getProfile } from '~/modules/users/users.server'
 import { atLeast } from '~/modules/policy/policy'
 import { notFound } from '~/utils/http.server'
@@ -30,11 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getUser(request)
   const moderation =
     viewer?.handle === shown ? 'own' : viewer && atLeast(viewer, 'moderator') ? 'moderator' : null
-  return json({ title: t('community.profile.meta', { name, handle: shown }), profile, moderation })
+  const title = t('community.profile.meta', { name, handle: shown })
+  return json({ title, profile, moderation, figures: ownFiguresFor(viewer, shown) })
 }
 
 export default function ProfilePage() {
-  const { profile, moderation } = useLoaderData<typeof loader>()
+  const { profile, moderation, figures } = useLoaderData<typeof loader>()
   const { user, counts, recentQuestions, recentAnswers } = profile
   const { t } = useTranslation()
   const number = useNumber()
@@ -85,6 +88,7 @@ export default function ProfilePage() {
         <Stat label={t('community.profile.answers')} value={counts.answers} />
         <Stat label={t('community.profile.accepted')} value={counts.accepted} />
       </div>
+      <OwnFigures figures={figures} />
 
       <ReputationLink handle={user.handle} />
 

@@ -9,6 +9,8 @@ import { QUESTION_INTENTS } from '~/utils/question-intents'
 import { unsubscribeToken } from '~/modules/mail/unsubscribe.server'
 import { issueToken } from '~/modules/accounts/tokens.server'
 import { write } from '~/utils/db.server'
+import { acceptToken } from '~/modules/surveys/reminders.server'
+import { getSurveyRow, surveyToken } from '~/modules/surveys/surveys.server'
 import { slugify } from '~/utils/slug'
 import { NOTIFICATION_TYPES } from '../../db/schema'
 import { makeQuestion, TEST_PASSWORD } from '../factories'
@@ -341,7 +343,9 @@ const managerPage =
       | 'template.manage'
       | 'review.view'
       | 'audit.view'
-      | 'spam.settings',
+      | 'spam.settings'
+      | 'dashboard.view'
+      | 'dashboard.settings',
   ) =>
   (who: Who): Expected => {
     const actor = actorOf(fx, who)
@@ -550,6 +554,7 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
           'review.view',
           'audit.view',
           'user.manage',
+          'dashboard.view',
         ] as const
       ).some((a) => can(actor, a, null))
       return gate(actor, true, any, 'ok')
@@ -594,6 +599,28 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
   'routes/admin.users._index': (fx) => single('/admin/users', policyPage(fx, 'user.manage'))(),
   'routes/admin.users.$handle': (fx) => personPages(fx, (h) => `/admin/users/${h}`),
   'routes/admin.users.$handle_.export': (fx) => personPages(fx, (h) => `/admin/users/${h}/export`),
+  // The support dashboard, its CSV export and its settings: staff and admins.
+  'routes/dashboard._index': (fx) => [
+    ...single('/dashboard', managerPage(fx, 'dashboard.view'))(),
+    ...single(
+      '/dashboard?from=2026-01-01&to=2026-03-31&person=nobody',
+      managerPage(fx, 'dashboard.view'),
+    )(),
+  ],
+  'routes/dashboard.csv': (fx) =>
+    single('/dashboard/csv?table=helpers', managerPage(fx, 'dashboard.view'))(),
+  'routes/dashboard.settings': (fx) =>
+    single('/dashboard/settings', managerPage(fx, 'dashboard.settings'))(),
+  // The survey and accept links from e-mail: the token is the authority, signed in or not.
+  'routes/survey': (fx) => single(surveyPath(fx), everyone('ok'))(),
+  'routes/accept': (fx) => single(acceptPath(fx), everyone('ok'))(),
+  // The asker's survey of their solved question; only the solved one has a survey.
+  'routes/questions.$questionId.survey': (fx) =>
+    QUESTIONS.map((key) => ({
+      target: key,
+      url: `/questions/${questionRef(fx, key).id}/survey`,
+      expect: (who) => surveyOutcome(fx, key, who, 'ok'),
+    })),
 }
 
 /** An admin's page about a person, and about nobody: its guard first, then the person. */
@@ -610,6 +637,32 @@ function personPages(fx: Fixture, url: (handle: string) => string): PageCase[] {
     },
   }))
 }
+
+function surveyOutcome(fx: Fixture, key: QuestionKey, who: Who, allowed: Expected): Expected {
+  const actor = actorOf(fx, who)
+  const q = questionState(fx, key)
+  return gate(
+    actor,
+    q !== null && can(actor, 'question.view', q),
+    q !== null && can(actor, 'survey.answer', q),
+    key === 'question' ? allowed : 'not-found',
+  )
+}
+
+const surveyToken_ = (fx: Fixture) => {
+  const row = getSurveyRow(fx.site.questionId)!
+  return surveyToken(row.questionId, row.askerId, row.closesAt)
+}
+const surveyPath = (fx: Fixture) => `/survey?token=${encodeURIComponent(surveyToken_(fx))}&rating=4`
+const acceptToken_ = (fx: Fixture) => {
+  const { askerId } = sqlite
+    .prepare(
+      'select q.author_id as askerId from answers a join questions q on q.id = a.question_id where a.id = ?',
+    )
+    .get(fx.states.answerId) as { askerId: number }
+  return acceptToken(fx.states.answerId, askerId)
+}
+const acceptPath = (fx: Fixture) => `/accept?token=${encodeURIComponent(acceptToken_(fx))}`
 
 /** Pages behind a log-in that one policy action without a target opens. */
 const policyPage =
@@ -1380,6 +1433,39 @@ const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
         },
       })),
   },
+  'routes/dashboard.settings': {
+    [ONLY]: (fx) =>
+      managerForm(fx, '/dashboard/settings', 'dashboard.settings', { solvedCloseDays: '30' }),
+  },
+  'routes/survey': {
+    [ONLY]: (fx) => [
+      {
+        target: '-',
+        url: '/survey',
+        form: { token: surveyToken_(fx), rating: '4', comment: '' },
+        expect: () => 'done' as const,
+      },
+    ],
+  },
+  'routes/accept': {
+    [ONLY]: (fx) => [
+      {
+        target: '-',
+        url: '/accept',
+        form: { token: acceptToken_(fx) },
+        expect: () => 'done' as const,
+      },
+    ],
+  },
+  'routes/questions.$questionId.survey': {
+    [ONLY]: (fx) =>
+      QUESTIONS.map((key) => ({
+        target: key,
+        url: `/questions/${questionRef(fx, key).id}/survey`,
+        form: { rating: '4', comment: 'Quick and clear' },
+        expect: (who) => surveyOutcome(fx, key, who, 'done'),
+      })),
+  },
 }
 
 /** A form of one's own settings: signed in, then what the policy says of `check`. */
@@ -1469,7 +1555,8 @@ function searchSettings(fx: Fixture, form: Form): ActionCase[] {
 function managerForm(
   fx: Fixture,
   url: string,
-  check: 'sla.settings' | 'rota.manage' | 'template.manage' | 'spam.settings',
+  check:
+    'sla.settings' | 'rota.manage' | 'template.manage' | 'spam.settings' | 'dashboard.settings',
   form: Form,
   allowed: Expected = 'done',
 ): ActionCase[] {

@@ -100,7 +100,13 @@ describe('the event log', () => {
         .all()
         .map((n) => n.type)
         .sort(),
-    ).toEqual(['answer.accepted', 'question.answered', 'question.closed_duplicate'])
+    ).toEqual([
+      'answer.accepted',
+      'question.answered',
+      'question.closed_duplicate',
+      // the asker's survey, once the question was first solved
+      'survey.requested',
+    ])
     // +10 for the upvote, +15 for the acceptance, −15 when it was undone.
     expect(db.select().from(users).where(eq(users.id, helper.id)).get()?.reputation).toBe(10)
   })

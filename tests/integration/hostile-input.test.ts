@@ -1,3 +1,5 @@
+import { acceptToken } from '~/modules/surveys/reminders.server'
+import { getSurveyRow, surveyToken } from '~/modules/surveys/surveys.server'
 import { readFileSync } from 'node:fs'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
@@ -534,6 +536,32 @@ const FORM_PLACES: Record<string, FormPlace> = {
     page: (fx) => `/admin/users/${fx.site.users.member.handle}`,
     who: admin,
   },
+  // The asker's survey of their solved question, on its thread.
+  'routes/questions.$questionId.survey': {
+    page: (fx) => fx.site.questionPath,
+    who: (fx) => fx.site.users.member,
+  },
+  // The survey and accept links from e-mail, opened signed out.
+  'routes/survey': {
+    page: (fx) => {
+      const row = getSurveyRow(fx.site.questionId)!
+      const token = surveyToken(row.questionId, row.askerId, row.closesAt)
+      return `/survey?token=${encodeURIComponent(token)}&rating=4`
+    },
+    who: signedOut,
+  },
+  'routes/accept': {
+    page: (fx) => {
+      const { askerId } = sqlite
+        .prepare(
+          'select q.author_id as askerId from answers a join questions q on q.id = a.question_id where a.id = ?',
+        )
+        .get(fx.states.answerId) as { askerId: number }
+      return `/accept?token=${encodeURIComponent(acceptToken(fx.states.answerId, askerId))}`
+    },
+    who: signedOut,
+  },
+  'routes/dashboard.settings': { page: () => '/dashboard/settings', who: admin },
   // Unfollow on the followed question, follow on a category's list.
   'routes/follow': {
     page: (fx) => [fx.site.questionPath, '/questions?category=brewing-help'],

@@ -36,7 +36,8 @@ function answer(action: Action, own: boolean, extra: Partial<AnswerTarget> = {})
 
 function targetFor(action: Action, own: boolean) {
   if (action.startsWith('question.') && action !== 'question.create') return question(own)
-  if (action === 'answer.create' || action === 'note.create') return question(own)
+  if (action === 'answer.create' || action === 'note.create' || action === 'survey.answer')
+    return question(own)
   // someone else is a member; "own" is the actor themselves
   if (
     action === 'user.sanction' ||
@@ -122,6 +123,10 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'user.trust': { own: [], other: moderators },
   'user.helper': { own: [], other: moderators },
   'spam.settings': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
+  // the asker answers their own question's survey; nobody else, whatever their role
+  'survey.answer': { own: signedIn, other: [] },
+  'dashboard.view': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
+  'dashboard.settings': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
 }
 
 describe('policy matrix: every role × action × own/other', () => {

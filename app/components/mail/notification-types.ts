@@ -19,4 +19,6 @@ export const TYPE_KEYS = {
   'question.locked': 'questionLocked',
   'question.merged': 'questionMerged',
   'template.automation_off': 'templateAutomationOff',
+  'survey.requested': 'surveyRequested',
+  'question.accept_reminder': 'acceptReminder',
 } as const satisfies Record<NotificationType, string>

@@ -88,6 +88,47 @@ export function clockMinutesBetween(from: Date, to: Date, spec: ClockSpec): numb
   return total / MINUTE
 }
 
+/**
+ * `clockMinutesBetween` for many pairs of moments inside [from, to]: the opening spans are
+ * walked once into a running total, and each pair is two binary searches. The dashboard measures
+ * thousands of waits on one category's clock.
+ */
+export function clockMeter(
+  from: Date,
+  to: Date,
+  spec: ClockSpec,
+): (a: number, b: number) => number {
+  if (spec.clock === 'always') return (a, b) => Math.max(0, b - a) / MINUTE
+  const starts: number[] = []
+  const ends: number[] = []
+  const before: number[] = []
+  let total = 0
+  const end = to.getTime()
+  eachSpan(from, spec, (span) => {
+    if (span.start >= end) return false
+    starts.push(span.start)
+    ends.push(span.end)
+    before.push(total)
+    total += span.end - span.start
+    return true
+  })
+  // Open milliseconds from the first span up to `t`.
+  const openUntil = (t: number) => {
+    let lo = 0
+    let hi = starts.length - 1
+    let i = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (starts[mid] <= t) {
+        i = mid
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    return i < 0 ? 0 : before[i] + Math.min(t, ends[i]) - starts[i]
+  }
+  return (a, b) => (b <= a ? 0 : (openUntil(b) - openUntil(a)) / MINUTE)
+}
+
 /** Whether the clock is running at `when` (always, or inside opening hours). */
 export function isOpenAt(when: Date, spec: ClockSpec): boolean {
   if (spec.clock === 'always') return true

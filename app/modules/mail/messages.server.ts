@@ -13,6 +13,7 @@ import { markdownToText } from '../../utils/markdown-text.server'
 import { slugify } from '../../utils/slug'
 import { localizeCategory } from '../categories/localize'
 import type { NotificationType } from '../notifications/preferences.server'
+import { composeSupportMail } from '../surveys/mail.server'
 import { absoluteUrl, type Compose } from './mail.server'
 import { composeSanction } from './sanction-mail.server'
 
@@ -67,6 +68,9 @@ export function composeNotification(tx: Pick<Tx, 'select'>, n: NotificationMail)
   // About the person's account, not a thread: what was done, why, until when, and where to read it.
   if (n.type === 'moderation.sanctioned') return composeSanction(tx, n)
   if (n.questionId === null) return null
+  // The survey and the reminders to accept carry links of their own (see the surveys module).
+  if (n.type === 'survey.requested' || n.type === 'question.accept_reminder')
+    return composeSupportMail(tx, { type: n.type, questionId: n.questionId })
   const q = tx
     .select({
       id: questions.id,
@@ -216,6 +220,8 @@ export function composeNotification(tx: Pick<Tx, 'select'>, n: NotificationMail)
           action: open,
         }
       }
+      // A sanction, the survey and the reminders are answered before the thread is read
+      // (above); listed for a complete switch.
       // A sanction is answered before the thread is read (above); listed for a complete switch.
       case 'template.automation_off': {
         const template = typeof n.data?.template === 'string' ? n.data.template : ''
@@ -228,6 +234,8 @@ export function composeNotification(tx: Pick<Tx, 'select'>, n: NotificationMail)
         }
       }
       case 'moderation.sanctioned':
+      case 'survey.requested':
+      case 'question.accept_reminder':
       case 'mention':
         return {
           subject: t('mail.message.mention.subject', { who, title }),

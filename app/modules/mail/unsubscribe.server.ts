@@ -62,6 +62,18 @@ function sign(userId: number, kind: MailKind, exec?: Exec) {
     .toString('base64url')
 }
 
+/**
+ * A signature under the same secret for any other link an e-mail carries that must work without
+ * signing in (the survey's ratings, the reminder's accept links): `payload` names what it allows.
+ */
+export function mailSignature(payload: string, exec?: Exec): string {
+  return createHmac('sha256', secret(exec))
+    .update(payload)
+    .digest()
+    .subarray(0, 18)
+    .toString('base64url')
+}
+
 export function unsubscribeToken(userId: number, kind: MailKind, exec?: Exec): string {
   return `${userId}.${kind}.${sign(userId, kind, exec)}`
 }

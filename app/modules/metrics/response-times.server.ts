@@ -1,20 +1,27 @@
 /**
- * First response time, computed from the event log alone (the definitions are in the README,
- * "The question's life"):
+ * Thread histories replayed from the event log alone (the definitions are in the README,
+ * "Support figures"):
  * - the questions counted are those created, by people using the site, in the range, and not
- *   deleted or hidden at the end of it;
+ *   deleted or hidden at the end of it; imported history never counts;
  * - a response is an answer by someone other than the asker that is not deleted or hidden at
  *   the end of the range, and was not posted by automation;
  * - the first response is the earliest such answer; its delay is counted from the question's
  *   creation. Questions with no response yet are counted apart, never dropped.
  * Replaying events, rather than reading the questions table, is what lets a deleted answer stop
- * being the first response and lets imported history stay out.
+ * being the first response and lets imported history stay out. First response time, the
+ * dashboard and a helper's own figures all read `replayThreads`.
  */
-import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm'
-import { events, type Role } from '../../../db/schema'
-import { db } from '../../utils/db.server'
+import { prepared } from '../../utils/db.server'
+import { distribution, replayEvents, type EventRow } from './replay'
 
-const STAFF_ROLES: ReadonlySet<Role> = new Set(['staff', 'admin'])
+export { distribution, type Distribution, type ThreadHistory } from './replay'
+
+export type ThreadScope = {
+  /** Only questions in this category (the category they are in now). */
+  categoryId?: number | null
+  /** Only questions this person answered (in the range's histories). */
+  personId?: number | null
+}
 
 export type ResponseTime = {
   questionId: number
@@ -31,118 +38,90 @@ const TRACKED = [
   'question.restored',
   'question.hidden',
   'question.unhidden',
+  'question.closed',
+  'question.reopened',
+  'question.escalated',
+  'question.sla_breached',
   'answer.created',
   'answer.deleted',
   'answer.restored',
   'answer.hidden',
   'answer.unhidden',
-] as const
+  'answer.accepted',
+  'answer.unaccepted',
+]
+const TRACKED_SQL = TRACKED.map((t) => `'${t}'`).join(', ')
+
+// The cohort: questions created in the range by people using the site, with their category.
+// `@category` and `@person` narrow it to a category and to threads a person answered (null: no narrowing).
+const COHORT = `
+  select e.question_id as id, q.category_id as categoryId
+  from events e join questions q on q.id = e.question_id
+  where e.type = 'question.created' and e.source = 'live' and e.source <> 'import'
+    and e.created_at >= @from and e.created_at < @to
+    and (@category is null or q.category_id = @category)
+    and (@person is null or e.question_id in (
+      select a.question_id from events a
+      where a.actor_id = @person and a.type = 'answer.created' and a.source <> 'import'
+        and a.question_id is not null))`
+
+/** Every question created in [from, to) with its history as of `to` (removed ones left out). */
+export function replayThreads(range: { from: Date; to: Date }, scope: ThreadScope = {}) {
+  const params = {
+    from: range.from.getTime(),
+    to: range.to.getTime(),
+    category: scope.categoryId ?? null,
+    person: scope.personId ?? null,
+  }
+  const categories = new Map<number, number>()
+  for (const c of prepared(COHORT).all(params) as { id: number; categoryId: number }[])
+    categories.set(c.id, c.categoryId)
+  if (categories.size === 0) return []
+  const ids = JSON.stringify([...categories.keys()])
+  // Read from one covering index: `data` is not read, answers by automation come from their
+  // own small index instead.
+  const rows = prepared(
+    `select e.type, e.question_id as questionId, e.answer_id as answerId, e.actor_id as actorId,
+       e.actor_role as actorRole, null as automatic, e.created_at as at, e.id
+     from events e indexed by events_metrics_question_idx
+     where e.question_id in (select value from json_each(@ids)) and e.question_id is not null
+       and e.type in (${TRACKED_SQL}) and e.source <> 'import' and e.created_at < @to
+     order by e.question_id, e.created_at`,
+  ).all({ ids, to: params.to }) as (EventRow & { id: number })[]
+  // The index gives each question's events in time order; events of one moment (one
+  // transaction) go in the order they were written. The input is sorted but for those ties,
+  // so this sort is one linear pass.
+  rows.sort((a, b) => a.questionId - b.questionId || a.at - b.at || a.id - b.id)
+  // Every answer ever posted by automation is one small partial index: read it whole rather
+  // than the data of every event of the range's threads.
+  const automatic = new Set(
+    (
+      prepared(
+        `select answer_id as id, question_id as questionId
+         from events indexed by events_automatic_answers_idx
+         where type = 'answer.created' and json_extract(data, '$.automatic') = 1`,
+      ).all() as { id: number; questionId: number }[]
+    )
+      .filter((r) => categories.has(r.questionId))
+      .map((r) => r.id),
+  )
+  for (const r of rows)
+    if (r.type === 'answer.created' && automatic.has(r.answerId!)) r.automatic = 1
+  return replayEvents(rows, (id) => categories.get(id) ?? 0)
+}
 
 /** Questions created in [from, to), each with its first (and first staff) response as of `to`. */
 export function responseTimes(range: { from: Date; to: Date }): ResponseTime[] {
-  const created = db
-    .select({ questionId: events.questionId })
-    .from(events)
-    .where(
-      and(
-        eq(events.type, 'question.created'),
-        eq(events.source, 'live'),
-        gte(events.createdAt, range.from),
-        lt(events.createdAt, range.to),
-      ),
-    )
-  const rows = db
-    .select({
-      type: events.type,
-      questionId: events.questionId,
-      answerId: events.answerId,
-      actorId: events.actorId,
-      actorRole: events.actorRole,
-      data: events.data,
-      at: events.createdAt,
-    })
-    .from(events)
-    .where(
-      and(
-        inArray(events.questionId, created),
-        inArray(events.type, [...TRACKED]),
-        eq(events.source, 'live'),
-        lt(events.createdAt, range.to),
-      ),
-    )
-    .orderBy(asc(events.questionId), asc(events.createdAt), asc(events.id))
-    .all()
-
-  type Answer = { at: Date; byAsker: boolean; staff: boolean; automatic: boolean; gone: number }
-  type Thread = {
-    asker: number | null
-    createdAt: Date
-    gone: number
-    answers: Map<number, Answer>
-  }
-  const threads = new Map<number, Thread>()
-  for (const e of rows) {
-    const questionId = e.questionId!
-    if (e.type === 'question.created') {
-      threads.set(questionId, { asker: e.actorId, createdAt: e.at, gone: 0, answers: new Map() })
-      continue
+  return replayThreads(range).map((h) => {
+    const first = h.responses[0]
+    const staff = h.responses.find((r) => r.staff)
+    return {
+      questionId: h.questionId,
+      createdAt: new Date(h.createdAt),
+      firstResponseMs: first ? first.at - h.createdAt : null,
+      firstStaffResponseMs: staff ? staff.at - h.createdAt : null,
     }
-    const thread = threads.get(questionId)
-    if (!thread) continue
-    // Deleted and hidden are two separate states; a post is back only when neither holds.
-    const step = e.type.endsWith('.deleted') || e.type.endsWith('.hidden') ? 1 : -1
-    if (e.type.startsWith('question.')) {
-      thread.gone = Math.max(0, thread.gone + step)
-      continue
-    }
-    if (e.type === 'answer.created') {
-      thread.answers.set(e.answerId!, {
-        at: e.at,
-        byAsker: e.actorId === thread.asker,
-        staff: e.actorRole !== null && STAFF_ROLES.has(e.actorRole),
-        automatic: e.data?.automatic === true,
-        gone: 0,
-      })
-      continue
-    }
-    const answer = thread.answers.get(e.answerId!)
-    if (answer) answer.gone = Math.max(0, answer.gone + step)
-  }
-
-  const result: ResponseTime[] = []
-  for (const [questionId, thread] of threads) {
-    if (thread.gone > 0) continue
-    let first: number | null = null
-    let firstStaff: number | null = null
-    for (const a of thread.answers.values()) {
-      if (a.byAsker || a.automatic || a.gone > 0) continue
-      const ms = a.at.getTime() - thread.createdAt.getTime()
-      if (first === null || ms < first) first = ms
-      if (a.staff && (firstStaff === null || ms < firstStaff)) firstStaff = ms
-    }
-    result.push({
-      questionId,
-      createdAt: thread.createdAt,
-      firstResponseMs: first,
-      firstStaffResponseMs: firstStaff,
-    })
-  }
-  return result
-}
-
-export type Distribution = { count: number; median: number | null; p90: number | null }
-
-/**
- * Median (the mean of the two middle values when the count is even) and 90th percentile
- * (nearest rank: the smallest value with at least 90 % of the values at or below it).
- */
-export function distribution(values: number[]): Distribution {
-  if (values.length === 0) return { count: 0, median: null, p90: null }
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-  const p90 = sorted[Math.ceil(0.9 * sorted.length) - 1]
-  return { count: sorted.length, median, p90 }
+  })
 }
 
 /** First response time over a range: answered questions' distribution, open ones counted apart. */

@@ -36,6 +36,8 @@ export const DEFAULT_PREFERENCES: Record<NotificationType, Preference> = {
   'question.locked': { inApp: true, email: 'instant' },
   'question.merged': { inApp: true, email: 'instant' },
   'template.automation_off': { inApp: true, email: 'instant' },
+  'survey.requested': { inApp: true, email: 'instant' },
+  'question.accept_reminder': { inApp: true, email: 'instant' },
 }
 
 type Reader = Pick<Tx, 'select'>

@@ -46,6 +46,8 @@ export type QuestionTarget = PostState & {
   othersAnswerCount?: number
   /** Private questions: the asker has allowed staff to publish it. */
   publishConsent?: boolean
+  /** Solved long enough ago that the thread takes no new answers (a site setting says when). */
+  answersClosed?: boolean
 }
 
 export type AnswerTarget = PostState & {
@@ -114,6 +116,9 @@ type Checks = {
   'user.trust': PersonTarget
   'user.helper': PersonTarget
   'spam.settings': null
+  'survey.answer': QuestionTarget
+  'dashboard.view': null
+  'dashboard.settings': null
 }
 
 export type Action = keyof Checks
@@ -175,6 +180,9 @@ export const ACTIONS = [
   'user.trust',
   'user.helper',
   'spam.settings',
+  'survey.answer',
+  'dashboard.view',
+  'dashboard.settings',
 ] as const satisfies readonly Action[]
 
 const RANK: Record<Role, number> = { member: 0, helper: 1, moderator: 2, staff: 3, admin: 4 }
@@ -258,6 +266,7 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
     !q.hiddenAt &&
     !q.deletedAt &&
     !q.closedAt &&
+    !q.answersClosed &&
     isOpenForChanges(q),
   'answer.edit': (actor, a) =>
     !a.deletedAt &&
@@ -397,6 +406,11 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
     (person.role === 'member' || person.role === 'helper'),
   // The blocked words and whether first posts are held change what everyone may post.
   'spam.settings': (actor) => atLeast(actor, 'staff'),
+  // The survey of a solved question is its asker's to answer (the module keeps its 7-day window).
+  'survey.answer': (actor, q) => owns(actor, q) && !q.deletedAt && !q.hiddenAt,
+  // The operations dashboard and the settings it shows (when solved threads stop taking answers).
+  'dashboard.view': (actor) => atLeast(actor, 'staff'),
+  'dashboard.settings': (actor) => atLeast(actor, 'staff'),
 }
 
 /** What a silenced (read-only) account may not do: everything that writes something new. */

@@ -45,6 +45,7 @@ import { listed, visibleToMember } from '../policy/visibility.server'
 import { getPublishConsent } from '../privacy/consent.server'
 import { once } from '../submissions/submissions.server'
 import { authorOf, checkNewAccountLimits, holdPostIn, screenPost } from '../trust/spam.server'
+import { answersClosedFor } from '../surveys/settings.server'
 import { resolveTags, setQuestionTags, tagsByQuestion } from './tags.server'
 import type { ListFilters, QuestionInput } from './validation'
 
@@ -141,11 +142,16 @@ export function listQuestions(filters: ListFilters, language: Language) {
 }
 
 export function questionTarget(
-  q: Pick<Question, 'authorId' | 'hiddenAt' | 'deletedAt' | 'closedAt' | 'lockedAt' | 'visibility'>,
+  q: Pick<
+    Question,
+    'authorId' | 'hiddenAt' | 'deletedAt' | 'closedAt' | 'lockedAt' | 'visibility'
+  > &
+    Partial<Pick<Question, 'status' | 'solvedAt'>>,
   othersAnswerCount = 0,
   publishConsent = false,
 ): QuestionTarget {
   return {
+    answersClosed: answersClosedFor(q),
     authorId: q.authorId,
     hiddenAt: q.hiddenAt,
     deletedAt: q.deletedAt,

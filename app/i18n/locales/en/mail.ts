@@ -39,6 +39,14 @@ const mail = {
       label: 'My question closed',
       hint: 'A moderator closes a question you asked, with the reason.',
     },
+    surveyRequested: {
+      label: 'Survey after my question is solved',
+      hint: 'Two short questions about the help you got, once a question you asked is solved.',
+    },
+    acceptReminder: {
+      label: 'Reminders to accept an answer',
+      hint: 'Your question has answers but none accepted: after 3 days, and once more after 7.',
+    },
     questionLocked: {
       label: 'My question locked',
       hint: 'A moderator locks a thread you started, with the reason.',
@@ -267,6 +275,8 @@ const mail = {
     deskHint: 'Escalated and assigned questions waiting for staff.',
     review: 'Review queue',
     reviewHint: 'Flagged posts waiting for a moderator’s decision.',
+    dashboard: 'Support dashboard',
+    dashboardHint: 'Response times, satisfaction, automation, deflection and escalations, with trends and CSV.',
     audit: 'Audit log',
     auditHint: 'Every moderator’s and admin’s action, with its reason.',
     users: 'People',

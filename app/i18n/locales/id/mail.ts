@@ -44,6 +44,14 @@ const mail: Translation<typeof en> = {
       label: 'Pertanyaan saya ditutup',
       hint: 'Moderator menutup pertanyaan yang Anda ajukan, beserta alasannya.',
     },
+    surveyRequested: {
+      label: 'Survei setelah pertanyaan saya terjawab tuntas',
+      hint: 'Dua pertanyaan singkat tentang bantuan yang Anda terima, setelah pertanyaan Anda terjawab tuntas.',
+    },
+    acceptReminder: {
+      label: 'Pengingat untuk menerima jawaban',
+      hint: 'Pertanyaan Anda sudah dijawab tetapi belum ada yang diterima: setelah 3 hari, dan sekali lagi setelah 7 hari.',
+    },
     questionLocked: {
       label: 'Pertanyaan saya dikunci',
       hint: 'Moderator mengunci utas yang Anda mulai, beserta alasannya.',
@@ -275,6 +283,8 @@ const mail: Translation<typeof en> = {
     deskHint: 'Pertanyaan yang dieskalasi dan ditugaskan, menunggu staf.',
     review: 'Antrean tinjauan',
     reviewHint: 'Tulisan bertanda yang menunggu keputusan moderator.',
+    dashboard: 'Dasbor dukungan',
+    dashboardHint: 'Waktu respons, kepuasan, otomatisasi, defleksi, dan eskalasi, dengan tren dan CSV.',
     audit: 'Log audit',
     auditHint: 'Setiap tindakan moderator dan admin, beserta alasannya.',
     users: 'Pengguna',

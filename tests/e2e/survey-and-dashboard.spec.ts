@@ -1,0 +1,181 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net, { type AddressInfo } from 'node:net'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { startSmtp, type FakeSmtp } from '../setup/smtp'
+import { DEMO_PASSWORD, newAccount, signUp } from './support'
+
+// The survey arrives by e-mail: like email.spec.ts, this spec runs the built app on a port of its
+// own with SMTP_URL pointing at a real SMTP server on loopback, and a database of its own.
+
+const run = promisify(execFile)
+const dataDir = path.resolve('tmp/e2e-survey')
+
+let smtp: FakeSmtp
+let server: ChildProcess
+let baseURL = ''
+let env: NodeJS.ProcessEnv = { NODE_ENV: 'production' }
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as AddressInfo
+  await new Promise((resolve) => probe.close(resolve))
+  return port
+}
+
+async function axeFindings(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`))
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000)
+  smtp = await startSmtp()
+  fs.rmSync(dataDir, { recursive: true, force: true })
+  fs.mkdirSync(dataDir, { recursive: true })
+  const port = await freePort()
+  baseURL = `http://127.0.0.1:${port}`
+  env = {
+    ...process.env,
+    PORT: String(port),
+    BASE_URL: baseURL,
+    DATABASE_PATH: path.join(dataDir, 'tanya.db'),
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'Tanya <support@kopi.example>',
+    SEED_DEMO: 'true',
+    LOG_REQUESTS: 'false',
+    SIGNUP_LIMIT_PER_IP: '500',
+    NODE_ENV: 'production',
+  }
+  server = spawn(process.execPath, ['build/server.js'], { env, stdio: 'ignore' })
+  await expect
+    .poll(
+      async () => {
+        try {
+          return (await fetch(`${baseURL}/healthz`)).status
+        } catch {
+          return 0
+        }
+      },
+      { timeout: 150_000, intervals: [500] },
+    )
+    .toBe(200)
+})
+
+test.afterAll(async () => {
+  server?.kill('SIGTERM')
+  await smtp?.close()
+})
+
+test('an asker accepts an answer, rates the help from the e-mail, and staff see it on the dashboard', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000)
+  const stamp = Date.now().toString(36)
+  const title = `Refund for a cracked dripper never arrived (${stamp})`
+  const askerContext = await browser.newContext({ baseURL })
+  const page = await askerContext.newPage()
+
+  await test.step('a member asks and another answers', async () => {
+    await signUp(page, newAccount('asker'))
+    await page.goto('/ask')
+    await page.getByLabel('Title', { exact: true }).fill(title)
+    await page
+      .getByLabel('Details', { exact: true })
+      .fill('The ceramic dripper arrived cracked. I sent photos a week ago and heard nothing.')
+    await page.getByRole('radio', { name: 'Returns & refunds' }).check()
+    await page.getByLabel('Tags', { exact: true }).fill('refund')
+    await page.getByRole('button', { name: 'Post your question' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+
+    const context = await browser.newContext({ baseURL })
+    const answerer = await context.newPage()
+    await signUp(answerer, newAccount('helper'))
+    await answerer.goto(new URL(page.url()).pathname)
+    await answerer
+      .getByRole('textbox', { name: 'Answer' })
+      .fill(`Refunds go out within three working days of the photos (${stamp}).`)
+    await answerer.getByRole('button', { name: 'Post your answer' }).click()
+    await expect(answerer.getByRole('heading', { level: 2, name: '1 answer' })).toBeVisible()
+    await context.close()
+  })
+
+  await test.step('the asker accepts it, and the thread asks the survey', async () => {
+    await page.reload()
+    await page.getByRole('button', { name: 'Accept this answer' }).click()
+    await expect(page.getByRole('heading', { level: 2, name: 'How did we do?' })).toBeVisible()
+    await expect(
+      page.getByRole('group', { name: 'How satisfied are you with the help you got?' }),
+    ).toBeVisible()
+  })
+
+  const link = await test.step('the survey e-mail arrives at the SMTP server', async () => {
+    await run('npx', ['tsx', 'app/jobs/run.ts', '--once', '--at', new Date().toISOString()], {
+      env,
+    })
+    const subject = `Solved: how did we do with “${title}”?`
+    await expect
+      .poll(() => smtp.received.some((m) => m.subject === subject), {
+        timeout: 120_000,
+        intervals: [1000],
+      })
+      .toBe(true)
+    const mail = smtp.received.find((m) => m.subject === subject)!
+    expect(mail.text).toContain('How satisfied are you with the help you got?')
+    const links = [...(mail.text ?? '').matchAll(/https?:\/\/\S+/g)].map((m) => m[0])
+    const five = links.find((l) => l.includes('/survey?') && l.endsWith('rating=5'))
+    expect(five).toBeTruthy()
+    return five!
+  })
+
+  await test.step('the rating link, opened signed out, records the rating with one button', async () => {
+    const context = await browser.newContext()
+    const visitor = await context.newPage()
+    await visitor.goto(link)
+    await expect(visitor.getByRole('heading', { level: 1, name: 'How did we do?' })).toBeVisible()
+    await expect(visitor.getByRole('radio', { name: /^5/ })).toBeChecked()
+    expect(await axeFindings(visitor)).toEqual([])
+    await visitor
+      .getByRole('textbox', { name: 'What could we have done better?' })
+      .fill('Answer a little sooner next time.')
+    await visitor.getByRole('button', { name: 'Send my answer' }).click()
+    await expect(visitor.getByRole('status')).toHaveText(
+      'Thank you: your rating of 5 of 5 is saved. You can still change it below.',
+    )
+    await context.close()
+    await askerContext.close()
+  })
+
+  await test.step('staff see the new CSAT and first response time on the dashboard', async () => {
+    const context = await browser.newContext({ baseURL })
+    const staff = await context.newPage()
+    await staff.goto('/login')
+    await staff.getByLabel('E-mail', { exact: true }).fill('dewi@kopi.example')
+    await staff.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
+    await staff.getByRole('button', { name: 'Log in' }).click()
+    await expect(
+      staff.getByRole('banner').getByRole('link', { name: 'Dewi Anggraini' }),
+    ).toBeVisible()
+    await staff.goto('/dashboard')
+    await expect(staff.getByRole('heading', { level: 1, name: 'Support dashboard' })).toBeVisible()
+    const cards = staff.getByRole('list', { name: 'Key figures' })
+    const csat = cards.getByRole('listitem').filter({ hasText: 'Satisfaction (CSAT)' })
+    await expect(csat).toContainText('100 %')
+    await expect(csat).toContainText('1 survey answer')
+    const frt = staff.getByRole('table').filter({ hasText: 'Median, 24/7' })
+    const anyone = frt
+      .getByRole('row')
+      .filter({ has: staff.getByRole('rowheader', { name: 'Anyone' }) })
+    await expect(anyone.getByRole('cell').first()).toHaveText(/\d+ (min|h)/)
+    // The charts are SVG drawn on the server, with their numbers in a table behind them.
+    await expect(staff.getByRole('img', { name: /Satisfied share \(CSAT\)/ })).toBeVisible()
+    expect(await axeFindings(staff)).toEqual([])
+    await context.close()
+  })
+})
