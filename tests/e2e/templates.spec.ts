@@ -81,11 +81,25 @@ test('staff answer from a template, edit it, post it; the asker accepts; the tem
   await context.close()
 })
 
-test('an automatic suggestion on a new question solves it when the asker says so', async ({
+/** The dashboard's automatic resolution figure: how many solved questions, and by automation. */
+async function automaticResolution(staff: Page) {
+  await staff.goto('/dashboard')
+  const figure = staff.getByText(/of \d+ solved questions were solved by an automatic answer/)
+  const text = (await figure.textContent()) ?? ''
+  const [, part, whole] = /(\d+) of (\d+) solved questions/.exec(text) ?? []
+  return { part: Number(part), whole: Number(whole) }
+}
+
+test('an automatic suggestion on a new question solves it when the asker says so, and the automatic resolution rate moves', async ({
   page: asker,
+  browser,
 }) => {
   test.slow()
   const run = Date.now().toString(36)
+  const context = await browser.newContext()
+  const staff = await context.newPage()
+  await logIn(staff, 'dewi@kopi.example', 'Dewi Anggraini')
+  const before = await automaticResolution(staff)
   await signUp(asker, newAccount('reset'))
   await ask(
     asker,
@@ -102,4 +116,11 @@ test('an automatic suggestion on a new question solves it when the asker says so
   await expect(suggestion.getByText('Accepted answer')).toBeVisible()
   await expect(suggestion.getByRole('button', { name: 'This solved my problem' })).toHaveCount(0)
   await expect(asker.getByText('Solved', { exact: true }).first()).toBeVisible()
+
+  // one more solved question, and it was solved by automation
+  expect(await automaticResolution(staff)).toEqual({
+    part: before.part + 1,
+    whole: before.whole + 1,
+  })
+  await context.close()
 })
