@@ -5,6 +5,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { OwnFigures } from '~/components/dashboard/own-figures'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PrivateBadge } from '~/components/privacy/private-badge'
+import { ProfileLinks, Stat } from '~/components/profile-parts'
 import { ReputationLink, TrustLevelLine } from '~/components/trust/profile-trust'
 import { Avatar, RolePill, StatusBadge } from '~/components/post-meta'
 import { RelativeTime, useIntlLocale, useNumber } from '~/components/time'
@@ -31,7 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The person themselves and moderators find the account's standing and sanctions from here.
   const viewer = await getUser(request)
   const moderation =
-    viewer?.handle === shown ? 'own' : viewer && atLeast(viewer, 'moderator') ? 'moderator' : null
+    viewer?.handle === shown
+      ? ('own' as const)
+      : viewer && atLeast(viewer, 'moderator')
+        ? ('moderator' as const)
+        : null
   const title = t('community.profile.meta', { name, handle: shown })
   return json({ title, profile, moderation, figures: ownFiguresFor(viewer, shown) })
 }
@@ -67,18 +72,7 @@ export default function ProfilePage() {
             />
           </p>
           <TrustLevelLine level={user.trustLevel} />
-          {moderation ? (
-            <p>
-              <Link to={`/users/${user.handle}/moderation`}>
-                {t(`moderation.page.${moderation === 'own' ? 'yourStanding' : 'moderate'}`)}
-              </Link>
-            </p>
-          ) : null}
-          {moderation === 'own' ? (
-            <p>
-              <Link to="/settings/profile">{t('accounts.profile.edit')}</Link>
-            </p>
-          ) : null}
+          <ProfileLinks handle={user.handle} moderation={moderation} />
         </div>
       </header>
 
@@ -166,15 +160,6 @@ export default function ProfilePage() {
           )}
         </section>
       </div>
-    </div>
-  )
-}
-
-function Stat({ label, value }: { label: string; value: number }) {
-  const number = useNumber()
-  return (
-    <div>
-      <strong>{number(value)}</strong> <span className="muted">{label}</span>
     </div>
   )
 }
