@@ -27,3 +27,9 @@ CREATE TABLE `user_days` (
 	PRIMARY KEY(`user_id`, `day`),
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
+--> statement-breakpoint
+-- Reputation earned before the ledger existed becomes one opening row per person, so that every
+-- figure is its ledger's sum from the start (a rebuild replays the events in its place).
+INSERT INTO `reputation_changes` (`user_id`, `amount`, `reason`, `created_at`)
+	SELECT `id`, `reputation`, 'opening', CAST(strftime('%s', 'now') AS INTEGER) * 1000
+	FROM `users` WHERE `reputation` <> 0;

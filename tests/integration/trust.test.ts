@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { and, eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { acceptAnswer, createAnswer, unacceptAnswer } from '~/modules/answers/answers.server'
@@ -132,6 +134,23 @@ describe('reputation ledger', () => {
     expect(reputationOf(answerer.id)).toBe(18)
     expect(reputationOf(asker.id)).toBe(5)
     expect(findReputationDrift()).toEqual([])
+  })
+
+  it('opens the ledger, when it is created, with the reputation people already had', async () => {
+    const person = await makeUser()
+    db.update(users).set({ reputation: 42 }).where(eq(users.id, person.id)).run()
+    expect(findReputationDrift()).toEqual([person.id])
+    // the migration's last statement, run as a database upgraded to it would run it
+    const migration = fs.readFileSync(path.resolve('db/migrations/0016_trust.sql'), 'utf8')
+    db.run(sql.raw(migration.split('--> statement-breakpoint').at(-1)!))
+    expect(findReputationDrift()).toEqual([])
+    expect(ledgerSum(person.id)).toBe(42)
+    const [row] = db
+      .select()
+      .from(reputationChanges)
+      .where(eq(reputationChanges.userId, person.id))
+      .all()
+    expect(row.reason).toBe('opening')
   })
 
   it('explains reputation on a paginated page that names only posts the viewer may see', async () => {

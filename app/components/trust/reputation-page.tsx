@@ -17,6 +17,7 @@ const REASON_LABELS: Record<ReputationReason, MessageKey> = {
   'post-deleted': 'trust.reputation.reasons.postDeleted',
   'post-restored': 'trust.reputation.reasons.postRestored',
   imported: 'trust.reputation.reasons.imported',
+  opening: 'trust.reputation.reasons.opening',
 }
 
 export function ReputationPage() {

@@ -40,6 +40,8 @@ export const REPUTATION_REASONS = [
   'post-deleted',
   'post-restored',
   'imported',
+  // what a person had when the ledger began (migration 0016); a rebuild replays events instead
+  'opening',
 ] as const
 export type ReputationReason = (typeof REPUTATION_REASONS)[number]
 

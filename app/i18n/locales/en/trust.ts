@@ -90,6 +90,7 @@ const trust = {
       postDeleted: 'Post deleted',
       postRestored: 'Post restored',
       imported: 'Reputation brought from the imported site',
+      opening: 'Reputation earned before this history was kept',
     },
     deletedPost: 'a removed post',
     title: 'Reputation of {{name}} · Tanya',

@@ -95,6 +95,7 @@ const trust: Translation<typeof en> = {
       postDeleted: 'Kiriman dihapus',
       postRestored: 'Kiriman dipulihkan',
       imported: 'Reputasi yang dibawa dari situs yang diimpor',
+      opening: 'Reputasi yang diperoleh sebelum riwayat ini mulai dicatat',
     },
     deletedPost: 'kiriman yang telah dihapus',
     title: 'Reputasi {{name}} · Tanya',
