@@ -51,8 +51,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, question } = await guard(request, params.questionId)
+  // what was sent is read first: a body that is not a form is a 415 for anyone
   const form = await readForm(request)
+  const { user, question } = await guard(request, params.questionId)
   const values = formValues(form, ['rating', 'comment'] as const)
   const parsed = surveySchema.safeParse(values)
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values)
