@@ -27,13 +27,17 @@ test('a moderator silences a member, who reads why on every page and can no long
     await moderator.getByRole('button', { name: 'Apply' }).click()
     // a wrong length comes back with the reason still typed
     await expect(moderator.getByText('Enter a number of days from 1 to 365')).toBeVisible()
-    await expect(moderator.getByLabel('Reason')).toHaveValue('Insulting other members in three threads')
+    await expect(moderator.getByLabel('Reason')).toHaveValue(
+      'Insulting other members in three threads',
+    )
     await moderator.getByLabel('For how many days').fill('3')
     await moderator.getByRole('button', { name: 'Apply' }).click()
     await expect(moderator.getByRole('status')).toContainText('Done: the person has been told.')
     await expect(moderator.getByRole('button', { name: /^Lift the Silence/ })).toBeVisible()
     const results = await new AxeBuilder({ page: moderator }).analyze()
-    expect(results.violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? ''))).toEqual([])
+    expect(
+      results.violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? '')),
+    ).toEqual([])
   })
 
   await test.step('the member reads the notice with the reason and has no answer form', async () => {
@@ -41,7 +45,9 @@ test('a moderator silences a member, who reads why on every page and can no long
     const notice = member.getByRole('status').filter({ hasText: 'read-only' })
     await expect(notice).toContainText('Insulting other members in three threads')
     await member.getByRole('link', { name: /./ }).filter({ hasText: 'Details' }).click()
-    await expect(member.getByRole('heading', { level: 1, name: 'Your account’s standing' })).toBeVisible()
+    await expect(
+      member.getByRole('heading', { level: 1, name: 'Your account’s standing' }),
+    ).toBeVisible()
     await expect(member.getByRole('button', { name: 'Apply' })).toHaveCount(0)
     await member.goto('/ask')
     await expect(member.getByRole('button', { name: 'Post your question' })).toHaveCount(0)

@@ -1,77 +1,24 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import fs from 'node:fs'
-import net, { type AddressInfo } from 'node:net'
-import path from 'node:path'
+import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
-import { startSmtp, type FakeSmtp } from '../setup/smtp'
+import { expect, test } from '@playwright/test'
+import type { FakeSmtp } from '../setup/smtp'
+import { axeFindings, startMailSite, type MailSite } from './mail-site'
 import { DEMO_PASSWORD, newAccount, signUp } from './support'
 
-// The survey arrives by e-mail: like email.spec.ts, this spec runs the built app on a port of its
-// own with SMTP_URL pointing at a real SMTP server on loopback, and a database of its own.
-
 const run = promisify(execFile)
-const dataDir = path.resolve('tmp/e2e-survey')
 
+let site: MailSite
 let smtp: FakeSmtp
-let server: ChildProcess
 let baseURL = ''
 let env: NodeJS.ProcessEnv = { NODE_ENV: 'production' }
 
-async function freePort(): Promise<number> {
-  const probe = net.createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as AddressInfo
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
-
-async function axeFindings(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`))
-}
-
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  smtp = await startSmtp()
-  fs.rmSync(dataDir, { recursive: true, force: true })
-  fs.mkdirSync(dataDir, { recursive: true })
-  const port = await freePort()
-  baseURL = `http://127.0.0.1:${port}`
-  env = {
-    ...process.env,
-    PORT: String(port),
-    BASE_URL: baseURL,
-    DATABASE_PATH: path.join(dataDir, 'tanya.db'),
-    SMTP_URL: smtp.url,
-    MAIL_FROM: 'Tanya <support@kopi.example>',
-    SEED_DEMO: 'true',
-    LOG_REQUESTS: 'false',
-    SIGNUP_LIMIT_PER_IP: '500',
-    NODE_ENV: 'production',
-  }
-  server = spawn(process.execPath, ['build/server.js'], { env, stdio: 'ignore' })
-  await expect
-    .poll(
-      async () => {
-        try {
-          return (await fetch(`${baseURL}/healthz`)).status
-        } catch {
-          return 0
-        }
-      },
-      { timeout: 150_000, intervals: [500] },
-    )
-    .toBe(200)
+  site = await startMailSite('e2e-survey', { SIGNUP_LIMIT_PER_IP: '500' })
+  ;({ smtp, baseURL, env } = site)
 })
 
-test.afterAll(async () => {
-  server?.kill('SIGTERM')
-  await smtp?.close()
-})
+test.afterAll(() => site?.close())
 
 test('an asker accepts an answer, rates the help from the e-mail, and staff see it on the dashboard', async ({
   browser,
