@@ -356,6 +356,8 @@ describe('unsubscribe', () => {
       `${member.id}.question.answered.${'A'.repeat(sig.length)}`,
       `${member.id}.mention.${sig}`,
       `${other.id}.question.answered.${sig}`,
+      // a stray character after a good signature (decoded, it would weigh nothing)
+      `${good}A`,
       'nonsense',
     ]
     for (const token of forged) {
