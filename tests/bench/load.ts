@@ -132,6 +132,9 @@ async function seed(crowd: Crowd) {
           role,
           displayName: `${pick(FIRST, r)} ${pick(LAST, r)}`,
           email: `${handle}@example.test`,
+          // an established community: past the new-account limits and first-post holding
+          // (a writer posts every few seconds, which a new account may not)
+          trustLevel: 2,
         })
         .returning()
         .get()
