@@ -4,17 +4,15 @@
  * becomes a new revision, and an article whose file disappeared is archived, never deleted,
  * so its links, feedback and "solved" counts survive.
  */
-import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
-import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { categories, kbArticles, type KbOrigin, type KbStatus } from '../../../db/schema'
 import { msg } from '../../i18n/message'
 import { now } from '../../utils/clock.server'
 import { db, write, type Db, type Tx } from '../../utils/db.server'
-import { splitFrontMatter } from '../../utils/front-matter.server'
+import { contentFileError, readContentFile } from '../../utils/front-matter.server'
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from '../../utils/markdown.server'
 import { emit, withEventSource } from '../events/events.server'
 import { TAG_PATTERN, TAGS_MAX, TITLE_MAX, TITLE_MIN } from '../questions/validation'
@@ -82,39 +80,21 @@ function isRealDate(v: string): boolean {
   return new Date(`${v}T00:00:00.000Z`).toISOString().slice(0, 10) === v
 }
 
-function fail(file: string, field: string, message: string): never {
-  throw new Error(`${file}: ${field}: ${message}`)
-}
-
-function parseWith<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown, file: string) {
-  const result = schema.safeParse(value)
-  if (result.success) return result.data
-  const issue = result.error.issues[0]
-  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path
-  return fail(file, path.join('.') || '(front matter)', issue.message)
-}
-
-function hashOf(text: string): string {
-  return createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex')
-}
-
 /** One article file, validated; throws naming the file and the field at the first problem. */
 export function parseKbFile(file: string, name: string, text: string): KbContentArticle {
   const slug = name.slice(0, -'.md'.length)
   if (!KB_SLUG_PATTERN.test(slug) || slug.length > KB_SLUG_MAX)
-    fail(file, '(file name)', 'must be lowercase words joined by hyphens, ending in .md')
+    contentFileError(
+      file,
+      '(file name)',
+      'must be lowercase words joined by hyphens, ending in .md',
+    )
   if ((RESERVED_KB_SLUGS as readonly string[]).includes(slug))
-    fail(file, '(file name)', `"${slug}" is the address of a page of its own`)
-  const parts = splitFrontMatter(text)
-  if (!parts) fail(file, '(front matter)', 'file must start with a --- delimited YAML block')
-  let data: unknown
-  try {
-    data = parseYaml(parts.frontMatter)
-  } catch (error) {
-    fail(file, '(yaml)', error instanceof Error ? error.message : String(error))
-  }
-  const front = parseWith(frontMatterSchema, data, file)
-  const body = parseWith(bodySchema, parts.body, `${file} (body)`)
+    contentFileError(file, '(file name)', `"${slug}" is the address of a page of its own`)
+  const { front, body, hash } = readContentFile(file, text, {
+    front: frontMatterSchema,
+    body: bodySchema,
+  })
   return {
     file,
     slug,
@@ -126,7 +106,7 @@ export function parseKbFile(file: string, name: string, text: string): KbContent
     updated: front.updated,
     reviewEveryDays: front.review_every_days,
     body,
-    hash: hashOf(text),
+    hash,
   }
 }
 

@@ -5,15 +5,12 @@
  * in-app edit wins, and the file no longer touches it); a removed file leaves its template (and
  * its record of uses) as it is.
  */
-import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse as parseYaml } from 'yaml'
-import type { z } from 'zod'
 import { replyTemplates, type TemplateVisibility } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import { db, write } from '../../utils/db.server'
-import { splitFrontMatter } from '../../utils/front-matter.server'
+import { contentFileError, readContentFile } from '../../utils/front-matter.server'
 import type { PostLanguage } from '../search/languages'
 import { frontMatterSchema, templateBodySchema } from './validation'
 
@@ -31,39 +28,25 @@ export type TemplateFile = {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-function fail(file: string, field: string, message: string): never {
-  throw new Error(`${file}: ${field}: ${message}`)
-}
-
-function parseWith<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown, file: string) {
-  const result = schema.safeParse(value)
-  if (result.success) return result.data
-  const issue = result.error.issues[0]
-  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path
-  return fail(file, path.join('.') || '(front matter)', issue.message)
-}
-
 /** One template file, validated; throws naming the file and the field at the first problem. */
 export function parseTemplateFile(file: string, name: string, text: string): TemplateFile {
   const slug = name.replace(/\.md$/, '')
   if (!SLUG.test(slug) || slug.length > 80)
-    fail(file, '(file name)', 'must be lowercase words joined by hyphens, ending in .md')
-  const parts = splitFrontMatter(text)
-  if (!parts) fail(file, '(front matter)', 'file must start with a --- delimited YAML block')
-  let data: unknown
-  try {
-    data = parseYaml(parts.frontMatter)
-  } catch (error) {
-    fail(file, '(yaml)', error instanceof Error ? error.message : String(error))
-  }
-  const front = parseWith(frontMatterSchema, data, file)
-  const body = parseWith(templateBodySchema, parts.body, `${file} (body)`)
+    contentFileError(
+      file,
+      '(file name)',
+      'must be lowercase words joined by hyphens, ending in .md',
+    )
+  const { front, body, hash } = readContentFile(file, text, {
+    front: frontMatterSchema,
+    body: templateBodySchema,
+  })
   return {
     file,
     slug,
     ...front,
     body,
-    hash: createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex'),
+    hash,
   }
 }
 
