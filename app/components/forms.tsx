@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next'
 import { useMessage } from '~/i18n/use-message'
+import { PASSWORD_MAX, PASSWORD_MIN } from '~/modules/auth/validation'
 import {
   useId,
   type InputHTMLAttributes,
@@ -59,6 +61,22 @@ export function TextField({
         />
       )}
     </Field>
+  )
+}
+
+/** A new password (sign-up, reset, change): its limits and hint the same everywhere. */
+export function NewPasswordField(props: { label: string; name: string; error?: string }) {
+  const { t } = useTranslation()
+  return (
+    <TextField
+      {...props}
+      type="password"
+      autoComplete="new-password"
+      required
+      minLength={PASSWORD_MIN}
+      maxLength={PASSWORD_MAX}
+      hint={t('auth.passwordHint')}
+    />
   )
 }
 

@@ -3,7 +3,7 @@ import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { FormError, TextField } from '~/components/forms'
+import { FormError, NewPasswordField } from '~/components/forms'
 import { getT } from '~/i18n/i18n.server'
 import { isResetTokenUsable, resetPassword } from '~/modules/accounts/password-reset.server'
 import { resetPasswordSchema } from '~/modules/accounts/validation'
@@ -75,15 +75,9 @@ export default function ResetPasswordPage() {
           <Form method="post" className="stack">
             <FormError message={errors.form} />
             <input type="hidden" name="token" value={data?.values.token ?? token} />
-            <TextField
+            <NewPasswordField
               label={t('accounts.reset.newPassword')}
               name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={10}
-              maxLength={200}
-              hint={t('auth.passwordHint')}
               error={errors.password}
             />
             <button type="submit" className="button" disabled={busy}>

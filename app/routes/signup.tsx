@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getT } from '~/i18n/i18n.server'
-import { FormError, TextField } from '~/components/forms'
+import { FormError, NewPasswordField, TextField } from '~/components/forms'
 import { getAuth, signUp } from '~/modules/auth/auth.server'
 import { signupSchema } from '~/modules/auth/validation'
 import { fieldErrorsOf } from '~/modules/questions/validation'
@@ -89,17 +89,7 @@ export default function SignupPage() {
           defaultValue={data?.values.displayName}
           error={errors.displayName}
         />
-        <TextField
-          label={t('auth.password')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          maxLength={200}
-          hint={t('auth.passwordHint')}
-          error={errors.password}
-        />
+        <NewPasswordField label={t('auth.password')} name="password" error={errors.password} />
         <button type="submit" className="button" disabled={busy}>
           {busy ? t('auth.creatingAccount') : t('auth.createAccount')}
         </button>

@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FormError, TextField } from '~/components/forms'
+import { FormError, NewPasswordField, TextField } from '~/components/forms'
 
 type Errors = Partial<Record<string, string>>
 type Reply = { intent: string; fieldErrors: Errors; values: Record<string, string> } | undefined
@@ -26,15 +26,9 @@ export function PasswordForm({ reply }: { reply: Reply }) {
           maxLength={200}
           error={errors.currentPassword}
         />
-        <TextField
+        <NewPasswordField
           label={t('accounts.account.newPassword')}
           name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          maxLength={200}
-          hint={t('auth.passwordHint')}
           error={errors.newPassword}
         />
         <div>

@@ -3,6 +3,10 @@ import { msg } from '../../i18n/message'
 
 export const HANDLE_PATTERN = /^[a-z0-9_]{3,20}$/
 
+/** A new password's length: long enough to resist guessing, short enough to hash quickly. */
+export const PASSWORD_MIN = 10
+export const PASSWORD_MAX = 200
+
 export const signupSchema = z.object({
   email: z
     .string()
@@ -23,7 +27,10 @@ export const signupSchema = z.object({
     .trim()
     .min(1, msg('auth.displayNameRequired'))
     .max(50, msg('auth.displayNameMax')),
-  password: z.string().min(10, msg('auth.passwordMin')).max(200, msg('auth.passwordMax')),
+  password: z
+    .string()
+    .min(PASSWORD_MIN, msg('auth.passwordMin'))
+    .max(PASSWORD_MAX, msg('auth.passwordMax')),
 })
 
 export const loginSchema = z.object({
