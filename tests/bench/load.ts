@@ -43,6 +43,7 @@ import type { Role } from '../../db/schema'
 import type { Actor } from '../../app/modules/policy/policy'
 import { pick, rng, threadSpecs, searchQueries } from './load-data'
 import { drive, KINDS, type Crowd, type Kind, type RunResult, type Site } from './load-traffic'
+import { DEFAULT_SOLVED_CLOSE_DAYS } from '../../app/modules/surveys/validation'
 
 const num = (name: string, fallback: number) => {
   const raw = process.env[name]
@@ -188,11 +189,13 @@ function readSite(writerCookies: string[]): Site {
   type Q = { id: number; title: string; authorId: number; closed: number; views: number }
   const questions = sqlite
     .prepare(
-      `select id, title, author_id as authorId, (closed_at is not null or locked_at is not null) as closed,
-              view_count as views
+      // Closed to answers: closed, locked, or solved longer ago than the demo's setting allows.
+      `select id, title, author_id as authorId, view_count as views,
+              (closed_at is not null or locked_at is not null
+                or (status = 'solved' and solved_at < ?)) as closed
          from questions where hidden_at is null and deleted_at is null`,
     )
-    .all() as Q[]
+    .all(Date.now() - DEFAULT_SOLVED_CLOSE_DAYS * 86_400_000) as Q[]
   const answers = sqlite
     .prepare(
       `select id, question_id as questionId from answers where hidden_at is null and deleted_at is null`,
@@ -501,6 +504,13 @@ function figures(run: RunResult, offered: number) {
   )
   const searches = run.samples.filter((s) => s.kind === 'search')
   const cacheHits = searches.filter((s) => s.cache === 'hit').length
+  // Per page, the share of answers the page cache gave (signed-out pages only).
+  const pageCacheHits = Object.fromEntries(
+    pages.map((p) => {
+      const asked = run.samples.filter((s) => `${s.kind} · ${s.page}` === p)
+      return [p, asked.filter((s) => s.cache === 'hit').length / asked.length]
+    }),
+  )
   return {
     offeredPerSec: offered,
     achievedPerSec: run.samples.length / run.seconds,
@@ -514,6 +524,7 @@ function figures(run: RunResult, offered: number) {
     perKind,
     perPage,
     searchPageCacheHits: searches.length ? cacheHits / searches.length : 0,
+    pageCacheHits,
     lateSends: run.sends ? run.late / run.sends : 0,
     lateMsMean: run.late ? run.lateMsTotal / run.late : 0,
     postsPerSec: run.samples.filter((s) => s.kind === 'post').length / run.seconds,
@@ -661,26 +672,33 @@ async function measureCosts(pid: number, site: Site, n = 100): Promise<Cost[]> {
     })
   const popular = site.questions.slice(0, 10).map((q) => q.path)
   const cookie = site.writerCookies[0]
-  const kinds: [string, (i: number) => string, Record<string, string>][] = [
-    ['home', () => '/', browser],
-    // The same page without compression: what compressing it costs the server.
-    ['home, not compressed', () => '/', { ...browser, 'Accept-Encoding': 'identity' }],
-    ['question list', () => '/questions', browser],
+  // Any cookie keeps a request away from the page cache: a signed-out page, rendered.
+  const rendered = { ...browser, Cookie: 'bench=rendered' }
+  const publicPages: [string, (i: number) => string][] = [
+    ['home', () => '/'],
+    ['question list', () => '/questions'],
     [
       'question list, filtered',
       (i) => `/questions?category=${site.categories[i % site.categories.length]}&sort=votes`,
-      browser,
     ],
-    ['question page', (i) => popular[i % popular.length], browser],
+    ['question page', (i) => popular[i % popular.length]],
+    ['KB home', () => '/kb'],
+    ['KB article', (i) => `/kb/${site.kbSlugs[i % site.kbSlugs.length]}`],
+    ['tags', () => '/tags'],
+    ['profile', (i) => `/users/${site.handles[i % site.handles.length]}`],
+  ]
+  const kinds: [string, (i: number) => string, Record<string, string>][] = [
+    ...publicPages.flatMap(([page, url]): typeof kinds => [
+      [`${page}, rendered`, url, rendered],
+      [`${page}, from the page cache`, url, browser],
+    ]),
+    // The same pages without compression: what compressing them costs the server.
+    ['home, rendered, not compressed', () => '/', { ...rendered, 'Accept-Encoding': 'identity' }],
     [
-      'question page, not compressed',
+      'question page, rendered, not compressed',
       (i) => popular[i % popular.length],
-      { ...browser, 'Accept-Encoding': 'identity' },
+      { ...rendered, 'Accept-Encoding': 'identity' },
     ],
-    ['KB home', () => '/kb', browser],
-    ['KB article', (i) => `/kb/${site.kbSlugs[i % site.kbSlugs.length]}`, browser],
-    ['tags', () => '/tags', browser],
-    ['profile', (i) => `/users/${site.handles[i % site.handles.length]}`, browser],
     // A new query every time: rendered, never from the page cache.
     [
       'search, rendered',
@@ -701,7 +719,9 @@ async function measureCosts(pid: number, site: Site, n = 100): Promise<Cost[]> {
   ]
   const costs: Cost[] = []
   for (const [page, url, headers] of kinds) {
-    for (let i = 0; i < 10; i++) await fetchOne(url(i + n), headers)
+    // Warm up: and for the cached kinds, every page they will ask for is stored first.
+    const warm = page.endsWith('from the page cache') ? n : 10
+    for (let i = 0; i < warm; i++) await fetchOne(url(warm === n ? i : i + n), headers)
     const main0 = cpuSeconds(`/proc/${pid}/task/${pid}/stat`)
     const all0 = cpuSeconds(`/proc/${pid}/stat`)
     const walls: number[] = []
@@ -730,8 +750,9 @@ async function measureCosts(pid: number, site: Site, n = 100): Promise<Cost[]> {
 /**
  * The CPU the measured mix needs per request, from the cost table weighted by how often each
  * page was asked for in a run: a ceiling that does not depend on what else ran meanwhile.
- * Search pages are split between rendered and cached by the run's hit ratio; the signed-in
- * pages and the posts (1–3 % of requests) are counted at the signed-in question page's cost.
+ * Each page is split between rendered and served from the page cache by its hit ratio in that
+ * run; the signed-in pages and the posts (1–3 % of requests) are counted at the signed-in
+ * question page's cost.
  */
 function mixCost(costs: Cost[], run: ReturnType<typeof figures>) {
   const cost = (page: string) => {
@@ -739,23 +760,27 @@ function mixCost(costs: Cost[], run: ReturnType<typeof figures>) {
     if (!c) throw new Error(`no cost measured for ${page}`)
     return c
   }
-  const both = (a: Cost, b: Cost, wa: number) => ({
-    mainMs: a.mainMs * wa + b.mainMs * (1 - wa),
-    otherMs: a.otherMs * wa + b.otherMs * (1 - wa),
-  })
+  const split = (page: string, sampled: string) => {
+    const hits = run.pageCacheHits[sampled] ?? 0
+    const [cached, rendered] = [cost(`${page}, from the page cache`), cost(`${page}, rendered`)]
+    return {
+      mainMs: cached.mainMs * hits + rendered.mainMs * (1 - hits),
+      otherMs: cached.otherMs * hits + rendered.otherMs * (1 - hits),
+    }
+  }
+  const listCost = (part: 'mainMs' | 'otherMs') =>
+    (split('question list', 'browse · list')[part] +
+      split('question list, filtered', 'browse · list')[part]) /
+    2
   const perPage: Record<string, { mainMs: number; otherMs: number }> = {
-    'browse · home': cost('home'),
-    'browse · list': both(cost('question list'), cost('question list, filtered'), 0.5),
-    'browse · question': cost('question page'),
-    'browse · kb home': cost('KB home'),
-    'browse · kb article': cost('KB article'),
-    'browse · tags': cost('tags'),
-    'browse · profile': cost('profile'),
-    'search · search': both(
-      cost('search, from the page cache'),
-      cost('search, rendered'),
-      run.searchPageCacheHits,
-    ),
+    'browse · home': split('home', 'browse · home'),
+    'browse · list': { mainMs: listCost('mainMs'), otherMs: listCost('otherMs') },
+    'browse · question': split('question page', 'browse · question'),
+    'browse · kb home': split('KB home', 'browse · kb home'),
+    'browse · kb article': split('KB article', 'browse · kb article'),
+    'browse · tags': split('tags', 'browse · tags'),
+    'browse · profile': split('profile', 'browse · profile'),
+    'search · search': split('search', 'search · search'),
   }
   const signedIn = cost('question page, signed in')
   let main = 0
@@ -959,7 +984,10 @@ function printPhase(p: Phase) {
     .join(', ')
   console.log(
     `  statuses ${statuses}; failed answers ${run.failed}; connection errors ${run.connectionErrors}` +
-      `; search pages from the page cache ${fmt(run.searchPageCacheHits * 100, 0)} %` +
+      `; from the page cache: ${Object.entries(run.pageCacheHits)
+        .filter(([page, share]) => share > 0 || page.startsWith('browse'))
+        .map(([page, share]) => `${page.split(' · ')[1]} ${fmt(share * 100, 0)} %`)
+        .join(', ')}` +
       `; sent late ${fmt(run.lateSends * 100, 1)} %`,
   )
   const w = p.writesPerSec

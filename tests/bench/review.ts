@@ -23,6 +23,7 @@ process.env.LOG_REQUESTS = 'false'
 
 const { migrateDatabase, sqlite } = await import('../../app/utils/db.server')
 const { setClock } = await import('../../app/utils/clock.server')
+const { recordStatements } = await import('../setup/statement-counter')
 const { countPendingReviews, listReviewQueue } =
   await import('../../app/modules/flags/review.server')
 const { reviewFilterSchema } = await import('../../app/modules/flags/validation')
@@ -163,18 +164,13 @@ for (const [name, fn] of cases) results[name] = time(fn)
 console.table(results)
 
 // Every statement one page of the queue runs, with its plan.
-const seen: string[] = []
-const prepare = sqlite.prepare.bind(sqlite)
-sqlite.prepare = ((text: string) => {
-  if (!text.startsWith('explain')) seen.push(text)
-  return prepare(text)
-}) as typeof sqlite.prepare
-listReviewQueue(moderator, reviewFilterSchema.parse({ reason: 'spam' }))
-countPendingReviews()
-sqlite.prepare = prepare
+const seen = recordStatements(() => {
+  listReviewQueue(moderator, reviewFilterSchema.parse({ reason: 'spam' }))
+  countPendingReviews()
+})
 const plans = seen.map((text) => {
   const params = (text.match(/\?/g) ?? []).map(() => 1)
-  const rows = prepare(`explain query plan ${text}`).all(...params) as { detail: string }[]
+  const rows = sqlite.prepare(`explain query plan ${text}`).all(...params) as { detail: string }[]
   return { sql: text, plan: rows.map((r) => r.detail) }
 })
 for (const p of plans) console.log(`\n${p.sql}\n  ${p.plan.join('\n  ')}`)

@@ -134,6 +134,18 @@ test.describe('the browser console', () => {
     )
   })
 
+  test('runs the scripts of a page served from the page cache', async ({ page }) => {
+    // Signed out: the first visit renders and stores the page, the second is sent from memory
+    // with a policy that allows its inline scripts by their hashes.
+    await page.goto('/tags')
+    const again = await page.goto('/tags')
+    expect(again?.headers()['x-page-cache']).toBe('hit')
+    expect(again?.headers()['content-security-policy']).toMatch(/script-src 'self' 'sha256-/)
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    await settled(page)
+    expect(problems).toEqual([])
+  })
+
   test('shows no errors on the home page, a question page and the ask page', async ({ page }) => {
     await page.goto('/')
     await expect(page.getByRole('heading', { level: 1, name: 'How can we help?' })).toBeVisible()

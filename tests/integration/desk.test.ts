@@ -38,6 +38,7 @@ import {
 } from '../factories'
 import { startApp, type RunningApp } from '../setup/app'
 import { TEST_EPOCH } from '../setup/integration'
+import { recordStatements } from '../setup/statement-counter'
 import { sessionCookie, takeLoggedErrors } from '../setup/site'
 
 const MINUTE = 60_000
@@ -276,13 +277,7 @@ describe('the desk’s reads', () => {
     const p = await people()
     const q = await question(p.asker, 'Parcel stuck at the Surabaya hub for days')
     onDesk(q.id)
-    const statements: string[] = []
-    const prepare = sqlite.prepare.bind(sqlite)
-    sqlite.prepare = ((source: string) => {
-      statements.push(source)
-      return prepare(source)
-    }) as typeof sqlite.prepare
-    try {
+    const statements = recordStatements(() => {
       listDesk(p.dewi, deskFilters.parse({ show: 'all' }), 'en')
       listDesk(
         p.dewi,
@@ -290,9 +285,7 @@ describe('the desk’s reads', () => {
         'en',
       )
       countDesk(p.dewi.id)
-    } finally {
-      sqlite.prepare = prepare
-    }
+    })
     expect(statements.length).toBeGreaterThanOrEqual(5)
     for (const source of statements) {
       const values = Array.from({ length: (source.match(/\?/g) ?? []).length }, () => 1)

@@ -11,7 +11,7 @@
  */
 import Database from 'better-sqlite3'
 
-export type StatementCounter = { count: number }
+export type StatementCounter = { count: number; recording: string[] | null }
 
 const METHODS = ['run', 'get', 'all', 'iterate'] as const
 type Method = (typeof METHODS)[number]
@@ -23,15 +23,16 @@ const KEY = Symbol.for('tanya.statementCounter')
 const holder = globalThis as typeof globalThis & { [KEY]?: StatementCounter }
 
 function install(): StatementCounter {
-  const counter: StatementCounter = { count: 0 }
+  const counter: StatementCounter = { count: 0, recording: null }
   // The Statement class is not exported; every statement shares its prototype.
   const probe = new Database(':memory:')
   const proto = Object.getPrototypeOf(probe.prepare('select 1')) as StatementPrototype
   probe.close()
   for (const method of METHODS) {
     const original = proto[method]
-    proto[method] = function (this: unknown, ...args: unknown[]) {
+    proto[method] = function (this: { source: string }, ...args: unknown[]) {
       counter.count++
+      counter.recording?.push(this.source)
       return original.apply(this, args)
     }
   }
@@ -40,3 +41,18 @@ function install(): StatementCounter {
 
 /** The number of statements executed so far in this process; tests read differences of it. */
 export const statementCounter: StatementCounter = (holder[KEY] ??= install())
+
+/**
+ * The SQL text of every statement `fn` executes, in order (a statement the connection compiled
+ * earlier and runs again included), without BEGIN/COMMIT; for tests that check query plans.
+ */
+export function recordStatements(fn: () => void): string[] {
+  const recording: string[] = []
+  statementCounter.recording = recording
+  try {
+    fn()
+  } finally {
+    statementCounter.recording = null
+  }
+  return recording.filter((text) => !/^(begin|commit|rollback|savepoint|release)\b/i.test(text))
+}

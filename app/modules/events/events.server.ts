@@ -7,7 +7,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { EventSource, EventType, Role } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
-import { prepared, type Tx } from '../../utils/db.server'
+import { prepared, touches, type Tx } from '../../utils/db.server'
 import { singleton } from '../../utils/singleton.server'
 import { reactions } from '../reactions.server'
 
@@ -50,8 +50,24 @@ const INSERT_EVENT = `insert into events
   (type, source, actor_id, actor_role, question_id, answer_id, article_id, user_id, data, created_at)
   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`
 
+/**
+ * Events that change one thread's pages and, beyond them, only what lists it (lists, counts,
+ * tags, profiles) and, for up to the page cache's time, what links to it. Removals, merges and
+ * everything about people, the KB or settings may change any page.
+ */
+const THREAD_SCOPED = /^(question|answer|vote|note|survey|suggestion)\./
+const ANY_PAGE = new Set<EventType>([
+  'question.merged',
+  'question.deleted',
+  'question.hidden',
+  'answer.deleted',
+  'answer.hidden',
+])
+
 /** `tx` is the caller's transaction: the event is written on its connection, inside it. */
 export function emit(tx: Tx, e: DomainEvent): EmittedEvent {
+  const threadScoped = e.questionId && THREAD_SCOPED.test(e.type) && !ANY_PAGE.has(e.type)
+  touches(threadScoped ? e.questionId! : null)
   const source = sourceScope.getStore() ?? 'live'
   const at = e.at ?? now()
   const row = prepared(INSERT_EVENT).get(

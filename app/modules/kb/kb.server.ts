@@ -433,6 +433,16 @@ export function recordArticleView(articleId: number, viewerKey: string): boolean
   return true
 }
 
+/** A view of a published article's page served without its loader (the page cache). */
+export function recordPublishedArticleView(slug: string, viewerKey: string) {
+  const article = db
+    .select({ id: kbArticles.id })
+    .from(kbArticles)
+    .where(and(eq(kbArticles.slug, slug), eq(kbArticles.status, 'published')))
+    .get()
+  if (article) recordArticleView(article.id, viewerKey)
+}
+
 /**
  * Who is answering "was this helpful?": the account when signed in, otherwise the visitor's
  * own first-party cookie (hashed), so two people behind one address never share an answer.
