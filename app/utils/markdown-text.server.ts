@@ -78,6 +78,23 @@ function decodeEntities(text: string): string {
 
 /** The post's words on one line; cut at a word boundary near `maxLength` with an ellipsis. */
 export function markdownToText(markdown: string, maxLength = Infinity): string {
+  // Lists show the same openings again and again: lexing them is kept for the recent ones.
+  if (markdown.length > RECENT_INPUT_MAX) return toText(markdown, maxLength)
+  const key = `${maxLength}\u0000${markdown}`
+  let text = recent.get(key)
+  if (text === undefined) {
+    text = toText(markdown, maxLength)
+    recent.set(key, text)
+    if (recent.size > RECENT_SIZE) recent.delete(recent.keys().next().value!)
+  }
+  return text
+}
+
+const RECENT_SIZE = 2000
+const RECENT_INPUT_MAX = 2000
+const recent = new Map<string, string>()
+
+function toText(markdown: string, maxLength: number): string {
   let text: string
   try {
     const out: string[] = []
