@@ -29,7 +29,12 @@ import {
   type FirstResponseRow,
   type SurveyRow,
 } from './figures'
-import { distribution, replayThreads, type ThreadHistory } from './response-times.server'
+import {
+  distribution,
+  replayThreads,
+  summarisedThreads,
+  type ThreadHistory,
+} from './response-times.server'
 import {
   DASHBOARD_TIME_ZONE,
   DEFAULT_RANGE_DAYS,
@@ -214,26 +219,49 @@ function trend(
   surveys: SurveyRow[],
   escalated: number[],
 ): TrendRow[] {
-  return buckets(f).map((b) => {
-    const inside = (at: number) => at >= b.start && at < b.end
-    const cohort = threads.filter((h) => inside(h.createdAt))
+  const spans = buckets(f)
+  // Everything given lies in [from, to), which the buckets cover end to end: each item goes to
+  // the one bucket it falls in, found by halving.
+  const bucketOf = (at: number) => {
+    let lo = 0
+    let hi = spans.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (spans[mid].start <= at) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
+  const group = <T>(items: T[], at: (x: T) => number) => {
+    const out = spans.map((): T[] => [])
+    for (const x of items) {
+      const t = at(x)
+      if (t >= f.from.getTime() && t < f.to.getTime()) out[bucketOf(t)].push(x)
+    }
+    return out
+  }
+  const cohorts = group(threads, (h) => h.createdAt)
+  const rated = group(surveys, (s) => s.at)
+  const raised = group(escalated, (at) => at)
+  return spans.map((b, i) => {
+    const cohort = cohorts[i]
     const first = cohort.flatMap((h) => {
       const r = h.responses.find((x) => f.person === null || x.authorId === f.person.id)
       return r ? [r.at - h.createdAt] : []
     })
     const solved = cohort.filter((h) => h.accepted)
-    const rated = csat(surveys.filter((s) => inside(s.at)))
+    const answers = csat(rated[i])
     const deflection = f.person ? null : getDeflection(new Date(b.start), new Date(b.end)).rate
     return {
       start: DateTime.fromMillis(b.start, { zone: DASHBOARD_TIME_ZONE }).toISODate()!,
       asked: cohort.length,
       frtMedian: distribution(first).median,
       resolutionMedian: distribution(solved.map((h) => h.accepted!.at - h.createdAt)).median,
-      csatRate: rated.rate,
-      csatCount: rated.count,
+      csatRate: answers.rate,
+      csatCount: answers.count,
       automaticRate: ratio(solved.filter((h) => h.accepted!.automatic).length, solved.length),
       deflectionRate: deflection,
-      escalations: escalated.filter(inside).length,
+      escalations: raised[i].length,
     }
   })
 }
@@ -253,13 +281,18 @@ export type Dashboard = {
   trend: TrendRow[]
 }
 
-/** Every figure for the filters; the figures of one person when `filters.person` is set. */
-export function computeDashboard(f: Filters): Dashboard {
+/**
+ * Every figure for the filters; the figures of one person when `filters.person` is set. The
+ * histories come from the per-question summaries; one person's (a few threads, and their own
+ * first answer on each) and, with `replay`, every one are replayed from the events instead.
+ */
+export function computeDashboard(f: Filters, options: { replay?: boolean } = {}): Dashboard {
   const personId = f.person?.id ?? null
-  const threads = replayThreads(
-    { from: f.from, to: f.to },
-    { categoryId: f.category?.id ?? null, personId },
-  )
+  const categoryId = f.category?.id ?? null
+  const threads =
+    personId !== null || options.replay
+      ? replayThreads({ from: f.from, to: f.to }, { categoryId, personId })
+      : summarisedThreads({ from: f.from, to: f.to }, categoryId)
   const clocks = businessClocks(f.from, f.to)
   const surveys = surveyAnswers(f)
   const events = escalationEvents(f)
