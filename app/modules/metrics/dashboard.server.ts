@@ -14,6 +14,7 @@ import { clockMeter, type ClockSpec } from '../escalation/business-time'
 import { listSla } from '../escalation/sla.server'
 import { can, type Actor } from '../policy/policy'
 import { getDeflection, type Deflection } from '../search/search.server'
+import { templateFiguresIn, type TemplateRangeRow } from '../templates/outcomes.server'
 import {
   afterEscalation,
   automatic,
@@ -278,6 +279,8 @@ export type Dashboard = {
   onCall: OnCallRow[]
   states: { open: number; answered: number; solved: number; closed: number }
   helpers: HelperRow[]
+  /** Reply templates used in the range: uses, decided, closure rate, rating. */
+  templates: TemplateRangeRow[]
   trend: TrendRow[]
 }
 
@@ -333,6 +336,7 @@ export function computeDashboard(f: Filters, options: { replay?: boolean } = {})
     onCall,
     states: states(threads),
     helpers: topHelpers(f),
+    templates: templateFiguresIn({ from: f.from, to: f.to, categoryId, personId }),
     trend: trend(
       f,
       threads,
