@@ -186,11 +186,12 @@ describe('the per-question summaries the dashboard reads', () => {
       sqlite.prepare('delete from answers').run()
       sqlite.prepare('delete from questions').run()
       sqlite.prepare('delete from users').run()
-      randomHistory(seed, 150)
-      expect(rebuildQuestionSummaries()).toBeGreaterThan(100)
+      // enough questions that the widest range is replayed the way large cohorts are
+      randomHistory(seed, 260)
+      expect(rebuildQuestionSummaries()).toBeGreaterThan(200)
       const d = computeDashboard(resolveFilters(RANGES[0]))
       // the histories are varied enough to exercise every figure
-      expect(d.questions).toBeGreaterThan(50)
+      expect(d.questions).toBeGreaterThan(200)
       expect(d.firstResponse[2].always.count).toBeGreaterThan(0)
       expect(d.afterEscalation.count + d.afterEscalation.waiting).toBeGreaterThan(0)
       expect(d.states.closed).toBeGreaterThan(0)

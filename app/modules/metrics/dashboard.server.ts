@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm'
 import { categories, users } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import { db, prepared } from '../../utils/db.server'
+import { singleton } from '../../utils/singleton.server'
 import { Forbidden } from '../../utils/domain-errors'
 import { clockMeter, type ClockSpec } from '../escalation/business-time'
 import { listSla } from '../escalation/sla.server'
@@ -93,6 +94,15 @@ export function resolveFilters(input: FilterInput): Filters {
 
 export type { Csat, Figure } from './figures'
 
+/**
+ * Meters built lately, by range and opening hours: a meter is a pure function of both, so one
+ * built for the same range and the same hours is the same meter (a changed target is another key).
+ */
+const meterCache = singleton(
+  'dashboardMeters',
+  () => new Map<string, (a: number, b: number) => number>(),
+)
+
 /** Each category's business-hours meter over the range (its response target's opening hours). */
 function businessClocks(from: Date, to: Date): Clocks {
   const meters: Clocks = new Map()
@@ -100,7 +110,14 @@ function businessClocks(from: Date, to: Date): Clocks {
     // A category with no opening hours (answered around the clock) has no business hours.
     if (!Object.values(c.sla.weeklyHours).some((spans) => spans && spans.length > 0)) continue
     const spec: ClockSpec = { ...c.sla, clock: 'business' }
-    meters.set(c.id, clockMeter(from, to, spec))
+    const key = JSON.stringify([from.getTime(), to.getTime(), spec])
+    let meter = meterCache.get(key)
+    if (!meter) {
+      meter = clockMeter(from, to, spec)
+      if (meterCache.size >= 50) meterCache.delete(meterCache.keys().next().value!)
+      meterCache.set(key, meter)
+    }
+    meters.set(c.id, meter)
   }
   return meters
 }
