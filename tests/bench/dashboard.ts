@@ -73,6 +73,13 @@ sqlite.transaction(() => {
   for (let i = 0; i < STAFF; i++)
     insertUser.run(`s${i}@x.test`, `s${i}`, `Staff ${i}`, 'staff', START)
   insertUser.run('bot@x.test', 'bot', 'Automatic replies', 'staff', START)
+  // the reply template the automatic answers are posted from (their uses are recorded below)
+  sqlite
+    .prepare(
+      `insert into reply_templates (id, title, tags, body_md, created_at, updated_at)
+       values (1, 'Where is my order?', '[]', 'Your order is on its way.', ?, ?)`,
+    )
+    .run(START, START)
 })()
 const member = () => 1 + Math.floor(rand() * MEMBERS)
 const helper = () => 1 + MEMBERS + Math.floor(rand() * HELPERS)
@@ -91,6 +98,10 @@ const insertAnswer = sqlite.prepare(
 const insertEvent = sqlite.prepare(
   `insert into events (type, source, actor_id, actor_role, question_id, answer_id, user_id, data, created_at)
    values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+)
+const insertUse = sqlite.prepare(
+  `insert into template_uses (answer_id, template_id, question_id, asker_id, edited, automatic, created_at)
+   values (?, 1, ?, ?, 0, 1, ?)`,
 )
 let eventCount = 0
 function event(
@@ -132,6 +143,8 @@ function thread(source: 'live' | 'import', created: number) {
       at,
     )
     answers.push({ id, by: BOT, automatic: true })
+    // as the reaction to its answer.created records it
+    if (source === 'live') insertUse.run(id, q, asker, at)
   }
   const n = rand() < 0.1 ? 0 : 1 + Math.floor(rand() * 3)
   if (rand() < 0.06) {
@@ -251,6 +264,7 @@ const original = sqlite.prepare.bind(sqlite)
       { ids: '[1]', to: 1 },
       { ids: '[1]' },
       [0, 0, 0],
+      [0, 1, null, null, null, null],
     ]
     for (const params of tries) {
       try {

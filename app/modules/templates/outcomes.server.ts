@@ -66,19 +66,23 @@ type UseRow = {
 }
 
 // One row per use with its outcomes read from the events that followed it.
-const USES_SQL = sql`
-  select u.template_id as templateId, u.answer_id as answerId, u.question_id as questionId,
+const OUTCOMES_SQL = sql`
+  u.template_id as templateId, u.answer_id as answerId, u.question_id as questionId,
     u.created_at as createdAt,
     (select e.type from events e where e.answer_id = u.answer_id
        and e.type in ('answer.accepted', 'answer.unaccepted') and e.source != 'import'
        order by e.id desc limit 1) as lastAccept,
     (select json_extract(e.data, '$.rating') from events e where e.question_id = u.question_id
        and e.type = 'survey.answered' and e.actor_id = u.asker_id and e.source != 'import'
-       order by e.id desc limit 1) as rating,
+       order by e.id desc limit 1) as rating`
+const USES_SQL = sql`
+  select ${OUTCOMES_SQL},
     (select e.answer_id from events e where e.question_id = u.question_id
        and e.type = 'answer.created' and e.actor_id = u.asker_id and e.answer_id > u.answer_id
        and e.source != 'import' order by e.id limit 1) as followUpId
   from template_uses u`
+// The dashboard's: the outcomes without the follow-up, which only the templates page lists.
+const RANGE_USES_SQL = sql`select ${OUTCOMES_SQL}, null as followUpId from template_uses u`
 
 function usesOf(reader: Pick<Tx, 'all'>, templateIds: number[] | null): UseRow[] {
   if (templateIds && templateIds.length === 0) return []
@@ -146,7 +150,7 @@ export function templateFiguresIn(range: {
   personId: number | null
 }): TemplateRangeRow[] {
   const rows = db.all<UseRow & { title: string }>(sql`
-    select x.*, t.title from (${USES_SQL}
+    select x.*, t.title from (${RANGE_USES_SQL}
       join questions q on q.id = u.question_id
       join answers a on a.id = u.answer_id
       where u.created_at >= ${range.from.getTime()} and u.created_at < ${range.to.getTime()}
