@@ -201,10 +201,15 @@ function* projectAll(): Generator<QuestionSummary> {
 }
 
 const SETTINGS_KEY = 'metrics.question_summaries'
-/** Rebuilds every summary from the event log; returns how many questions it holds. */
+
+/**
+ * Rebuilds every summary from the event log; returns how many questions it holds. The log is
+ * read inside the write transaction, so no event written meanwhile is left out.
+ */
 export function rebuildQuestionSummaries(): number {
-  const summaries = [...projectAll()]
-  write((tx) => {
+  return write((tx) => {
+    // read whole first: the connection runs one statement at a time while a read iterates
+    const summaries = [...projectAll()]
     prepared('delete from question_summaries').run()
     const upsert = prepared(UPSERT)
     for (const s of summaries) upsert.run(s)
@@ -212,8 +217,8 @@ export function rebuildQuestionSummaries(): number {
       .values({ key: SETTINGS_KEY, value: { builtAt: now().getTime() }, updatedAt: now() })
       .onConflictDoUpdate({ target: settings.key, set: { value: { builtAt: now().getTime() } } })
       .run()
+    return summaries.length
   })
-  return summaries.length
 }
 
 /** The summaries exist for this database: built once, kept in step by the reaction after that. */
