@@ -462,6 +462,10 @@ export const events = sqliteTable(
     index('events_metrics_question_idx')
       .on(t.questionId, t.createdAt, t.type, t.source, t.answerId, t.actorId, t.actorRole)
       .where(sql`question_id is not null and source <> 'import'`),
+    // the dashboard's answers posted in a range, per person, read from the index alone
+    index('events_metrics_answers_idx')
+      .on(t.type, t.createdAt, t.source, t.actorId, t.questionId, t.answerId)
+      .where(sql`type = 'answer.created' and source <> 'import'`),
     // answers posted by automation: no response, and the automatic resolution rate
     index('events_automatic_answers_idx')
       .on(t.answerId, t.questionId)
@@ -1363,4 +1367,54 @@ export const acceptReminders = sqliteTable(
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.questionId, t.number] })],
+)
+
+// ---------------------------------------------------------------------------------------------
+// Support figures: one summary row per question, projected from the event log
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One row per question asked live: what the dashboard needs of its history, projected from its
+ * events (never from the posts themselves) and rewritten in the same transaction as every event
+ * that changes it. `last_event_at` is the newest of those events: a range that ends before it
+ * replays the question's events instead, so a figure as of a past day stays exact. Rebuilt from
+ * the event log by `rebuildQuestionSummaries`. Times are epoch milliseconds.
+ */
+export const questionSummaries = sqliteTable(
+  'question_summaries',
+  {
+    questionId: integer('question_id').primaryKey(),
+    createdAt: integer('created_at').notNull(),
+    askerId: integer('asker_id'),
+    // deleted or hidden now: not counted
+    removed: integer('removed').notNull().default(0),
+    closed: integer('closed').notNull().default(0),
+    // the first response (see the metrics module) by someone not staff, and by staff
+    firstCommunityAt: integer('first_community_at'),
+    firstStaffAt: integer('first_staff_at'),
+    escalatedAt: integer('escalated_at'),
+    // the first staff response at or after the first escalation
+    staffAfterEscalationAt: integer('staff_after_escalation_at'),
+    slaBreaches: integer('sla_breaches').notNull().default(0),
+    acceptedAt: integer('accepted_at'),
+    acceptedAuthorId: integer('accepted_author_id'),
+    acceptedAutomatic: integer('accepted_automatic').notNull().default(0),
+    lastEventAt: integer('last_event_at').notNull(),
+  },
+  (t) => [
+    // the dashboard's range, read from the index alone
+    index('question_summaries_created_idx').on(
+      t.createdAt,
+      t.removed,
+      t.lastEventAt,
+      t.closed,
+      t.firstCommunityAt,
+      t.firstStaffAt,
+      t.escalatedAt,
+      t.staffAfterEscalationAt,
+      t.acceptedAt,
+      t.acceptedAutomatic,
+      t.slaBreaches,
+    ),
+  ],
 )

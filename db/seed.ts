@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { count, eq } from 'drizzle-orm'
+import { and, count, eq, inArray, isNull } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import { acceptAnswer, createAnswer } from '../app/modules/answers/answers.server'
 import { acknowledgeEscalation, claimEscalation } from '../app/modules/escalation/desk.server'
@@ -26,7 +26,7 @@ import { hashPassword } from '../app/modules/auth/auth.server'
 import { syncKbContent } from '../app/modules/kb/content.server'
 import { now, resetClock, setClock } from '../app/utils/clock.server'
 import { db, migrateDatabase, sqlite, write } from '../app/utils/db.server'
-import { categories, passwords, questions, tags, users } from './schema'
+import { acceptReminders, categories, outbox, passwords, questions, tags, users } from './schema'
 import { loadCategories, loadDemoCommunity, type DemoThread } from './seed/demo-content'
 
 /** Every demo account logs in with this password (listed in the README). */
@@ -130,9 +130,39 @@ async function seedDemo(contentDir: string) {
       if (!closed.ok) throw new Error(`demo thread ${thread.slug}: ${closed.message}`)
     }
     await seedDesk(startedAt, actors, ids)
+    settleSupportMail(startedAt)
   } finally {
     resetClock()
   }
+}
+
+/**
+ * The demo's threads are its past: their surveys stay on the pages, but no survey e-mail is left
+ * queued for it, and its answered threads count as reminded already, so the reminder job never
+ * mails a demo asker about a thread from weeks ago.
+ */
+function settleSupportMail(startedAt: Date) {
+  write((tx) => {
+    tx.delete(outbox)
+      .where(
+        and(
+          inArray(outbox.kind, ['survey.requested', 'question.accept_reminder']),
+          eq(outbox.status, 'pending'),
+        ),
+      )
+      .run()
+    const answered = tx
+      .select({ id: questions.id })
+      .from(questions)
+      .where(and(eq(questions.status, 'answered'), isNull(questions.acceptedAnswerId)))
+      .all()
+    for (const q of answered)
+      for (const number of [1, 2])
+        tx.insert(acceptReminders)
+          .values({ questionId: q.id, number, sentAt: startedAt })
+          .onConflictDoNothing()
+          .run()
+  })
 }
 
 async function seedThread(thread: DemoThread, startedAt: Date, actors: Map<string, Actor>) {

@@ -46,8 +46,8 @@ export const JOBS: Job[] = [
   // Askers whose answered question has no accepted answer after 3 and 7 days are reminded.
   { name: 'surveys.accept-reminders', intervalMs: HOUR, run: () => sendAcceptReminders() },
   // Posts kept as plain text because cooking ran out of time, usually in a moment of heavy load.
-  // A template's uses mature after 7 days and move its closure rate without any new event: an
-  // automatic template whose rate fell is switched off within the hour.
+  // A template's open uses are decided at 7 days and move its closure rate without any new
+  // event: an automatic template whose rate fell is switched off within the hour.
   { name: 'templates.automation-check', intervalMs: HOUR, run: checkAllAutomation },
   // Trust levels follow activity (see modules/trust/levels.ts); a day's visits are enough news.
   {

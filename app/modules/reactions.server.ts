@@ -38,6 +38,7 @@ import {
   debitUnacceptedAnswer,
 } from './users/reputation.server'
 import { requestSurveyOn } from './surveys/surveys.server'
+import { refreshQuestionSummaryOn, TRACKED } from './metrics/summaries.server'
 
 let table: Partial<Record<EventType, Reaction[]>> | undefined
 
@@ -45,7 +46,7 @@ export function reactions(): Partial<Record<EventType, Reaction[]>> {
   // Whether a question needs attention, and until when, follows every change to its thread;
   // an open escalation ends when staff respond or the question is solved, closed or removed.
   const attention = [refreshAttentionOn, endEscalationOn]
-  return (table ??= {
+  return (table ??= withSummaries({
     'answer.created': [
       notifyAskerOfAnswer,
       notifyFollowersOfAnswer,
@@ -93,5 +94,11 @@ export function reactions(): Partial<Record<EventType, Reaction[]>> {
     'question.restored': [creditRestoredPost, ...attention],
     'question.assigned': [notifyAssignee],
     'question.acknowledged': [notifyAskerOfAcknowledgement],
-  })
+  }))
+}
+
+/** The dashboard's per-question summary follows every event it is projected from. */
+function withSummaries(t: Partial<Record<EventType, Reaction[]>>) {
+  for (const type of TRACKED) t[type] = [...(t[type] ?? []), refreshQuestionSummaryOn]
+  return t
 }

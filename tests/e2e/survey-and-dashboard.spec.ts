@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import type { FakeSmtp } from '../setup/smtp'
 import { axeFindings, startMailSite, type MailSite } from './mail-site'
-import { DEMO_PASSWORD, newAccount, signUp } from './support'
+import { DEMO_PASSWORD, logIn, newAccount, signUp } from './support'
 
 const run = promisify(execFile)
 
@@ -125,4 +125,123 @@ test('an asker accepts an answer, rates the help from the e-mail, and staff see 
     expect(await axeFindings(staff)).toEqual([])
     await context.close()
   })
+})
+
+/** Today's date in the dashboard's calendar (Jakarta). */
+const today = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date())
+
+/** The figures of today's Brewing help questions: staff first response, CSAT, one template. */
+async function brewingFigures(staff: Page, template: string) {
+  const range = `from=${today()}&to=${today()}&category=brewing-help`
+  await staff.goto(`/dashboard?${range}`)
+  await expect(staff.getByRole('heading', { level: 1, name: 'Support dashboard' })).toBeVisible()
+  const frt = staff.getByRole('table').filter({ hasText: 'Median, 24/7' })
+  const staffRow = frt
+    .getByRole('row')
+    .filter({ has: staff.getByRole('rowheader', { name: 'Staff', exact: true }) })
+    .getByRole('cell')
+  const csat = staff
+    .getByRole('list', { name: 'Key figures' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Satisfaction (CSAT)' })
+  const templates = staff.getByRole('region', { name: 'Reply templates' })
+  const row = templates
+    .getByRole('row')
+    .filter({ has: staff.getByRole('rowheader', { name: template }) })
+  // The exact first response time, in minutes, from the table's CSV export.
+  const csv = await (await staff.request.get(`/dashboard/csv?table=first-response&${range}`)).text()
+  const staffAlways = csv
+    .split('\r\n')
+    .find((l) => l.startsWith('staff,always'))!
+    .split(',')
+  return {
+    staffMedian: await staffRow.nth(0).textContent(),
+    staffMeasured: await staffRow.nth(4).textContent(),
+    staffMedianMinutes: staffAlways[2] === '' ? null : Number(staffAlways[2]),
+    csat: (await csat.textContent())?.replace('Satisfaction (CSAT)', ''),
+    templateRow: (await row.count()) ? await row.getByRole('cell').allTextContents() : null,
+    templatesEmpty: await templates.getByText('No reply template was used in this range.').count(),
+  }
+}
+
+test('staff answer from a template, the asker accepts and rates it, and the dashboard moves: first response, CSAT, the template’s closure rate', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000)
+  const template = 'Coffee tastes sour or bitter'
+  const stamp = Date.now().toString(36)
+  const title = `Sour V60 cup with new beans from Toraja (${stamp})`
+
+  const staffContext = await browser.newContext({ baseURL })
+  const staff = await staffContext.newPage()
+  await logIn(staff, 'dewi@kopi.example', 'Dewi Anggraini')
+  const before = await brewingFigures(staff, template)
+  // today's Brewing help questions have no staff response, survey answer or template use yet
+  expect(before).toMatchObject({
+    staffMedian: '—',
+    staffMeasured: '0',
+    staffMedianMinutes: null,
+    csat: '—0 survey answers',
+    templateRow: null,
+    templatesEmpty: 1,
+  })
+
+  const askerContext = await browser.newContext({ baseURL })
+  const asker = await askerContext.newPage()
+  await signUp(asker, newAccount('toraja'))
+  await asker.goto('/ask')
+  await asker.getByLabel('Title', { exact: true }).fill(title)
+  await asker
+    .getByLabel('Details', { exact: true })
+    .fill('My V60 cup turned sour since I switched to a light Toraja roast. Same grind, 15 g.')
+  await asker.getByRole('radio', { name: 'Brewing help' }).check()
+  await asker.getByLabel('Tags', { exact: true }).fill('v60')
+  const askedAfter = Date.now()
+  await asker.getByRole('button', { name: 'Post your question' }).click()
+  await expect(asker.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  const askedBefore = Date.now()
+
+  await staff.goto(new URL(asker.url()).pathname)
+  const form = staff.getByRole('region', { name: 'Your answer' })
+  await form.getByRole('searchbox', { name: 'Find a template' }).fill('sour')
+  await form.getByRole('searchbox', { name: 'Find a template' }).press('Enter')
+  await expect(form.getByRole('status')).toContainText(`Inserted from the template “${template}”`)
+  const answeredAfter = Date.now()
+  await form.getByRole('button', { name: 'Post your answer' }).click()
+  await expect(staff.getByRole('listitem', { name: 'Answer by Dewi Anggraini' })).toContainText(
+    'Sour usually means the water did not get enough',
+  )
+  const answeredBefore = Date.now()
+
+  await asker.reload()
+  await asker
+    .getByRole('listitem', { name: 'Answer by Dewi Anggraini' })
+    .getByRole('button', { name: 'Accept this answer' })
+    .click()
+  await asker
+    .getByRole('group', { name: 'How satisfied are you with the help you got?' })
+    .getByRole('radio', { name: /^5/ })
+    .check()
+  await asker.getByRole('button', { name: 'Send my answer' }).click()
+  await expect(asker.getByText('Thank you: you rated the help 5 of 5.')).toBeVisible()
+  await askerContext.close()
+
+  const after = await brewingFigures(staff, template)
+  // the staff answer is today's first staff response: its time is the one measured
+  expect(after.staffMeasured).toBe('1')
+  expect(after.staffMedianMinutes).toBeGreaterThanOrEqual(
+    (answeredAfter - askedBefore) / 60_000 - 0.001,
+  )
+  expect(after.staffMedianMinutes).toBeLessThanOrEqual(
+    (answeredBefore - askedAfter) / 60_000 + 0.001,
+  )
+  expect(after.staffMedian).toBe(`${Math.round(after.staffMedianMinutes!)} min`)
+  // one survey answer, rating 5: satisfied
+  expect(after.csat).toBe('100 %1 survey answer')
+  // the use closed its thread the moment it was accepted: decided at once, not in 7 days
+  expect(after.templatesEmpty).toBe(0)
+  expect(after.templateRow).toEqual(['1', '1', '100 % (1 / 1)', '5 (1)'])
+  expect(await axeFindings(staff)).toEqual([])
+  await staffContext.close()
 })

@@ -76,7 +76,7 @@ test('staff answer from a template, edit it, post it; the asker accepts; the tem
   await staff.goto('/templates')
   const row = staff.getByRole('listitem', { name: 'Coffee tastes sour or bitter' })
   await expect(row.getByRole('definition').first()).toHaveText('1')
-  await expect(row).toContainText('Not automatic: it needs 10 uses older than 7 days')
+  await expect(row).toContainText('Not automatic: it needs 10 decided uses')
   await expectAccessible(staff, 'the templates page')
   await context.close()
 })

@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm'
 import { describe, expect, it, vi } from 'vitest'
 import { acceptAnswer, createAnswer, unacceptAnswer } from '~/modules/answers/answers.server'
 import { emit } from '~/modules/events/events.server'
+import { computeDashboard, resolveFilters } from '~/modules/metrics/dashboard.server'
 import { createArticle } from '~/modules/kb/kb.server'
 import { listNotifications } from '~/modules/notifications/notifications.server'
 import type { Actor } from '~/modules/policy/policy'
@@ -294,13 +295,43 @@ describe('the automation gate', () => {
     const who = await people()
     const id = makeTemplate(who.staff)
     await uses(who, id, 10, 9)
-    // not yet 7 days old: nothing has matured, so nothing is proven
+    // the 9 accepted uses are decided at once; the open one is not before it is 7 days old
+    const early = getTemplatesOverview(who.staff).templates.find((t) => t.id === id)!
+    expect(early.stats).toMatchObject({ uses: 10, decided: 9, closed: 9, closureRate: 1 })
     expect(automateTemplate(who.staff, id)).toEqual({ ok: false, why: 'tooFewUses' })
     later(8)
     expect(automateTemplate(who.staff, id)).toEqual({ ok: true })
     expect(automatic(id)).toBe(true)
     const row = getTemplatesOverview(who.staff).templates.find((t) => t.id === id)!
-    expect(row.stats).toMatchObject({ uses: 10, matured: 10, closed: 9, closureRate: 0.9 })
+    expect(row.stats).toMatchObject({ uses: 10, decided: 10, closed: 9, closureRate: 0.9 })
+  })
+
+  it('moves the closure rate the moment a use closes its thread, and decides open uses at 7 days', async () => {
+    const who = await people()
+    const id = makeTemplate(who.staff)
+    const [first, second] = await uses(who, id, 2, 0)
+    const stats = () => getTemplatesOverview(who.staff).templates.find((t) => t.id === id)!.stats
+    expect(stats()).toMatchObject({ uses: 2, decided: 0, closed: 0, closureRate: null })
+    acceptAnswer(who.asker, first)
+    expect(stats()).toMatchObject({ decided: 1, closed: 1, closureRate: 1 })
+    // a rating of 3 closes nothing: the second use stays undecided for now ...
+    const q2 = db.select().from(answers).where(eq(answers.id, second)).get()!.questionId
+    write((tx) =>
+      emit(tx, {
+        type: 'survey.answered',
+        actor: { id: who.asker.id, role: 'member' },
+        questionId: q2,
+        data: { rating: 3, comment: '' },
+      }),
+    )
+    expect(stats()).toMatchObject({ decided: 1, closed: 1, closureRate: 1, averageRating: 3 })
+    // ... until it is 7 days old
+    later(7)
+    expect(stats()).toMatchObject({ decided: 2, closed: 1, closureRate: 0.5 })
+    const week = getTemplatesOverview(who.staff)
+      .templates.find((t) => t.id === id)!
+      .trend.find((p) => p.uses > 0)!
+    expect(week).toMatchObject({ uses: 2, decided: 2, closed: 1 })
   })
 
   it('counts a 4–5 survey rating as closing the thread, and refuses with the reason below the rate', async () => {
@@ -391,7 +422,61 @@ describe('the automation gate', () => {
     expect(listed?.template).toBe(SOUR.title)
   })
 
-  it('is switched off by the hourly job when new uses mature without closing', async () => {
+  it('shows each template’s uses in the range on the dashboard, by category and person, and as CSV', async () => {
+    const who = await people()
+    const id = makeTemplate(who.staff)
+    const [first] = await uses(who, id, 3, 0)
+    const range = { from: '2026-03-01', to: '2026-03-04' }
+    const row = () =>
+      computeDashboard(resolveFilters(range)).templates.find((r) => r.templateId === id)
+    expect(row()).toMatchObject({ uses: 3, decided: 0, closed: 0, closureRate: null })
+    acceptAnswer(who.asker, first)
+    const q = db.select().from(answers).where(eq(answers.id, first)).get()!.questionId
+    write((tx) =>
+      emit(tx, {
+        type: 'survey.answered',
+        actor: { id: who.asker.id, role: 'member' },
+        questionId: q,
+        data: { rating: 4, comment: '' },
+      }),
+    )
+    expect(row()).toEqual({
+      templateId: id,
+      title: SOUR.title,
+      uses: 3,
+      decided: 1,
+      closed: 1,
+      closureRate: 1,
+      averageRating: 4,
+      ratings: 1,
+    })
+    // another category, another person, another range: none of these uses
+    makeCategory('orders-shipping', 'Orders & shipping')
+    const other = { ...range, category: 'orders-shipping' }
+    expect(computeDashboard(resolveFilters(other)).templates).toEqual([])
+    const byStaff = { ...range, person: who.staff.handle }
+    expect(computeDashboard(resolveFilters(byStaff)).templates).toEqual([])
+    const byHelper = { ...range, person: who.helper.handle }
+    expect(computeDashboard(resolveFilters(byHelper)).templates[0]).toMatchObject({ uses: 3 })
+    expect(
+      computeDashboard(resolveFilters({ from: '2026-02-01', to: '2026-02-20' })).templates,
+    ).toEqual([])
+
+    const csv = await import('~/routes/dashboard.csv')
+    const res = await callRoute(csv.loader, {
+      request: await request(
+        `/dashboard/csv?table=templates&from=${range.from}&to=${range.to}`,
+        who.staff,
+      ),
+      context,
+    })
+    expect((await res.text()).trim().split('\r\n')).toEqual([
+      'Template,Uses,Decided,Closed,Closure rate (share),Average rating,Ratings',
+      `${SOUR.title},3,1,1,1,4,1`,
+    ])
+  })
+
+  it('is switched off by the hourly job when open uses are decided at 7 days without closing', async () => {
     const who = await people()
     const id = makeTemplate(who.staff)
     await uses(who, id, 10, 10)

@@ -515,6 +515,55 @@ export function DashboardBody({ data }: { data: Data }) {
           </table>
         )}
       </Section>
+      <Section
+        id="templates"
+        title={t('dashboard.templates.title')}
+        definition={t('dashboard.definitions.templates')}
+        table="templates"
+        filters={filters}
+      >
+        {d.templates.length === 0 ? (
+          <p className="empty">{t('dashboard.templates.empty')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="dash-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.templates.template')}</th>
+                  <th scope="col">{t('dashboard.templates.uses')}</th>
+                  <th scope="col">{t('dashboard.templates.decided')}</th>
+                  <th scope="col">{t('dashboard.templates.closureRate')}</th>
+                  <th scope="col">{t('dashboard.templates.rating')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.templates.map((r) => (
+                  <tr key={r.templateId}>
+                    <th scope="row">{r.title}</th>
+                    <td>{number(r.uses)}</td>
+                    <td>{number(r.decided)}</td>
+                    <td>
+                      {percent(r.closureRate)}
+                      {r.decided > 0 ? (
+                        <span className="muted">
+                          {' '}
+                          ({number(r.closed)} / {number(r.decided)})
+                        </span>
+                      ) : null}
+                    </td>
+                    <td>
+                      {r.averageRating === null
+                        ? '—'
+                        : number(Math.round(r.averageRating * 10) / 10)}
+                      {r.ratings > 0 ? <span className="muted"> ({number(r.ratings)})</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
       <p className="dash-foot">
         <a href={`/dashboard/csv?${query(filters, { table: 'trend' })}`}>
           {t('dashboard.page.trendCsv')}

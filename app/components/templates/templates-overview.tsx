@@ -44,16 +44,19 @@ export function TemplatesOverview({
       {templates.length === 0 ? (
         <p className="empty">{t('replies.page.empty')}</p>
       ) : (
-        <ol className="template-rows">
-          {templates.map((row) => (
-            <TemplateItem
-              key={row.id}
-              row={row}
-              settings={settings}
-              refused={refused?.templateId === row.id ? refused.message : null}
-            />
-          ))}
-        </ol>
+        <>
+          <p className="muted">{t('replies.figures.definition')}</p>
+          <ol className="template-rows">
+            {templates.map((row) => (
+              <TemplateItem
+                key={row.id}
+                row={row}
+                settings={settings}
+                refused={refused?.templateId === row.id ? refused.message : null}
+              />
+            ))}
+          </ol>
+        </>
       )}
       <section aria-labelledby="automation-title" className="automation-settings">
         <h2 id="automation-title">{t('replies.settings.title')}</h2>
@@ -126,7 +129,7 @@ function TemplateItem({
           <dt>{t('replies.figures.closureRate')}</dt>
           <dd>
             {percent(s.closureRate)}{' '}
-            <span className="muted">{t('replies.figures.ofMatured', { count: s.matured })}</span>
+            <span className="muted">{t('replies.figures.ofDecided', { count: s.decided })}</span>
           </dd>
         </div>
         <div>
@@ -163,7 +166,7 @@ function TemplateItem({
             {row.gate.ok ? null : (
               <p className="muted">
                 {t(`replies.automation.${row.gate.why}`, {
-                  matured: s.matured,
+                  decided: s.decided,
                   minUses: settings.minUses,
                   rate: Math.round((s.closureRate ?? 0) * 100),
                   minRate: settings.minRate,

@@ -7,7 +7,7 @@ const PAD = 4
 
 /**
  * A template's last weeks, drawn on the server: bars for uses, a line for the closure rate of
- * the week's matured uses. The same figures follow in a table for screen readers and anyone
+ * the week's decided uses. The same figures follow in a table for screen readers and anyone
  * who prefers numbers; the picture itself is hidden from assistive technology.
  */
 export function TrendChart({ title, trend }: { title: string; trend: TrendPoint[] }) {
@@ -16,7 +16,7 @@ export function TrendChart({ title, trend }: { title: string; trend: TrendPoint[
   const step = (W - 2 * PAD) / trend.length
   const y = (share: number) => H - PAD - share * (H - 2 * PAD)
   const points = trend
-    .map((p, i) => (p.matured > 0 ? `${PAD + step * (i + 0.5)},${y(p.closed / p.matured)}` : null))
+    .map((p, i) => (p.decided > 0 ? `${PAD + step * (i + 0.5)},${y(p.closed / p.decided)}` : null))
     .filter((p): p is string => p !== null)
   return (
     <figure className="trend">
@@ -66,7 +66,7 @@ export function TrendChart({ title, trend }: { title: string; trend: TrendPoint[
               <tr key={p.weekStart}>
                 <th scope="row">{p.weekStart}</th>
                 <td>{p.uses}</td>
-                <td>{p.matured > 0 ? `${p.closed} / ${p.matured}` : '—'}</td>
+                <td>{p.decided > 0 ? `${p.closed} / ${p.decided}` : '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -124,6 +124,28 @@ export function dashboardCsv(d: Dashboard, table: TableName, t: TFunction): stri
         ...d.helpers.map((p): Cell[] => [p.handle, p.displayName, p.accepted, p.answers]),
       ]
       break
+    case 'templates':
+      rows = [
+        [
+          t('dashboard.templates.template'),
+          t('dashboard.templates.uses'),
+          t('dashboard.templates.decided'),
+          t('dashboard.templates.closed'),
+          t('dashboard.csv.closureShare'),
+          t('dashboard.templates.rating'),
+          t('dashboard.templates.ratings'),
+        ],
+        ...d.templates.map((r): Cell[] => [
+          r.title,
+          r.uses,
+          r.decided,
+          r.closed,
+          r.closureRate,
+          r.averageRating,
+          r.ratings,
+        ]),
+      ]
+      break
     case 'trend':
       rows = [
         [

@@ -9,11 +9,13 @@ import { eq } from 'drizzle-orm'
 import { categories, users } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import { db, prepared } from '../../utils/db.server'
+import { singleton } from '../../utils/singleton.server'
 import { Forbidden } from '../../utils/domain-errors'
 import { clockMeter, type ClockSpec } from '../escalation/business-time'
 import { listSla } from '../escalation/sla.server'
 import { can, type Actor } from '../policy/policy'
 import { getDeflection, type Deflection } from '../search/search.server'
+import { templateFiguresIn, type TemplateRangeRow } from '../templates/outcomes.server'
 import {
   afterEscalation,
   automatic,
@@ -29,7 +31,12 @@ import {
   type FirstResponseRow,
   type SurveyRow,
 } from './figures'
-import { distribution, replayThreads, type ThreadHistory } from './response-times.server'
+import {
+  distribution,
+  replayThreads,
+  summarisedThreads,
+  type ThreadHistory,
+} from './response-times.server'
 import {
   DASHBOARD_TIME_ZONE,
   DEFAULT_RANGE_DAYS,
@@ -87,6 +94,15 @@ export function resolveFilters(input: FilterInput): Filters {
 
 export type { Csat, Figure } from './figures'
 
+/**
+ * Meters built lately, by range and opening hours: a meter is a pure function of both, so one
+ * built for the same range and the same hours is the same meter (a changed target is another key).
+ */
+const meterCache = singleton(
+  'dashboardMeters',
+  () => new Map<string, (a: number, b: number) => number>(),
+)
+
 /** Each category's business-hours meter over the range (its response target's opening hours). */
 function businessClocks(from: Date, to: Date): Clocks {
   const meters: Clocks = new Map()
@@ -94,7 +110,14 @@ function businessClocks(from: Date, to: Date): Clocks {
     // A category with no opening hours (answered around the clock) has no business hours.
     if (!Object.values(c.sla.weeklyHours).some((spans) => spans && spans.length > 0)) continue
     const spec: ClockSpec = { ...c.sla, clock: 'business' }
-    meters.set(c.id, clockMeter(from, to, spec))
+    const key = JSON.stringify([from.getTime(), to.getTime(), spec])
+    let meter = meterCache.get(key)
+    if (!meter) {
+      meter = clockMeter(from, to, spec)
+      if (meterCache.size >= 50) meterCache.delete(meterCache.keys().next().value!)
+      meterCache.set(key, meter)
+    }
+    meters.set(c.id, meter)
   }
   return meters
 }
@@ -214,26 +237,49 @@ function trend(
   surveys: SurveyRow[],
   escalated: number[],
 ): TrendRow[] {
-  return buckets(f).map((b) => {
-    const inside = (at: number) => at >= b.start && at < b.end
-    const cohort = threads.filter((h) => inside(h.createdAt))
+  const spans = buckets(f)
+  // Everything given lies in [from, to), which the buckets cover end to end: each item goes to
+  // the one bucket it falls in, found by halving.
+  const bucketOf = (at: number) => {
+    let lo = 0
+    let hi = spans.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (spans[mid].start <= at) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
+  const group = <T>(items: T[], at: (x: T) => number) => {
+    const out = spans.map((): T[] => [])
+    for (const x of items) {
+      const t = at(x)
+      if (t >= f.from.getTime() && t < f.to.getTime()) out[bucketOf(t)].push(x)
+    }
+    return out
+  }
+  const cohorts = group(threads, (h) => h.createdAt)
+  const rated = group(surveys, (s) => s.at)
+  const raised = group(escalated, (at) => at)
+  return spans.map((b, i) => {
+    const cohort = cohorts[i]
     const first = cohort.flatMap((h) => {
       const r = h.responses.find((x) => f.person === null || x.authorId === f.person.id)
       return r ? [r.at - h.createdAt] : []
     })
     const solved = cohort.filter((h) => h.accepted)
-    const rated = csat(surveys.filter((s) => inside(s.at)))
+    const answers = csat(rated[i])
     const deflection = f.person ? null : getDeflection(new Date(b.start), new Date(b.end)).rate
     return {
       start: DateTime.fromMillis(b.start, { zone: DASHBOARD_TIME_ZONE }).toISODate()!,
       asked: cohort.length,
       frtMedian: distribution(first).median,
       resolutionMedian: distribution(solved.map((h) => h.accepted!.at - h.createdAt)).median,
-      csatRate: rated.rate,
-      csatCount: rated.count,
+      csatRate: answers.rate,
+      csatCount: answers.count,
       automaticRate: ratio(solved.filter((h) => h.accepted!.automatic).length, solved.length),
       deflectionRate: deflection,
-      escalations: escalated.filter(inside).length,
+      escalations: raised[i].length,
     }
   })
 }
@@ -250,16 +296,23 @@ export type Dashboard = {
   onCall: OnCallRow[]
   states: { open: number; answered: number; solved: number; closed: number }
   helpers: HelperRow[]
+  /** Reply templates used in the range: uses, decided, closure rate, rating. */
+  templates: TemplateRangeRow[]
   trend: TrendRow[]
 }
 
-/** Every figure for the filters; the figures of one person when `filters.person` is set. */
-export function computeDashboard(f: Filters): Dashboard {
+/**
+ * Every figure for the filters; the figures of one person when `filters.person` is set. The
+ * histories come from the per-question summaries; one person's (a few threads, and their own
+ * first answer on each) and, with `replay`, every one are replayed from the events instead.
+ */
+export function computeDashboard(f: Filters, options: { replay?: boolean } = {}): Dashboard {
   const personId = f.person?.id ?? null
-  const threads = replayThreads(
-    { from: f.from, to: f.to },
-    { categoryId: f.category?.id ?? null, personId },
-  )
+  const categoryId = f.category?.id ?? null
+  const threads =
+    personId !== null || options.replay
+      ? replayThreads({ from: f.from, to: f.to }, { categoryId, personId })
+      : summarisedThreads({ from: f.from, to: f.to }, categoryId)
   const clocks = businessClocks(f.from, f.to)
   const surveys = surveyAnswers(f)
   const events = escalationEvents(f)
@@ -300,6 +353,7 @@ export function computeDashboard(f: Filters): Dashboard {
     onCall,
     states: states(threads),
     helpers: topHelpers(f),
+    templates: templateFiguresIn({ from: f.from, to: f.to, categoryId, personId }),
     trend: trend(
       f,
       threads,

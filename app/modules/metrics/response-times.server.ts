@@ -13,6 +13,14 @@
  */
 import { prepared } from '../../utils/db.server'
 import { distribution, replayEvents, type EventRow } from './replay'
+import {
+  ensureQuestionSummaries,
+  summariesIn,
+  TRACKED_SQL,
+  type SummaryRow,
+} from './summaries.server'
+
+import type { ThreadHistory } from './replay'
 
 export { distribution, type Distribution, type ThreadHistory } from './replay'
 
@@ -31,26 +39,6 @@ export type ResponseTime = {
   /** The first response by someone who was staff when they answered. */
   firstStaffResponseMs: number | null
 }
-
-const TRACKED = [
-  'question.created',
-  'question.deleted',
-  'question.restored',
-  'question.hidden',
-  'question.unhidden',
-  'question.closed',
-  'question.reopened',
-  'question.escalated',
-  'question.sla_breached',
-  'answer.created',
-  'answer.deleted',
-  'answer.restored',
-  'answer.hidden',
-  'answer.unhidden',
-  'answer.accepted',
-  'answer.unaccepted',
-]
-const TRACKED_SQL = TRACKED.map((t) => `'${t}'`).join(', ')
 
 // The cohort: questions created in the range by people using the site, with their category.
 // `@category` and `@person` narrow it to a category and to threads a person answered (null: no narrowing).
@@ -76,8 +64,17 @@ export function replayThreads(range: { from: Date; to: Date }, scope: ThreadScop
   const categories = new Map<number, number>()
   for (const c of prepared(COHORT).all(params) as { id: number; categoryId: number }[])
     categories.set(c.id, c.categoryId)
+  return replayQuestions(categories, params.to)
+}
+
+/**
+ * The histories as of `to` of the questions given (by id, with their category), deleted and
+ * hidden ones left out.
+ */
+export function replayQuestions(categories: Map<number, number>, to: number): ThreadHistory[] {
   if (categories.size === 0) return []
   const ids = JSON.stringify([...categories.keys()])
+  if (categories.size <= FEW) return replayFew(categories, ids, to)
   // Read from one covering index: `data` is not read, answers by automation come from their
   // own small index instead.
   const rows = prepared(
@@ -87,7 +84,7 @@ export function replayThreads(range: { from: Date; to: Date }, scope: ThreadScop
      where e.question_id in (select value from json_each(@ids)) and e.question_id is not null
        and e.type in (${TRACKED_SQL}) and e.source <> 'import' and e.created_at < @to
      order by e.question_id, e.created_at`,
-  ).all({ ids, to: params.to }) as (EventRow & { id: number })[]
+  ).all({ ids, to }) as (EventRow & { id: number })[]
   // The index gives each question's events in time order; events of one moment (one
   // transaction) go in the order they were written. The input is sorted but for those ties,
   // so this sort is one linear pass.
@@ -107,6 +104,81 @@ export function replayThreads(range: { from: Date; to: Date }, scope: ThreadScop
   )
   for (const r of rows)
     if (r.type === 'answer.created' && automatic.has(r.answerId!)) r.automatic = 1
+  return replayEvents(rows, (id) => categories.get(id) ?? 0)
+}
+
+/**
+ * The same histories as `replayThreads` without a person, read from the per-question summaries:
+ * each carries its first community and first staff response, and the first staff response after
+ * its escalation, which is all any figure looks for. A question with events at or after `to` is
+ * replayed as of `to` instead.
+ */
+export function summarisedThreads(
+  range: { from: Date; to: Date },
+  categoryId: number | null = null,
+): ThreadHistory[] {
+  ensureQuestionSummaries()
+  const to = range.to.getTime()
+  const later = new Map<number, number>()
+  const out: ThreadHistory[] = []
+  for (const s of summariesIn({ from: range.from.getTime(), to, category: categoryId })) {
+    if (s.lastEventAt >= to) later.set(s.questionId, s.categoryId)
+    else if (!s.removed) out.push(historyOf(s))
+  }
+  return later.size ? out.concat(replayQuestions(later, to)) : out
+}
+
+function historyOf(s: SummaryRow): ThreadHistory {
+  const responses: ThreadHistory['responses'] = []
+  const add = (at: number | null, staff: boolean) => {
+    if (at !== null) responses.push({ answerId: 0, authorId: null, at, staff })
+  }
+  add(s.firstCommunityAt, false)
+  add(s.firstStaffAt, true)
+  if (s.staffAfterEscalationAt !== s.firstStaffAt) add(s.staffAfterEscalationAt, true)
+  responses.sort((a, b) => a.at - b.at)
+  return {
+    questionId: s.questionId,
+    categoryId: s.categoryId,
+    // who asked and who wrote the accepted answer matter only to one person's figures, which
+    // are replayed
+    askerId: null,
+    createdAt: s.createdAt,
+    responses,
+    escalatedAt: s.escalatedAt,
+    slaBreaches: s.slaBreaches,
+    accepted:
+      s.acceptedAt === null
+        ? null
+        : {
+            answerId: 0,
+            at: s.acceptedAt,
+            authorId: null,
+            automatic: s.acceptedAutomatic === 1,
+          },
+    closed: s.closed === 1,
+  }
+}
+
+/** Up to this many questions are replayed reading each event's data (see `replayFew`). */
+const FEW = 200
+
+/**
+ * A few questions (those of a range that changed after it ended): their events with the data of
+ * their answers read in place, cheaper than reading every answer by automation there is.
+ */
+function replayFew(categories: Map<number, number>, ids: string, to: number) {
+  const rows = prepared(
+    `select e.type, e.question_id as questionId, e.answer_id as answerId, e.actor_id as actorId,
+       e.actor_role as actorRole,
+       case when e.type = 'answer.created' and json_extract(e.data, '$.automatic') = 1 then 1 end
+         as automatic,
+       e.created_at as at
+     from events e indexed by events_metrics_question_idx
+     where e.question_id in (select value from json_each(@ids)) and e.question_id is not null
+       and e.type in (${TRACKED_SQL}) and e.source <> 'import' and e.created_at < @to
+     order by e.question_id, e.created_at, e.id`,
+  ).all({ ids, to }) as EventRow[]
   return replayEvents(rows, (id) => categories.get(id) ?? 0)
 }
 

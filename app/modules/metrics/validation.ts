@@ -33,6 +33,7 @@ export const TABLES = [
   'on-call',
   'states',
   'helpers',
+  'templates',
   'trend',
 ] as const
 export type TableName = (typeof TABLES)[number]

@@ -4,12 +4,14 @@
  * - a use **closed** its thread when its answer is the question's accepted answer (its latest
  *   accept/unaccept event is an accept), or when the asker's newest survey answer on the
  *   question rated it 4 or 5;
- * - a use **matured** once it is 7 days old: only then has its asker had time to accept or rate;
- * - the **closure rate** is closed matured uses ÷ matured uses;
+ * - a use is **decided** once it closed its thread, or once it is 7 days old (an open use younger
+ *   than that may still close: its asker has not had time to accept or rate);
+ * - the **closure rate** is closed uses ÷ decided uses (every closed use is decided, so a use
+ *   moves the rate the moment its answer is accepted or rated 4–5);
  * - a **follow-up** is the asker's own post on the thread after the use ("what to improve");
  * - the **average rating** is over the uses whose asker answered the survey.
  * Imported history never counts. A template may be made automatic only when its closure rate is
- * at least the set rate over at least the set number of matured uses; an automatic template
+ * at least the set rate over at least the set number of decided uses; an automatic template
  * whose rate falls below the rate is switched off by itself, and staff are told.
  */
 import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
@@ -30,7 +32,7 @@ import { notify } from '../notifications/notifications.server'
 import { can, type Actor } from '../policy/policy'
 import { automationSettingsSchema, DEFAULT_AUTOMATION, type AutomationSettings } from './validation'
 
-export const MATURE_AFTER_MS = 7 * 24 * 60 * 60_000
+export const DECIDED_AFTER_MS = 7 * 24 * 60 * 60_000
 const WEEK_MS = 7 * 24 * 60 * 60_000
 export const TREND_WEEKS = 12
 const SETTINGS_KEY = 'templates.automation'
@@ -64,19 +66,23 @@ type UseRow = {
 }
 
 // One row per use with its outcomes read from the events that followed it.
-const USES_SQL = sql`
-  select u.template_id as templateId, u.answer_id as answerId, u.question_id as questionId,
+const OUTCOMES_SQL = sql`
+  u.template_id as templateId, u.answer_id as answerId, u.question_id as questionId,
     u.created_at as createdAt,
     (select e.type from events e where e.answer_id = u.answer_id
        and e.type in ('answer.accepted', 'answer.unaccepted') and e.source != 'import'
        order by e.id desc limit 1) as lastAccept,
     (select json_extract(e.data, '$.rating') from events e where e.question_id = u.question_id
        and e.type = 'survey.answered' and e.actor_id = u.asker_id and e.source != 'import'
-       order by e.id desc limit 1) as rating,
+       order by e.id desc limit 1) as rating`
+const USES_SQL = sql`
+  select ${OUTCOMES_SQL},
     (select e.answer_id from events e where e.question_id = u.question_id
        and e.type = 'answer.created' and e.actor_id = u.asker_id and e.answer_id > u.answer_id
        and e.source != 'import' order by e.id limit 1) as followUpId
   from template_uses u`
+// The dashboard's: the outcomes without the follow-up, which only the templates page lists.
+const RANGE_USES_SQL = sql`select ${OUTCOMES_SQL}, null as followUpId from template_uses u`
 
 function usesOf(reader: Pick<Tx, 'all'>, templateIds: number[] | null): UseRow[] {
   if (templateIds && templateIds.length === 0) return []
@@ -91,9 +97,9 @@ function usesOf(reader: Pick<Tx, 'all'>, templateIds: number[] | null): UseRow[]
 
 export type TemplateStats = {
   uses: number
-  matured: number
+  decided: number
   closed: number
-  /** 0–1, or null before any use has matured. */
+  /** 0–1, or null before any use is decided. */
   closureRate: number | null
   averageRating: number | null
   ratings: number
@@ -102,16 +108,17 @@ export type TemplateStats = {
 }
 
 const closedUse = (u: UseRow) => u.lastAccept === 'answer.accepted' || Number(u.rating) >= 4
+const decidedUse = (u: UseRow, at: number) => closedUse(u) || u.createdAt <= at - DECIDED_AFTER_MS
 
 function statsOf(uses: UseRow[], edited: number[], at: number): TemplateStats {
-  const matured = uses.filter((u) => u.createdAt <= at - MATURE_AFTER_MS)
-  const closed = matured.filter(closedUse).length
+  const decided = uses.filter((u) => decidedUse(u, at)).length
+  const closed = uses.filter(closedUse).length
   const rated = uses.filter((u) => u.rating !== null).map((u) => Number(u.rating))
   return {
     uses: uses.length,
-    matured: matured.length,
+    decided,
     closed,
-    closureRate: matured.length ? closed / matured.length : null,
+    closureRate: decided ? closed / decided : null,
     averageRating: rated.length ? rated.reduce((a, b) => a + b, 0) / rated.length : null,
     ratings: rated.length,
     followUps: uses.filter((u) => u.followUpId !== null).length,
@@ -119,11 +126,68 @@ function statsOf(uses: UseRow[], edited: number[], at: number): TemplateStats {
   }
 }
 
+/** One template's uses over a range, for the dashboard. */
+export type TemplateRangeRow = {
+  templateId: number
+  title: string
+  uses: number
+  decided: number
+  closed: number
+  closureRate: number | null
+  averageRating: number | null
+  ratings: number
+}
+
+/**
+ * Per template, its uses posted in [from, to) with their outcomes so far (the definitions
+ * above): in a category (the question's now) and by a person (who posted the answer) when
+ * given. Most used first.
+ */
+export function templateFiguresIn(range: {
+  from: Date
+  to: Date
+  categoryId: number | null
+  personId: number | null
+}): TemplateRangeRow[] {
+  const rows = db.all<UseRow & { title: string }>(sql`
+    select x.*, t.title from (${RANGE_USES_SQL}
+      join questions q on q.id = u.question_id
+      join answers a on a.id = u.answer_id
+      where u.created_at >= ${range.from.getTime()} and u.created_at < ${range.to.getTime()}
+        and (${range.categoryId} is null or q.category_id = ${range.categoryId})
+        and (${range.personId} is null or a.author_id = ${range.personId})) x
+    join reply_templates t on t.id = x.templateId`)
+  const byTemplate = new Map<number, { title: string; uses: UseRow[] }>()
+  for (const r of rows) {
+    const entry = byTemplate.get(r.templateId) ?? { title: r.title, uses: [] }
+    entry.uses.push(r)
+    byTemplate.set(r.templateId, entry)
+  }
+  const at = now().getTime()
+  return [...byTemplate]
+    .map(([templateId, { title, uses }]) => {
+      const s = statsOf(uses, [], at)
+      return {
+        templateId,
+        title,
+        uses: s.uses,
+        decided: s.decided,
+        closed: s.closed,
+        closureRate: s.closureRate,
+        averageRating: s.averageRating,
+        ratings: s.ratings,
+      }
+    })
+    .sort(
+      (a, b) => b.uses - a.uses || a.title.localeCompare(b.title) || a.templateId - b.templateId,
+    )
+}
+
 export type Gate = { ok: true } | { ok: false; why: 'tooFewUses' | 'rateTooLow' }
 
 /** Whether the figures allow automation under `s`. */
 export function gateOf(stats: TemplateStats, s: AutomationSettings): Gate {
-  if (stats.matured < s.minUses) return { ok: false, why: 'tooFewUses' }
+  if (stats.decided < s.minUses) return { ok: false, why: 'tooFewUses' }
   if ((stats.closureRate ?? 0) * 100 < s.minRate) return { ok: false, why: 'rateTooLow' }
   return { ok: true }
 }
@@ -138,7 +202,7 @@ function statsFor(reader: Pick<Tx, 'all' | 'select'>, templateId: number): Templ
   return statsOf(usesOf(reader, [templateId]), edited, now().getTime())
 }
 
-export type TrendPoint = { weekStart: string; uses: number; matured: number; closed: number }
+export type TrendPoint = { weekStart: string; uses: number; decided: number; closed: number }
 
 export type TemplateRow = {
   id: number
@@ -234,12 +298,11 @@ function trendOf(uses: UseRow[], at: number): TrendPoint[] {
   return Array.from({ length: TREND_WEEKS }, (_, i) => {
     const from = start + i * WEEK_MS
     const week = uses.filter((u) => u.createdAt > from && u.createdAt <= from + WEEK_MS)
-    const matured = week.filter((u) => u.createdAt <= at - MATURE_AFTER_MS)
     return {
       weekStart: new Date(from).toISOString().slice(0, 10),
       uses: week.length,
-      matured: matured.length,
-      closed: matured.filter(closedUse).length,
+      decided: week.filter((u) => decidedUse(u, at)).length,
+      closed: week.filter(closedUse).length,
     }
   })
 }
@@ -310,7 +373,7 @@ function setAutomatic(
       on,
       why,
       rate: stats.closureRate === null ? null : Math.round(stats.closureRate * 1000) / 10,
-      uses: stats.matured,
+      uses: stats.decided,
     },
   })
 }
@@ -326,7 +389,7 @@ function automaticTemplateIds(tx: Tx): number[] {
 
 /**
  * Switches an automatic template off when its closure rate fell below the set rate (fewer
- * matured uses than the minimum do not switch it off: it earned its place on more). Staff are
+ * decided uses than the minimum do not switch it off: it earned its place on more). Staff are
  * told on the templates page. Returns whether it was switched off.
  */
 export function checkAutomation(tx: Tx, templateId: number, actor: EventActor = null): boolean {
@@ -393,7 +456,7 @@ export function checkAutomationOn(tx: Tx, e: EmittedEvent) {
   for (const u of used) checkAutomation(tx, u.templateId, null)
 }
 
-/** The periodic job: uses maturing past 7 days change rates without any new event. */
+/** The periodic job: uses turning 7 days old are decided, and change rates without any new event. */
 export function checkAllAutomation(): string {
   const off = write((tx) => automaticTemplateIds(tx).filter((id) => checkAutomation(tx, id)))
   return off.length ? `${off.length} template(s) switched off` : 'all automatic templates hold'

@@ -172,6 +172,17 @@ const dashboard = {
     solved: 'Solved',
     closed: 'Closed',
   },
+  templates: {
+    title: 'Reply templates',
+    template: 'Template',
+    uses: 'Uses',
+    decided: 'Decided',
+    closed: 'Closed',
+    closureRate: 'Closure rate',
+    rating: 'Average rating',
+    ratings: 'Ratings',
+    empty: 'No reply template was used in this range.',
+  },
   helpers: {
     title: 'Top helpers',
     accepted: 'Accepted answers',
@@ -212,6 +223,8 @@ const dashboard = {
     states: 'where the questions asked in the range stand now.',
     helpers:
       'accepted answers and answers (not automatic, not the asker’s own) posted in the range, per person; the top ten.',
+    templates:
+      'answers posted from each reply template in the range (by anyone, or automatically), with their outcome so far. A use is decided once it closed its thread (its answer was accepted, or the asker rated it 4 or 5) or once it is 7 days old; closure rate = closed uses ÷ decided uses. The average rating is over the uses whose asker answered the survey.',
   },
   csv: {
     unknownTable: 'There is no such table.',
@@ -231,6 +244,7 @@ const dashboard = {
     questions: 'Questions',
     frtMedianMinutes: 'First response, median (minutes)',
     resolutionMedianMinutes: 'Time to resolution, median (minutes)',
+    closureShare: 'Closure rate (share)',
   },
   settings: {
     meta: 'Support settings · Tanya',

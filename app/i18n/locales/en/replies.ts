@@ -52,8 +52,10 @@ const replies = {
   figures: {
     uses: 'Uses',
     closureRate: 'Closure rate',
-    ofMatured_one: 'of {{count}} use older than 7 days',
-    ofMatured_other: 'of {{count}} uses older than 7 days',
+    ofDecided_one: 'of {{count}} decided use',
+    ofDecided_other: 'of {{count}} decided uses',
+    definition:
+      'A use is decided once it closed its thread (its answer was accepted, or the asker rated it 4 or 5) or once it is 7 days old. Closure rate = closed uses ÷ decided uses.',
     rating: 'Average rating',
     ratings_one: '{{count}} rating',
     ratings_other: '{{count}} ratings',
@@ -64,7 +66,7 @@ const replies = {
     start: 'Answer automatically',
     stop: 'Stop answering automatically',
     tooFewUses:
-      'Not automatic: it needs {{minUses}} uses older than 7 days to be judged, and has {{matured}}.',
+      'Not automatic: it needs {{minUses}} decided uses to be judged, and has {{decided}}.',
     rateTooLow:
       'Not automatic: its closure rate is {{rate}} %, below the {{minRate}} % automation needs.',
   },
@@ -76,7 +78,7 @@ const replies = {
     title: 'When a template may answer by itself',
     lead: 'A template may answer new questions automatically only when its closure rate reaches the rate below over at least the number of uses below. If its rate later falls under the rate, automation switches itself off and staff are told here.',
     minRate: 'Closure rate needed (%)',
-    minUses: 'Uses needed (older than 7 days)',
+    minUses: 'Decided uses needed',
     save: 'Save limits',
   },
   notices: {
@@ -90,7 +92,7 @@ const replies = {
     tableCaption: 'Uses and closed threads by week for “{{title}}”',
     week: 'Week from',
     uses: 'Uses',
-    closed: 'Closed (of uses older than 7 days)',
+    closed: 'Closed (of decided uses)',
   },
   improve: {
     title: 'What to improve',

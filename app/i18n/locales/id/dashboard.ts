@@ -179,6 +179,17 @@ const dashboard: Translation<typeof en> = {
     solved: 'Terjawab tuntas',
     closed: 'Ditutup',
   },
+  templates: {
+    title: 'Template balasan',
+    template: 'Template',
+    uses: 'Dipakai',
+    decided: 'Terhitung',
+    closed: 'Tuntas',
+    closureRate: 'Tingkat penuntasan',
+    rating: 'Nilai rata-rata',
+    ratings: 'Penilaian',
+    empty: 'Tidak ada template balasan yang dipakai dalam rentang ini.',
+  },
   helpers: {
     title: 'Penolong teratas',
     accepted: 'Jawaban diterima',
@@ -219,6 +230,8 @@ const dashboard: Translation<typeof en> = {
     states: 'posisi saat ini dari pertanyaan yang diajukan dalam rentang ini.',
     helpers:
       'jawaban diterima dan jawaban (bukan otomatis, bukan milik penanya sendiri) yang diposting dalam rentang ini, per orang; sepuluh teratas.',
+    templates:
+      'jawaban yang diposting dari tiap template balasan dalam rentang ini (oleh siapa pun, atau otomatis), dengan hasilnya sejauh ini. Sebuah pemakaian terhitung begitu ia menuntaskan utasnya (jawabannya diterima, atau penanya memberi nilai 4 atau 5) atau begitu umurnya 7 hari; tingkat penuntasan = pemakaian yang tuntas ÷ pemakaian terhitung. Nilai rata-rata dihitung atas pemakaian yang survei penanyanya sudah dijawab.',
   },
   csv: {
     unknownTable: 'Tabel itu tidak ada.',
@@ -238,6 +251,7 @@ const dashboard: Translation<typeof en> = {
     questions: 'Pertanyaan',
     frtMedianMinutes: 'Respons pertama, median (menit)',
     resolutionMedianMinutes: 'Waktu penyelesaian, median (menit)',
+    closureShare: 'Tingkat penuntasan (pecahan)',
   },
   settings: {
     meta: 'Pengaturan dukungan · Tanya',

@@ -56,8 +56,10 @@ const replies: Translation<typeof en> = {
   figures: {
     uses: 'Dipakai',
     closureRate: 'Tingkat penuntasan',
-    ofMatured_one: 'dari {{count}} pemakaian yang lebih dari 7 hari',
-    ofMatured_other: 'dari {{count}} pemakaian yang lebih dari 7 hari',
+    ofDecided_one: 'dari {{count}} pemakaian terhitung',
+    ofDecided_other: 'dari {{count}} pemakaian terhitung',
+    definition:
+      'Sebuah pemakaian terhitung begitu ia menuntaskan utasnya (jawabannya diterima, atau penanya memberi nilai 4 atau 5) atau begitu umurnya 7 hari. Tingkat penuntasan = pemakaian yang tuntas ÷ pemakaian terhitung.',
     rating: 'Nilai rata-rata',
     ratings_one: '{{count}} penilaian',
     ratings_other: '{{count}} penilaian',
@@ -68,7 +70,7 @@ const replies: Translation<typeof en> = {
     start: 'Jawab otomatis',
     stop: 'Hentikan jawaban otomatis',
     tooFewUses:
-      'Belum otomatis: perlu {{minUses}} pemakaian yang lebih dari 7 hari untuk dinilai, baru ada {{matured}}.',
+      'Belum otomatis: perlu {{minUses}} pemakaian terhitung untuk dinilai, baru ada {{decided}}.',
     rateTooLow:
       'Belum otomatis: tingkat penuntasannya {{rate}} %, di bawah {{minRate}} % yang disyaratkan.',
   },
@@ -80,7 +82,7 @@ const replies: Translation<typeof en> = {
     title: 'Kapan template boleh menjawab sendiri',
     lead: 'Template boleh menjawab pertanyaan baru secara otomatis hanya jika tingkat penuntasannya mencapai angka di bawah, dari paling sedikit jumlah pemakaian di bawah. Jika kemudian tingkatnya turun di bawah angka itu, jawaban otomatis mati sendiri dan staf diberi tahu di sini.',
     minRate: 'Tingkat penuntasan yang disyaratkan (%)',
-    minUses: 'Jumlah pemakaian yang disyaratkan (lebih dari 7 hari)',
+    minUses: 'Jumlah pemakaian terhitung yang disyaratkan',
     save: 'Simpan batas',
   },
   notices: {
@@ -95,7 +97,7 @@ const replies: Translation<typeof en> = {
     tableCaption: 'Pemakaian dan utas tuntas per minggu untuk “{{title}}”',
     week: 'Minggu mulai',
     uses: 'Dipakai',
-    closed: 'Tuntas (dari pemakaian yang lebih dari 7 hari)',
+    closed: 'Tuntas (dari pemakaian terhitung)',
   },
   improve: {
     title: 'Yang perlu diperbaiki',
