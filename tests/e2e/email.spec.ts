@@ -1,24 +1,8 @@
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
 import { expect, test } from '@playwright/test'
-import type { FakeSmtp } from '../setup/smtp'
-import { axeFindings, startMailSite, type MailSite } from './mail-site'
+import { axeFindings, runJobs, mailSiteForThisFile } from './mail-site'
 import { DEMO_PASSWORD, newAccount, signUp } from './support'
 
-const run = promisify(execFile)
-
-let site: MailSite
-let smtp: FakeSmtp
-let baseURL = ''
-let env: NodeJS.ProcessEnv = { NODE_ENV: 'production' }
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000)
-  site = await startMailSite('e2e-mail')
-  ;({ smtp, baseURL, env } = site)
-})
-
-test.afterAll(() => site?.close())
+const site = mailSiteForThisFile('e2e-mail')
 
 test('an answer is e-mailed to the asker, and the e-mail’s unsubscribe link works signed out', async ({
   browser,
@@ -27,7 +11,7 @@ test('an answer is e-mailed to the asker, and the e-mail’s unsubscribe link wo
   const stamp = Date.now().toString(36)
   const title = `Beans arrived stale after two weeks in transit (${stamp})`
   const asker = newAccount('asker')
-  const askerContext = await browser.newContext({ baseURL })
+  const askerContext = await browser.newContext({ baseURL: site.baseURL })
   const page = await askerContext.newPage()
 
   await test.step('a member asks', async () => {
@@ -47,7 +31,7 @@ test('an answer is e-mailed to the asker, and the e-mail’s unsubscribe link wo
   const questionUrl = new URL(page.url()).pathname
 
   await test.step('another member answers', async () => {
-    const context = await browser.newContext({ baseURL })
+    const context = await browser.newContext({ baseURL: site.baseURL })
     const answerer = await context.newPage()
     await signUp(answerer, newAccount('answerer'))
     await answerer.goto(questionUrl)
@@ -60,24 +44,22 @@ test('an answer is e-mailed to the asker, and the e-mail’s unsubscribe link wo
   })
 
   const mail = await test.step('the delivery job sends the e-mail', async () => {
-    // Every job, once, now (`--at` leaves the leases alone: the server's scheduler may hold one).
-    await run('npx', ['tsx', 'app/jobs/run.ts', '--once', '--at', new Date().toISOString()], {
-      env,
-    })
+    await runJobs(site)
     await expect
       .poll(
-        () => smtp.received.some((m) => m.subject?.includes(stamp) || m.subject?.includes(title)),
+        () =>
+          site.smtp.received.some((m) => m.subject?.includes(stamp) || m.subject?.includes(title)),
         {
           timeout: 120_000,
           intervals: [1000],
         },
       )
       .toBe(true)
-    const found = smtp.received.find((m) => m.subject?.includes(title))!
+    const found = site.smtp.received.find((m) => m.subject?.includes(title))!
     expect(found.subject).toBe(`New answer to “${title}”`)
     expect(found.to && 'text' in found.to ? found.to.text : '').toBe(asker.email)
     expect(found.from?.value[0]).toMatchObject({ name: 'Tanya', address: 'support@kopi.example' })
-    expect(found.text).toContain(`${baseURL}${questionUrl}#answer-`)
+    expect(found.text).toContain(`${site.baseURL}${questionUrl}#answer-`)
     return found
   })
 
@@ -86,7 +68,7 @@ test('an answer is e-mailed to the asker, and the e-mail’s unsubscribe link wo
       .find((h) => h.key === 'list-unsubscribe')
       ?.line.replace(/\r\n\s+/g, ' ')
     const link = header?.match(/<([^>]+)>/)?.[1] ?? ''
-    expect(link).toContain(`${baseURL}/unsubscribe?token=`)
+    expect(link).toContain(`${site.baseURL}/unsubscribe?token=`)
     expect(mail.text).toContain(link)
 
     const context = await browser.newContext()
@@ -113,7 +95,7 @@ test('an answer is e-mailed to the asker, and the e-mail’s unsubscribe link wo
   })
 
   await test.step('an admin reads the sent message in the outbox', async () => {
-    const context = await browser.newContext({ baseURL })
+    const context = await browser.newContext({ baseURL: site.baseURL })
     const admin = await context.newPage()
     await admin.goto('/login')
     await admin.getByLabel('E-mail', { exact: true }).fill('eko@kopi.example')
@@ -144,10 +126,10 @@ test('a question nobody answers escalates to the person on call, who claims, not
   const stamp = Date.now().toString(36)
   const title = `Paid by virtual account but the order still says unpaid (${stamp})`
   const note = `Payment ${stamp} found in the bank report, marking the order paid`
-  const later = new Date(Date.now() + 3 * 60 * 60_000).toISOString()
-  const jobsAt = () => run('npx', ['tsx', 'app/jobs/run.ts', '--once', '--at', later], { env })
+  const later = new Date(Date.now() + 3 * 60 * 60_000)
+  const jobsAt = () => runJobs(site, later)
 
-  const staffContext = await browser.newContext({ baseURL })
+  const staffContext = await browser.newContext({ baseURL: site.baseURL })
   const staff = await staffContext.newPage()
   await test.step('Dewi keeps the rota alone, so she is on call', async () => {
     await staff.goto('/login')
@@ -166,7 +148,7 @@ test('a question nobody answers escalates to the person on call, who claims, not
   })
 
   const asker = newAccount('unpaid')
-  const askerContext = await browser.newContext({ baseURL })
+  const askerContext = await browser.newContext({ baseURL: site.baseURL })
   const page = await askerContext.newPage()
   await test.step('a customer asks about a payment and nobody answers', async () => {
     await signUp(page, asker)
@@ -185,14 +167,14 @@ test('a question nobody answers escalates to the person on call, who claims, not
     const { stdout } = await jobsAt()
     expect(stdout).toMatch(/escalation: [1-9]\d* escalated/)
     await expect
-      .poll(() => smtp.received.some((m) => m.subject === `Escalated (level 1): “${title}”`), {
+      .poll(() => site.smtp.received.some((m) => m.subject === `Escalated (level 1): “${title}”`), {
         timeout: 60_000,
         intervals: [500],
       })
       .toBe(true)
-    const mail = smtp.received.find((m) => m.subject === `Escalated (level 1): “${title}”`)!
+    const mail = site.smtp.received.find((m) => m.subject === `Escalated (level 1): “${title}”`)!
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('dewi@kopi.example')
-    expect(mail.text).toContain(`${baseURL}/desk`)
+    expect(mail.text).toContain(`${site.baseURL}/desk`)
   })
 
   await test.step('Dewi claims it on the desk, writes an internal note and answers', async () => {
@@ -224,12 +206,12 @@ test('a question nobody answers escalates to the person on call, who claims, not
     await expect(page.getByText(note)).toHaveCount(0)
     await jobsAt()
     await expect
-      .poll(() => smtp.received.some((m) => m.subject === `New answer to “${title}”`), {
+      .poll(() => site.smtp.received.some((m) => m.subject === `New answer to “${title}”`), {
         timeout: 60_000,
         intervals: [500],
       })
       .toBe(true)
-    const mail = smtp.received.find((m) => m.subject === `New answer to “${title}”`)!
+    const mail = site.smtp.received.find((m) => m.subject === `New answer to “${title}”`)!
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe(asker.email)
     expect(mail.text).not.toContain(note)
   })

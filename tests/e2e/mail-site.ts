@@ -1,9 +1,10 @@
-import { spawn } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net, { type AddressInfo } from 'node:net'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { startSmtp, type FakeSmtp } from '../setup/smtp'
 
 /**
@@ -28,7 +29,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the demo site in `tmp/<name>` (emptied first) and waits until it answers. */
-export async function startMailSite(
+async function startMailSite(
   name: string,
   extra: Record<string, string> = {},
 ): Promise<MailSite> {
@@ -75,6 +76,32 @@ export async function startMailSite(
       await smtp.close()
     },
   }
+}
+
+/**
+ * The spec file's own mail site: started before its first test, stopped after its last. The
+ * object is filled in when the site is up, so tests read its fields, never copies taken earlier.
+ */
+export function mailSiteForThisFile(name: string, extra: Record<string, string> = {}): MailSite {
+  const site = {} as MailSite
+  test.beforeAll(async () => {
+    test.setTimeout(180_000)
+    Object.assign(site, await startMailSite(name, extra))
+  })
+  test.afterAll(() => site.close?.())
+  return site
+}
+
+const run = promisify(execFile)
+
+/**
+ * Every job once, as at `at`, on the site's database: the delivery job sends what is queued.
+ * (`--at` leaves the leases alone: the server's scheduler may hold one.)
+ */
+export function runJobs(site: MailSite, at = new Date()) {
+  return run('npx', ['tsx', 'app/jobs/run.ts', '--once', '--at', at.toISOString()], {
+    env: site.env,
+  })
 }
 
 /** Serious and critical axe findings on the page as it is, one line each. */

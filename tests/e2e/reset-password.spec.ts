@@ -1,24 +1,8 @@
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
 import { expect, test } from '@playwright/test'
-import type { FakeSmtp } from '../setup/smtp'
-import { axeFindings, startMailSite, type MailSite } from './mail-site'
+import { axeFindings, runJobs, mailSiteForThisFile } from './mail-site'
 import { DEMO_PASSWORD, newAccount, signUp } from './support'
 
-const run = promisify(execFile)
-
-let site: MailSite
-let smtp: FakeSmtp
-let baseURL = ''
-let env: NodeJS.ProcessEnv = { NODE_ENV: 'production' }
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000)
-  site = await startMailSite('e2e-reset')
-  ;({ smtp, baseURL, env } = site)
-})
-
-test.afterAll(() => site?.close())
+const site = mailSiteForThisFile('e2e-reset')
 
 test('a person who forgot their password sets a new one through the e-mailed link', async ({
   browser,
@@ -28,11 +12,11 @@ test('a person who forgot their password sets a new one through the e-mailed lin
   const newPassword = 'kopi luwak di pagi hari'
 
   // Signed in on one device, they forget the password on another.
-  const laptopContext = await browser.newContext({ baseURL })
+  const laptopContext = await browser.newContext({ baseURL: site.baseURL })
   const laptop = await laptopContext.newPage()
   await signUp(laptop, person)
 
-  const context = await browser.newContext({ baseURL })
+  const context = await browser.newContext({ baseURL: site.baseURL })
   const page = await context.newPage()
 
   await test.step('they ask for a link from the log-in page', async () => {
@@ -50,20 +34,18 @@ test('a person who forgot their password sets a new one through the e-mailed lin
   })
 
   const link = await test.step('the e-mail arrives with the link', async () => {
-    await run('npx', ['tsx', 'app/jobs/run.ts', '--once', '--at', new Date().toISOString()], {
-      env,
-    })
+    await runJobs(site)
     await expect
-      .poll(() => smtp.received.some((m) => m.subject === 'Set a new password'), {
+      .poll(() => site.smtp.received.some((m) => m.subject === 'Set a new password'), {
         timeout: 120_000,
         intervals: [1000],
       })
       .toBe(true)
-    const mail = smtp.received.find((m) => m.subject === 'Set a new password')!
+    const mail = site.smtp.received.find((m) => m.subject === 'Set a new password')!
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe(person.email)
     const found = mail.text?.match(/https?:\/\/\S+\/reset-password\?token=[A-Za-z0-9_-]{43}/)
     expect(found, 'the link in the e-mail').not.toBeNull()
-    expect(found![0].startsWith(`${baseURL}/reset-password?token=`)).toBe(true)
+    expect(found![0].startsWith(`${site.baseURL}/reset-password?token=`)).toBe(true)
     return found![0]
   })
 
@@ -108,7 +90,7 @@ test('the settings pages and the admin’s people pages are accessible in both l
   browser,
 }) => {
   test.setTimeout(180_000)
-  const context = await browser.newContext({ baseURL })
+  const context = await browser.newContext({ baseURL: site.baseURL })
   const page = await context.newPage()
   await page.goto('/login')
   await page.getByLabel('E-mail', { exact: true }).fill('eko@kopi.example')

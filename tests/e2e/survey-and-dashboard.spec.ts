@@ -1,24 +1,8 @@
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
 import { expect, test, type Page } from '@playwright/test'
-import type { FakeSmtp } from '../setup/smtp'
-import { axeFindings, startMailSite, type MailSite } from './mail-site'
+import { axeFindings, runJobs, mailSiteForThisFile } from './mail-site'
 import { DEMO_PASSWORD, logIn, newAccount, signUp } from './support'
 
-const run = promisify(execFile)
-
-let site: MailSite
-let smtp: FakeSmtp
-let baseURL = ''
-let env: NodeJS.ProcessEnv = { NODE_ENV: 'production' }
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000)
-  site = await startMailSite('e2e-survey', { SIGNUP_LIMIT_PER_IP: '500' })
-  ;({ smtp, baseURL, env } = site)
-})
-
-test.afterAll(() => site?.close())
+const site = mailSiteForThisFile('e2e-survey', { SIGNUP_LIMIT_PER_IP: '500' })
 
 test('an asker accepts an answer, rates the help from the e-mail, and staff see it on the dashboard', async ({
   browser,
@@ -26,7 +10,7 @@ test('an asker accepts an answer, rates the help from the e-mail, and staff see 
   test.setTimeout(300_000)
   const stamp = Date.now().toString(36)
   const title = `Refund for a cracked dripper never arrived (${stamp})`
-  const askerContext = await browser.newContext({ baseURL })
+  const askerContext = await browser.newContext({ baseURL: site.baseURL })
   const page = await askerContext.newPage()
 
   await test.step('a member asks and another answers', async () => {
@@ -41,7 +25,7 @@ test('an asker accepts an answer, rates the help from the e-mail, and staff see 
     await page.getByRole('button', { name: 'Post your question' }).click()
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
 
-    const context = await browser.newContext({ baseURL })
+    const context = await browser.newContext({ baseURL: site.baseURL })
     const answerer = await context.newPage()
     await signUp(answerer, newAccount('helper'))
     await answerer.goto(new URL(page.url()).pathname)
@@ -63,17 +47,15 @@ test('an asker accepts an answer, rates the help from the e-mail, and staff see 
   })
 
   const link = await test.step('the survey e-mail arrives at the SMTP server', async () => {
-    await run('npx', ['tsx', 'app/jobs/run.ts', '--once', '--at', new Date().toISOString()], {
-      env,
-    })
+    await runJobs(site)
     const subject = `Solved: how did we do with “${title}”?`
     await expect
-      .poll(() => smtp.received.some((m) => m.subject === subject), {
+      .poll(() => site.smtp.received.some((m) => m.subject === subject), {
         timeout: 120_000,
         intervals: [1000],
       })
       .toBe(true)
-    const mail = smtp.received.find((m) => m.subject === subject)!
+    const mail = site.smtp.received.find((m) => m.subject === subject)!
     expect(mail.text).toContain('How satisfied are you with the help you got?')
     const links = [...(mail.text ?? '').matchAll(/https?:\/\/\S+/g)].map((m) => m[0])
     const five = links.find((l) => l.includes('/survey?') && l.endsWith('rating=5'))
@@ -100,7 +82,7 @@ test('an asker accepts an answer, rates the help from the e-mail, and staff see 
   })
 
   await test.step('staff see the new CSAT and first response time on the dashboard', async () => {
-    const context = await browser.newContext({ baseURL })
+    const context = await browser.newContext({ baseURL: site.baseURL })
     const staff = await context.newPage()
     await staff.goto('/login')
     await staff.getByLabel('E-mail', { exact: true }).fill('dewi@kopi.example')
@@ -173,7 +155,7 @@ test('staff answer from a template, the asker accepts and rates it, and the dash
   const stamp = Date.now().toString(36)
   const title = `Sour V60 cup with new beans from Toraja (${stamp})`
 
-  const staffContext = await browser.newContext({ baseURL })
+  const staffContext = await browser.newContext({ baseURL: site.baseURL })
   const staff = await staffContext.newPage()
   await logIn(staff, 'dewi@kopi.example', 'Dewi Anggraini')
   const before = await brewingFigures(staff, template)
@@ -187,7 +169,7 @@ test('staff answer from a template, the asker accepts and rates it, and the dash
     templatesEmpty: 1,
   })
 
-  const askerContext = await browser.newContext({ baseURL })
+  const askerContext = await browser.newContext({ baseURL: site.baseURL })
   const asker = await askerContext.newPage()
   await signUp(asker, newAccount('toraja'))
   await asker.goto('/ask')
