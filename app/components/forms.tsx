@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useMessage } from '~/i18n/use-message'
-import { PASSWORD_MAX, PASSWORD_MIN } from '~/modules/auth/validation'
+import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from '~/modules/auth/validation'
 import {
   useId,
   type InputHTMLAttributes,
@@ -61,6 +61,30 @@ export function TextField({
         />
       )}
     </Field>
+  )
+}
+
+/** An e-mail address, with the length the validation allows. */
+export function EmailField(props: {
+  label: string
+  name: string
+  defaultValue?: string
+  hint?: string
+  error?: string
+}) {
+  return <TextField {...props} type="email" autoComplete="email" required maxLength={EMAIL_MAX} />
+}
+
+/** A password the person already has (log-in, and to confirm a change to the account). */
+export function CurrentPasswordField(props: { label: string; name: string; error?: string }) {
+  return (
+    <TextField
+      {...props}
+      type="password"
+      autoComplete="current-password"
+      required
+      maxLength={PASSWORD_MAX}
+    />
   )
 }
 

@@ -3,7 +3,7 @@ import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { FormError, TextField } from '~/components/forms'
+import { EmailField, FormError } from '~/components/forms'
 import { getT } from '~/i18n/i18n.server'
 import { requestPasswordReset } from '~/modules/accounts/password-reset.server'
 import { forgotPasswordSchema } from '~/modules/accounts/validation'
@@ -46,13 +46,9 @@ export default function ForgotPasswordPage() {
       )}
       <Form method="post" className="stack">
         <FormError message={errors.form} />
-        <TextField
+        <EmailField
           label={t('auth.email')}
           name="email"
-          type="email"
-          autoComplete="email"
-          required
-          maxLength={254}
           defaultValue={data?.values.email}
           error={errors.email}
         />

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getT } from '~/i18n/i18n.server'
-import { FormError, TextField } from '~/components/forms'
+import { CurrentPasswordField, EmailField, FormError } from '~/components/forms'
 import { getAuth, logIn } from '~/modules/auth/auth.server'
 import { loginSchema } from '~/modules/auth/validation'
 import { fieldErrorsOf } from '~/modules/questions/validation'
@@ -75,25 +75,13 @@ export default function LoginPage() {
       <Form method="post" className="stack">
         <FormError message={errors.form} />
         <input type="hidden" name="redirectTo" value={data?.values.redirectTo ?? redirectTo} />
-        <TextField
+        <EmailField
           label={t('auth.email')}
           name="email"
-          type="email"
-          autoComplete="email"
-          required
-          maxLength={254}
           defaultValue={data?.values.email}
           error={errors.email}
         />
-        <TextField
-          label={t('auth.password')}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={200}
-          error={errors.password}
-        />
+        <CurrentPasswordField label={t('auth.password')} name="password" error={errors.password} />
         <button type="submit" className="button" disabled={busy}>
           {busy ? t('auth.loggingIn') : t('auth.logInButton')}
         </button>

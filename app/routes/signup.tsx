@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getT } from '~/i18n/i18n.server'
-import { FormError, NewPasswordField, TextField } from '~/components/forms'
+import { EmailField, FormError, NewPasswordField, TextField } from '~/components/forms'
 import { getAuth, signUp } from '~/modules/auth/auth.server'
 import { signupSchema } from '~/modules/auth/validation'
 import { fieldErrorsOf } from '~/modules/questions/validation'
@@ -56,13 +56,9 @@ export default function SignupPage() {
       <Form method="post" className="stack">
         <FormError message={errors.form} />
         <input type="hidden" name="redirectTo" value={data?.values.redirectTo ?? redirectTo} />
-        <TextField
+        <EmailField
           label={t('auth.email')}
           name="email"
-          type="email"
-          autoComplete="email"
-          required
-          maxLength={254}
           defaultValue={data?.values.email}
           error={errors.email}
         />

@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FormError, NewPasswordField, TextField } from '~/components/forms'
+import { CurrentPasswordField, EmailField, FormError, NewPasswordField } from '~/components/forms'
 
 type Errors = Partial<Record<string, string>>
 type Reply = { intent: string; fieldErrors: Errors; values: Record<string, string> } | undefined
@@ -17,13 +17,9 @@ export function PasswordForm({ reply }: { reply: Reply }) {
       <h2 id="password-title">{t('accounts.account.passwordTitle')}</h2>
       <Form method="post" className="stack">
         <FormError message={errors.form} />
-        <TextField
+        <CurrentPasswordField
           label={t('accounts.account.currentPassword')}
           name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={200}
           error={errors.currentPassword}
         />
         <NewPasswordField
@@ -61,24 +57,16 @@ export function EmailForm({
       ) : null}
       <Form method="post" className="stack">
         <FormError message={errors.form} />
-        <TextField
+        <EmailField
           label={t('accounts.account.newEmail')}
           name="newEmail"
-          type="email"
-          autoComplete="email"
-          required
-          maxLength={254}
           hint={t('accounts.account.newEmailHint')}
           defaultValue={reply?.intent === 'email' ? reply.values.newEmail : undefined}
           error={errors.newEmail}
         />
-        <TextField
+        <CurrentPasswordField
           label={t('accounts.account.currentPassword')}
           name="emailPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={200}
           error={errors.emailPassword}
         />
         <div>
@@ -100,13 +88,9 @@ export function DeleteForm({ reply }: { reply: Reply }) {
       <p>{t('accounts.account.deleteText')}</p>
       <Form method="post" className="stack">
         <FormError message={errors.form} />
-        <TextField
+        <CurrentPasswordField
           label={t('accounts.account.deletePassword')}
           name="deletePassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={200}
           error={errors.deletePassword}
         />
         <div>

@@ -6,6 +6,8 @@ export const HANDLE_PATTERN = /^[a-z0-9_]{3,20}$/
 /** A new password's length: long enough to resist guessing, short enough to hash quickly. */
 export const PASSWORD_MIN = 10
 export const PASSWORD_MAX = 200
+/** The longest address SMTP allows in a forward path. */
+export const EMAIL_MAX = 254
 
 export const signupSchema = z.object({
   email: z
@@ -13,7 +15,7 @@ export const signupSchema = z.object({
     .trim()
     .toLowerCase()
     .min(1, msg('auth.emailRequired'))
-    .max(254, msg('auth.emailTooLong'))
+    .max(EMAIL_MAX, msg('auth.emailTooLong'))
     .email(msg('auth.emailInvalid')),
   handle: z
     .string()
@@ -34,7 +36,7 @@ export const signupSchema = z.object({
 })
 
 export const loginSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, msg('auth.emailRequired')).max(254),
+  email: z.string().trim().toLowerCase().min(1, msg('auth.emailRequired')).max(EMAIL_MAX),
   password: z.string().min(1, msg('auth.passwordRequired')).max(200),
 })
 
