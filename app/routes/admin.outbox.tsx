@@ -15,21 +15,16 @@ import { useNumber } from '~/components/time'
 import { getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { countOutbox, listOutbox, retryOutboxMessage } from '~/modules/mail/outbox.server'
-import { can } from '~/modules/policy/policy'
 import { env } from '~/utils/env.server'
 import { readForm } from '~/utils/form.server'
-import { forbidden, safeRedirect } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { safeRedirect } from '~/utils/http.server'
+import { requireAllowed } from '~/utils/session.server'
 import mailStyles from '~/styles/mail.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: mailStyles }]
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
-async function guard(request: Request) {
-  const user = await requireUser(request)
-  if (!can(user, 'outbox.view', null)) forbidden()
-  return user
-}
+const guard = (request: Request) => requireAllowed(request, 'outbox.view')
 
 const STATUSES = ['pending', 'sent', 'dead'] as const
 const filterSchema = z.object({

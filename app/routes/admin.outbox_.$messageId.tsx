@@ -7,18 +7,15 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { OutboxMeta } from '~/components/mail/outbox-item'
 import { getT } from '~/i18n/i18n.server'
 import { getOutboxMessage } from '~/modules/mail/outbox.server'
-import { can } from '~/modules/policy/policy'
 import { NotFound } from '~/utils/domain-errors'
-import { forbidden } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { requireAllowed } from '~/utils/session.server'
 import mailStyles from '~/styles/mail.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: mailStyles }]
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  if (!can(user, 'outbox.view', null)) forbidden()
+  const user = await requireAllowed(request, 'outbox.view')
   const id = z.coerce
     .number()
     .int()

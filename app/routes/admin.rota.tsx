@@ -22,22 +22,17 @@ import {
   saveRota,
   upcomingTurns,
 } from '~/modules/escalation/rota.server'
-import { can } from '~/modules/policy/policy'
 import { now } from '~/utils/clock.server'
 import { isDomainError, type Invalid } from '~/utils/domain-errors'
 import { readForm } from '~/utils/form.server'
-import { forbidden, invalid } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { invalid } from '~/utils/http.server'
+import { requireAllowed } from '~/utils/session.server'
 import adminStyles from '~/styles/admin.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminStyles }]
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
-async function guard(request: Request) {
-  const user = await requireUser(request)
-  if (!can(user, 'rota.manage', null)) forbidden()
-  return user
-}
+const guard = (request: Request) => requireAllowed(request, 'rota.manage')
 
 const NEW_ROTA = {
   memberIds: [] as number[],

@@ -13,10 +13,9 @@ import { localizeCategory } from '~/modules/categories/localize'
 import { timeZones } from '~/modules/escalation/business-time'
 import { listSla, saveSla } from '~/modules/escalation/sla.server'
 import { WEEKDAYS } from '~/modules/escalation/validation'
-import { can } from '~/modules/policy/policy'
 import { readForm } from '~/utils/form.server'
-import { forbidden, invalid, notFound } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { invalid, notFound } from '~/utils/http.server'
+import { requireAllowed } from '~/utils/session.server'
 import adminStyles from '~/styles/admin.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminStyles }]
@@ -34,8 +33,7 @@ const FIELDS = [
 ] as const
 
 async function categoryOf(request: Request, param: string | undefined) {
-  const user = await requireUser(request)
-  if (!can(user, 'sla.settings', null)) forbidden()
+  const user = await requireAllowed(request, 'sla.settings')
   if (!param || !/^\d{1,10}$/.test(param)) notFound()
   const category = listSla().find((c) => c.id === Number(param))
   if (!category) notFound()

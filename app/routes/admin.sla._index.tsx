@@ -8,17 +8,14 @@ import { getLanguage, getT } from '~/i18n/i18n.server'
 import { localizeCategory } from '~/modules/categories/localize'
 import { listSla } from '~/modules/escalation/sla.server'
 import { DEFAULT_SLA, WEEKDAYS, type SlaSettings } from '~/modules/escalation/validation'
-import { can } from '~/modules/policy/policy'
-import { forbidden } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { requireAllowed } from '~/utils/session.server'
 import adminStyles from '~/styles/admin.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminStyles }]
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  if (!can(user, 'sla.settings', null)) forbidden()
+  await requireAllowed(request, 'sla.settings')
   const language = await getLanguage(request)
   return json({
     title: (await getT(request))('escalation.sla.title'),

@@ -18,14 +18,13 @@ import { changeRole } from '~/modules/users/users.server'
 import accountStyles from '~/styles/accounts.css'
 import { readForm } from '~/utils/form.server'
 import { forbidden, notFound } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { requireAllowed } from '~/utils/session.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountStyles }]
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 async function guard(request: Request, handle: string | undefined) {
-  const user = await requireUser(request)
-  if (!can(user, 'user.manage', null)) forbidden()
+  const user = await requireAllowed(request, 'user.manage')
   const name = (handle ?? '').toLowerCase()
   if (!HANDLE_PATTERN.test(name)) notFound(msg('community.profile.notFound'))
   return { user, managed: getManagedUser(user, name) }

@@ -7,17 +7,14 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getT } from '~/i18n/i18n.server'
 import { listUsers } from '~/modules/accounts/admin-users.server'
 import { userFiltersSchema } from '~/modules/accounts/validation'
-import { can } from '~/modules/policy/policy'
 import accountStyles from '~/styles/accounts.css'
-import { forbidden } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { requireAllowed } from '~/utils/session.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountStyles }]
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  if (!can(user, 'user.manage', null)) forbidden()
+  const user = await requireAllowed(request, 'user.manage')
   const params = new URL(request.url).searchParams
   const filters = userFiltersSchema.parse({
     q: params.get('q') ?? '',

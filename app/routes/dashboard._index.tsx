@@ -9,8 +9,7 @@ import { listCategories } from '~/modules/categories/categories.server'
 import { getDashboard } from '~/modules/metrics/dashboard.server'
 import { filtersSchema } from '~/modules/metrics/validation'
 import { can } from '~/modules/policy/policy'
-import { forbidden } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { requireAllowed } from '~/utils/session.server'
 import dashboardStyles from '~/styles/dashboard.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: dashboardStyles }]
@@ -18,8 +17,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: dashboardS
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  if (!can(user, 'dashboard.view', null)) forbidden()
+  const user = await requireAllowed(request, 'dashboard.view')
   const input = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const { filters, dashboard } = getDashboard(user, input)
   return json({

@@ -5,14 +5,11 @@ import { msg } from '~/i18n/message'
 import { dashboardCsv } from '~/modules/metrics/csv.server'
 import { getDashboard } from '~/modules/metrics/dashboard.server'
 import { filtersSchema, TABLES } from '~/modules/metrics/validation'
-import { can } from '~/modules/policy/policy'
-import { forbidden } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { requireAllowed } from '~/utils/session.server'
 
 /** One dashboard table as a CSV file, for the same filters as the page. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  if (!can(user, 'dashboard.view', null)) forbidden()
+  const user = await requireAllowed(request, 'dashboard.view')
   const params = Object.fromEntries(new URL(request.url).searchParams)
   const table = z.enum(TABLES).safeParse(params.table)
   if (!table.success) throw new Response(msg('dashboard.csv.unknownTable'), { status: 400 })

@@ -5,21 +5,16 @@ import { useTranslation } from 'react-i18next'
 import { FormError, TextField } from '~/components/forms'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getT } from '~/i18n/i18n.server'
-import { can } from '~/modules/policy/policy'
 import { fieldErrorsOf } from '~/modules/questions/validation'
 import { solvedCloseDays, updateSolvedCloseDays } from '~/modules/surveys/settings.server'
 import { closeSettingsSchema, SOLVED_CLOSE_DAYS_MAX } from '~/modules/surveys/validation'
 import { readForm } from '~/utils/form.server'
-import { forbidden, formValues, invalid } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { formValues, invalid } from '~/utils/http.server'
+import { requireAllowed } from '~/utils/session.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
-async function guard(request: Request) {
-  const user = await requireUser(request)
-  if (!can(user, 'dashboard.settings', null)) forbidden()
-  return user
-}
+const guard = (request: Request) => requireAllowed(request, 'dashboard.settings')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await guard(request)

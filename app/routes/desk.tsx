@@ -20,10 +20,8 @@ import { listCategories } from '~/modules/categories/categories.server'
 import { listAssignableStaff, listDesk } from '~/modules/escalation/desk.server'
 import { deskFilters, staffIntent } from '~/modules/escalation/desk-validation'
 import { onCallNow } from '~/modules/escalation/rota.server'
-import { can } from '~/modules/policy/policy'
 import { readForm } from '~/utils/form.server'
-import { forbidden } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { requireAllowed } from '~/utils/session.server'
 import { conflictReply, runDeskIntent } from '~/utils/staff-intents.server'
 import deskStyles from '~/styles/desk.css'
 
@@ -31,11 +29,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: deskStyles
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
-async function guard(request: Request) {
-  const user = await requireUser(request)
-  if (!can(user, 'desk.view', null)) forbidden()
-  return user
-}
+const guard = (request: Request) => requireAllowed(request, 'desk.view')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await guard(request)

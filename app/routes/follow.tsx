@@ -4,10 +4,9 @@ import { z } from 'zod'
 import { getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { follow, unfollow } from '~/modules/notifications/follows.server'
-import { can } from '~/modules/policy/policy'
 import { readForm } from '~/utils/form.server'
-import { forbidden, safeRedirect } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { safeRedirect } from '~/utils/http.server'
+import { requireAllowed } from '~/utils/session.server'
 
 // Only the follow buttons' forms post here; the address itself is no page.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,8 +23,7 @@ const schema = z.object({
 export const intents = schema.shape.intent.options
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request)
-  if (!can(user, 'account.notifications', null)) forbidden()
+  const user = await requireAllowed(request, 'account.notifications')
   const parsed = schema.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success) throw new Response(msg('errors.unknownAction'), { status: 400 })
   const { intent, targetType, targetId, returnTo } = parsed.data

@@ -11,13 +11,12 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { KbArticleForm } from '~/components/kb-article-fields'
-import { requireUser } from '~/utils/session.server'
+import { requireAllowed } from '~/utils/session.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { handleArticleForm } from '~/utils/article-form.server'
 import { getArticleForEdit, updateArticle } from '~/modules/kb/kb.server'
 import { KB_SLUG_PATTERN } from '~/modules/kb/validation'
-import { can } from '~/modules/policy/policy'
-import { forbidden, notFound } from '~/utils/http.server'
+import { notFound } from '~/utils/http.server'
 import kbStyles from '~/styles/kb.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: kbStyles }]
@@ -25,8 +24,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: kbStyles }
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 async function guard(request: Request, slug: string | undefined) {
-  const user = await requireUser(request)
-  if (!can(user, 'kb.manage', null)) forbidden()
+  const user = await requireAllowed(request, 'kb.manage')
   const article = slug && KB_SLUG_PATTERN.test(slug) ? getArticleForEdit(slug, user) : null
   if (!article) notFound(msg('errors.notFound.article'))
   return { user, article }

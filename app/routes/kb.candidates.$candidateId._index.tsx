@@ -14,14 +14,13 @@ import { KbArticleFields } from '~/components/kb-article-fields'
 import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { personWords } from '~/i18n/trans-values'
-import { requireUser } from '~/utils/session.server'
+import { requireAllowed } from '~/utils/session.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { getCandidateDraft, publishCandidate, rejectCandidate } from '~/modules/kb/promotion.server'
 import { promotionSchema, REJECT_NOTE_MAX, rejectSchema } from '~/modules/kb/validation'
-import { can } from '~/modules/policy/policy'
 import { fieldErrorsOf } from '~/modules/questions/validation'
 import { readForm } from '~/utils/form.server'
-import { forbidden, formValues, invalid, notFound } from '~/utils/http.server'
+import { formValues, invalid, notFound } from '~/utils/http.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
 import { slugify } from '~/utils/slug'
 import kbStyles from '~/styles/kb.css'
@@ -33,8 +32,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: kbStyles }
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 async function guard(request: Request, rawId: string | undefined) {
-  const user = await requireUser(request)
-  if (!can(user, 'kb.manage', null)) forbidden()
+  const user = await requireAllowed(request, 'kb.manage')
   const id = z.coerce.number().int().positive().safeParse(rawId)
   // The moderator writes the article: the draft's headings are in their language.
   const t = await getT(request)

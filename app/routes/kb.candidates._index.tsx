@@ -13,7 +13,7 @@ import { RelativeTime } from '~/components/time'
 import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { personWords } from '~/i18n/trans-values'
-import { requireUser } from '~/utils/session.server'
+import { requireAllowed } from '~/utils/session.server'
 import {
   applyPromotionRule,
   getPromotionSettings,
@@ -31,11 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 const SETTINGS_FIELDS = ['mode', 'minScore', 'minAcceptedDays', 'minAuthorReputation'] as const
 
-async function guard(request: Request) {
-  const user = await requireUser(request)
-  if (!can(user, 'kb.manage', null)) forbidden()
-  return user
-}
+const guard = (request: Request) => requireAllowed(request, 'kb.manage')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await guard(request)

@@ -10,23 +10,17 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getLanguage, getT } from '~/i18n/i18n.server'
 import { KbArticleForm } from '~/components/kb-article-fields'
-import { requireUser } from '~/utils/session.server'
+import { requireAllowed } from '~/utils/session.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { handleArticleForm } from '~/utils/article-form.server'
 import { createArticle } from '~/modules/kb/kb.server'
-import { can } from '~/modules/policy/policy'
-import { forbidden } from '~/utils/http.server'
 import kbStyles from '~/styles/kb.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: kbStyles }]
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
-async function guard(request: Request) {
-  const user = await requireUser(request)
-  if (!can(user, 'kb.manage', null)) forbidden()
-  return user
-}
+const guard = (request: Request) => requireAllowed(request, 'kb.manage')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await guard(request)

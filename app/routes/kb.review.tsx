@@ -13,22 +13,16 @@ import { RelativeTime } from '~/components/time'
 import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { personWords } from '~/i18n/trans-values'
-import { requireUser } from '~/utils/session.server'
+import { requireAllowed } from '~/utils/session.server'
 import { listDueForReview, markArticleReviewed } from '~/modules/kb/kb.server'
-import { can } from '~/modules/policy/policy'
 import { readForm } from '~/utils/form.server'
-import { forbidden } from '~/utils/http.server'
 import kbStyles from '~/styles/kb.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: kbStyles }]
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
-async function guard(request: Request) {
-  const user = await requireUser(request)
-  if (!can(user, 'kb.manage', null)) forbidden()
-  return user
-}
+const guard = (request: Request) => requireAllowed(request, 'kb.manage')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await guard(request)

@@ -20,21 +20,15 @@ import {
 } from '~/modules/accounts/settings.server'
 import { ACCOUNT_INTENTS, accountFormSchema } from '~/modules/accounts/validation'
 import { logOut } from '~/modules/auth/auth.server'
-import { can } from '~/modules/policy/policy'
 import { fieldErrorsOf } from '~/modules/questions/validation'
 import accountStyles from '~/styles/accounts.css'
 import { readForm } from '~/utils/form.server'
-import { forbidden } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { requireAllowed } from '~/utils/session.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountStyles }]
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
-async function guard(request: Request) {
-  const user = await requireUser(request)
-  if (!can(user, 'account.settings', null)) forbidden()
-  return user
-}
+const guard = (request: Request) => requireAllowed(request, 'account.settings')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await guard(request)

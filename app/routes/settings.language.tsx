@@ -6,17 +6,14 @@ import { SettingsNav } from '~/components/accounts/settings-nav'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config'
 import { getLanguage, getT } from '~/i18n/i18n.server'
-import { can } from '~/modules/policy/policy'
 import accountStyles from '~/styles/accounts.css'
-import { forbidden } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { requireAllowed } from '~/utils/session.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountStyles }]
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  if (!can(user, 'account.settings', null)) forbidden()
+  await requireAllowed(request, 'account.settings')
   return json({
     title: (await getT(request))('accounts.language.meta'),
     current: await getLanguage(request),

@@ -21,13 +21,11 @@ import {
   getPreferences,
   saveNotificationPreferences,
 } from '~/modules/notifications/preferences.server'
-import { can } from '~/modules/policy/policy'
 import { db } from '~/utils/db.server'
 import { readForm } from '~/utils/form.server'
 import accountStyles from '~/styles/accounts.css'
 import mailStyles from '~/styles/mail.css'
-import { forbidden } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { requireAllowed } from '~/utils/session.server'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: mailStyles },
@@ -35,11 +33,7 @@ export const links: LinksFunction = () => [
 ]
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
-async function guard(request: Request) {
-  const user = await requireUser(request)
-  if (!can(user, 'account.notifications', null)) forbidden()
-  return user
-}
+const guard = (request: Request) => requireAllowed(request, 'account.notifications')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await guard(request)

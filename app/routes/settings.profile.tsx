@@ -17,8 +17,8 @@ import { can } from '~/modules/policy/policy'
 import { fieldErrorsOf } from '~/modules/questions/validation'
 import accountStyles from '~/styles/accounts.css'
 import { readForm } from '~/utils/form.server'
-import { forbidden, formValues, invalid } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { formValues, invalid } from '~/utils/http.server'
+import { requireAllowed } from '~/utils/session.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountStyles }]
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
@@ -26,8 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 const FIELDS = ['displayName', 'bio', 'avatarColour'] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  if (!can(user, 'account.settings', null)) forbidden()
+  const user = await requireAllowed(request, 'account.settings')
   const account = getAccountSettings(user)
   return json({
     title: (await getT(request))('accounts.profile.meta'),
@@ -43,8 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request)
-  if (!can(user, 'profile.edit', null)) forbidden()
+  const user = await requireAllowed(request, 'profile.edit')
   const values = formValues(await readForm(request), FIELDS)
   const parsed = profileSchema.safeParse(values)
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values)

@@ -7,7 +7,6 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { FormError, TextAreaField } from '~/components/forms'
-import { can } from '~/modules/policy/policy'
 import { changeSynonyms, isSearchIndexCurrent } from '~/modules/search/search-maintenance.server'
 import {
   DEFAULT_SYNONYMS,
@@ -16,16 +15,12 @@ import {
 } from '~/modules/search/synonyms.server'
 import { SYNONYMS_TEXT_MAX } from '~/modules/search/validation'
 import { readForm } from '~/utils/form.server'
-import { forbidden, formValues, invalid } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { formValues, invalid } from '~/utils/http.server'
+import { requireAllowed } from '~/utils/session.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
-async function guard(request: Request) {
-  const user = await requireUser(request)
-  if (!can(user, 'search.settings', null)) forbidden()
-  return user
-}
+const guard = (request: Request) => requireAllowed(request, 'search.settings')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await guard(request)

@@ -6,21 +6,16 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SpamSettingsForm } from '~/components/trust/spam-settings'
 import { getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
-import { can } from '~/modules/policy/policy'
 import { BLOCKED_WORDS_MAX, BLOCKED_WORDS_TEXT_MAX } from '~/modules/trust/rules'
 import { getSpamSettings, saveSpamSettings } from '~/modules/trust/spam.server'
 import { isDomainError, type Invalid } from '~/utils/domain-errors'
 import { readForm } from '~/utils/form.server'
-import { forbidden, formValues, invalid } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { formValues, invalid } from '~/utils/http.server'
+import { requireAllowed } from '~/utils/session.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
-async function guard(request: Request) {
-  const user = await requireUser(request)
-  if (!can(user, 'spam.settings', null)) forbidden()
-  return user
-}
+const guard = (request: Request) => requireAllowed(request, 'spam.settings')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await guard(request)

@@ -7,18 +7,15 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { TemplateForm } from '~/components/templates/template-form'
 import { getLanguage, getT } from '~/i18n/i18n.server'
 import { listCategories } from '~/modules/categories/categories.server'
-import { can } from '~/modules/policy/policy'
 import { getTemplateForEdit, updateTemplate } from '~/modules/templates/templates.server'
 import { NotFound } from '~/utils/domain-errors'
-import { forbidden } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { requireAllowed } from '~/utils/session.server'
 import { handleTemplateForm } from '~/utils/template-form.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
 async function guard(request: Request, raw: string | undefined) {
-  const user = await requireUser(request)
-  if (!can(user, 'template.manage', null)) forbidden()
+  const user = await requireAllowed(request, 'template.manage')
   const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).safeParse(raw)
   if (!id.success) throw new NotFound('page')
   return { user, id: id.data }

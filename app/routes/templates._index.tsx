@@ -6,7 +6,6 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { TemplatesOverview } from '~/components/templates/templates-overview'
 import { getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
-import { can } from '~/modules/policy/policy'
 import { fieldErrorsOf } from '~/modules/questions/validation'
 import {
   automateTemplate,
@@ -20,19 +19,15 @@ import {
   templatesIntent,
 } from '~/modules/templates/validation'
 import { readForm } from '~/utils/form.server'
-import { forbidden, invalid } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { invalid } from '~/utils/http.server'
+import { requireAllowed } from '~/utils/session.server'
 import templateStyles from '~/styles/templates.css'
 
 export const links = () => [{ rel: 'stylesheet', href: templateStyles }]
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
-async function guard(request: Request) {
-  const user = await requireUser(request)
-  if (!can(user, 'template.manage', null)) forbidden()
-  return user
-}
+const guard = (request: Request) => requireAllowed(request, 'template.manage')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await guard(request)

@@ -6,20 +6,14 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { TemplateForm } from '~/components/templates/template-form'
 import { getLanguage, getT } from '~/i18n/i18n.server'
 import { listCategories } from '~/modules/categories/categories.server'
-import { can } from '~/modules/policy/policy'
 import { newSubmissionKey } from '~/modules/submissions/submissions.server'
 import { createTemplate } from '~/modules/templates/templates.server'
-import { forbidden } from '~/utils/http.server'
-import { requireUser } from '~/utils/session.server'
+import { requireAllowed } from '~/utils/session.server'
 import { handleTemplateForm } from '~/utils/template-form.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
-async function guard(request: Request) {
-  const user = await requireUser(request)
-  if (!can(user, 'template.manage', null)) forbidden()
-  return user
-}
+const guard = (request: Request) => requireAllowed(request, 'template.manage')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await guard(request)

@@ -58,7 +58,7 @@ export type AnswerTarget = PostState & {
 /** A reply template as the policy judges it. */
 export type TemplateTarget = { visibility: 'public' | 'staff' }
 
-type Checks = {
+export type Checks = {
   'question.view': QuestionTarget
   'question.create': null
   'question.edit': QuestionTarget
