@@ -94,6 +94,66 @@ function FigureHead({ first, waiting }: { first: string; waiting: string }) {
   )
 }
 
+/** A few counts, one per row, each named in its row's header. */
+function CountRows({ rows }: { rows: [string, number][] }) {
+  const { number } = useFormats()
+  return (
+    <table className="dash-table">
+      <tbody>
+        {rows.map(([label, value]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td>{number(value)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+type Person = { userId: number; handle: string; displayName: string }
+
+/** People (linked to their profiles) with a count per column, or the empty state. */
+function PeopleTable<P extends Person>({
+  people,
+  empty,
+  columns,
+}: {
+  people: P[]
+  empty: string
+  columns: [string, (p: P) => number][]
+}) {
+  const { t } = useTranslation()
+  const { number } = useFormats()
+  if (people.length === 0) return <p className="empty">{empty}</p>
+  return (
+    <table className="dash-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('dashboard.table.person')}</th>
+          {columns.map(([label]) => (
+            <th key={label} scope="col">
+              {label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {people.map((p) => (
+          <tr key={p.userId}>
+            <th scope="row">
+              <Link to={`/users/${p.handle}`}>{p.displayName}</Link>
+            </th>
+            {columns.map(([label, value]) => (
+              <td key={label}>{number(value(p))}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
 export function DashboardFilters({
   filters,
   categories,
@@ -397,26 +457,12 @@ export function DashboardBody({ data }: { data: Data }) {
         table="escalations"
         filters={filters}
       >
-        <table className="dash-table">
-          <tbody>
-            <tr>
-              <th scope="row">{t('dashboard.escalations.escalated')}</th>
-              <td>{number(d.escalations.escalated)}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t('dashboard.escalations.level2')}</th>
-              <td>{number(d.escalations.level2)}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t('dashboard.escalations.breaches')}</th>
-              <td>{number(d.escalations.breaches)}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t('dashboard.escalations.acknowledged')}</th>
-              <td>{number(d.escalations.acknowledged)}</td>
-            </tr>
-          </tbody>
-        </table>
+        <CountRows
+          rows={(['escalated', 'level2', 'breaches', 'acknowledged'] as const).map((k) => [
+            t(`dashboard.escalations.${k}`),
+            d.escalations[k],
+          ])}
+        />
         <TrendChart
           title={t('dashboard.charts.escalations')}
           points={points((r) => r.escalations)}
@@ -432,30 +478,14 @@ export function DashboardBody({ data }: { data: Data }) {
         table="on-call"
         filters={filters}
       >
-        {d.onCall.length === 0 ? (
-          <p className="empty">{t('dashboard.onCall.empty')}</p>
-        ) : (
-          <table className="dash-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('dashboard.table.person')}</th>
-                <th scope="col">{t('dashboard.onCall.escalated')}</th>
-                <th scope="col">{t('dashboard.onCall.acknowledged')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.onCall.map((p) => (
-                <tr key={p.userId}>
-                  <th scope="row">
-                    <Link to={`/users/${p.handle}`}>{p.displayName}</Link>
-                  </th>
-                  <td>{number(p.escalated)}</td>
-                  <td>{number(p.acknowledged)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <PeopleTable
+          people={d.onCall}
+          empty={t('dashboard.onCall.empty')}
+          columns={[
+            [t('dashboard.onCall.escalated'), (p) => p.escalated],
+            [t('dashboard.onCall.acknowledged'), (p) => p.acknowledged],
+          ]}
+        />
       </Section>
 
       <Section
@@ -465,16 +495,12 @@ export function DashboardBody({ data }: { data: Data }) {
         table="states"
         filters={filters}
       >
-        <table className="dash-table">
-          <tbody>
-            {(['open', 'answered', 'solved', 'closed'] as const).map((s) => (
-              <tr key={s}>
-                <th scope="row">{t(`dashboard.states.${s}`)}</th>
-                <td>{number(d.states[s])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountRows
+          rows={(['open', 'answered', 'solved', 'closed'] as const).map((k) => [
+            t(`dashboard.states.${k}`),
+            d.states[k],
+          ])}
+        />
         <TrendChart
           title={t('dashboard.charts.asked')}
           points={points((r) => r.asked)}
@@ -490,30 +516,14 @@ export function DashboardBody({ data }: { data: Data }) {
         table="helpers"
         filters={filters}
       >
-        {d.helpers.length === 0 ? (
-          <p className="empty">{t('dashboard.helpers.empty')}</p>
-        ) : (
-          <table className="dash-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('dashboard.table.person')}</th>
-                <th scope="col">{t('dashboard.helpers.accepted')}</th>
-                <th scope="col">{t('dashboard.helpers.answers')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.helpers.map((p) => (
-                <tr key={p.userId}>
-                  <th scope="row">
-                    <Link to={`/users/${p.handle}`}>{p.displayName}</Link>
-                  </th>
-                  <td>{number(p.accepted)}</td>
-                  <td>{number(p.answers)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <PeopleTable
+          people={d.helpers}
+          empty={t('dashboard.helpers.empty')}
+          columns={[
+            [t('dashboard.helpers.accepted'), (p) => p.accepted],
+            [t('dashboard.helpers.answers'), (p) => p.answers],
+          ]}
+        />
       </Section>
       <Section
         id="templates"
