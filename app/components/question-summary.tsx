@@ -3,7 +3,7 @@ import type { SerializeFrom } from '@remix-run/node'
 import { Trans, useTranslation } from 'react-i18next'
 import { PEOPLES_WORDS } from '~/i18n/trans'
 import type { QuestionListItem } from '~/modules/questions/questions.server'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 import { StatusBadge, TagList } from './post-meta'
 import { RelativeTime, useNumber } from './time'
 
@@ -41,7 +41,7 @@ export function QuestionSummary({ q }: { q: SerializeFrom<QuestionListItem> }) {
       </div>
       <div className="summary-main">
         <h3 className="summary-title">
-          <Link to={`/questions/${q.id}/${slugify(q.title)}`}>{q.title}</Link>
+          <Link to={threadPath(q)}>{q.title}</Link>
         </h3>
         <p className="summary-excerpt">{plainExcerpt(q.excerpt)}</p>
         <div className="summary-footer">

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getT } from '~/i18n/i18n.server'
 import { acceptByToken, getAcceptByToken } from '~/modules/surveys/reminders.server'
 import { readForm } from '~/utils/form.server'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       title: t('dashboard.accept.title'),
       page: page.ok
-        ? { ...page, path: `/questions/${page.questionId}/${slugify(page.title)}` }
+        ? { ...page, path: threadPath({ id: page.questionId, title: page.title }) }
         : page,
       done: url.searchParams.has('done'),
     },

@@ -18,7 +18,7 @@ import { answerSchema } from '~/modules/questions/validation'
 import { readForm } from '~/utils/form.server'
 import { forbidden, formValues, notFound } from '~/utils/http.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (personalData) return json({ ok: false as const, fieldErrors: {}, values, personalData })
   return saveForm(values, answerSchema, async (input) => {
     await updateAnswer(user, id, input.body, values.comment.slice(0, 200), input.language)
-    const thread = `/questions/${found.question.id}/${slugify(found.question.title)}`
+    const thread = threadPath(found.question)
     return { ok: true, location: `${thread}#answer-${id}` }
   })
 }
@@ -72,7 +72,7 @@ export default function EditAnswer() {
   return (
     <div className="narrow">
       <p>
-        <Link to={`/questions/${question.id}/${slugify(question.title)}`}>← {question.title}</Link>
+        <Link to={threadPath(question)}>← {question.title}</Link>
       </p>
       <h1>{t('questions.edit.answerTitle')}</h1>
       <Form method="post" className="stack" noValidate>

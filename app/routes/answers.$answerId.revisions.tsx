@@ -11,7 +11,7 @@ import { getVisibleAnswer } from '~/modules/answers/answers.server'
 import { getUser } from '~/modules/auth/auth.server'
 import { getRevisionHistory } from '~/modules/questions/history.server'
 import { notFound } from '~/utils/http.server'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
@@ -34,7 +34,7 @@ export default function AnswerHistory() {
   return (
     <div className="narrow">
       <p>
-        <Link to={`/questions/${question.id}/${slugify(question.title)}`}>← {question.title}</Link>
+        <Link to={threadPath(question)}>← {question.title}</Link>
       </p>
       <h1>{t('community.revisions.answerTitle')}</h1>
       <RevisionHistory revisions={revisions} />

@@ -36,7 +36,7 @@ import { Forbidden } from '~/utils/domain-errors'
 import { readForm } from '~/utils/form.server'
 import { formValues } from '~/utils/http.server'
 import { renderPreview } from '~/utils/preview.server'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 import searchStyles from '~/styles/search.css'
 
 const FIELDS = ['title', 'body', 'category', 'tags', 'language', 'visibility'] as const
@@ -136,7 +136,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!result.ok) return showAgain(values, { fieldErrors: result.fieldErrors }, 400)
       markAskVisitPosted(visit?.id, result.id, user.id)
       void suggestAutomatically(result.id)
-      return redirect(`/questions/${result.id}/${slugify(parsed.data.title)}`)
+      return redirect(threadPath({ id: result.id, title: parsed.data.title }))
     }
   }
 }

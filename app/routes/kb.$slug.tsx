@@ -33,7 +33,7 @@ import { NotFound } from '~/utils/domain-errors'
 import { readForm } from '~/utils/form.server'
 import { invalid } from '~/utils/http.server'
 import { ensureVisitorId, readVisitorId } from '~/utils/visitor.server'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 import kbStyles from '~/styles/kb.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: kbStyles }]
@@ -149,7 +149,7 @@ export default function ArticlePage() {
           <ul className="kb-sources">
             {sources.map((s) => (
               <li key={s.id}>
-                <Link to={`/questions/${s.id}/${slugify(s.title)}`}>{s.title}</Link>
+                <Link to={threadPath(s)}>{s.title}</Link>
                 {s.hidden ? <span className="muted"> {t('kb.article.hiddenSource')}</span> : null}
               </li>
             ))}

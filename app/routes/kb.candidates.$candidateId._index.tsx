@@ -22,7 +22,7 @@ import { fieldErrorsOf } from '~/modules/questions/validation'
 import { readForm } from '~/utils/form.server'
 import { formValues, invalid, notFound } from '~/utils/http.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 import kbStyles from '~/styles/kb.css'
 
 const FIELDS = ['title', 'summary', 'body', 'category', 'tags', 'note'] as const
@@ -96,7 +96,7 @@ export default function PromoteCandidate() {
             i18nKey="kb.promote.fromThread"
             values={{ title: question.title }}
             components={{
-              thread: <Link to={`/questions/${question.id}/${slugify(question.title)}`} />,
+              thread: <Link to={threadPath(question)} />,
             }}
             {...personWords}
           />

@@ -10,7 +10,7 @@ import { getT } from '~/i18n/i18n.server'
 import { PEOPLES_WORDS } from '~/i18n/trans'
 import { requireUser } from '~/utils/session.server'
 import { listNotifications, markAllRead } from '~/modules/notifications/notifications.server'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 import { FLAG_REASON_LABELS, FLAG_REASONS, type FlagReason } from '~/modules/flags/validation'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
@@ -99,7 +99,7 @@ function flaggedNotice(t: TFunction, answer: boolean, reasons: string[]) {
 /** Where an entry leads: the answer it is about (the first unread one), else the question. */
 function href(n: Item & { question: { id: number; title: string } }) {
   if (n.type === 'template.automation_off') return '/templates'
-  const thread = `/questions/${n.question.id}/${slugify(n.question.title)}`
+  const thread = threadPath(n.question)
   return n.answerId ? `${thread}#answer-${n.answerId}` : thread
 }
 
@@ -147,7 +147,7 @@ export default function Notifications() {
                     {...PEOPLES_WORDS}
                     values={{ title: n.original.title }}
                     components={{
-                      go: <Link to={`/questions/${n.original.id}/${slugify(n.original.title)}`} />,
+                      go: <Link to={threadPath(n.original)} />,
                     }}
                   />
                 </>

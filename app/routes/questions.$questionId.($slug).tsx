@@ -39,7 +39,7 @@ import { actorOf, countView, handleQuestionIntent, hasRemovals } from '~/utils/q
 import { handleThreadStaffIntent } from '~/utils/staff-intents.server'
 import { getThreadModerationView, moderateThread } from '~/utils/thread-moderation.server'
 import { requireUser } from '~/utils/session.server'
-import { slugify } from '~/utils/slug'
+import { slugify, threadPath } from '~/utils/slug'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -59,7 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const page = getQuestionPage(id, user, await getLanguage(request))
   if (!page) throw new NotFound('question')
   const merged = page.question.mergedIntoId ? getMergeTarget(id, user) : null
-  if (merged) throw redirect(`/questions/${merged.id}/${slugify(merged.title)}`, 301)
+  if (merged) throw redirect(threadPath(merged), 301)
   const canonical = slugify(page.question.title)
   if (params.slug !== canonical) throw redirect(`/questions/${id}/${canonical}`, 301)
   countView(page, user, request, context.clientIp as string)
@@ -107,7 +107,7 @@ export default function QuestionRoute() {
   const data = useLoaderData<typeof loader>()
   const { page, viewer, removals, escalation, following } = data
   const { question, answers, target } = page
-  const path = `/questions/${question.id}/${slugify(question.title)}`
+  const path = threadPath(question)
   return (
     <article className="thread" aria-labelledby="question-title">
       <FlaggedNotice flagged={data.flagged} />

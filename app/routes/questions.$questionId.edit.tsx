@@ -22,7 +22,7 @@ import { questionSchema } from '~/modules/questions/validation'
 import { readForm } from '~/utils/form.server'
 import { forbidden, formValues, notFound } from '~/utils/http.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 
 const FIELDS = ['title', 'body', 'category', 'tags', 'language', 'comment'] as const
 
@@ -68,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ...input,
       comment: values.comment.slice(0, 200),
     })
-    return result.ok ? { ok: true, location: `/questions/${id}/${slugify(input.title)}` } : result
+    return result.ok ? { ok: true, location: threadPath({ id, title: input.title }) } : result
   })
 }
 

@@ -9,7 +9,7 @@ import { getVisibleQuestion } from '~/modules/questions/questions.server'
 import { NotFound } from '~/utils/domain-errors'
 import { readForm } from '~/utils/form.server'
 import { requireUser } from '~/utils/session.server'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 
 // The values of the form's `intent` field this action takes (the forged-request test posts each).
 export const intents = PUBLISH_INTENTS
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const question = getVisibleQuestion(parseId(params.questionId), user)
   if (!question) throw new NotFound('question')
-  return redirect(`/questions/${question.id}/${slugify(question.title)}`)
+  return redirect(threadPath(question))
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,5 +38,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
   else setPublishConsent(user, id, intent.data === 'allow-publish')
   const question = getVisibleQuestion(id, user)
   if (!question) throw new NotFound('question')
-  return redirect(`/questions/${id}/${slugify(question.title)}`)
+  return redirect(threadPath({ id, title: question.title }))
 }

@@ -11,7 +11,7 @@ import { getUser } from '~/modules/auth/auth.server'
 import { getRevisionHistory } from '~/modules/questions/history.server'
 import { getVisibleQuestion } from '~/modules/questions/questions.server'
 import { notFound } from '~/utils/http.server'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
@@ -34,9 +34,7 @@ export default function QuestionHistory() {
   return (
     <div className="narrow">
       <p>
-        <Link to={`/questions/${question.id}/${slugify(question.title)}`}>
-          {t('community.revisions.back')}
-        </Link>
+        <Link to={threadPath(question)}>{t('community.revisions.back')}</Link>
       </p>
       <h1>{t('community.revisions.questionTitle', { title: question.title })}</h1>
       <RevisionHistory revisions={revisions} />

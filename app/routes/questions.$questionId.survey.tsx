@@ -15,7 +15,7 @@ import { NotFound } from '~/utils/domain-errors'
 import { readForm } from '~/utils/form.server'
 import { forbidden, formValues, invalid } from '~/utils/http.server'
 import { requireUser } from '~/utils/session.server'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     question: {
       id: question.id,
       title: question.title,
-      path: `/questions/${question.id}/${slugify(question.title)}`,
+      path: threadPath(question),
     },
     survey,
   })
@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = surveySchema.safeParse(values)
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values)
   answerSurvey(user, question.id, parsed.data)
-  return redirect(`/questions/${question.id}/${slugify(question.title)}?survey=saved#survey`)
+  return redirect(`${threadPath(question)}?survey=saved#survey`)
 }
 
 export default function QuestionSurvey() {

@@ -10,7 +10,7 @@ import { answerSurveyByToken, getSurveyByToken } from '~/modules/surveys/surveys
 import { ratingFrom, surveySchema } from '~/modules/surveys/validation'
 import { readForm } from '~/utils/form.server'
 import { formValues, invalid } from '~/utils/http.server'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       title: t('dashboard.survey.title'),
       page: page.ok
-        ? { ...page, path: `/questions/${page.questionId}/${slugify(page.title)}` }
+        ? { ...page, path: threadPath({ id: page.questionId, title: page.title }) }
         : page,
       chosen: ratingFrom(url.searchParams.get('rating')),
       saved: url.searchParams.has('saved'),

@@ -17,7 +17,7 @@ import { ownFiguresFor } from '~/modules/metrics/dashboard.server'
 import { getProfile } from '~/modules/users/users.server'
 import { atLeast } from '~/modules/policy/policy'
 import { notFound } from '~/utils/http.server'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Tanya' }]
 
@@ -97,7 +97,7 @@ export default function ProfilePage() {
                 <li key={q.id} className="question-summary">
                   <div className="summary-main">
                     <h3 className="summary-title">
-                      <Link to={`/questions/${q.id}/${slugify(q.title)}`}>{q.title}</Link>
+                      <Link to={threadPath(q)}>{q.title}</Link>
                     </h3>
                     <div className="summary-footer muted">
                       <StatusBadge status={q.status} closedReason={q.closedReason} />
@@ -132,11 +132,7 @@ export default function ProfilePage() {
                 <li key={a.id} className="question-summary">
                   <div className="summary-main">
                     <h3 className="summary-title">
-                      <Link
-                        to={`/questions/${a.question.id}/${slugify(a.question.title)}#answer-${a.id}`}
-                      >
-                        {a.question.title}
-                      </Link>
+                      <Link to={threadPath(a.question, a.id)}>{a.question.title}</Link>
                     </h3>
                     <div className="summary-footer muted">
                       {a.question.visibility === 'private' ? <PrivateBadge /> : null}

@@ -11,3 +11,8 @@ export function slugify(text: string, max = 80): string {
       .replace(/-+$/, '') || 'question'
   )
 }
+
+/** A thread's address (its id, then its title as a slug), at an answer when one is given. */
+export function threadPath(q: { id: number; title: string }, answerId?: number | null): string {
+  return `/questions/${q.id}/${slugify(q.title)}${answerId ? `#answer-${answerId}` : ''}`
+}

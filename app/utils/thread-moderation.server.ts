@@ -18,7 +18,7 @@ import {
 } from '../modules/moderation/thread-validation'
 import { getVisibleQuestion } from '../modules/questions/questions.server'
 import { mergeQuestion } from '../modules/moderation/merge.server'
-import { slugify } from './slug'
+import { threadPath } from './slug'
 
 export { getThreadModerationView } from '../modules/moderation/threads.server'
 import { isDomainError, NotFound, type Invalid } from './domain-errors'
@@ -64,7 +64,9 @@ function handleThreadModeration(
       case 'merge': {
         // The duplicate's page is gone: the moderator lands where its answers are now.
         const merged = mergeQuestion(actor, questionId, input.mergeInto, input.mergeNote)
-        return redirect(`/questions/${merged.originalId}/${slugify(merged.originalTitle)}#answers`)
+        return redirect(
+          `${threadPath({ id: merged.originalId, title: merged.originalTitle })}#answers`,
+        )
       }
     }
   } catch (error) {

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 import { useDuration } from './duration'
 import { EscalationActions, type StaffMember } from './escalation-actions'
 
@@ -44,7 +44,7 @@ export function DeskItem({
     >
       <div className="desk-item-main">
         <h3 id={titleId} className="desk-item-title">
-          <Link to={`/questions/${item.id}/${slugify(item.title)}`}>{item.title}</Link>
+          <Link to={threadPath(item)}>{item.title}</Link>
         </h3>
         <p className="desk-item-tags">
           {escalation ? (

@@ -3,7 +3,7 @@ import type { SerializeFrom } from '@remix-run/node'
 import { Trans, useTranslation } from 'react-i18next'
 import { PEOPLES_WORDS } from '~/i18n/trans'
 import type { QueueItem } from '~/modules/queue/queue.server'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 import { StatusBadge, TagList } from '../post-meta'
 import { CategorySelect } from '~/components/category-select'
 
@@ -40,7 +40,7 @@ export function QueueRow({ q }: { q: SerializeFrom<QueueItem> }) {
     <li className="question-summary">
       <div className="summary-main">
         <h3 className="summary-title">
-          <Link to={`/questions/${q.id}/${slugify(q.title)}`}>{q.title}</Link>
+          <Link to={threadPath(q)}>{q.title}</Link>
         </h3>
         <p className="queue-timing">
           <span>{t('privacy.queue.waited', { duration: duration(q.waitedMs) })}</span>

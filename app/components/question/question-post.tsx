@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { PEOPLES_WORDS } from '~/i18n/trans'
 import { can, type Actor, type QuestionTarget } from '~/modules/policy/policy'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 import { Byline, StatusBadge, TagList } from '../post-meta'
 import { RelativeTime, useNumber } from '../time'
 import { VoteControl } from '../vote-control'
@@ -101,7 +101,7 @@ export function QuestionPost(p: Props) {
             values={{ title: p.duplicateOf.title }}
             components={{
               strong: <strong />,
-              go: <Link to={`/questions/${p.duplicateOf.id}/${slugify(p.duplicateOf.title)}`} />,
+              go: <Link to={threadPath(p.duplicateOf)} />,
             }}
           />
         </aside>

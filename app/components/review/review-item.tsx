@@ -4,7 +4,7 @@ import type { MessageKey } from '~/i18n/keys'
 import { FLAG_REASON_LABELS, FLAG_REASONS, type FlagReason } from '~/modules/flags/validation'
 import { NOTE_MAX, REMOVAL_REASON_LABELS, REMOVAL_REASONS } from '~/modules/moderation/validation'
 import { ruleLabel } from '~/modules/trust/rules'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 import { SelectField, TextAreaField, TextField } from '../forms'
 import { formatRelative, RelativeTime, useIntlLocale } from '../time'
 
@@ -58,7 +58,7 @@ export function ReviewItem({
 }) {
   const { t } = useTranslation()
   const locale = useIntlLocale()
-  const thread = `/questions/${item.question.id}/${slugify(item.question.title)}`
+  const thread = threadPath(item.question)
   const href = item.postType === 'answer' ? `${thread}#answer-${item.postId}` : thread
   const mine = reply.values?.itemId === String(item.id)
   const errors = mine ? (reply.fieldErrors ?? {}) : {}

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { MessageKey } from '~/i18n/keys'
 import type { ReputationReason } from '~/modules/users/reputation.server'
-import { slugify } from '~/utils/slug'
+import { threadPath } from '~/utils/slug'
 import { Pagination } from '../pagination'
 import { RelativeTime, useNumber } from '../time'
 import type { loader } from '~/routes/users.$handle_.reputation'
@@ -44,7 +44,7 @@ export function ReputationPage() {
           {rows.map((r) => {
             const href =
               r.post && canView
-                ? `/questions/${r.post.questionId}/${slugify(r.post.title)}${r.post.answerId ? `#answer-${r.post.answerId}` : ''}`
+                ? threadPath({ id: r.post.questionId, title: r.post.title }, r.post.answerId)
                 : null
             return (
               <li key={r.id}>

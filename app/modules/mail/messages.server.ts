@@ -10,7 +10,7 @@ import { answers, categories, questions, users } from '../../../db/schema'
 import type { Language } from '../../i18n/config'
 import type { Tx } from '../../utils/db.server'
 import { markdownToText } from '../../utils/markdown-text.server'
-import { slugify } from '../../utils/slug'
+import { threadPath } from '../../utils/slug'
 import { localizeCategory } from '../categories/localize'
 import type { NotificationType } from '../notifications/preferences.server'
 import { composeSupportMail } from '../surveys/mail.server'
@@ -28,9 +28,6 @@ export type NotificationMail = {
   answerId?: number | null
   data?: Record<string, unknown>
 }
-
-export const threadPath = (q: { id: number; title: string }, answerId?: number | null) =>
-  `/questions/${q.id}/${slugify(q.title)}${answerId ? `#answer-${answerId}` : ''}`
 
 /** "2 hours and 5 minutes" in the reader's language. */
 export function formatWait(t: TFunction, minutes: number): string {

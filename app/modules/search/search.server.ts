@@ -11,7 +11,7 @@ import { TITLE_MIN } from '../questions/validation'
 import { now } from '../../utils/clock.server'
 import { db, sqlite, write } from '../../utils/db.server'
 import { singleton } from '../../utils/singleton.server'
-import { slugify } from '../../utils/slug'
+import { threadPath } from '../../utils/slug'
 import { searchKb, type KbHit } from './kb-index.server'
 import { correctQuery } from './did-you-mean.server'
 import { parseQuery } from './normalize.server'
@@ -274,7 +274,7 @@ export function getSimilarQuestions(questionId: number, limit = 5) {
   }
   return summarizeQuestions(cached.ids)
     .slice(0, limit)
-    .map((q: SimilarQuestion) => ({ ...q, href: `/questions/${q.id}/${slugify(q.title)}` }))
+    .map((q: SimilarQuestion) => ({ ...q, href: threadPath(q) }))
 }
 export type SimilarQuestionLink = ReturnType<typeof getSimilarQuestions>[number]
 
@@ -289,7 +289,7 @@ export function resolveTarget(type: TargetType, id: number): string | null {
       .from(questions)
       .where(and(eq(questions.id, id), listed(questions)))
       .get()
-    return q ? `/questions/${id}/${slugify(q.title)}` : null
+    return q ? threadPath({ id, title: q.title }) : null
   }
   const a = db
     .select({ slug: kbArticles.slug })
