@@ -126,17 +126,11 @@ function statsOf(uses: UseRow[], edited: number[], at: number): TemplateStats {
   }
 }
 
-/** One template's uses over a range, for the dashboard. */
-export type TemplateRangeRow = {
-  templateId: number
-  title: string
-  uses: number
-  decided: number
-  closed: number
-  closureRate: number | null
-  averageRating: number | null
-  ratings: number
-}
+/** One template's uses over a range, for the dashboard (follow-ups and edits are the page's). */
+export type TemplateRangeRow = { templateId: number; title: string } & Omit<
+  TemplateStats,
+  'followUps' | 'averageEdited'
+>
 
 /**
  * Per template, its uses posted in [from, to) with their outcomes so far (the definitions
@@ -166,17 +160,8 @@ export function templateFiguresIn(range: {
   const at = now().getTime()
   return [...byTemplate]
     .map(([templateId, { title, uses }]) => {
-      const s = statsOf(uses, [], at)
-      return {
-        templateId,
-        title,
-        uses: s.uses,
-        decided: s.decided,
-        closed: s.closed,
-        closureRate: s.closureRate,
-        averageRating: s.averageRating,
-        ratings: s.ratings,
-      }
+      const { followUps: _followUps, averageEdited: _edited, ...stats } = statsOf(uses, [], at)
+      return { templateId, title, ...stats }
     })
     .sort(
       (a, b) => b.uses - a.uses || a.title.localeCompare(b.title) || a.templateId - b.templateId,
