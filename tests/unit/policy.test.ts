@@ -279,6 +279,30 @@ describe('policy: states that change the answer', () => {
     expect(can(silenced, 'audit.view', null)).toBe(true)
   })
 
+  it('makes a silenced moderator read-only: no hiding, deleting, restoring, deciding or sanctioning', () => {
+    const silenced: Actor = { id: ME, role: 'moderator', reputation: 0, readOnly: true }
+    const person = { id: ME + 1, role: 'member' as const }
+    expect(can(moderator, 'question.hide', question(false))).toBe(true)
+    expect(can(silenced, 'question.hide', question(false))).toBe(false)
+    expect(can(silenced, 'question.unhide', question(false, { hiddenAt: hidden }))).toBe(false)
+    expect(can(silenced, 'question.restore', question(false, { deletedAt: hidden }))).toBe(false)
+    expect(can(silenced, 'question.delete', question(false))).toBe(false)
+    expect(can(silenced, 'answer.hide', answer('answer.hide', false))).toBe(false)
+    expect(can(silenced, 'answer.delete', answer('answer.delete', false))).toBe(false)
+    expect(
+      can(silenced, 'answer.restore', answer('answer.restore', false, { deletedAt: hidden })),
+    ).toBe(false)
+    expect(can(silenced, 'answer.accept', answer('answer.accept', false))).toBe(false)
+    expect(can(silenced, 'review.decide', null)).toBe(false)
+    expect(can(silenced, 'user.sanction', person)).toBe(false)
+    expect(can(silenced, 'user.trust', person)).toBe(false)
+    expect(can(silenced, 'user.helper', person)).toBe(false)
+    // reading stays, and their own posts are still theirs to remove
+    expect(can(silenced, 'review.view', null)).toBe(true)
+    expect(can(silenced, 'audit.view', null)).toBe(true)
+    expect(can(silenced, 'question.delete', question(true))).toBe(true)
+  })
+
   it('takes no new answers on a closed question', () => {
     expect(can(member, 'answer.create', question(false, { closedAt: hidden }))).toBe(false)
   })

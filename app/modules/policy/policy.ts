@@ -14,7 +14,7 @@ import {
 
 /**
  * Who acts. `readOnly` is set while a moderator has silenced the account: it may read and
- * remove its own posts, but write nothing new (see READ_ONLY_BLOCKS).
+ * remove its own posts, but write nothing new and moderate nothing (see READ_ONLY_BLOCKS).
  */
 export type Actor = {
   id: number
@@ -195,6 +195,8 @@ export function atLeast(actor: Actor | null, role: Role): boolean {
 }
 
 const isModerator = (actor: Actor | null) => atLeast(actor, 'moderator')
+/** A moderator who may act as one now: silence makes a moderator read-only like anyone else. */
+const moderates = (actor: Actor | null) => isModerator(actor) && !actor?.readOnly
 /** Whether the actor has reached trust `level` (a role's rights come on top, rule by rule). */
 const trusted = (actor: Actor | null, level: number) =>
   actor !== null && clampLevel(actor.trust ?? 0) >= level
@@ -240,7 +242,7 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
         (owns(actor, q) || (trusted(actor, EDIT_OTHERS_LEVEL) && !q.hiddenAt)))),
   'question.delete': (actor, q) =>
     !q.deletedAt &&
-    (isModerator(actor) ||
+    (moderates(actor) ||
       (owns(actor, q) && isOpenForChanges(q) && (q.othersAnswerCount ?? 0) === 0)),
   'question.vote': (actor, q) =>
     actor !== null && !owns(actor, q) && !q.hiddenAt && !q.deletedAt && isOpenForChanges(q),
@@ -278,7 +280,7 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   'answer.delete': (actor, a) =>
     !a.deletedAt &&
     rules['answer.view'](actor, a) &&
-    (isModerator(actor) || (owns(actor, a) && !a.isAccepted && isOpenForChanges(a.question))),
+    (moderates(actor) || (owns(actor, a) && !a.isAccepted && isOpenForChanges(a.question))),
   'answer.vote': (actor, a) =>
     actor !== null &&
     !owns(actor, a) &&
@@ -296,7 +298,7 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
     !a.question.deletedAt &&
     !a.question.hiddenAt &&
     isOpenForChanges(a.question) &&
-    (owns(actor, a.question) || isModerator(actor)),
+    (owns(actor, a.question) || moderates(actor)),
   'answer.hide': (actor, a) =>
     isModerator(actor) && !a.hiddenAt && !a.deletedAt && !a.question.deletedAt,
   'answer.unhide': (actor, a) =>
@@ -413,7 +415,11 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   'dashboard.settings': (actor) => atLeast(actor, 'staff'),
 }
 
-/** What a silenced (read-only) account may not do: everything that writes something new. */
+/**
+ * What a silenced (read-only) account may not do: everything that writes something new, and
+ * every moderation write (deleting others' posts and accepting for the asker are in the rules:
+ * a silenced moderator is then treated as a member there).
+ */
 const READ_ONLY_BLOCKS = new Set<Action>([
   'question.create',
   'question.edit',
@@ -435,6 +441,18 @@ const READ_ONLY_BLOCKS = new Set<Action>([
   'profile.edit',
   'question.merge',
   'post.links',
+  // Every moderation write: a silenced moderator still reads the queue and the log.
+  'question.hide',
+  'question.unhide',
+  'question.restore',
+  'answer.hide',
+  'answer.unhide',
+  'answer.restore',
+  'review.decide',
+  'user.sanction',
+  'user.trust',
+  'user.helper',
+  'user.role',
 ])
 
 /** An answer's target built from its question's, as the question page lists them. */
