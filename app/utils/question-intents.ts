@@ -6,6 +6,8 @@ import { z } from 'zod'
 
 const id = z.coerce.number().int().positive()
 const removal = { reason: z.string().max(40).default(''), note: z.string().max(2000).default('') }
+// bringing something back takes optional words (the module checks their length)
+const why = { reason: z.string().max(2000).default('') }
 
 export const questionIntent = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('preview'), body: z.string() }),
@@ -27,15 +29,15 @@ export const questionIntent = z.discriminatedUnion('intent', [
   // "I still need help" on an automatic suggestion ("This solved my problem" is 'accept')
   z.object({ intent: z.literal('decline-suggestion'), answerId: id }),
   z.object({ intent: z.literal('close-duplicate'), original: z.string().max(300) }),
-  z.object({ intent: z.literal('reopen') }),
+  z.object({ intent: z.literal('reopen'), ...why }),
   z.object({ intent: z.literal('delete-question'), ...removal }),
   z.object({ intent: z.literal('hide-question'), ...removal }),
-  z.object({ intent: z.literal('unhide-question') }),
-  z.object({ intent: z.literal('restore-question') }),
+  z.object({ intent: z.literal('unhide-question'), ...why }),
+  z.object({ intent: z.literal('restore-question'), ...why }),
   z.object({ intent: z.literal('delete-answer'), answerId: id, ...removal }),
   z.object({ intent: z.literal('hide-answer'), answerId: id, ...removal }),
-  z.object({ intent: z.literal('unhide-answer'), answerId: id }),
-  z.object({ intent: z.literal('restore-answer'), answerId: id }),
+  z.object({ intent: z.literal('unhide-answer'), answerId: id, ...why }),
+  z.object({ intent: z.literal('restore-answer'), answerId: id, ...why }),
   // No answerId: the question itself is flagged.
   z.object({
     intent: z.literal('flag'),

@@ -18,6 +18,7 @@ import {
   unhideQuestion,
 } from '../modules/moderation/posts.server'
 import { removalSchema } from '../modules/moderation/validation'
+import { parseActionReason } from '../modules/audit/validation'
 import { atLeast, type Actor } from '../modules/policy/policy'
 import { closeAsDuplicate, reopenQuestion } from '../modules/questions/closing.server'
 import {
@@ -38,6 +39,19 @@ import { invalid } from './http.server'
 import type { QuestionIntent } from './question-intents'
 import { renderPreview } from './preview.server'
 import { choiceOf, warnOfPersonalData } from '../modules/personal-data/guard'
+
+/**
+ * The optional reason for bringing something back, or the form back with the error (`target`
+ * says which form: `question`, `answer-<id>` or `reopen`).
+ */
+function parseBringBack(reason: string, target: string) {
+  const parsed = parseActionReason(reason)
+  if (parsed.ok) return { ok: true as const, reason: parsed.reason }
+  return {
+    ok: false as const,
+    reply: invalid(parsed.errors, { reason: reason.slice(0, 2000), bringBackTarget: target }),
+  }
+}
 
 /** A removal's reason, or the form back with what is missing (`target` says which form). */
 function parseRemoval(input: { reason: string; note: string }, target: string) {
@@ -113,9 +127,12 @@ export async function handleQuestionIntent(
       if (!closed.ok) return invalid({ original: closed.message }, { original: input.original })
       return redirect(here)
     }
-    case 'reopen':
-      reopenQuestion(user, questionId)
+    case 'reopen': {
+      const why = parseBringBack(input.reason, 'reopen')
+      if (!why.ok) return why.reply
+      reopenQuestion(user, questionId, why.reason)
       return redirect(here)
+    }
     case 'delete-question': {
       const parsed = parseRemoval(input, 'question')
       if (!parsed.ok) return parsed.reply
@@ -130,11 +147,13 @@ export async function handleQuestionIntent(
       return redirect(here)
     }
     case 'unhide-question':
-      unhideQuestion(user, questionId)
+    case 'restore-question': {
+      const why = parseBringBack(input.reason, 'question')
+      if (!why.ok) return why.reply
+      if (input.intent === 'unhide-question') unhideQuestion(user, questionId, why.reason)
+      else restoreQuestion(user, questionId, why.reason)
       return redirect(here)
-    case 'restore-question':
-      restoreQuestion(user, questionId)
-      return redirect(here)
+    }
     case 'delete-answer': {
       const parsed = parseRemoval(input, `answer-${input.answerId}`)
       if (!parsed.ok) return parsed.reply
@@ -148,11 +167,13 @@ export async function handleQuestionIntent(
       return redirect(`${here}#answer-${input.answerId}`)
     }
     case 'unhide-answer':
-      unhideAnswer(user, input.answerId)
+    case 'restore-answer': {
+      const why = parseBringBack(input.reason, `answer-${input.answerId}`)
+      if (!why.ok) return why.reply
+      if (input.intent === 'unhide-answer') unhideAnswer(user, input.answerId, why.reason)
+      else restoreAnswer(user, input.answerId, why.reason)
       return redirect(`${here}#answer-${input.answerId}`)
-    case 'restore-answer':
-      restoreAnswer(user, input.answerId)
-      return redirect(`${here}#answer-${input.answerId}`)
+    }
     case 'flag':
       return flag(user, questionId, here, input)
   }

@@ -50,7 +50,7 @@ function handleThreadModeration(
         lockQuestion(actor, questionId, input.lockNote)
         break
       case 'unlock':
-        unlockQuestion(actor, questionId)
+        unlockQuestion(actor, questionId, input.unlockReason)
         break
       case 'close':
         closeQuestion(actor, questionId, input.closeReason, input.closeNote)

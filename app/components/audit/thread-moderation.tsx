@@ -7,6 +7,7 @@ import { CLOSE_FOR, MODERATION_NOTE_MAX } from '~/modules/moderation/thread-vali
 export { THREAD_MODERATION_INTENTS } from '~/modules/moderation/thread-validation'
 import { SelectField, TextField } from '../forms'
 import { MergeForm } from '../threads/merge-form'
+import { ReasonField } from './reason-field'
 import { useQuestionReply } from '../question/action-data'
 
 const CLOSE_LABELS = {
@@ -68,8 +69,13 @@ export function ThreadModeration({
               </p>
             ) : null}
             {view.may.unlock ? (
-              <Form method="post" action={path}>
+              <Form method="post" action={path} className="stack" noValidate>
                 <p>{t('audit.thread.isLocked')}</p>
+                <ReasonField
+                  name="unlockReason"
+                  defaultValue={values.unlockReason ?? ''}
+                  error={errors.unlockReason}
+                />
                 {submit('unlock', t('audit.thread.unlock'))}
               </Form>
             ) : null}

@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { ReasonField } from '../audit/reason-field'
 import { TextField } from '../forms'
 import { useQuestionReply } from './action-data'
 
@@ -18,7 +19,12 @@ export function CloseTools({
   const error = reply.fieldErrors?.original
   if (canReopen)
     return (
-      <Form method="post" action={path} className="close-tools">
+      <Form method="post" action={path} className="close-tools stack" noValidate>
+        <ReasonField
+          brief
+          defaultValue={reply.values?.bringBackTarget === 'reopen' ? reply.values.reason : ''}
+          error={reply.values?.bringBackTarget === 'reopen' ? reply.fieldErrors?.reason : undefined}
+        />
         <button
           type="submit"
           name="intent"

@@ -2,6 +2,8 @@ import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { can, type Actor, type AnswerTarget, type QuestionTarget } from '~/modules/policy/policy'
 import { FlagForm } from '../flags/flag-form'
+import { ReasonField } from '../audit/reason-field'
+import { useQuestionReply } from './action-data'
 import { RemovalForm } from './removal-form'
 
 type Props = {
@@ -23,11 +25,24 @@ export function PostActions(props: Props) {
     props.what === 'question'
       ? can(viewer, `question.${verb}`, props.target)
       : can(viewer, `answer.${verb}`, props.target)
+  const reply = useQuestionReply()
+  const mine = reply.values?.bringBackTarget === (answerId ? `answer-${answerId}` : 'question')
+  // Bringing a post back needs no reason; one may be given for the log.
   const simple = (verb: 'unhide' | 'restore', label: string) =>
     may(verb) ? (
-      <Form method="post" action={path} className="inline-form" preventScrollReset>
+      <Form method="post" action={path} className="bring-back" preventScrollReset noValidate>
         {answerId ? <input type="hidden" name="answerId" value={answerId} /> : null}
-        <button type="submit" name="intent" value={`${verb}-${what}`} className="link-button">
+        <ReasonField
+          brief
+          defaultValue={mine ? reply.values?.reason : ''}
+          error={mine ? reply.fieldErrors?.reason : undefined}
+        />
+        <button
+          type="submit"
+          name="intent"
+          value={`${verb}-${what}`}
+          className="button button-secondary button-small"
+        >
           {label}
         </button>
       </Form>

@@ -14,6 +14,7 @@ import { canSee, type Actor } from '../policy/policy'
 import {
   AUDIT_KINDS,
   AUDIT_TYPES,
+  ASKERS_OWN,
   AUDITED_ROLES,
   SYSTEM_AUDIT_TYPES,
   describeEvent,
@@ -63,10 +64,13 @@ type Query = {
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ')
 // Fixed lists of our own names: inlined so each stream's statement is prepared once.
 const AUDITED = `(actor_role in (${list(AUDITED_ROLES)}) or (actor_id is null and type in (${list(SYSTEM_AUDIT_TYPES)})))`
+// Accepting for the asker is moderation; the asker accepting on their own question is not.
+const NOT_ASKERS_OWN = `(type not in (${list(ASKERS_OWN)}) or actor_id is not (select q.author_id from questions q where q.id = events.question_id))`
 
 /** The statement for one stream, with its parameters in order; exported for the plan test. */
 export function streamStatement(stream: Stream, q: Query): { text: string; params: unknown[] } {
   const where = [`${stream.column} = ?`, `source != 'import'`, AUDITED]
+  if (q.types.some((t) => (ASKERS_OWN as string[]).includes(t))) where.push(NOT_ASKERS_OWN)
   const params: unknown[] = [stream.value]
   if (stream.column !== 'type') {
     where.push(`type in (${q.types.map(() => '?').join(', ')})`)

@@ -31,6 +31,9 @@ export const AUDIT_KINDS = {
     'question.merged',
     'flag.decided',
     'review.claimed',
+    // listed only when someone other than the asker did it (see ASKERS_OWN)
+    'answer.accepted',
+    'answer.unaccepted',
   ],
   people: [
     'user.warned',
@@ -51,7 +54,7 @@ export const AUDIT_KINDS = {
     'user.email_changed',
     'user.profile_updated',
   ],
-  settings: ['settings.changed', 'settings.spam_changed'],
+  settings: ['settings.changed', 'settings.spam_changed', 'template.automation_changed'],
   escalation: [
     'question.escalation_raised',
     'question.acknowledged',
@@ -94,7 +97,15 @@ export const SYSTEM_AUDIT_TYPES: EventType[] = [
   'user.silenced',
   'user.suspended',
   'user.sanction_ended',
+  // automation switched off by the site when a template's closure rate fell
+  'template.automation_changed',
 ]
+
+/**
+ * Steps that are an ordinary member's own business when the asker takes them (accepting an
+ * answer on their question): the log lists them only when someone else did it for the asker.
+ */
+export const ASKERS_OWN: EventType[] = ['answer.accepted', 'answer.unaccepted']
 
 export const KIND_LABELS: Record<AuditKind, MessageKey> = {
   posts: 'audit.kinds.posts',
@@ -118,6 +129,7 @@ const CLOSED: Record<string, MessageKey> = {
 }
 const FLAG_DECISIONS: Record<string, MessageKey> = {
   approve: 'audit.flags.approve',
+  restore: 'audit.flags.restore',
   hide: 'audit.flags.hide',
   delete: 'audit.flags.delete',
   ignore: 'audit.flags.ignore',
@@ -139,6 +151,15 @@ export const DESCRIBERS: Record<
   'question.hidden': () => ({ key: 'audit.events.questionHidden' }),
   'flag.decided': (data) => ({ key: FLAG_DECISIONS[text(data.decision)] ?? 'audit.flags.decided' }),
   'review.claimed': () => ({ key: 'audit.events.reviewClaimed' }),
+  'answer.accepted': () => ({ key: 'audit.events.answerAccepted' }),
+  'answer.unaccepted': (d) => ({
+    key:
+      d.why === 'deleted' || d.why === 'hidden'
+        ? 'audit.events.answerUnacceptedRemoved'
+        : d.why === 'replaced'
+          ? 'audit.events.answerReplaced'
+          : 'audit.events.answerUnaccepted',
+  }),
   'question.unhidden': () => ({ key: 'audit.events.questionUnhidden' }),
   'question.deleted': () => ({ key: 'audit.events.questionDeleted' }),
   'question.restored': () => ({ key: 'audit.events.questionRestored' }),
@@ -195,6 +216,15 @@ export const DESCRIBERS: Record<
   'user.email_changed': () => ({ key: 'accounts.audit.emailChanged' }),
   'user.profile_updated': () => ({ key: 'accounts.audit.profileUpdated' }),
   'settings.spam_changed': () => ({ key: 'audit.events.spamSettingsChanged' }),
+  'template.automation_changed': (d) => ({
+    key:
+      d.on === true
+        ? 'audit.events.automationOn'
+        : d.why === 'rateFell'
+          ? 'audit.events.automationFell'
+          : 'audit.events.automationOff',
+    values: { title: text(d.title) },
+  }),
   'settings.changed': (d) => ({
     key: 'audit.events.settingsChanged',
     values: { key: text(d.key) },

@@ -3,6 +3,7 @@
  * JavaScript). A value that does not fit is dropped and named, never an error page.
  */
 import { z } from 'zod'
+import { msg } from '../../i18n/message'
 import { HANDLE_PATTERN } from '../auth/validation'
 import { AUDIT_KIND_NAMES, type AuditKind } from './kinds'
 
@@ -64,4 +65,32 @@ export function parseAuditFilters(params: URLSearchParams): {
     else rejected.push(name)
   }
   return { filters: filters as AuditFilters, rejected }
+}
+
+/**
+ * The few words a moderator may give for a step that needs no reason (bringing a post back,
+ * lifting a sanction, a role or a trust lock): optional, kept in the event for the log.
+ */
+export const ACTION_REASON_MAX = 300
+export const actionReason = z
+  .string()
+  .trim()
+  .max(ACTION_REASON_MAX, msg('audit.reason.tooLong', { max: ACTION_REASON_MAX }))
+  .default('')
+
+/** The event data for an optional reason: nothing when none was given. */
+export const reasonData = (reason: string): { reason?: string } => {
+  const why = reason.trim()
+  return why ? { reason: why } : {}
+}
+
+/** The reason typed, or Invalid-ready errors under `field`. */
+export function parseActionReason(
+  input: unknown,
+  field = 'reason',
+): { ok: true; reason: string } | { ok: false; errors: Record<string, string> } {
+  const parsed = actionReason.safeParse(typeof input === 'string' ? input : '')
+  return parsed.success
+    ? { ok: true, reason: parsed.data }
+    : { ok: false, errors: { [field]: parsed.error.issues[0]?.message ?? '' } }
 }

@@ -9,7 +9,8 @@ import { and, count, desc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-or
 import { answers, events, questions, users, type PostType } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
-import { Forbidden, NotFound } from '../../utils/domain-errors'
+import { Forbidden, Invalid, NotFound } from '../../utils/domain-errors'
+import { parseActionReason, reasonData } from '../audit/validation'
 import { requireVisibleAnswer, unacceptIn } from '../answers/answers.server'
 import { emit, type EventActor } from '../events/events.server'
 import { can, type Actor } from '../policy/policy'
@@ -27,9 +28,16 @@ const CHANGES = {
   unhide: { column: 'hiddenAt', removes: false, past: 'unhidden' },
 } as const
 
-/** The reason goes with removals; bringing a post back needs none. */
-function reasonData(removal: Removal | undefined) {
-  return removal ? { reason: removal.reason, ...(removal.note ? { note: removal.note } : {}) } : {}
+/** A removal's reason (one of the list) and note; bringing a post back takes optional words. */
+function removalData(removal: Removal) {
+  return { reason: removal.reason, ...(removal.note ? { note: removal.note } : {}) }
+}
+
+/** The optional reason for bringing a post back, checked for length; Invalid when too long. */
+function bringBackData(reason: string | undefined) {
+  const parsed = parseActionReason(reason ?? '')
+  if (!parsed.ok) throw new Invalid(parsed.errors)
+  return reasonData(parsed.reason)
 }
 
 function othersAnswerCount(question: { id: number; authorId: number }) {
@@ -48,13 +56,13 @@ function othersAnswerCount(question: { id: number; authorId: number }) {
   )
 }
 
-function changeQuestion(actor: Actor, id: number, change: Change, removal?: Removal) {
+function changeQuestion(actor: Actor, id: number, change: Change, data: Record<string, unknown>) {
   const question = getVisibleQuestion(id, actor)
   if (!question) throw new NotFound('question')
   const action = `question.${change}` as const
   if (!can(actor, action, questionTarget(question, othersAnswerCount(question))))
     throw new Forbidden(action)
-  return write((tx) => applyQuestionChange(tx, actor, question, change, reasonData(removal)))
+  return write((tx) => applyQuestionChange(tx, actor, question, change, data))
 }
 
 function applyQuestionChange(
@@ -81,13 +89,11 @@ function applyQuestionChange(
   return true
 }
 
-function changeAnswer(actor: Actor, id: number, change: Change, removal?: Removal) {
+function changeAnswer(actor: Actor, id: number, change: Change, data: Record<string, unknown>) {
   const { answer, question, target } = requireVisibleAnswer(id, actor)
   const action = `answer.${change}` as const
   if (!can(actor, action, target)) throw new Forbidden(action)
-  write((tx) =>
-    applyAnswerChange(tx, actor, answer, target.isAccepted, change, reasonData(removal)),
-  )
+  write((tx) => applyAnswerChange(tx, actor, answer, target.isAccepted, change, data))
   return question.id
 }
 
@@ -147,18 +153,63 @@ export function changePostIn(
 }
 
 export const deleteQuestion = (actor: Actor, id: number, removal: Removal) =>
-  changeQuestion(actor, id, 'delete', removal)
-export const restoreQuestion = (actor: Actor, id: number) => changeQuestion(actor, id, 'restore')
+  changeQuestion(actor, id, 'delete', removalData(removal))
+export const restoreQuestion = (actor: Actor, id: number, reason?: string) =>
+  changeQuestion(actor, id, 'restore', bringBackData(reason))
 export const hideQuestion = (actor: Actor, id: number, removal: Removal) =>
-  changeQuestion(actor, id, 'hide', removal)
-export const unhideQuestion = (actor: Actor, id: number) => changeQuestion(actor, id, 'unhide')
+  changeQuestion(actor, id, 'hide', removalData(removal))
+export const unhideQuestion = (actor: Actor, id: number, reason?: string) =>
+  changeQuestion(actor, id, 'unhide', bringBackData(reason))
 
 export const deleteAnswer = (actor: Actor, id: number, removal: Removal) =>
-  changeAnswer(actor, id, 'delete', removal)
-export const restoreAnswer = (actor: Actor, id: number) => changeAnswer(actor, id, 'restore')
+  changeAnswer(actor, id, 'delete', removalData(removal))
+export const restoreAnswer = (actor: Actor, id: number, reason?: string) =>
+  changeAnswer(actor, id, 'restore', bringBackData(reason))
 export const hideAnswer = (actor: Actor, id: number, removal: Removal) =>
-  changeAnswer(actor, id, 'hide', removal)
-export const unhideAnswer = (actor: Actor, id: number) => changeAnswer(actor, id, 'unhide')
+  changeAnswer(actor, id, 'hide', removalData(removal))
+export const unhideAnswer = (actor: Actor, id: number, reason?: string) =>
+  changeAnswer(actor, id, 'unhide', bringBackData(reason))
+
+/**
+ * Brings a removed post back as the thread's Restore and "Show again" do (restore when deleted,
+ * then show when hidden, each only if the policy lets `actor`), and runs `also` in the same
+ * transaction (the review queue resolves its item there). Returns the changes made.
+ */
+export function bringBackPost(
+  actor: Actor,
+  post: { type: PostType; id: number },
+  reason: string,
+  also?: (tx: Tx) => void,
+): Change[] {
+  const data = bringBackData(reason)
+  let state: { deletedAt: Date | null; hiddenAt: Date | null }
+  let allowed: (change: 'restore' | 'unhide', after: typeof state) => boolean
+  if (post.type === 'question') {
+    const question = getVisibleQuestion(post.id, actor)
+    if (!question) throw new NotFound('question')
+    const target = questionTarget(question, othersAnswerCount(question))
+    state = question
+    allowed = (change, after) => can(actor, `question.${change}`, { ...target, ...after })
+  } else {
+    const { answer, target } = requireVisibleAnswer(post.id, actor)
+    state = answer
+    allowed = (change, after) => can(actor, `answer.${change}`, { ...target, ...after })
+  }
+  const changes: Change[] = []
+  if (state.deletedAt) {
+    if (!allowed('restore', state)) throw new Forbidden(`${post.type}.restore`)
+    changes.push('restore')
+  }
+  if (state.hiddenAt) {
+    if (!allowed('unhide', { ...state, deletedAt: null })) throw new Forbidden(`${post.type}.unhide`)
+    changes.push('unhide')
+  }
+  write((tx) => {
+    for (const change of changes) changePostIn(tx, actor, post, change, data)
+    also?.(tx)
+  })
+  return changes
+}
 
 export type Removed = { at: Date; by: string | null; reason: string | null; note: string | null }
 

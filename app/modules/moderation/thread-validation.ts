@@ -16,7 +16,7 @@ const note = z.string().max(MODERATION_NOTE_MAX).default('')
 
 export const threadModerationIntent = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('lock'), lockNote: note }),
-  z.object({ intent: z.literal('unlock') }),
+  z.object({ intent: z.literal('unlock'), unlockReason: z.string().max(2000).default('') }),
   z.object({ intent: z.literal('close'), closeReason: z.string().max(40), closeNote: note }),
   z.object({ intent: z.literal('move'), moveTo: z.string().max(60), moveNote: note }),
   z.object({ intent: z.literal('retag'), retagTags: z.string().max(200), retagNote: note }),

@@ -13,6 +13,7 @@ import { msg } from '../../i18n/message'
 import { findCategoryId, listCategories } from '../categories/categories.server'
 import { emit, type EmittedEvent } from '../events/events.server'
 import { notify } from '../notifications/notifications.server'
+import { parseActionReason, reasonData } from '../audit/validation'
 import { can, type Action, type Actor, type QuestionTarget } from '../policy/policy'
 import type { Language } from '../../i18n/config'
 import { addRevision, getVisibleQuestion, questionTarget } from '../questions/questions.server'
@@ -63,8 +64,11 @@ export function lockQuestion(actor: Actor, questionId: number, note: string) {
   })
 }
 
-export function unlockQuestion(actor: Actor, questionId: number) {
+/** Unlocks; the reason is optional (unlocking takes nothing away) and goes in the log. */
+export function unlockQuestion(actor: Actor, questionId: number, reason = '') {
   const question = requireQuestion(actor, questionId, 'question.unlock')
+  const why = parseActionReason(reason, 'unlockReason')
+  if (!why.ok) throw new Invalid(why.errors)
   write((tx) => {
     const changed = tx
       .update(questions)
@@ -72,7 +76,13 @@ export function unlockQuestion(actor: Actor, questionId: number) {
       .where(and(eq(questions.id, questionId), isNotNull(questions.lockedAt)))
       .run()
     if (changed.changes === 0) return
-    emit(tx, { type: 'question.unlocked', actor, questionId, userId: question.authorId })
+    emit(tx, {
+      type: 'question.unlocked',
+      actor,
+      questionId,
+      userId: question.authorId,
+      data: reasonData(why.reason),
+    })
   })
 }
 

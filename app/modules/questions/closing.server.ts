@@ -5,6 +5,7 @@ import { write, type Tx } from '../../utils/db.server'
 import { Forbidden, NotFound } from '../../utils/domain-errors'
 import { msg } from '../../i18n/message'
 import { emit, type EventActor } from '../events/events.server'
+import { ACTION_REASON_MAX, reasonData } from '../audit/validation'
 import { can, type Actor } from '../policy/policy'
 import { syncQuestionSearch } from '../search/thread-index.server'
 import { getVisibleQuestion, questionTarget } from './questions.server'
@@ -76,7 +77,16 @@ export function closeAsDuplicate(
   return { ok: true, originalId }
 }
 
-export function reopenQuestion(actor: Actor, questionId: number) {
+function reopenData(originalId: number | null, reason: string) {
+  const data = {
+    ...(originalId !== null ? { originalId } : {}),
+    ...reasonData(reason.slice(0, ACTION_REASON_MAX)),
+  }
+  return Object.keys(data).length ? data : undefined
+}
+
+/** Reopens a closed question; `reason` (optional, length-checked by the caller) goes in the log. */
+export function reopenQuestion(actor: Actor, questionId: number, reason = '') {
   const question = getVisibleQuestion(questionId, actor)
   if (!question) throw new NotFound('question')
   if (!can(actor, 'question.reopen', questionTarget(question)))
@@ -93,7 +103,7 @@ export function reopenQuestion(actor: Actor, questionId: number) {
       type: 'question.reopened',
       actor,
       questionId,
-      data: previousOriginal !== null ? { originalId: previousOriginal } : undefined,
+      data: reopenData(previousOriginal, reason),
     })
     syncQuestionSearch(tx, questionId)
     if (previousOriginal !== null) syncQuestionSearch(tx, previousOriginal)

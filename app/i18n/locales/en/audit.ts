@@ -88,6 +88,13 @@ const audit = {
     articleReviewed: 'marked the article reviewed',
     candidatePublished: 'published an answer to the knowledge base',
     candidateRejected: 'turned down an answer for the knowledge base',
+    answerAccepted: 'accepted an answer for the asker',
+    answerUnaccepted: 'took back the accepted answer for the asker',
+    answerReplaced: 'replaced the accepted answer for the asker',
+    answerUnacceptedRemoved: 'removed the accepted answer, so it no longer solves the question',
+    automationOn: 'switched on automation for the template “{{title}}”',
+    automationOff: 'switched off automation for the template “{{title}}”',
+    automationFell: 'stopped automation for the template “{{title}}”: its closure rate fell',
   },
   flags: {
     decided: 'decided the flags on a post',
@@ -95,12 +102,18 @@ const audit = {
     hide: 'upheld the flags on a post and hid it',
     delete: 'upheld the flags on a post and deleted it',
     ignore: 'set aside the flags on a post',
+    restore: 'rejected the flags on a removed post and brought it back',
   },
   sanctions: {
     warn: 'warning',
     silence: 'silence',
     suspend: 'suspension',
     ban: 'ban',
+  },
+  reason: {
+    label: 'Reason (optional)',
+    hint: 'Kept in the audit log and the history.',
+    tooLong: 'Keep the reason under {{max}} characters.',
   },
   thread: {
     open: 'Moderate thread',

@@ -89,6 +89,13 @@ const audit = {
     articleReviewed: 'menandai artikel sudah ditinjau',
     candidatePublished: 'menerbitkan jawaban ke basis pengetahuan',
     candidateRejected: 'menolak jawaban untuk basis pengetahuan',
+    answerAccepted: 'menerima sebuah jawaban atas nama penanya',
+    answerUnaccepted: 'membatalkan jawaban yang diterima atas nama penanya',
+    answerReplaced: 'mengganti jawaban yang diterima atas nama penanya',
+    answerUnacceptedRemoved: 'menghapus jawaban yang diterima, sehingga pertanyaannya belum terjawab lagi',
+    automationOn: 'menyalakan otomatisasi untuk templat “{{title}}”',
+    automationOff: 'mematikan otomatisasi untuk templat “{{title}}”',
+    automationFell: 'menghentikan otomatisasi templat “{{title}}” karena tingkat penyelesaiannya turun',
   },
   flags: {
     decided: 'memutuskan tanda pada sebuah tulisan',
@@ -96,12 +103,18 @@ const audit = {
     hide: 'menerima tanda pada sebuah tulisan dan menyembunyikannya',
     delete: 'menerima tanda pada sebuah tulisan dan menghapusnya',
     ignore: 'mengesampingkan tanda pada sebuah tulisan',
+    restore: 'menolak tanda pada tulisan yang sudah disingkirkan dan memulihkannya',
   },
   sanctions: {
     warn: 'peringatan',
     silence: 'pembisuan',
     suspend: 'penangguhan',
     ban: 'pemblokiran',
+  },
+  reason: {
+    label: 'Alasan (tidak wajib)',
+    hint: 'Dicatat di log audit dan riwayatnya.',
+    tooLong: 'Alasan paling banyak {{max}} karakter.',
   },
   thread: {
     open: 'Moderasi utas',
