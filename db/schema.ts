@@ -1051,7 +1051,15 @@ export type FlagReason = (typeof FLAG_REASONS)[number]
 export const FLAG_STATUSES = ['pending', 'upheld', 'rejected', 'ignored'] as const
 export type FlagStatus = (typeof FLAG_STATUSES)[number]
 export const REVIEW_STATUSES = ['pending', 'resolved'] as const
-export const REVIEW_DECISIONS = ['approve', 'hide', 'delete', 'ignore', 'spammer'] as const
+// 'restore': the flags were wrong about a post someone removed, and it was brought back
+export const REVIEW_DECISIONS = [
+  'approve',
+  'hide',
+  'delete',
+  'ignore',
+  'spammer',
+  'restore',
+] as const
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]
 export const REVIEW_SOURCES = ['flags', 'held'] as const
 export type ReviewSource = (typeof REVIEW_SOURCES)[number]

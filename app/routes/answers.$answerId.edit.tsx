@@ -16,7 +16,7 @@ import { requireUser } from '~/utils/session.server'
 import { can } from '~/modules/policy/policy'
 import { answerSchema } from '~/modules/questions/validation'
 import { readForm } from '~/utils/form.server'
-import { forbidden, formValues, notFound } from '~/utils/http.server'
+import { forbidden, formValues, fromReview, notFound } from '~/utils/http.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
 import { threadPath } from '~/utils/slug'
 
@@ -60,7 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return saveForm(values, answerSchema, async (input) => {
     await updateAnswer(user, id, input.body, values.comment.slice(0, 200), input.language)
     const thread = threadPath(found.question)
-    return { ok: true, location: `${thread}#answer-${id}` }
+    // opened from the review queue: back to it
+    return { ok: true, location: fromReview(request) ?? `${thread}#answer-${id}` }
   })
 }
 

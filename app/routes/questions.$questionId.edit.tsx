@@ -20,7 +20,7 @@ import {
 import { EXISTING_TAGS_SHOWN, listTags } from '~/modules/questions/tags.server'
 import { questionSchema } from '~/modules/questions/validation'
 import { readForm } from '~/utils/form.server'
-import { forbidden, formValues, notFound } from '~/utils/http.server'
+import { forbidden, formValues, fromReview, notFound } from '~/utils/http.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
 import { threadPath } from '~/utils/slug'
 
@@ -68,7 +68,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ...input,
       comment: values.comment.slice(0, 200),
     })
-    return result.ok ? { ok: true, location: threadPath({ id, title: input.title }) } : result
+    // opened from the review queue: back to it
+    const back = fromReview(request) ?? threadPath({ id, title: input.title })
+    return result.ok ? { ok: true, location: back } : result
   })
 }
 

@@ -18,6 +18,7 @@ import {
   deleteSpammer,
   listReviewQueue,
   releaseItem,
+  restoreItem,
 } from '~/modules/flags/review.server'
 import { reviewFilterSchema, reviewIntent, type ReviewIntent } from '~/modules/flags/validation'
 import { can } from '~/modules/policy/policy'
@@ -46,6 +47,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     queue: listReviewQueue(user, filters),
     filters: { reason: filters.reason, kind: filters.kind },
     claimMinutes: CLAIM_MINUTES,
+    // a silenced moderator reads the queue but decides nothing
+    mayDecide: can(user, 'review.decide', null),
   })
 }
 
@@ -66,6 +69,8 @@ function run(user: Awaited<ReturnType<typeof guard>>, input: ReviewIntent) {
       return decideItem(user, input.itemId, input.intent, input)
     case 'spammer':
       return deleteSpammer(user, input.itemId, input.reason)
+    case 'restore':
+      return restoreItem(user, input.itemId, input.reason)
   }
 }
 
@@ -97,7 +102,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Review() {
-  const { queue, filters, claimMinutes } = useLoaderData<typeof loader>()
+  const { queue, filters, claimMinutes, mayDecide } = useLoaderData<typeof loader>()
   const reply = (useActionData() as ReviewReply | undefined) ?? {}
   const [params] = useSearchParams()
   const done = REVIEW_DONE.find((d) => d === params.get('done')) ?? null
@@ -107,6 +112,7 @@ export default function Review() {
       filters={filters}
       done={done}
       claimMinutes={claimMinutes}
+      mayDecide={mayDecide}
       reply={reply}
     />
   )

@@ -48,3 +48,11 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (url.origin !== base) return fallback
   return `${url.pathname}${url.search}${url.hash}`
 }
+
+/**
+ * Where an edit page goes after saving when the review queue opened it (`?from=review`): back to
+ * the queue; null otherwise. A fixed path, so the parameter can send nobody elsewhere.
+ */
+export function fromReview(request: Request): string | null {
+  return new URL(request.url).searchParams.get('from') === 'review' ? '/review?done=edited' : null
+}

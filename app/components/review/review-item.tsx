@@ -5,6 +5,7 @@ import { FLAG_REASON_LABELS, FLAG_REASONS, type FlagReason } from '~/modules/fla
 import { NOTE_MAX, REMOVAL_REASON_LABELS, REMOVAL_REASONS } from '~/modules/moderation/validation'
 import { ruleLabel } from '~/modules/trust/rules'
 import { threadPath } from '~/utils/slug'
+import { ReasonField } from '../audit/reason-field'
 import { SelectField, TextAreaField, TextField } from '../forms'
 import { formatRelative, RelativeTime, useIntlLocale } from '../time'
 
@@ -50,10 +51,12 @@ const reasonLabel = (r: string): MessageKey =>
 export function ReviewItem({
   item,
   action,
+  mayDecide,
   reply,
 }: {
   item: ReviewItemView
   action: string
+  mayDecide: boolean
   reply: ReviewReply
 }) {
   const { t } = useTranslation()
@@ -65,6 +68,9 @@ export function ReviewItem({
   const openForm = mine ? reply.values?.form : undefined
   const headingId = `review-${item.id}`
   const takenByOther = item.claim !== null && !item.claim.mine
+  // the post's own edit page, which comes back here when saved
+  const editHref = `/${item.postType === 'answer' ? 'answers' : 'questions'}/${item.postId}/edit?from=review`
+  const removed = (item.deleted || item.hidden) && !item.held
   const hidden = (
     <>
       <input type="hidden" name="itemId" value={item.id} />
@@ -79,6 +85,22 @@ export function ReviewItem({
       </h3>
       <p className="review-thread">
         <Link to={href}>{t('flags.review.item.on', { title: item.question.title })}</Link>
+        {mayDecide && !item.deleted && !item.held ? (
+          <>
+            {' · '}
+            <Link
+              to={editHref}
+              aria-label={t(
+                item.postType === 'answer'
+                  ? 'flags.review.actions.editAnswer'
+                  : 'flags.review.actions.editQuestion',
+                { name: item.author.displayName },
+              )}
+            >
+              {t('flags.review.actions.edit')}
+            </Link>
+          </>
+        ) : null}
       </p>
       <blockquote className="review-excerpt">{item.excerpt}</blockquote>
       <p className="review-badges">
@@ -144,7 +166,7 @@ export function ReviewItem({
               })}
         </p>
       ) : null}
-      {takenByOther ? null : (
+      {takenByOther || !mayDecide ? null : (
         <div className="review-actions" role="group" aria-label={t('flags.review.actions.label')}>
           <Form method="post" action={action} className="inline-form">
             {hidden}
@@ -187,6 +209,36 @@ export function ReviewItem({
               </button>
             )}
           </Form>
+          {removed ? (
+            <details className="removal" open={openForm === 'restore'}>
+              <summary>{t('flags.review.actions.restore')}</summary>
+              <Form method="post" action={action} className="stack removal-form" noValidate>
+                {hidden}
+                <input type="hidden" name="form" value="restore" />
+                <p>
+                  {t(
+                    item.deleted
+                      ? 'flags.review.actions.restoreDeleted'
+                      : 'flags.review.actions.restoreHidden',
+                  )}
+                </p>
+                <ReasonField
+                  defaultValue={openForm === 'restore' ? (reply.values?.reason ?? '') : ''}
+                  error={openForm === 'restore' ? errors.reason : undefined}
+                />
+                <div className="form-actions">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="restore"
+                    className="button button-small"
+                  >
+                    {t('flags.review.actions.restoreSubmit')}
+                  </button>
+                </div>
+              </Form>
+            </details>
+          ) : null}
           {(item.held ? (['delete'] as const) : (['hide', 'delete'] as const)).map((verb) => (
             <details key={verb} className="removal" open={openForm === verb}>
               <summary className={verb === 'delete' ? 'danger' : undefined}>

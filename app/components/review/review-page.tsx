@@ -14,6 +14,8 @@ export const REVIEW_DONE = [
   'hide',
   'delete',
   'spammer',
+  'restore',
+  'edited',
 ] as const
 export type ReviewDone = (typeof REVIEW_DONE)[number]
 
@@ -25,6 +27,8 @@ const DONE_KEY = {
   hide: 'flags.review.done.hide',
   delete: 'flags.review.done.delete',
   spammer: 'flags.review.done.spammer',
+  restore: 'flags.review.done.restore',
+  edited: 'flags.review.done.edited',
 } as const
 
 type Props = {
@@ -32,11 +36,12 @@ type Props = {
   filters: { reason?: string; kind?: string }
   done: ReviewDone | null
   claimMinutes: number
+  mayDecide: boolean
   reply: ReviewReply
 }
 
 /** The review queue: filters, what just happened, the items oldest first, and pages. */
-export function ReviewPage({ queue, filters, done, claimMinutes, reply }: Props) {
+export function ReviewPage({ queue, filters, done, claimMinutes, mayDecide, reply }: Props) {
   const { t } = useTranslation()
   const message = useMessage()
   const number = useNumber()
@@ -103,7 +108,13 @@ export function ReviewPage({ queue, filters, done, claimMinutes, reply }: Props)
       ) : (
         <ol className="review-list">
           {queue.items.map((item) => (
-            <ReviewItem key={item.id} item={item} action={action} reply={reply} />
+            <ReviewItem
+              key={item.id}
+              item={item}
+              action={action}
+              mayDecide={mayDecide}
+              reply={reply}
+            />
           ))}
         </ol>
       )}

@@ -3,7 +3,8 @@
  * an item (others are kept off it for a while), then decides it: approve (the flags were wrong;
  * a post the flags hid is shown again), hide, delete, or ignore (nothing changes). A decision
  * resolves every pending flag on the item, which is what each flagger's accuracy is read from.
- * "Delete spammer" hides every post of the author and bans the account.
+ * "Restore" brings back a removed post the flags were wrong about. "Delete spammer" hides every
+ * post of the author and bans the account (also from the person's moderation page).
  */
 import {
   and,
@@ -32,7 +33,7 @@ import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
 import { Conflict, Forbidden, Invalid, NotFound } from '../../utils/domain-errors'
 import { emit } from '../events/events.server'
-import { changePostIn, type Change } from '../moderation/posts.server'
+import { bringBackPost, changePostIn, type Change } from '../moderation/posts.server'
 import { sanctionUser } from '../moderation/sanctions.server'
 import { SANCTION_REASON_MAX } from '../moderation/sanction-validation'
 import { removalSchema } from '../moderation/validation'
@@ -299,6 +300,7 @@ const OUTCOME: Record<ReviewDecision, { flags: FlagStatus; change: Change | null
   delete: { flags: 'upheld', change: 'delete' },
   ignore: { flags: 'ignored', change: null },
   spammer: { flags: 'upheld', change: 'hide' },
+  restore: { flags: 'rejected', change: null },
 }
 
 type Item = typeof reviewItems.$inferSelect
@@ -363,7 +365,7 @@ function parseRemoval(input: { reason?: string; note?: string }) {
 export function decideItem(
   actor: Actor,
   itemId: number,
-  decision: Exclude<ReviewDecision, 'spammer'>,
+  decision: Exclude<ReviewDecision, 'spammer' | 'restore'>,
   input: { reason?: string; note?: string } = {},
 ) {
   requireReviewer(actor, 'review.decide')
@@ -396,23 +398,24 @@ export function decideItem(
   })
 }
 
-export type SpammerResult = { hidden: number; items: number; banned: boolean }
-
 /**
- * Delete spammer: hides every post of the item's author, decides every open item about them,
- * and bans the account (which ends its sessions). Each step is its own transaction and skips
- * what is already done, so running it again after an interruption finishes the job.
+ * Restore: the post was deleted or hidden (by a moderator, or by the flags), and the flags were
+ * wrong. Brings it back exactly as the thread's Restore and "Show again" do, with the optional
+ * reason in their events, and resolves the item in the same transaction.
  */
-export function deleteSpammer(actor: Actor, itemId: number, reason: string): SpammerResult {
+export function restoreItem(actor: Actor, itemId: number, reason = '') {
   requireReviewer(actor, 'review.decide')
   const item = requireItem(actor, itemId)
-  const person = db
-    .select({ id: users.id, role: users.role, bannedAt: users.bannedAt })
-    .from(users)
-    .where(eq(users.id, item.authorId))
-    .get()
-  if (!person) throw new NotFound('user')
-  if (!can(actor, 'user.sanction', person)) throw new Forbidden('user.sanction')
+  // a held post was never published: approving it is what brings it out
+  if (item.source === 'held') throw new Invalid({ form: msg('trust.review.onlyApproveOrDelete') })
+  const post = { type: item.postType, id: item.postId }
+  const changes = bringBackPost(actor, post, reason, (tx) => resolveIn(tx, actor, item, 'restore'))
+  if (changes.length === 0) throw new Conflict(msg('flags.review.errors.notRemoved'))
+}
+
+export type SpammerResult = { hidden: number; items: number; banned: boolean }
+
+function checkSpammerReason(reason: string) {
   const why = reason.trim()
   if (why.length < 3 || why.length > SANCTION_REASON_MAX)
     throw new Invalid({
@@ -421,7 +424,34 @@ export function deleteSpammer(actor: Actor, itemId: number, reason: string): Spa
           ? msg('moderation.validation.reasonRequired')
           : msg('moderation.validation.reasonTooLong', { max: SANCTION_REASON_MAX }),
     })
-  // Nobody else is working on this item (a claim of theirs is respected).
+  return why
+}
+
+function requireSpammer(actor: Actor, userId: number) {
+  const person = db
+    .select({
+      id: users.id,
+      role: users.role,
+      bannedAt: users.bannedAt,
+      deletedAt: users.deletedAt,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get()
+  if (!person || person.deletedAt) throw new NotFound('user')
+  if (!can(actor, 'user.sanction', person)) throw new Forbidden('user.sanction')
+  return person
+}
+
+/**
+ * Delete spammer, from the queue: the steps of `deleteSpammerAccount` for the item's author,
+ * once nobody else is working on the item (a claim of theirs is respected).
+ */
+export function deleteSpammer(actor: Actor, itemId: number, reason: string): SpammerResult {
+  requireReviewer(actor, 'review.decide')
+  const item = requireItem(actor, itemId)
+  requireSpammer(actor, item.authorId)
+  checkSpammerReason(reason)
   if (
     item.status === 'pending' &&
     db
@@ -431,7 +461,19 @@ export function deleteSpammer(actor: Actor, itemId: number, reason: string): Spa
       .get() === undefined
   )
     explainTaken(db, itemId)
+  return deleteSpammerAccount(actor, item.authorId, reason)
+}
 
+/**
+ * Delete spammer, keyed by the person (the queue and their moderation page): hides every post
+ * of theirs, decides every open item about them, and bans the account (which ends its
+ * sessions). Each step is its own transaction and skips what is already done, so running it
+ * again after an interruption finishes the job.
+ */
+export function deleteSpammerAccount(actor: Actor, userId: number, reason: string): SpammerResult {
+  requireReviewer(actor, 'review.decide')
+  const person = requireSpammer(actor, userId)
+  const why = checkSpammerReason(reason)
   const removal = { reason: 'spam', note: why }
   const hidden = write((tx) => {
     let n = 0

@@ -54,6 +54,8 @@ export const reviewIntent = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('hide'), itemId: id, ...removal }),
   z.object({ intent: z.literal('delete'), itemId: id, ...removal }),
   z.object({ intent: z.literal('spammer'), itemId: id, reason: z.string().max(2000).default('') }),
+  // the reason is optional here (the module checks its length)
+  z.object({ intent: z.literal('restore'), itemId: id, reason: z.string().max(2000).default('') }),
 ])
 export type ReviewIntent = z.infer<typeof reviewIntent>
 export const REVIEW_INTENTS = reviewIntent.options.map((o) => o.shape.intent.value)

@@ -173,7 +173,8 @@ export const unhideAnswer = (actor: Actor, id: number, reason?: string) =>
 /**
  * Brings a removed post back as the thread's Restore and "Show again" do (restore when deleted,
  * then show when hidden, each only if the policy lets `actor`), and runs `also` in the same
- * transaction (the review queue resolves its item there). Returns the changes made.
+ * transaction (the review queue resolves its item there). Returns the changes made; none (and
+ * nothing written) when the post is in plain view.
  */
 export function bringBackPost(
   actor: Actor,
@@ -201,9 +202,11 @@ export function bringBackPost(
     changes.push('restore')
   }
   if (state.hiddenAt) {
-    if (!allowed('unhide', { ...state, deletedAt: null })) throw new Forbidden(`${post.type}.unhide`)
+    if (!allowed('unhide', { ...state, deletedAt: null }))
+      throw new Forbidden(`${post.type}.unhide`)
     changes.push('unhide')
   }
+  if (changes.length === 0) return changes
   write((tx) => {
     for (const change of changes) changePostIn(tx, actor, post, change, data)
     also?.(tx)

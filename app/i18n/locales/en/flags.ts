@@ -104,6 +104,15 @@ const flags = {
         'Hides every post by {{name}} and bans the account; its sessions end at once.',
       spammerReason: 'Reason for the ban (the person reads it)',
       spammerSubmit: 'Hide all posts and ban',
+      restore: 'Restore…',
+      restoreDeleted:
+        'The post was deleted. Restoring brings it back for everyone and declines its flags.',
+      restoreHidden:
+        'The post is hidden. Restoring shows it to everyone again and declines its flags.',
+      restoreSubmit: 'Restore the post',
+      edit: 'Edit',
+      editQuestion: 'Edit the question by {{name}}',
+      editAnswer: 'Edit the answer by {{name}}',
     },
     done: {
       claimed: 'The item is yours for {{count}} minutes.',
@@ -113,9 +122,12 @@ const flags = {
       hide: 'The post is hidden.',
       delete: 'The post is deleted.',
       spammer: 'Every post by the author is hidden and the account is banned.',
+      restore: 'The post is back for everyone, and its flags were declined.',
+      edited: 'Your edit is saved. The item stays in the queue until someone decides it.',
     },
     errors: {
       decided: 'Someone has already decided this item.',
+      notRemoved: 'This post is not deleted or hidden, so there is nothing to restore.',
       claimed_one:
         '{{name}} is reviewing this item. Try again in {{count}} minute, or pick another one.',
       claimed_other:

@@ -107,6 +107,15 @@ const flags: Translation<typeof en> = {
         'Semua tulisan {{name}} akan disembunyikan dan akunnya diblokir; semua sesinya langsung berakhir.',
       spammerReason: 'Alasan pemblokiran (orangnya akan membaca ini)',
       spammerSubmit: 'Sembunyikan semua tulisan dan blokir',
+      restore: 'Pulihkan…',
+      restoreDeleted:
+        'Tulisan ini sudah dihapus. Jika dipulihkan, semua orang bisa melihatnya lagi dan tandanya ditolak.',
+      restoreHidden:
+        'Tulisan ini sedang disembunyikan. Jika dipulihkan, semua orang bisa melihatnya lagi dan tandanya ditolak.',
+      restoreSubmit: 'Pulihkan tulisan',
+      edit: 'Sunting',
+      editQuestion: 'Sunting pertanyaan dari {{name}}',
+      editAnswer: 'Sunting jawaban dari {{name}}',
     },
     done: {
       claimed: 'Item ini milik Anda selama {{count}} menit.',
@@ -116,9 +125,13 @@ const flags: Translation<typeof en> = {
       hide: 'Tulisan sudah disembunyikan.',
       delete: 'Tulisan sudah dihapus.',
       spammer: 'Semua tulisan penulisnya disembunyikan dan akunnya diblokir.',
+      restore: 'Tulisan sudah tampil lagi untuk semua orang, dan tandanya ditolak.',
+      edited: 'Suntingan Anda tersimpan. Item ini tetap di antrean sampai ada yang memutuskannya.',
     },
     errors: {
       decided: 'Item ini sudah diputuskan orang lain.',
+      notRemoved:
+        'Tulisan ini tidak sedang dihapus atau disembunyikan, jadi tidak ada yang perlu dipulihkan.',
       claimed_one:
         '{{name}} sedang meninjau item ini. Coba lagi dalam {{count}} menit, atau pilih item lain.',
       claimed_other:
