@@ -92,10 +92,12 @@ const audit = {
     answerAccepted: 'menerima sebuah jawaban atas nama penanya',
     answerUnaccepted: 'membatalkan jawaban yang diterima atas nama penanya',
     answerReplaced: 'mengganti jawaban yang diterima atas nama penanya',
-    answerUnacceptedRemoved: 'menghapus jawaban yang diterima, sehingga pertanyaannya belum terjawab lagi',
+    answerUnacceptedRemoved:
+      'menyingkirkan jawaban yang diterima, sehingga pertanyaannya belum terselesaikan lagi',
     automationOn: 'menyalakan otomatisasi untuk templat “{{title}}”',
     automationOff: 'mematikan otomatisasi untuk templat “{{title}}”',
-    automationFell: 'menghentikan otomatisasi templat “{{title}}” karena tingkat penyelesaiannya turun',
+    automationFell:
+      'menghentikan otomatisasi templat “{{title}}” karena tingkat penyelesaiannya turun',
   },
   flags: {
     decided: 'memutuskan tanda pada sebuah tulisan',
