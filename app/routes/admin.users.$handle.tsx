@@ -17,7 +17,8 @@ import { can } from '~/modules/policy/policy'
 import { changeRole } from '~/modules/users/users.server'
 import accountStyles from '~/styles/accounts.css'
 import { readForm } from '~/utils/form.server'
-import { forbidden, notFound } from '~/utils/http.server'
+import { forbidden, formValues, notFound } from '~/utils/http.server'
+import { parseActionReason } from '~/modules/audit/validation'
 import { requireAllowed } from '~/utils/session.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountStyles }]
@@ -47,18 +48,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = roleFormSchema.safeParse({ role: form.get('role') })
   if (!parsed.success) return json({ roleError: msg('errors.unknownAction') }, { status: 400 })
   if (!can(user, 'user.role', managed.user)) forbidden(msg('accounts.user.ownRole'))
-  changeRole(user, managed.user.id, parsed.data.role)
+  const typed = formValues(form, ['reason'] as const).reason
+  const why = parseActionReason(typed)
+  if (!why.ok)
+    return json({ reasonError: why.errors.reason, reason: typed.slice(0, 2000) }, { status: 400 })
+  changeRole(user, managed.user.id, parsed.data.role, why.reason)
   return redirect(`/admin/users/${managed.user.handle}?roleChanged=1`)
 }
 
 export default function AdminUser() {
   const { managed } = useLoaderData<typeof loader>()
-  const data = useActionData<typeof action>()
+  const data = useActionData<typeof action>() as
+    { roleError?: string; reasonError?: string; reason?: string } | undefined
   const [params] = useSearchParams()
   return (
     <ManagedUser
       managed={managed}
       roleError={data?.roleError}
+      reason={data?.reason}
+      reasonError={data?.reasonError}
       roleChanged={Boolean(params.get('roleChanged')) && !data}
     />
   )

@@ -4,7 +4,7 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from '@remix-run/node'
-import { json, redirect } from '@remix-run/node'
+import { json } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
@@ -16,18 +16,13 @@ import { getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { listPersonHistory } from '~/modules/audit/audit.server'
 import { HANDLE_PATTERN } from '~/modules/auth/validation'
-import {
-  liftSanction,
-  listSanctions,
-  sanctionUser,
-  standingOf,
-} from '~/modules/moderation/sanctions.server'
+import { listSanctions, standingOf } from '~/modules/moderation/sanctions.server'
 import { atLeast, can } from '~/modules/policy/policy'
 import { now } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
-import { isDomainError, type Invalid } from '~/utils/domain-errors'
 import { readForm } from '~/utils/form.server'
-import { forbidden, formValues, invalid, notFound } from '~/utils/http.server'
+import { forbidden, notFound } from '~/utils/http.server'
+import { personSanctionAction } from '~/utils/person-moderation.server'
 import { personTrust, personTrustAction } from '~/utils/person-trust.server'
 import { requireUser } from '~/utils/session.server'
 import { users } from '../../db/schema'
@@ -83,6 +78,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       banned: standing.banned,
     },
     mayAct: can(viewer, 'user.sanction', person),
+    // "delete spammer" from here too: the queue's steps, keyed by the person
+    maySpammer: can(viewer, 'user.sanction', person) && can(viewer, 'review.decide', null),
     trust: own ? null : personTrust(viewer, person),
     // in force by the server's clock, not the browser's
     sanctions: listSanctions(person.id).map((s) => ({
@@ -94,7 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-const intentSchema = z.enum(['sanction', 'lift', 'trust', 'helper'])
+const intentSchema = z.enum(['sanction', 'lift', 'trust', 'helper', 'spammer'])
 export const intents = intentSchema.options
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -104,24 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!intent.success) throw new Response(msg('errors.unknownAction'), { status: 400 })
   if (intent.data === 'trust' || intent.data === 'helper')
     return personTrustAction(viewer, person, intent.data, form)
-  if (!can(viewer, 'user.sanction', person)) forbidden()
-  if (intent.data === 'lift') {
-    const id = Number(formValues(form, ['sanctionId'] as const).sanctionId)
-    if (!Number.isInteger(id) || id < 1) notFound()
-    // the sanction must be this person's: the URL names whom the page is about
-    if (!listSanctions(person.id).some((s) => s.id === id)) notFound()
-    liftSanction(viewer, id)
-    return redirect(`/users/${person.handle}/moderation?done=lifted`)
-  }
-  const values = formValues(form, ['kind', 'days', 'reason'] as const)
-  try {
-    sanctionUser(viewer, person.id, values)
-  } catch (error) {
-    if (isDomainError(error) && error.kind === 'invalid')
-      return invalid((error as Invalid).fieldErrors, values)
-    throw error
-  }
-  return redirect(`/users/${person.handle}/moderation?done=applied`)
+  return personSanctionAction(viewer, person, intent.data, form)
 }
 
 export default function ModerationPage() {

@@ -7,7 +7,8 @@ import type { Role } from '../../db/schema'
 import { can, type Actor } from '../modules/policy/policy'
 import { lockTrustLevel, setHelper } from '../modules/trust/trust.server'
 import { isDomainError, type Invalid } from './domain-errors'
-import { forbidden, formValues } from './http.server'
+import { forbidden, formValues, invalid } from './http.server'
+import { parseActionReason } from '../modules/audit/validation'
 
 type Person = {
   id: number
@@ -34,9 +35,14 @@ export function personTrustAction(
   form: FormData,
 ) {
   const back = `/users/${person.handle}/moderation?done=${intent}`
+  // The optional reason, checked here so that a long one comes back beside its field.
+  const field = intent === 'helper' ? 'helperReason' : 'trustReason'
+  const typed = formValues(form, [field] as const)[field]
+  const why = parseActionReason(typed, field)
+  if (!why.ok) return invalid(why.errors, { [field]: typed.slice(0, 2000), form: intent })
   if (intent === 'helper') {
     if (!can(viewer, 'user.helper', person)) forbidden()
-    setHelper(viewer, person.id, formValues(form, ['helper'] as const).helper === '1')
+    setHelper(viewer, person.id, formValues(form, ['helper'] as const).helper === '1', why.reason)
     return redirect(back)
   }
   if (!can(viewer, 'user.trust', person)) forbidden()
@@ -44,7 +50,7 @@ export function personTrustAction(
   const level =
     values.level === '' ? null : /^[0-4]$/.test(values.level) ? Number(values.level) : -1
   try {
-    lockTrustLevel(viewer, person.id, level)
+    lockTrustLevel(viewer, person.id, level, why.reason)
   } catch (error) {
     // Only a hand-made request sends a level the list does not offer.
     if (isDomainError(error) && error.kind === 'invalid')

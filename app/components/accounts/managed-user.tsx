@@ -4,6 +4,7 @@ import { FormError, SelectField } from '~/components/forms'
 import { Avatar, RolePill } from '~/components/post-meta'
 import { useIntlLocale, useNumber } from '~/components/time'
 import { ROLE_NAMES } from '~/modules/accounts/validation'
+import { ReasonField } from '../audit/reason-field'
 
 type Managed = {
   user: {
@@ -25,10 +26,14 @@ type Managed = {
 export function ManagedUser({
   managed,
   roleError,
+  reason,
+  reasonError,
   roleChanged,
 }: {
   managed: Managed
   roleError?: string
+  reason?: string
+  reasonError?: string
   roleChanged: boolean
 }) {
   const { t } = useTranslation()
@@ -82,7 +87,7 @@ export function ManagedUser({
           </p>
         ) : null}
         {managed.canChangeRole ? (
-          <Form method="post" className="role-form">
+          <Form method="post" className="role-form" noValidate>
             <FormError message={roleError} />
             <SelectField
               label={t('accounts.user.role')}
@@ -90,6 +95,7 @@ export function ManagedUser({
               defaultValue={user.role}
               options={ROLE_NAMES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
             />
+            <ReasonField brief defaultValue={reason} error={reasonError} />
             <button type="submit" name="intent" value="role" className="button">
               {t('accounts.user.changeRole')}
             </button>

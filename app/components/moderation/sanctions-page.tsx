@@ -7,11 +7,27 @@ import { useMessage } from '~/i18n/use-message'
 import { SANCTION_DAYS_MAX, SANCTION_REASON_MAX } from '~/modules/moderation/sanction-validation'
 import { SANCTION_KINDS } from '../../../db/schema'
 
+import type { SpammerPreview } from '~/modules/flags/review.server'
 import type { action, loader } from '~/routes/users.$handle_.moderation'
+import { ReasonField } from '../audit/reason-field'
+import { SpammerForm } from './spammer-form'
+
+/** What the action sends back: a form's errors and what was typed, or the spammer summary. */
+export type PersonReply = {
+  fieldErrors?: Partial<Record<string, string>>
+  values?: Partial<Record<string, string>>
+  spammer?: SpammerPreview
+}
+
+const DONE = {
+  lifted: 'moderation.page.lifted',
+  applied: 'moderation.page.applied',
+  spammer: 'moderation.spammer.done',
+} as const
 
 export function SanctionsView() {
-  const { own, person, standing, mayAct, sanctions } = useLoaderData<typeof loader>()
-  const data = useActionData<typeof action>()
+  const { own, person, standing, mayAct, maySpammer, sanctions } = useLoaderData<typeof loader>()
+  const data = useActionData<typeof action>() as PersonReply | undefined
   const errors: Partial<Record<string, string>> = data?.fieldErrors ?? {}
   const values = data?.values
   const [params] = useSearchParams()
@@ -33,9 +49,9 @@ export function SanctionsView() {
           ? t('moderation.page.ownHeading')
           : t('moderation.page.heading', { name: person.displayName })}
       </h1>
-      {done === 'lifted' || done === 'applied' ? (
+      {done === 'lifted' || done === 'applied' || done === 'spammer' ? (
         <p className="notice" role="status">
-          {done === 'lifted' ? t('moderation.page.lifted') : t('moderation.page.applied')}
+          {t(DONE[done])}
         </p>
       ) : null}
       <h2>{t('moderation.page.inForce')}</h2>
@@ -76,8 +92,14 @@ export function SanctionsView() {
                 )}
                 <blockquote>{s.reason}</blockquote>
                 {mayAct && s.running ? (
-                  <Form method="post">
+                  <Form method="post" className="bring-back" noValidate>
                     <input type="hidden" name="sanctionId" value={s.id} />
+                    <ReasonField
+                      brief
+                      name="liftReason"
+                      defaultValue={values?.form === `lift-${s.id}` ? values.liftReason : ''}
+                      error={values?.form === `lift-${s.id}` ? errors.liftReason : undefined}
+                    />
                     <button
                       type="submit"
                       name="intent"
@@ -155,6 +177,14 @@ export function SanctionsView() {
             </div>
           </Form>
         </>
+      ) : null}
+      {maySpammer && !standing.banned ? (
+        <SpammerForm
+          name={person.displayName}
+          preview={data?.spammer ?? null}
+          typed={values?.form === 'spammer' ? (values.spammerReason ?? '') : ''}
+          error={values?.form === 'spammer' ? errors.spammerReason : undefined}
+        />
       ) : null}
     </div>
   )

@@ -1,8 +1,9 @@
 /** A person's trust level and helper role, as moderators set them on the moderation page. */
-import { Form, useSearchParams } from '@remix-run/react'
+import { Form, useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { SelectField } from '~/components/forms'
 import { TRUST_LEVELS } from '~/modules/trust/levels'
+import { ReasonField } from '../audit/reason-field'
 
 type Trust = {
   level: number
@@ -14,6 +15,13 @@ type Trust = {
 
 export function TrustControls({ trust }: { trust: Trust }) {
   const { t } = useTranslation()
+  const reply = useActionData() as
+    | { fieldErrors?: Partial<Record<string, string>>; values?: Partial<Record<string, string>> }
+    | undefined
+  const typed = (form: string, field: string) =>
+    reply?.values?.form === form
+      ? { defaultValue: reply.values[field] ?? '', error: reply.fieldErrors?.[field] }
+      : {}
   const [params] = useSearchParams()
   const done = params.get('done')
   const name = t(`trust.levels.${trust.level as 0}`)
@@ -45,6 +53,7 @@ export function TrustControls({ trust }: { trust: Trust }) {
               })),
             ]}
           />
+          <ReasonField name="trustReason" {...typed('trust', 'trustReason')} />
           <div className="form-actions">
             <button type="submit" name="intent" value="trust" className="button">
               {t('trust.manage.submit')}
@@ -56,8 +65,9 @@ export function TrustControls({ trust }: { trust: Trust }) {
         <>
           <h2>{t('trust.manage.helperHeading')}</h2>
           <p>{t(trust.helper ? 'trust.manage.isHelper' : 'trust.manage.notHelper')}</p>
-          <Form method="post">
+          <Form method="post" className="bring-back" noValidate>
             <input type="hidden" name="helper" value={trust.helper ? '0' : '1'} />
+            <ReasonField brief name="helperReason" {...typed('helper', 'helperReason')} />
             <button
               type="submit"
               name="intent"

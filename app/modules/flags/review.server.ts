@@ -464,6 +464,33 @@ export function deleteSpammer(actor: Actor, itemId: number, reason: string): Spa
   return deleteSpammerAccount(actor, item.authorId, reason)
 }
 
+/** What "delete spammer" would do to the person now: posts to hide, open items to decide. */
+export function previewSpammer(actor: Actor, userId: number, reason: string) {
+  requireReviewer(actor, 'review.decide')
+  const person = requireSpammer(actor, userId)
+  const why = checkSpammerReason(reason)
+  const shown = (table: typeof questions | typeof answers) =>
+    db
+      .select({ n: count() })
+      .from(table)
+      .where(and(eq(table.authorId, person.id), isNull(table.hiddenAt), isNull(table.deletedAt)))
+      .get()?.n ?? 0
+  const items =
+    db
+      .select({ n: count() })
+      .from(reviewItems)
+      .where(and(eq(reviewItems.authorId, person.id), isPending))
+      .get()?.n ?? 0
+  return {
+    reason: why,
+    questions: shown(questions),
+    answers: shown(answers),
+    items,
+    banned: person.bannedAt !== null,
+  }
+}
+export type SpammerPreview = ReturnType<typeof previewSpammer>
+
 /**
  * Delete spammer, keyed by the person (the queue and their moderation page): hides every post
  * of theirs, decides every open item about them, and bans the account (which ends its

@@ -15,6 +15,7 @@ import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
 import { Conflict, Forbidden, Invalid, NotFound } from '../../utils/domain-errors'
 import { refreshAskersQuestions } from '../escalation/attention.server'
+import { parseActionReason, reasonData } from '../audit/validation'
 import { emit } from '../events/events.server'
 import { can, type Actor } from '../policy/policy'
 import { sanctionSchema } from './sanction-validation'
@@ -116,11 +117,14 @@ export function sanctionUser(actor: Actor, userId: number, input: unknown): numb
   })
 }
 
-export function liftSanction(actor: Actor, sanctionId: number): number {
+/** Lifts a sanction in force; the optional reason goes into the event (the log and history). */
+export function liftSanction(actor: Actor, sanctionId: number, reason = ''): number {
   const row = db.select().from(sanctions).where(eq(sanctions.id, sanctionId)).get()
   if (!row) throw new NotFound('page')
   const person = personFor(row.userId)
   if (!can(actor, 'user.sanction', person)) throw new Forbidden('user.sanction')
+  const why = parseActionReason(reason)
+  if (!why.ok) throw new Invalid(why.errors)
   return write((tx) => {
     const at = now()
     const lifted = tx
@@ -142,7 +146,7 @@ export function liftSanction(actor: Actor, sanctionId: number): number {
       type: 'user.sanction_lifted',
       actor,
       userId: row.userId,
-      data: { sanctionId, kind: row.kind },
+      data: { sanctionId, kind: row.kind, ...reasonData(why.reason) },
     })
     return row.userId
   })

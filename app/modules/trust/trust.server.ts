@@ -14,6 +14,7 @@ import { now } from '../../utils/clock.server'
 import { db, prepared, write } from '../../utils/db.server'
 import { Forbidden, Invalid, NotFound } from '../../utils/domain-errors'
 import { singleton } from '../../utils/singleton.server'
+import { parseActionReason, reasonData } from '../audit/validation'
 import { emit, withEventSource } from '../events/events.server'
 import { can, type Actor } from '../policy/policy'
 import {
@@ -180,6 +181,13 @@ export const describeTrustRun = (r: TrustRun) =>
 
 // --- moderators' controls -------------------------------------------------------------------
 
+/** The optional reason a moderator gives, within its limit. */
+function requireReason(reason: string) {
+  const why = parseActionReason(reason)
+  if (!why.ok) throw new Invalid(why.errors)
+  return why.reason
+}
+
 function requirePerson(userId: number) {
   const person = db
     .select({
@@ -200,11 +208,12 @@ function requirePerson(userId: number) {
  * the level then follows their activity again from the next run of the job. A lock takes effect
  * at once.
  */
-export function lockTrustLevel(actor: Actor, userId: number, level: number | null) {
+export function lockTrustLevel(actor: Actor, userId: number, level: number | null, reason = '') {
   const person = requirePerson(userId)
   if (!can(actor, 'user.trust', person)) throw new Forbidden('user.trust')
   if (level !== null && (!Number.isInteger(level) || level < 0 || level > 4))
     throw new Invalid({ level: msg('trust.manage.validation.level') })
+  const why = requireReason(reason)
   write((tx) => {
     const at = now()
     tx.update(users)
@@ -218,15 +227,16 @@ export function lockTrustLevel(actor: Actor, userId: number, level: number | nul
       type: 'user.trust_locked',
       actor,
       userId,
-      data: { from: person.trustLevel, locked: level },
+      data: { from: person.trustLevel, locked: level, ...reasonData(why) },
     })
   })
 }
 
 /** Makes a member a helper, or a helper a member again (`helper` false). */
-export function setHelper(actor: Actor, userId: number, helper: boolean) {
+export function setHelper(actor: Actor, userId: number, helper: boolean, reason = '') {
   const person = requirePerson(userId)
   if (!can(actor, 'user.helper', person)) throw new Forbidden('user.helper')
+  const why = requireReason(reason)
   const to: Role = helper ? 'helper' : 'member'
   if (person.role === to) return
   write((tx) => {
@@ -234,6 +244,11 @@ export function setHelper(actor: Actor, userId: number, helper: boolean) {
       .set({ role: to })
       .where(and(eq(users.id, userId), inArray(users.role, ['member', 'helper'])))
       .run()
-    emit(tx, { type: 'user.role_changed', actor, userId, data: { from: person.role, to } })
+    emit(tx, {
+      type: 'user.role_changed',
+      actor,
+      userId,
+      data: { from: person.role, to, ...reasonData(why) },
+    })
   })
 }

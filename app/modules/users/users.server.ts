@@ -11,7 +11,8 @@ import {
 } from '../../../db/schema'
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
-import { Conflict, Forbidden, NotFound } from '../../utils/domain-errors'
+import { Conflict, Forbidden, Invalid, NotFound } from '../../utils/domain-errors'
+import { parseActionReason, reasonData } from '../audit/validation'
 import { msg } from '../../i18n/message'
 import { emit } from '../events/events.server'
 import { can, type Actor } from '../policy/policy'
@@ -139,16 +140,23 @@ function requireManageable(actor: Actor, userId: number) {
   return user
 }
 
-/** Gives an account another role; the event keeps the old and the new one. */
-export function changeRole(actor: Actor, userId: number, role: Role) {
+/** Gives an account another role; the event keeps the old and the new one, and why. */
+export function changeRole(actor: Actor, userId: number, role: Role, reason = '') {
   const user = requireManageable(actor, userId)
+  const why = parseActionReason(reason)
+  if (!why.ok) throw new Invalid(why.errors)
   if (user.role === role) return false
   // An admin cannot demote themselves: the site must never be left without one by accident.
   if (userId === actor.id) throw new Conflict(msg('community.users.ownRole'))
   if (!can(actor, 'user.role', user)) throw new Forbidden('user.role')
   return write((tx) => {
     tx.update(users).set({ role }).where(eq(users.id, userId)).run()
-    emit(tx, { type: 'user.role_changed', actor, userId, data: { from: user.role, to: role } })
+    emit(tx, {
+      type: 'user.role_changed',
+      actor,
+      userId,
+      data: { from: user.role, to: role, ...reasonData(why.reason) },
+    })
     return true
   })
 }

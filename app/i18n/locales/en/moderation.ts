@@ -18,7 +18,7 @@ const moderation = {
   kindHints: {
     warn: 'A recorded message: the person reads it on their account’s standing page.',
     silence:
-      'They can read and remove their own posts, but not post, edit or vote, for the days you set.',
+      'They can read and remove their own posts, but not post, edit, vote or moderate, for the days you set.',
     suspend: 'They are logged out at once and cannot log in until it ends.',
     ban: 'Logged out for good, until someone lifts the ban.',
   },
@@ -49,6 +49,26 @@ const moderation = {
     ended: 'ended',
     moderate: 'Moderate this account',
     yourStanding: 'Your account’s standing',
+  },
+  spammer: {
+    heading: 'Delete spammer',
+    intro:
+      'For an account that only posts spam: hides every post by {{name}}, decides every flag waiting about them, bans the account and ends its sessions at once.',
+    reason: 'Reason for the ban',
+    reasonHint: 'The person reads it, and it goes into the audit log.',
+    next: 'Continue…',
+    confirmTitle: 'Delete {{name}} as a spammer?',
+    questions_one: '{{value}} question will be hidden',
+    questions_other: '{{value}} questions will be hidden',
+    answers_one: '{{value}} answer will be hidden',
+    answers_other: '{{value}} answers will be hidden',
+    items_one: '{{value}} flagged post in the review queue will be decided',
+    items_other: '{{value}} flagged posts in the review queue will be decided',
+    ban: 'The account will be banned and signed out everywhere',
+    reasonShown: 'Reason:',
+    confirm: 'Hide all posts and ban',
+    cancel: 'Cancel',
+    done: 'Every post by this person is hidden and the account is banned.',
   },
   notice: {
     readOnly:

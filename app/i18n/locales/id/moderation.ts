@@ -21,7 +21,7 @@ const moderation: Translation<typeof en> = {
   kindHints: {
     warn: 'Pesan yang dicatat: orangnya membacanya di halaman status akunnya.',
     silence:
-      'Ia tetap bisa membaca dan menghapus tulisannya sendiri, tetapi tidak bisa menulis, mengubah, atau memberi suara selama hari yang Anda tentukan.',
+      'Ia tetap bisa membaca dan menghapus tulisannya sendiri, tetapi tidak bisa menulis, mengubah, memberi suara, atau memoderasi selama hari yang Anda tentukan.',
     suspend: 'Ia langsung dikeluarkan dan tidak bisa masuk sampai masanya habis.',
     ban: 'Dikeluarkan untuk seterusnya, sampai ada yang mencabut blokirnya.',
   },
@@ -52,6 +52,26 @@ const moderation: Translation<typeof en> = {
     ended: 'berakhir',
     moderate: 'Moderasi akun ini',
     yourStanding: 'Status akun Anda',
+  },
+  spammer: {
+    heading: 'Hapus spammer',
+    intro:
+      'Untuk akun yang hanya mengirim spam: semua tulisan {{name}} disembunyikan, semua tanda yang menunggu tentang dia diputuskan, akunnya diblokir, dan semua sesinya langsung berakhir.',
+    reason: 'Alasan pemblokiran',
+    reasonHint: 'Orangnya akan membaca ini, dan alasannya dicatat di log audit.',
+    next: 'Lanjut…',
+    confirmTitle: 'Hapus {{name}} sebagai spammer?',
+    questions_one: '{{value}} pertanyaan akan disembunyikan',
+    questions_other: '{{value}} pertanyaan akan disembunyikan',
+    answers_one: '{{value}} jawaban akan disembunyikan',
+    answers_other: '{{value}} jawaban akan disembunyikan',
+    items_one: '{{value}} tulisan bertanda di antrean tinjauan akan diputuskan',
+    items_other: '{{value}} tulisan bertanda di antrean tinjauan akan diputuskan',
+    ban: 'Akunnya akan diblokir dan dikeluarkan dari semua perangkat',
+    reasonShown: 'Alasan:',
+    confirm: 'Sembunyikan semua tulisan dan blokir',
+    cancel: 'Batal',
+    done: 'Semua tulisan orang ini disembunyikan dan akunnya diblokir.',
   },
   notice: {
     readOnly:
