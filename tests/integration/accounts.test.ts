@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { getUser, logIn } from '~/modules/auth/auth.server'
 import { listAuditLog } from '~/modules/audit/audit.server'
 import { sanctionUser } from '~/modules/moderation/sanctions.server'
+import { createAnswer } from '~/modules/answers/answers.server'
+import { flagPost } from '~/modules/flags/flags.server'
+import { decideItem } from '~/modules/flags/review.server'
+import { lockTrustLevel } from '~/modules/trust/trust.server'
 import { castVote } from '~/modules/votes/votes.server'
 import { RESET_LIMITS } from '~/modules/accounts/password-reset.server'
 import { action as forgotAction } from '~/routes/forgot-password'
@@ -16,12 +20,21 @@ import { action as userAction, loader as userLoader } from '~/routes/admin.users
 import { loader as exportLoader } from '~/routes/admin.users.$handle_.export'
 import { setClock } from '~/utils/clock.server'
 import { db, sqlite } from '~/utils/db.server'
-import { accountTokens, events, outbox, passwords, sessions, users } from '../../db/schema'
+import {
+  accountTokens,
+  events,
+  outbox,
+  passwords,
+  reviewItems,
+  sessions,
+  users,
+} from '../../db/schema'
 import {
   callRoute,
   context,
   inEnglish,
   makeAnswer,
+  makeCategory,
   makeQuestion,
   makeUser,
   request,
@@ -508,5 +521,80 @@ describe('admin user management', () => {
       member.handle,
     )
     expect((await get(exportLoader, '/x', member, member.handle)).status).toBe(403)
+  })
+})
+
+describe('admin person page: flags on their posts', () => {
+  it('counts flags from the flags themselves, never a held post, and lists the latest with their outcome', async () => {
+    makeCategory()
+    const admin = await makeUser({ role: 'admin' })
+    const moderator = await makeUser({ role: 'moderator' })
+    const asker = await makeUser()
+    const otherQuestion = await makeQuestion(asker, { title: 'How fine should I grind for V60?' })
+    // a new account's first post is held by the spam rules: nobody flagged it
+    const fresh = await makeUser({ trust: 0, handle: 'newbie' })
+    const heldId = await createAnswer(fresh, otherQuestion, 'Grind like table salt for the V60.')
+    const held = db
+      .select({ id: reviewItems.id, source: reviewItems.source })
+      .from(reviewItems)
+      .where(and(eq(reviewItems.postType, 'answer'), eq(reviewItems.postId, Number(heldId))))
+      .get()!
+    expect(held.source).toBe('held')
+    decideItem(moderator, held.id, 'approve')
+    lockTrustLevel(moderator, fresh.id, 1)
+    const author = { ...fresh, trust: 1 }
+    const ownQuestion = await makeQuestion(author, { title: 'Which beans suit a moka pot?' })
+    const answerId = await makeAnswer(author, otherQuestion, 'Only fools use paper filters.')
+    const [f1, f2, f3] = [await makeUser(), await makeUser(), await makeUser()]
+    flagPost(f1, 'answer', answerId, { reason: 'rude' })
+    flagPost(f2, 'answer', answerId, { reason: 'spam' })
+    const itemId = db
+      .select({ id: reviewItems.id })
+      .from(reviewItems)
+      .where(and(eq(reviewItems.postType, 'answer'), eq(reviewItems.postId, answerId)))
+      .get()!.id
+    // the two flags hid it; a moderator shows it again and declines them
+    decideItem(moderator, itemId, 'approve')
+    // flagged again: the item reopens and its flag_count starts again at 1
+    flagPost(f3, 'answer', answerId, { reason: 'rude', note: 'Still insulting' })
+    flagPost(f1, 'question', ownQuestion, { reason: 'off-topic' })
+
+    const page = await callRoute(userLoader, {
+      request: await request('/admin/users/newbie', admin),
+      params: { handle: 'newbie' },
+      context,
+    })
+    const { managed } = await page.json()
+    // two posts flagged, four flags, both posts still waiting; the held post counts nowhere
+    expect(managed.flags).toEqual({ postsFlagged: 2, flagsReceived: 4, pending: 2, raised: 0 })
+    expect(
+      managed.flagsReceived.map(
+        (f: { reason: string; status: string; postType: string; flagger: { handle: string } }) => [
+          f.postType,
+          f.reason,
+          f.status,
+          f.flagger.handle,
+        ],
+      ),
+    ).toEqual([
+      ['question', 'off-topic', 'pending', f1.handle],
+      ['answer', 'rude', 'pending', f3.handle],
+      ['answer', 'spam', 'rejected', f2.handle],
+      ['answer', 'rude', 'rejected', f1.handle],
+    ])
+    expect(managed.flagsReceived[1]).toMatchObject({
+      note: 'Still insulting',
+      postId: answerId,
+      question: { id: otherQuestion, title: 'How fine should I grind for V60?' },
+    })
+
+    const flagger = await callRoute(userLoader, {
+      request: await request(`/admin/users/${f1.handle}`, admin),
+      params: { handle: f1.handle },
+      context,
+    })
+    const quiet = (await flagger.json()).managed
+    expect(quiet.flags).toEqual({ postsFlagged: 0, flagsReceived: 0, pending: 0, raised: 2 })
+    expect(quiet.flagsReceived).toEqual([])
   })
 })

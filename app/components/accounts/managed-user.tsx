@@ -5,6 +5,7 @@ import { Avatar, RolePill } from '~/components/post-meta'
 import { useIntlLocale, useNumber } from '~/components/time'
 import { ROLE_NAMES } from '~/modules/accounts/validation'
 import { ReasonField } from '../audit/reason-field'
+import { FlagsReceived, type FlagReceived } from './flags-received'
 
 type Managed = {
   user: {
@@ -19,6 +20,7 @@ type Managed = {
   standing: { silencedUntil: string | null; suspendedUntil: string | null; banned: boolean }
   sanctions: { total: number; inForce: number }
   flags: { postsFlagged: number; flagsReceived: number; pending: number; raised: number }
+  flagsReceived: FlagReceived[]
   canChangeRole: boolean
 }
 
@@ -125,18 +127,24 @@ export function ManagedUser({
           <li>{t('accounts.user.sanctions', sanctions)}</li>
           <li>
             {t('accounts.user.flagged', {
-              posts: flags.postsFlagged,
-              flags: flags.flagsReceived,
-              pending: flags.pending,
+              posts: number(flags.postsFlagged),
+              flags: number(flags.flagsReceived),
+              pending: number(flags.pending),
             })}
           </li>
-          <li>{t('accounts.user.raised', { count: flags.raised })}</li>
+          <li>{t('accounts.user.raised', { count: flags.raised, value: number(flags.raised) })}</li>
         </ul>
         <p className="link-row">
           <Link to={`/users/${user.handle}/moderation`}>{t('accounts.user.standingLink')}</Link>
           <Link to={`/audit?user=${user.handle}`}>{t('accounts.user.auditLink')}</Link>
         </p>
       </section>
+
+      <FlagsReceived
+        flags={managed.flagsReceived}
+        total={flags.flagsReceived}
+        handle={user.handle}
+      />
 
       <section aria-labelledby="export-title" className="settings-section">
         <h2 id="export-title">{t('accounts.user.exportTitle')}</h2>

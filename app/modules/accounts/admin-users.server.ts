@@ -4,7 +4,7 @@
  * right of access). Never a password hash, a session or a token: those live in tables this
  * module does not read for the export.
  */
-import { and, asc, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import {
   answers,
   events,
@@ -13,7 +13,6 @@ import {
   notificationPreferences,
   notifications,
   questions,
-  reviewItems,
   sanctions,
   users,
   votes,
@@ -96,15 +95,7 @@ export function getManagedUser(actor: Actor, handle: string) {
     .from(sanctions)
     .where(eq(sanctions.userId, user.id))
     .get()
-  const flagged = db
-    .select({
-      posts: count(),
-      flags: sql<number>`coalesce(sum(${reviewItems.flagCount}), 0)`,
-      pending: sql<number>`sum(case when ${reviewItems.status} = 'pending' then 1 else 0 end)`,
-    })
-    .from(reviewItems)
-    .where(eq(reviewItems.authorId, user.id))
-    .get()
+  const flagged = flagsReceivedBy(user.id)
   const raised = db.select({ n: count() }).from(flags).where(eq(flags.flaggerId, user.id)).get()
   return {
     user: {
@@ -123,13 +114,74 @@ export function getManagedUser(actor: Actor, handle: string) {
       banned: standing.banned,
     },
     sanctions: { total: sanctionCounts?.total ?? 0, inForce: Number(sanctionCounts?.inForce ?? 0) },
-    flags: {
-      postsFlagged: flagged?.posts ?? 0,
-      flagsReceived: Number(flagged?.flags ?? 0),
-      pending: Number(flagged?.pending ?? 0),
-      raised: raised?.n ?? 0,
-    },
+    flags: { ...flagged.figures, raised: raised?.n ?? 0 },
+    flagsReceived: flagged.latest,
     canChangeRole: can(actor, 'user.role', user),
+  }
+}
+
+/** How many of the latest flags on a person's posts the admin's page lists. */
+export const FLAGS_RECEIVED_SHOWN = 20
+
+/**
+ * The flags people raised on `userId`'s posts, read from the flags themselves (an item's
+ * `flag_count` starts again when it reopens, and posts held by the spam rules were flagged by
+ * nobody): how many posts, how many flags, how many posts still wait for review, and the latest
+ * flags with their reason, flagger, post and outcome.
+ */
+function flagsReceivedBy(userId: number) {
+  const onTheirPosts = or(
+    and(
+      eq(flags.postType, 'question'),
+      inArray(
+        flags.postId,
+        db.select({ id: questions.id }).from(questions).where(eq(questions.authorId, userId)),
+      ),
+    ),
+    and(
+      eq(flags.postType, 'answer'),
+      inArray(
+        flags.postId,
+        db.select({ id: answers.id }).from(answers).where(eq(answers.authorId, userId)),
+      ),
+    ),
+  )
+  const post = sql`${flags.postType} || ':' || ${flags.postId}`
+  const figures = db
+    .select({
+      posts: sql<number>`count(distinct ${post})`,
+      flags: count(),
+      pending: sql<number>`count(distinct case when ${flags.status} = 'pending' then ${post} end)`,
+    })
+    .from(flags)
+    .where(onTheirPosts)
+    .get()
+  const latest = db
+    .select({
+      id: flags.id,
+      reason: flags.reason,
+      note: flags.note,
+      status: flags.status,
+      createdAt: flags.createdAt,
+      postType: flags.postType,
+      postId: flags.postId,
+      question: { id: questions.id, title: questions.title },
+      flagger: { handle: users.handle, displayName: users.displayName },
+    })
+    .from(flags)
+    .innerJoin(questions, eq(questions.id, flags.questionId))
+    .innerJoin(users, eq(users.id, flags.flaggerId))
+    .where(onTheirPosts)
+    .orderBy(desc(flags.createdAt), desc(flags.id))
+    .limit(FLAGS_RECEIVED_SHOWN)
+    .all()
+  return {
+    figures: {
+      postsFlagged: Number(figures?.posts ?? 0),
+      flagsReceived: figures?.flags ?? 0,
+      pending: Number(figures?.pending ?? 0),
+    },
+    latest,
   }
 }
 

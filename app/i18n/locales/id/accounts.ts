@@ -149,13 +149,28 @@ const accounts: Translation<typeof en> = {
     sanctions: 'Sanksi: {{total}} seluruhnya, {{inForce}} sedang berlaku',
     flagged:
       'Tulisan yang ditandai orang lain: {{posts}} ({{flags}} tanda, {{pending}} menunggu ditinjau)',
-    raised: 'Tanda yang ia berikan: {{count}}',
+    raised: 'Tanda yang ia berikan: {{value}}',
     standingLink: 'Status dan sanksi',
     auditLink: 'Di log audit',
     exportTitle: 'Datanya',
     exportText:
       'Semua yang disimpan situs ini tentang orang ini dalam satu berkas JSON: profil, pertanyaan, jawaban, suara, notifikasi, dan peristiwa tentang dirinya. Kata sandi, sesi, dan tautan tidak pernah ikut. Setiap ekspor dicatat di log audit.',
     export: 'Unduh datanya (JSON)',
+  },
+  flagsReceived: {
+    title: 'Tanda pada tulisannya',
+    empty: 'Belum ada yang menandai tulisannya.',
+    latest: '{{value}} tanda terbaru dari {{total}}.',
+    by: 'Ditandai oleh',
+    question: 'pertanyaan “{{title}}”',
+    answerOn: 'jawaban di “{{title}}”',
+    seeAll: 'Lihat semua keputusan di log audit',
+    outcomes: {
+      pending: 'Menunggu ditinjau',
+      upheld: 'Diterima',
+      rejected: 'Ditolak',
+      ignored: 'Dikesampingkan',
+    },
   },
   audit: {
     kind: 'Akun',
