@@ -50,8 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!can(user, 'user.role', managed.user)) forbidden(msg('accounts.user.ownRole'))
   const typed = formValues(form, ['reason'] as const).reason
   const why = parseActionReason(typed)
-  if (!why.ok)
-    return json({ reasonError: why.errors.reason, reason: typed.slice(0, 2000) }, { status: 400 })
+  if (!why.ok) return json({ reasonError: why.errors.reason, reason: typed }, { status: 400 })
   changeRole(user, managed.user.id, parsed.data.role, why.reason)
   return redirect(`/admin/users/${managed.user.handle}?roleChanged=1`)
 }

@@ -45,12 +45,12 @@ export function personSanctionAction(
     if (!listSanctions(person.id).some((s) => s.id === id)) notFound()
     const done = attempt(() => liftSanction(viewer, id, values.liftReason))
     if (done.ok) return back('lifted')
-    const typed = { liftReason: values.liftReason.slice(0, 2000), form: `lift-${id}` }
+    const typed = { liftReason: values.liftReason, form: `lift-${id}` }
     return invalid({ liftReason: done.errors.reason }, typed)
   }
   if (intent === 'spammer') {
     const values = formValues(form, ['spammerReason', 'confirm'] as const)
-    const typed = { spammerReason: values.spammerReason.slice(0, 2000), form: 'spammer' }
+    const typed = { spammerReason: values.spammerReason, form: 'spammer' }
     // First what it will do, for the moderator to confirm; then, confirmed, the deed.
     const done =
       values.confirm === 'yes'
@@ -58,7 +58,9 @@ export function personSanctionAction(
         : attempt(() => previewSpammer(viewer, person.id, values.spammerReason))
     if (!done.ok) return invalid({ spammerReason: done.errors.reason }, typed)
     if (values.confirm === 'yes') return back('spammer')
-    return json({ ok: true as const, spammer: done.value as SpammerPreview, values: typed })
+    // the reason as typed, for the confirming form to send again
+    const preview = { ...(done.value as SpammerPreview), reason: values.spammerReason }
+    return json({ ok: true as const, spammer: preview, values: typed })
   }
   const values = formValues(form, ['kind', 'days', 'reason'] as const)
   const done = attempt(() => sanctionUser(viewer, person.id, values))

@@ -39,7 +39,7 @@ export function personTrustAction(
   const field = intent === 'helper' ? 'helperReason' : 'trustReason'
   const typed = formValues(form, [field] as const)[field]
   const why = parseActionReason(typed, field)
-  if (!why.ok) return invalid(why.errors, { [field]: typed.slice(0, 2000), form: intent })
+  if (!why.ok) return invalid(why.errors, { [field]: typed, form: intent })
   if (intent === 'helper') {
     if (!can(viewer, 'user.helper', person)) forbidden()
     setHelper(viewer, person.id, formValues(form, ['helper'] as const).helper === '1', why.reason)

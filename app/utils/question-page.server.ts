@@ -49,7 +49,7 @@ function parseBringBack(reason: string, target: string) {
   if (parsed.ok) return { ok: true as const, reason: parsed.reason }
   return {
     ok: false as const,
-    reply: invalid(parsed.errors, { reason: reason.slice(0, 2000), bringBackTarget: target }),
+    reply: invalid(parsed.errors, { reason, bringBackTarget: target }),
   }
 }
 

@@ -1091,6 +1091,12 @@ const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
     delete: (fx) => reviewForms(fx, removal),
     // the author is a member: every moderator may ban them
     spammer: (fx) => reviewForms(fx, { reason: 'Selling things in every thread' }),
+    // the flagged question is in plain view: those allowed are told there is nothing to restore
+    restore: (fx) =>
+      reviewForms(fx, {}).map((c) => ({
+        ...c,
+        expect: (who: Who) => (c.expect(who) === 'done' ? 'conflict' : c.expect(who)),
+      })),
   },
   'routes/questions.$questionId.publish': {
     'allow-publish': (fx) => onQuestions(fx, 'question.publish_consent', publishUrl, () => ({})),
@@ -1169,6 +1175,8 @@ const ACTIONS: Record<string, Record<string, (fx: Fixture) => ActionCase[]>> = {
     lift: (fx) => sanctionForm(fx, { sanctionId: String(UNKNOWN_ID) }, 'not-found'),
     trust: (fx) => personForm(fx, 'user.trust', { level: '4' }),
     helper: (fx) => personForm(fx, 'user.helper', { helper: '1' }),
+    spammer: (fx) =>
+      sanctionForm(fx, { spammerReason: 'Selling things everywhere', confirm: 'yes' }),
   },
   // The blocked words and holding first posts are staff's.
   'routes/settings.spam': {

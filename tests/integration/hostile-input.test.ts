@@ -16,6 +16,7 @@ import { flagPost } from '~/modules/flags/flags.server'
 import { claimItem } from '~/modules/flags/review.server'
 import { reviewFilterSchema } from '~/modules/flags/validation'
 import { sanctionUser } from '~/modules/moderation/sanctions.server'
+import { hideAnswer } from '~/modules/moderation/posts.server'
 import { setPublishConsent } from '~/modules/privacy/privacy.server'
 import { queueFiltersSchema } from '~/modules/queue/validation'
 import { setClock } from '~/utils/clock.server'
@@ -369,6 +370,8 @@ const FORM_PLACES: Record<string, FormPlace> = {
         reason: 'rude',
       })
       claimItem(admin(fx), reviewItemId)
+      // a removed post: its item offers Restore
+      hideAnswer(admin(fx), fx.site.answerId, { reason: 'spam', note: '' })
     },
   },
   'routes/answers.$answerId.edit': {
