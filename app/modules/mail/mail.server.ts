@@ -11,6 +11,7 @@ import { translatorFor } from '../../i18n/translator.server'
 import { now } from '../../utils/clock.server'
 import type { Tx } from '../../utils/db.server'
 import { env, siteUrl } from '../../utils/env.server'
+import { isAlwaysSent } from '../notifications/preferences.server'
 import { renderHtml, renderText, type MailContent } from './render.server'
 import { unsubscribeUrl, type MailKind } from './unsubscribe.server'
 
@@ -46,7 +47,9 @@ export type Compose = (t: TFunction, language: Language) => Omit<MailContent, 'f
 
 /**
  * Queues one e-mail to a person, in the caller's transaction; nothing (null) for someone who
- * cannot receive e-mail. `unsubscribe` names what the message's one-click link turns off.
+ * cannot receive e-mail. `unsubscribe` names what the message's one-click link turns off. A
+ * kind that is always sent (what moderators tell a person) gets no link and no header: its
+ * footer says why it came and that it cannot be switched off.
  */
 export function queueEmail(
   tx: Tx,
@@ -56,12 +59,15 @@ export function queueEmail(
   if (!to) return null
   const t = translatorFor(to.language)
   const site = siteUrl(env())
-  const unsubscribe = m.unsubscribe ? unsubscribeUrl(to.id, m.unsubscribe, tx) : null
+  const always = isAlwaysSent(m.kind) || (m.unsubscribe !== null && isAlwaysSent(m.unsubscribe))
+  const unsubscribe = m.unsubscribe && !always ? unsubscribeUrl(to.id, m.unsubscribe, tx) : null
   const content: MailContent = {
     ...m.compose(t, to.language),
     greeting: t('mail.message.greeting', { name: to.displayName }),
     footer: {
-      why: t('mail.message.why', { site: site.host }),
+      why: always
+        ? t('mail.message.whyAlways', { site: site.host })
+        : t('mail.message.why', { site: site.host }),
       manage: { label: t('mail.message.manage'), url: absoluteUrl('/settings/notifications') },
       unsubscribe: unsubscribe
         ? { label: t('mail.message.unsubscribe'), url: unsubscribe }

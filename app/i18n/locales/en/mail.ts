@@ -80,6 +80,8 @@ const mail = {
     openThread: 'Open the thread',
     openDesk: 'Open the desk',
     why: 'You get this e-mail because of your notification choices on {{site}}.',
+    whyAlways:
+      'You get this e-mail because a moderator on {{site}} acted on your account or one of your posts. Messages like this one are always sent and cannot be switched off.',
     manage: 'Choose what you get by e-mail',
     unsubscribe: 'Unsubscribe from these e-mails',
     answered: {
@@ -215,7 +217,10 @@ const mail = {
       'You still see notifications on the site, and you can turn e-mails on again in your notification choices.',
     done: 'Done: no more e-mails about “{{kind}}”.',
     doneDigest: 'Done: no more daily summary e-mails.',
-    doneAll: 'Done: we will not send you any more notification e-mails.',
+    doneAll:
+      'Done: we will not send you any more notification e-mails. Only what moderators tell you about your account or your posts still comes: that cannot be switched off.',
+    alwaysSent:
+      'E-mails about “{{kind}}” tell you what a moderator did to your account or your posts. They are always sent and cannot be switched off.',
     invalid:
       'This unsubscribe link is not valid. It may have been cut short: try copying the whole link from the e-mail, or sign in and change your notification choices.',
     manage: 'Change your notification choices',
