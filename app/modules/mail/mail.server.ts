@@ -24,8 +24,16 @@ export type Recipient = {
   language: Language
 }
 
-/** Who may receive e-mail: an account that exists, is not deleted and has an address. */
-export function getRecipient(tx: Pick<Tx, 'select'>, userId: number): Recipient | null {
+/**
+ * Who may receive e-mail: an account that exists, is not deleted and has an address. Written in
+ * the account's language; for an account without one, in `fallback` (the language of the
+ * request that caused the message, when there is one).
+ */
+export function getRecipient(
+  tx: Pick<Tx, 'select'>,
+  userId: number,
+  fallback: Language = DEFAULT_LANGUAGE,
+): Recipient | null {
   const u = tx.select().from(users).where(eq(users.id, userId)).get()
   if (!u || u.deletedAt || !u.email.includes('@') || u.email.endsWith('.invalid')) return null
   return {
@@ -34,7 +42,7 @@ export function getRecipient(tx: Pick<Tx, 'select'>, userId: number): Recipient 
     displayName: u.displayName,
     role: u.role,
     reputation: u.reputation,
-    language: isLanguage(u.language) ? u.language : DEFAULT_LANGUAGE,
+    language: isLanguage(u.language) ? u.language : fallback,
   }
 }
 
