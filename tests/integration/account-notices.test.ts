@@ -5,7 +5,11 @@ import { unsubscribeToken } from '~/modules/mail/unsubscribe.server'
 import { sanctionUser } from '~/modules/moderation/sanctions.server'
 import { mergeQuestion } from '~/modules/moderation/merge.server'
 import { putPreferences } from '~/modules/notifications/preferences.server'
-import { countUnread, listNotifications } from '~/modules/notifications/notifications.server'
+import {
+  countUnread,
+  listNotifications,
+  notify,
+} from '~/modules/notifications/notifications.server'
 import { loader as notificationsLoader } from '~/routes/notifications'
 import { action as unsubscribeAction, loader as unsubscribeLoader } from '~/routes/unsubscribe'
 import { setClock } from '~/utils/clock.server'
@@ -152,8 +156,21 @@ describe('what moderators tell a person cannot be switched off', () => {
     expect(header(mail, 'list-unsubscribe-post')).toBeUndefined()
     expect(mail.text).not.toContain('/unsubscribe')
     expect(mail.html).not.toContain('/unsubscribe')
-    expect(mail.text).toContain('a moderator on localhost:3000 acted on your account')
+    expect(mail.text).toContain('it is about your account or one of your posts on localhost:3000')
     expect(mail.text).toContain('cannot be switched off')
+
+    // the same for a post hidden after flags
+    smtp.received.length = 0
+    const questionId = await makeQuestion(person, { title: 'Beans arrived stale' })
+    write((tx) =>
+      notify(tx, { userId: person.id, type: 'post.hidden_by_flags', actorId: null, questionId }),
+    )
+    await deliver()
+    const [hidden] = await smtp.waitFor(1)
+    expect(hidden.subject).toContain('Beans arrived stale')
+    expect(header(hidden, 'list-unsubscribe')).toBeUndefined()
+    expect(hidden.text).not.toContain('/unsubscribe')
+    expect(hidden.text).toContain('cannot be switched off')
   })
 
   it('an unsubscribe link for sanctions (as older e-mails carried) changes nothing, and the next sanction still arrives', async () => {
