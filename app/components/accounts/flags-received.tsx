@@ -94,9 +94,11 @@ export function FlagsReceived({
           </ol>
         </>
       )}
-      <p className="link-row">
-        <Link to={`/audit?user=${handle}&kind=posts`}>{t('accounts.flagsReceived.seeAll')}</Link>
-      </p>
+      {flags.length > 0 ? (
+        <p className="link-row">
+          <Link to={`/audit?user=${handle}&kind=posts`}>{t('accounts.flagsReceived.seeAll')}</Link>
+        </p>
+      ) : null}
     </section>
   )
 }
