@@ -111,7 +111,7 @@ const audit = {
     ban: 'ban',
   },
   reason: {
-    label: 'Reason (optional)',
+    label: 'Why? (optional)',
     hint: 'Kept in the audit log and the history.',
     tooLong: 'Keep the reason under {{max}} characters.',
   },

@@ -54,7 +54,7 @@ const moderation = {
     heading: 'Delete spammer',
     intro:
       'For an account that only posts spam: hides every post by {{name}}, decides every flag waiting about them, bans the account and ends its sessions at once.',
-    reason: 'Reason for the ban',
+    reason: 'Why ban them as a spammer?',
     reasonHint: 'The person reads it, and it goes into the audit log.',
     next: 'Continue…',
     confirmTitle: 'Delete {{name}} as a spammer?',

@@ -114,7 +114,7 @@ const audit = {
     ban: 'pemblokiran',
   },
   reason: {
-    label: 'Alasan (tidak wajib)',
+    label: 'Mengapa? (tidak wajib)',
     hint: 'Dicatat di log audit dan riwayatnya.',
     tooLong: 'Alasan paling banyak {{max}} karakter.',
   },

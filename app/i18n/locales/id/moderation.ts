@@ -57,7 +57,7 @@ const moderation: Translation<typeof en> = {
     heading: 'Hapus spammer',
     intro:
       'Untuk akun yang hanya mengirim spam: semua tulisan {{name}} disembunyikan, semua tanda yang menunggu tentang dia diputuskan, akunnya diblokir, dan semua sesinya langsung berakhir.',
-    reason: 'Alasan pemblokiran',
+    reason: 'Mengapa diblokir sebagai spammer?',
     reasonHint: 'Orangnya akan membaca ini, dan alasannya dicatat di log audit.',
     next: 'Lanjut…',
     confirmTitle: 'Hapus {{name}} sebagai spammer?',
