@@ -107,3 +107,83 @@ test('two members flag a rude answer, which hides it; a moderator deletes it and
 
   for (const context of [rudeContext, ...flaggers, moderatorContext]) await context.close()
 })
+
+test('a moderator restores a hidden answer from the queue, then deletes its author as a spammer from their page', async ({
+  browser,
+}) => {
+  const run = Date.now().toString(36)
+  const text = `Cheap beans at example.test, best deals today (${run}).`
+  const authorContext = await browser.newContext()
+  const author = await authorContext.newPage()
+  const account = newAccount('seller')
+  await signUp(author, account)
+  await author.goto('/questions')
+  await author
+    .getByRole('main')
+    .getByRole('heading', { level: 3 })
+    .first()
+    .getByRole('link')
+    .click()
+  await author.waitForURL(/\/questions\/\d+\//)
+  const questionUrl = new URL(author.url()).pathname
+  await author.getByRole('textbox', { name: 'Answer' }).fill(text)
+  await author.getByRole('button', { name: 'Post your answer' }).click()
+  await expect(answerBy(author, account.displayName)).toContainText(text)
+
+  const flaggerContext = await browser.newContext()
+  const flagger = await flaggerContext.newPage()
+  await signUp(flagger, newAccount('flagger'))
+  await flagAsRude(flagger, questionUrl, account.displayName)
+
+  const moderatorContext = await browser.newContext()
+  const moderator = await moderatorContext.newPage()
+  await logIn(moderator, 'citra@kopi.example', 'Citra Lestari')
+
+  await test.step('hidden on the thread, restored from the queue with a reason', async () => {
+    await moderator.goto(questionUrl)
+    const answer = answerBy(moderator, account.displayName)
+    await answer.getByText('Hide…').click()
+    await answer.getByLabel('Why hide this answer?').selectOption({ label: 'Rude or abusive' })
+    await answer.getByRole('button', { name: 'Hide this answer' }).click()
+    await expect(answer).toContainText('hid it')
+    await flagger.goto(questionUrl)
+    await expect(flagger.getByText(text)).toHaveCount(0)
+
+    await moderator.goto('/review')
+    const item = moderator.getByRole('listitem', { name: `Answer by ${account.displayName}` })
+    await expect(item).toContainText('Hidden')
+    await item.getByText('Restore…').click()
+    const results = await new AxeBuilder({ page: moderator }).analyze()
+    expect(
+      results.violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? '')),
+    ).toEqual([])
+    await item.getByLabel('Why? (optional)').fill('Only a shop link, but not rude')
+    await item.getByRole('button', { name: 'Restore the post' }).click()
+    await expect(moderator.getByRole('status')).toContainText('The post is back for everyone')
+    await flagger.goto(questionUrl)
+    await expect(answerBy(flagger, account.displayName)).toContainText(text)
+  })
+
+  await test.step('delete spammer from the person’s page: a reason, a confirmation, then done', async () => {
+    await moderator.goto(`/users/${account.handle}/moderation`)
+    await moderator.getByLabel('Why ban them as a spammer?').fill('Only posts shop links')
+    await moderator.getByRole('button', { name: 'Continue…' }).click()
+    const confirm = moderator.getByRole('alert')
+    await expect(confirm).toContainText(`Delete ${account.displayName} as a spammer?`)
+    await expect(confirm).toContainText('1 answer will be hidden')
+    const results = await new AxeBuilder({ page: moderator }).analyze()
+    expect(
+      results.violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? '')),
+    ).toEqual([])
+    await moderator.getByRole('button', { name: 'Hide all posts and ban' }).click()
+    await expect(moderator.getByRole('status')).toContainText(
+      'Every post by this person is hidden and the account is banned.',
+    )
+    await flagger.goto(questionUrl)
+    await expect(flagger.getByText(text)).toHaveCount(0)
+    await author.goto('/')
+    await expect(author.getByRole('link', { name: 'Log in' })).toBeVisible()
+  })
+
+  for (const context of [authorContext, flaggerContext, moderatorContext]) await context.close()
+})
