@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CategorySelect } from '~/components/category-select'
 import { useDuration } from '~/components/duration'
-import { useNumber } from '~/components/time'
+import { useNumber, usePercent } from '~/components/time'
 import type { Dashboard, Figure, Filters } from '~/modules/metrics/dashboard.server'
 import type { TableName } from '~/modules/metrics/validation'
 import { TrendChart } from './trend-chart'
@@ -15,11 +15,11 @@ type Data = SerializeFrom<{ filters: Filters; dashboard: Dashboard }>
 export function useFormats() {
   const duration = useDuration()
   const number = useNumber()
+  const percent = usePercent()
   return {
     number,
     ms: (ms: number | null) => (ms === null ? '—' : duration(Math.round(ms / 60_000))),
-    percent: (share: number | null) =>
-      share === null ? '—' : `${number(Math.round(share * 1000) / 10)} %`,
+    percent,
   }
 }
 

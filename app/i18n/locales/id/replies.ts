@@ -72,7 +72,7 @@ const replies: Translation<typeof en> = {
     tooFewUses:
       'Belum otomatis: perlu {{minUses}} pemakaian terhitung untuk dinilai, baru ada {{decided}}.',
     rateTooLow:
-      'Belum otomatis: tingkat penuntasannya {{rate}} %, di bawah {{minRate}} % yang disyaratkan.',
+      'Belum otomatis: tingkat penuntasannya {{rate}}, di bawah {{minRate}} yang disyaratkan.',
   },
   refused: {
     tooFewUses: 'Template ini belum cukup sering dipakai untuk menjawab sendiri.',
@@ -88,7 +88,7 @@ const replies: Translation<typeof en> = {
   notices: {
     title: 'Pemberitahuan',
     switchedOff:
-      'Jawaban otomatis dengan “{{title}}” dimatikan: tingkat penuntasannya turun menjadi {{rate}} %.',
+      'Jawaban otomatis dengan “{{title}}” dimatikan: tingkat penuntasannya turun menjadi {{rate}}.',
   },
   trend: {
     caption:
@@ -130,7 +130,7 @@ const replies: Translation<typeof en> = {
   mail: {
     automationOffSubject: 'Jawaban otomatis dengan “{{template}}” dimatikan',
     automationOffText:
-      'Template balasan “{{template}}” tidak lagi menjawab pertanyaan baru sendiri: tingkat penuntasannya turun menjadi {{rate}} %, di bawah syarat jawaban otomatis. Lihat apa yang ditanyakan penanya setelahnya sebelum menyalakannya lagi.',
+      'Template balasan “{{template}}” tidak lagi menjawab pertanyaan baru sendiri: tingkat penuntasannya turun menjadi {{rate, number}}%, di bawah syarat jawaban otomatis. Lihat apa yang ditanyakan penanya setelahnya sebelum menyalakannya lagi.',
     openTemplates: 'Buka template',
   },
   auto: {
