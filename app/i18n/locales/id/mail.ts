@@ -230,8 +230,8 @@ const mail: Translation<typeof en> = {
     digestKind: 'Ringkasan harian',
   },
   outbox: {
-    meta: 'Outbox · Tanya',
-    title: 'Outbox',
+    meta: 'Kotak keluar · Tanya',
+    title: 'Kotak keluar',
     lead: 'Setiap e-mail dari situs menunggu di sini sampai tugas pengiriman menyerahkannya ke server e-mail, dan tetap tersimpan sesudahnya.',
     noSmtp:
       'Server e-mail belum diatur (SMTP_URL), jadi pesan tetap menunggu. Anda bisa membacanya di sini.',
@@ -258,7 +258,7 @@ const mail: Translation<typeof en> = {
     open: 'Baca',
     retry: 'Coba kirim sekarang',
     retried: 'Pesan akan dikirim pada putaran pengiriman berikutnya.',
-    back: 'Kembali ke outbox',
+    back: 'Kembali ke kotak keluar',
     message: 'Pesan {{id}}',
     textVersion: 'Teks biasa',
     htmlVersion: 'HTML, seperti yang dilihat penerima',
@@ -269,7 +269,7 @@ const mail: Translation<typeof en> = {
     title: 'Administrasi',
     lead: 'Alat untuk mengelola situs yang terbuka untuk peran Anda.',
     menu: 'Administrasi',
-    outbox: 'Outbox',
+    outbox: 'Kotak keluar',
     outboxHint: 'E-mail yang menunggu dikirim, sudah terkirim, atau gagal; baca pesan mana pun.',
     search: 'Sinonim pencarian',
     searchHint: 'Kata-kata yang harus saling menemukan dalam pencarian.',

@@ -113,13 +113,13 @@ const trust: Translation<typeof en> = {
     unlock: 'Dihitung dari aktivitas (tanpa kunci)',
     submit: 'Simpan tingkat kepercayaan',
     saved: 'Tingkat kepercayaan telah disimpan.',
-    helperHeading: 'Relawan pembantu',
+    helperHeading: 'Relawan',
     isHelper:
-      'Orang ini adalah relawan pembantu: ia melihat antrean relawan, menutup duplikat, dan dapat mengeskalasi pertanyaan.',
+      'Orang ini relawan: ia melihat antrean relawan, menutup duplikat, dan dapat mengeskalasi pertanyaan.',
     notHelper:
-      'Relawan pembantu melihat antrean relawan, menutup duplikat, dan dapat mengeskalasi pertanyaan.',
-    makeHelper: 'Jadikan relawan pembantu',
-    removeHelper: 'Berhenti sebagai relawan pembantu',
+      'Relawan melihat antrean relawan, menutup duplikat, dan dapat mengeskalasi pertanyaan.',
+    makeHelper: 'Jadikan relawan',
+    removeHelper: 'Cabut peran relawan',
     helperSaved: 'Peran telah diubah.',
     reason: 'Alasan (untuk log audit)',
     validation: {
