@@ -137,9 +137,9 @@ const percentFormat = cached(
 
 /** 1,234 / 1.234; with `digits`, always that many decimals: 1.50 / 1,50. */
 export function formatNumber(n: number, locale: string, digits?: number): string {
-  return (digits === undefined ? numberFormat(locale) : decimalFormat(`${locale}|${digits}`)).format(
-    n,
-  )
+  return (
+    digits === undefined ? numberFormat(locale) : decimalFormat(`${locale}|${digits}`)
+  ).format(n)
 }
 
 /** A share (0.125) as a percentage: "12.5%" / "12,5%"; "—" when there is nothing to divide. */

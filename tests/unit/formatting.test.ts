@@ -88,7 +88,9 @@ describe('a moment sent from the server in a message', () => {
 describe('percentages inside texts', () => {
   it('writes the rate of the automation e-mail the way each language writes decimals', () => {
     const values = { template: 'Grind finer', rate: 12.5 }
-    expect(translatorFor('en')('replies.mail.automationOffText', values)).toContain('fell to 12.5%,')
+    expect(translatorFor('en')('replies.mail.automationOffText', values)).toContain(
+      'fell to 12.5%,',
+    )
     expect(translatorFor('id')('replies.mail.automationOffText', values)).toContain(
       'turun menjadi 12,5%,',
     )

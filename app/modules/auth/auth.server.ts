@@ -305,9 +305,7 @@ export async function logIn(
     .innerJoin(passwords, eq(passwords.userId, users.id))
     .where(and(eq(users.email, email), isNull(users.deletedAt)))
     .get()
-  const valid = row
-    ? await verify(row.hash, password)
-    : await verifyNothing(password)
+  const valid = row ? await verify(row.hash, password) : await verifyNothing(password)
   if (!row || !valid) {
     hitRateLimit(ipKey, LIMITS.loginFailuresPerIp)
     hitRateLimit(pairKey, LIMITS.loginFailuresPerAccountAndIp)

@@ -104,6 +104,7 @@ export function listQuestions(filters: ListFilters, language: Language) {
     .select({
       id: questions.id,
       title: questions.title,
+      language: questions.language,
       status: questions.status,
       closedReason: questions.closedReason,
       score: questions.score,
