@@ -62,6 +62,16 @@ async function interfaceText(page: Page): Promise<string> {
   })
 }
 
+/**
+ * Every translation key, as a page shows one whose message is missing in its language (the
+ * browser has only the page's language to fall back on): `site.skipToContent`, plurals without
+ * their `_one`/`_other`.
+ */
+export function translationKeys(): string[] {
+  const keys = [...flatten(en.common as unknown as Tree).keys()]
+  return [...new Set(keys.flatMap((k) => [k, k.replace(/_(zero|one|two|few|many|other)$/, '')]))]
+}
+
 /** Which of `strings` the page shows in its own language. */
 export async function shownOn(page: Page, strings: string[]): Promise<string[]> {
   const text = await interfaceText(page)

@@ -1,10 +1,13 @@
 import { expect, test, type Page } from '@playwright/test'
 import { expectNoSeriousViolations } from './axe'
-import { englishOnlyStrings, expectNoEnglish, shownOn } from './english-words'
+import { englishOnlyStrings, expectNoEnglish, shownOn, translationKeys } from './english-words'
 import { DEMO_PASSWORD, newAccount, signUp } from './support'
 
-/** The English interface's own strings (see english-words.ts), none of which an Indonesian page shows. */
-const ENGLISH = englishOnlyStrings()
+/**
+ * The English interface's own strings and the translation keys (see english-words.ts): an
+ * Indonesian page shows none of them.
+ */
+const ENGLISH = [...englishOnlyStrings(), ...translationKeys()]
 
 const PASSWORD_ARTICLE = 'Lupa kata sandi: cara mengatur ulang kata sandi akun'
 
