@@ -154,10 +154,16 @@ export function listCandidates(language: Language) {
       id: kbCandidates.id,
       queuedBy: kbCandidates.queuedBy,
       createdAt: kbCandidates.createdAt,
-      question: { id: questions.id, title: questions.title, solvedAt: questions.solvedAt },
+      question: {
+        id: questions.id,
+        title: questions.title,
+        language: questions.language,
+        solvedAt: questions.solvedAt,
+      },
       category: { name: categories.name, translations: categories.translations },
       answer: {
         score: answers.score,
+        language: answers.language,
         opening: sql<string>`substr(${answers.bodyMd}, 1, 400)`,
       },
       author: {
@@ -174,10 +180,10 @@ export function listCandidates(language: Language) {
     .where(liveCandidate)
     .orderBy(asc(kbCandidates.createdAt), asc(kbCandidates.id))
     .all()
-  return rows.map(({ answer: { opening, score }, category, ...r }) => ({
+  return rows.map(({ answer: { opening, ...answer }, category, ...r }) => ({
     ...r,
     category: localizeCategory(category, language).name,
-    answer: { score, excerpt: markdownToText(opening, 220) },
+    answer: { ...answer, excerpt: markdownToText(opening, 220) },
   }))
 }
 
