@@ -207,8 +207,9 @@ const LIFTS = ['one', 'two', 'three'] as const
 
 /**
  * What is left before the links and images limit lifts for `author`, as the refusal's values:
- * what trust level 1 asks (TRUST_REQUIREMENTS[1]) minus what they have done, the largest first
- * when it is time. The messages name each need (`trust.limits.need.*`) through `lift`.
+ * what trust level 1 asks (TRUST_REQUIREMENTS[1]) minus what they have done (time, visits, reads,
+ * in that order), or that only the job's next run is missing, or that a moderator locked the
+ * level. The messages name each need (`trust.limits.need.*`) in the sentence `lift` picks.
  */
 export function linkLimitLift(tx: Tx | typeof db, author: Author): MessageValues {
   if (author.locked) return { lift: 'locked' }
@@ -476,9 +477,10 @@ export function holdPostIn(
 
 /**
  * Inside a transaction: a moderator approved the held post. A held edit shows the post again
- * (`*.unhidden`, by the moderator). A held new post becomes public exactly as if just posted: its time is now, its `*.created` event (by its author) is appended, so
- * followers, mentions, escalation and the first-response clock start now, and the search index
- * and the thread's state take it in. False when it was not held any more.
+ * (`*.unhidden`, by the moderator). A held new post becomes public exactly as if just posted:
+ * its time is now, its `*.created` event (by its author) is appended, so followers, mentions,
+ * escalation and the first-response clock start now, and the search index and the thread's
+ * state take it in. False when it was not held any more.
  */
 export function releaseHeldIn(
   tx: Tx,
