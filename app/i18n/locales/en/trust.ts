@@ -92,7 +92,8 @@ const trust = {
     reasons: 'Why it was held',
     score: 'Spam score {{score}}',
     approve: 'Approve and publish',
-    approveHint: 'It is published as if posted now: followers are told and it is searchable.',
+    approveHint:
+      'A new post is published as if posted now: followers are told and it is searchable. A held edit shows the post again as it was.',
     onlyApproveOrDelete: 'A held post is approved or deleted.',
   },
   reputation: {

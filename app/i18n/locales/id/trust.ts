@@ -96,7 +96,7 @@ const trust: Translation<typeof en> = {
     score: 'Skor spam {{score}}',
     approve: 'Setujui dan terbitkan',
     approveHint:
-      'Kiriman diterbitkan seolah-olah baru dikirim: pengikut diberi tahu dan kiriman dapat dicari.',
+      'Kiriman baru diterbitkan seolah-olah baru dikirim: pengikut diberi tahu dan kiriman dapat dicari. Suntingan yang ditahan menampilkan kembali kirimannya seperti semula.',
     onlyApproveOrDelete: 'Kiriman yang ditahan hanya dapat disetujui atau dihapus.',
   },
   reputation: {
