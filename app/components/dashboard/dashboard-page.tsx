@@ -7,6 +7,7 @@ import { useDuration } from '~/components/duration'
 import { useNumber } from '~/components/time'
 import type { Dashboard, Figure, Filters } from '~/modules/metrics/dashboard.server'
 import type { TableName } from '~/modules/metrics/validation'
+import { shownName } from '~/modules/users/names'
 import { TrendChart } from './trend-chart'
 
 type Data = SerializeFrom<{ filters: Filters; dashboard: Dashboard }>
@@ -142,7 +143,7 @@ function PeopleTable<P extends Person>({
         {people.map((p) => (
           <tr key={p.userId}>
             <th scope="row">
-              <Link to={`/users/${p.handle}`}>{p.displayName}</Link>
+              <Link to={`/users/${p.handle}`}>{shownName(t, p)}</Link>
             </th>
             {columns.map(([label, value]) => (
               <td key={label}>{number(value(p))}</td>

@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { shownName } from '~/modules/users/names'
 import { threadPath } from '~/utils/slug'
 import { useDuration } from './duration'
 import { EscalationActions, type StaffMember } from './escalation-actions'
@@ -75,7 +76,7 @@ export function DeskItem({
           <span>{t('desk.item.waited', { duration: duration(item.waitedMs) })}</span>
           <span>
             {t('desk.item.asked', {
-              name: item.asker.displayName,
+              name: shownName(t, item.asker),
               age: duration(item.ageMs),
             })}
           </span>

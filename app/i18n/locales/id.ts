@@ -69,7 +69,7 @@ const id: { common: Translation } = {
         '“Semua perangkat” mengakhiri sesi Anda di mana pun, termasuk di perangkat ini.',
     },
     language: {
-      label: 'Bahasa',
+      label: 'Bahasa / Language',
       switch: 'Ganti',
       switcher: 'Pilih bahasa',
     },

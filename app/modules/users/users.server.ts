@@ -156,7 +156,8 @@ export function changeRole(actor: Actor, userId: number, role: Role) {
 /**
  * Deletes an account, leaving a tombstone: the row stays (its posts and every event it acted in
  * keep pointing at someone), but its e-mail, name, bio and password are gone and every session
- * ends, so it can never sign in again and shows as "Deleted user".
+ * ends, so it can never sign in again. Its stored name stays "Deleted user" (older rows, exports
+ * and the audit log have it so); pages and e-mails show it translated (see names.ts).
  */
 export function deleteAccount(actor: Actor, userId: number) {
   const user = requireManageable(actor, userId)

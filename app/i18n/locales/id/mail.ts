@@ -84,6 +84,8 @@ const mail: Translation<typeof en> = {
     openThread: 'Buka utasnya',
     openDesk: 'Buka meja eskalasi',
     why: 'Anda menerima e-mail ini sesuai pilihan notifikasi Anda di {{site}}.',
+    whyAlways:
+      'Anda menerima e-mail ini karena isinya menyangkut akun atau salah satu tulisan Anda di {{site}}. Pesan seperti ini selalu dikirim dan tidak bisa dimatikan.',
     manage: 'Atur e-mail yang Anda terima',
     unsubscribe: 'Berhenti menerima e-mail seperti ini',
     answered: {
@@ -223,7 +225,10 @@ const mail: Translation<typeof en> = {
       'Notifikasi di situs tetap tampil, dan Anda bisa menyalakan e-mail lagi di pilihan notifikasi.',
     done: 'Beres: tidak ada lagi e-mail tentang “{{kind}}”.',
     doneDigest: 'Beres: tidak ada lagi e-mail ringkasan harian.',
-    doneAll: 'Beres: kami tidak akan mengirim e-mail notifikasi lagi.',
+    doneAll:
+      'Beres: kami tidak akan mengirim e-mail notifikasi lagi. Hanya pesan tentang akun atau tulisan Anda (tindakan moderator, tulisan yang disembunyikan karena ditandai) yang tetap dikirim, karena yang itu tidak bisa dimatikan.',
+    alwaysSent:
+      'E-mail tentang “{{kind}}” memberi tahu apa yang terjadi pada akun atau tulisan Anda. E-mail ini selalu dikirim dan tidak bisa dimatikan.',
     invalid:
       'Tautan berhenti langganan ini tidak berlaku. Mungkin tautannya terpotong: coba salin seluruh tautan dari e-mail, atau masuk dan ubah pilihan notifikasi Anda.',
     manage: 'Ubah pilihan notifikasi Anda',
@@ -284,7 +289,8 @@ const mail: Translation<typeof en> = {
     review: 'Antrean tinjauan',
     reviewHint: 'Tulisan bertanda yang menunggu keputusan moderator.',
     dashboard: 'Dasbor dukungan',
-    dashboardHint: 'Waktu respons, kepuasan, otomatisasi, defleksi, dan eskalasi, dengan tren dan CSV.',
+    dashboardHint:
+      'Waktu respons, kepuasan, otomatisasi, defleksi, dan eskalasi, dengan tren dan CSV.',
     audit: 'Log audit',
     auditHint: 'Setiap tindakan moderator dan admin, beserta alasannya.',
     users: 'Pengguna',
