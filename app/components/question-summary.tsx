@@ -41,10 +41,12 @@ export function QuestionSummary({ q }: { q: SerializeFrom<QuestionListItem> }) {
         </span>
       </div>
       <div className="summary-main">
-        <h3 className="summary-title">
+        <h3 className="summary-title" lang={q.language}>
           <Link to={threadPath(q)}>{q.title}</Link>
         </h3>
-        <p className="summary-excerpt">{plainExcerpt(q.excerpt)}</p>
+        <p className="summary-excerpt" lang={q.language}>
+          {plainExcerpt(q.excerpt)}
+        </p>
         <div className="summary-footer">
           <StatusBadge status={q.status} closedReason={q.closedReason} />
           <Link to={`/questions?category=${q.category.slug}`} className="category-link">

@@ -100,7 +100,7 @@ export default function ProfilePage() {
               {recentQuestions.map((q) => (
                 <li key={q.id} className="question-summary">
                   <div className="summary-main">
-                    <h3 className="summary-title">
+                    <h3 className="summary-title" lang={q.language}>
                       <Link to={threadPath(q)}>{q.title}</Link>
                     </h3>
                     <div className="summary-footer muted">
@@ -135,7 +135,7 @@ export default function ProfilePage() {
               {recentAnswers.map((a) => (
                 <li key={a.id} className="question-summary">
                   <div className="summary-main">
-                    <h3 className="summary-title">
+                    <h3 className="summary-title" lang={a.question.language}>
                       <Link to={threadPath(a.question, a.id)}>{a.question.title}</Link>
                     </h3>
                     <div className="summary-footer muted">

@@ -8,6 +8,7 @@ import { EscalationActions, type StaffMember } from './escalation-actions'
 export type DeskListItem = {
   id: number
   title: string
+  language: string
   visibility: 'public' | 'private'
   category: { slug: string; name: string }
   asker: { handle: string; displayName: string }
@@ -45,7 +46,9 @@ export function DeskItem({
     >
       <div className="desk-item-main">
         <h3 id={titleId} className="desk-item-title">
-          <Link to={threadPath(item)}>{item.title}</Link>
+          <Link to={threadPath(item)} lang={item.language}>
+            {item.title}
+          </Link>
         </h3>
         <p className="desk-item-tags">
           {escalation ? (

@@ -75,7 +75,7 @@ const id: { common: Translation } = {
     },
     roles: {
       member: 'anggota',
-      helper: 'helper',
+      helper: 'relawan',
       moderator: 'moderator',
       staff: 'staf',
       admin: 'admin',

@@ -14,7 +14,7 @@ import { env } from '../../utils/env.server'
 import { oncePerRequest } from '../../utils/request-scope.server'
 import { singleton } from '../../utils/singleton.server'
 import type { Language } from '../../i18n/config'
-import { msg } from '../../i18n/message'
+import { momentValue, msg } from '../../i18n/message'
 import { tooManyAttempts } from '../../utils/wait'
 import { emit } from '../events/events.server'
 import { isKeptOut, reasonInForce, standingOf } from '../moderation/sanctions.server'
@@ -342,7 +342,7 @@ export async function logIn(
           ? msg('moderation.notice.banned', { reason })
           : msg('moderation.notice.suspended', {
               reason,
-              until: standing.suspendedUntil!.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+              until: momentValue(standing.suspendedUntil!),
             }),
       },
     }

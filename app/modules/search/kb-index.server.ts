@@ -16,6 +16,7 @@ import {
 } from './normalize.server'
 import { highlightWords } from './query-text.server'
 import { currentSynonyms } from './synonyms.server'
+import type { PostLanguage } from './languages'
 
 /**
  * Knowledge-base search: a lunr index over the published articles, held in memory.
@@ -33,7 +34,7 @@ import { currentSynonyms } from './synonyms.server'
  */
 
 /** Bumped when the file layout or the indexed fields change, so old files are rebuilt. */
-const FORMAT = 3
+const FORMAT = 4
 const BOOSTS = { title: 10, summary: 5, tags: 5, body: 1 }
 /**
  * Body words indexed over the whole KB: every word of every article while the KB is small, the
@@ -60,6 +61,8 @@ export type KbDoc = {
   slug: string
   title: string
   summary: string
+  /** what the title and summary are written in, for their `lang` */
+  language: PostLanguage
   tags: string[]
   category: { slug: string; name: string } | null
 }

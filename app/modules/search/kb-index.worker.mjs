@@ -77,6 +77,7 @@ function build() {
       slug: a.slug,
       title: a.title,
       summary: a.summary,
+      language: a.language,
       tags: String(a.tags ?? '')
         .split(/\s+/)
         .filter(Boolean),

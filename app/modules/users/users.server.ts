@@ -78,6 +78,7 @@ export function getProfile(handle: string, viewer: Actor | null = null) {
     .select({
       id: questions.id,
       title: questions.title,
+      language: questions.language,
       status: questions.status,
       closedReason: questions.closedReason,
       score: questions.score,
@@ -97,7 +98,12 @@ export function getProfile(handle: string, viewer: Actor | null = null) {
       score: answers.score,
       createdAt: answers.createdAt,
       isAccepted: sql<boolean>`${questions.acceptedAnswerId} is ${answers.id}`.mapWith(Boolean),
-      question: { id: questions.id, title: questions.title, visibility: questions.visibility },
+      question: {
+        id: questions.id,
+        title: questions.title,
+        language: questions.language,
+        visibility: questions.visibility,
+      },
     })
     .from(answers)
     .innerJoin(questions, and(eq(questions.id, answers.questionId), visibleQuestion))
