@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { acceptAnswer, createAnswer } from '~/modules/answers/answers.server'
-import { decideItem, listReviewQueue } from '~/modules/flags/review.server'
+import { decideItem, deleteSpammer, listReviewQueue } from '~/modules/flags/review.server'
 import { getQuestionPage, listQuestions, listRevisions } from '~/modules/questions/questions.server'
 import { searchThreads } from '~/modules/search/thread-search.server'
 import { TRUST_REQUIREMENTS, TRUST_UPDATE_HOURS } from '~/modules/trust/levels'
@@ -262,6 +262,31 @@ describe('editing runs the content rules', () => {
     expect(after.ok && after.items.map((i) => i.id)).toEqual([questionId])
     // no second question.created: followers heard of it once
     expect(eventTypes({ questionId }).filter((t) => t === 'question.created')).toHaveLength(1)
+  })
+
+  it('names the editor, not the author, when someone else’s edit is held: delete spammer bans the editor', async () => {
+    makeCategory()
+    const staff = await makeUser({ role: 'staff' })
+    saveSpamSettings(staff, { holdFirstPosts: false, words: 'casino' })
+    const author = await makeUser({ trust: 2 })
+    const editor = await makeUser({ trust: 3 })
+    const moderator = await makeUser({ role: 'moderator' })
+    const questionId = await makeQuestion(author, { title: 'Kalita wave drips slowly' })
+    expect(
+      (
+        await editQuestion(editor, questionId, {
+          title: 'Kalita wave drips slowly',
+          body: 'It drips slowly. Play at the casino now!',
+        })
+      ).status,
+    ).toBe(302)
+    const item = itemOf('question', questionId)!
+    expect(item.authorId).toBe(editor.id)
+    deleteSpammer(moderator, item.id, 'vandal edits')
+    const banned = (id: number) =>
+      db.select({ at: users.bannedAt }).from(users).where(eq(users.id, id)).get()!.at
+    expect(banned(editor.id)).not.toBeNull()
+    expect(banned(author.id)).toBeNull()
   })
 
   it('does not hold an edit that keeps links or blocked words the post already had, nor a moderator’s edit', async () => {

@@ -113,8 +113,10 @@ function openItem(tx: Tx, post: Post): number {
         score: 0,
         flagCount: 0,
         hiddenByFlags: false,
-        // an item the spam rules opened is about flags from now on
+        // an item the spam rules opened is about flags from now on, and about the post's author
+        // (a held edit's item named whoever made the edit)
         source: 'flags',
+        authorId: post.authorId,
         reasons: null,
         flaggedAt: at,
         claimedById: null,

@@ -19,8 +19,7 @@ const ROLE_WEIGHT: Record<Role, number> = {
 }
 
 /** Flags a person may raise in a day (a rolling 24 hours); a member's follow their trust level. */
-export const DAILY_FLAGS: Record<Role, number> = {
-  member: 10,
+export const DAILY_FLAGS: Record<Exclude<Role, 'member'>, number> = {
   helper: 30,
   moderator: 200,
   staff: 200,

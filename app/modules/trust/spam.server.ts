@@ -436,6 +436,9 @@ export function holdPostIn(
   if (!row.heldAt)
     tx.update(table).set({ hiddenAt: at, heldAt: at }).where(eq(table.id, post.id)).run()
   const values = {
+    // whose words are under review: a caught edit names whoever made it (delete spammer acts
+    // on this person), which for someone else's post is not its author
+    authorId: edit && !row.heldAt ? actor.id : row.authorId,
     status: 'pending' as const,
     source: 'held' as const,
     reasons,
@@ -460,7 +463,6 @@ export function holdPostIn(
         postType: post.type,
         postId: post.id,
         questionId: post.questionId,
-        authorId: row.authorId,
         flaggedAt: at,
         createdAt: at,
       })

@@ -90,10 +90,10 @@ const audit = {
     candidatePublished: 'menerbitkan jawaban ke basis pengetahuan',
     candidateRejected: 'menolak jawaban untuk basis pengetahuan',
     answerAccepted: 'menerima sebuah jawaban atas nama penanya',
-    answerUnaccepted: 'membatalkan jawaban yang diterima atas nama penanya',
-    answerReplaced: 'mengganti jawaban yang diterima atas nama penanya',
+    answerUnaccepted: 'membatalkan jawaban terpilih atas nama penanya',
+    answerReplaced: 'mengganti jawaban terpilih atas nama penanya',
     answerUnacceptedRemoved:
-      'menyingkirkan jawaban yang diterima, sehingga pertanyaannya belum terselesaikan lagi',
+      'menyingkirkan jawaban terpilih, sehingga pertanyaannya belum terselesaikan lagi',
     automationOn: 'menyalakan otomatisasi untuk templat “{{title}}”',
     automationOff: 'mematikan otomatisasi untuk templat “{{title}}”',
     automationFell:

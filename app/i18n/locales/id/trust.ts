@@ -108,7 +108,7 @@ const trust: Translation<typeof en> = {
       upvote: 'Mendapat suara naik',
       downvote: 'Mendapat suara turun',
       voteRemoved: 'Suara ditarik',
-      accepted: 'Jawaban diterima',
+      accepted: 'Jawaban terpilih',
       unaccepted: 'Penerimaan dibatalkan',
       postDeleted: 'Kiriman dihapus',
       postRestored: 'Kiriman dipulihkan',
