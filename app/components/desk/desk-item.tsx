@@ -88,7 +88,7 @@ export function DeskItem({
           <p className="desk-item-who">
             <span>
               {item.assignee
-                ? t('desk.item.assignedTo', { name: item.assignee.displayName })
+                ? t('desk.item.assignedTo', { name: shownName(t, item.assignee) })
                 : t('desk.item.unassigned')}
             </span>
             <span>

@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { shownName } from '~/modules/users/names'
 
 export type ActionableEscalation = {
   id: number
@@ -61,7 +62,7 @@ export function EscalationActions({
           <option value="">{t('desk.actions.nobody')}</option>
           {staff.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.displayName}
+              {shownName(t, s)}
             </option>
           ))}
         </select>

@@ -1,6 +1,7 @@
 import { Trans, useTranslation } from 'react-i18next'
 import { personWords } from '~/i18n/trans-values'
 import { RelativeTime } from '../time'
+import { shownName } from '~/modules/users/names'
 
 export type OnCallSummary = {
   current: { displayName: string; handle: string; until: string | Date } | null
@@ -17,7 +18,7 @@ export function OnCall({ onCall }: { onCall: OnCallSummary }) {
         {onCall.current ? (
           <Trans
             i18nKey="desk.onCall.now"
-            values={{ name: onCall.current.displayName }}
+            values={{ name: shownName(t, onCall.current) }}
             components={{
               who: <a href={`/users/${onCall.current.handle}`} />,
               when: <RelativeTime value={onCall.current.until} />,
@@ -32,7 +33,7 @@ export function OnCall({ onCall }: { onCall: OnCallSummary }) {
         {onCall.next ? (
           <Trans
             i18nKey="desk.onCall.next"
-            values={{ name: onCall.next.displayName }}
+            values={{ name: shownName(t, onCall.next) }}
             components={{
               who: <a href={`/users/${onCall.next.handle}`} />,
               when: <RelativeTime value={onCall.next.from} />,

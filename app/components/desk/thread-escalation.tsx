@@ -6,6 +6,7 @@ import { personWords } from '~/i18n/trans-values'
 import { useMessage } from '~/i18n/use-message'
 import { ESCALATE_REASON_MAX, NOTE_MAX } from '~/modules/escalation/desk-validation'
 import { EscalationActions, type StaffMember } from './escalation-actions'
+import { shownName } from '~/modules/users/names'
 
 type Reply = {
   conflict?: string
@@ -130,7 +131,7 @@ function EscalationPanel({
           {escalation.note ? <p>{t('desk.panel.reason', { reason: escalation.note })}</p> : null}
           <p>
             {escalation.assignee
-              ? t('desk.item.assignedTo', { name: escalation.assignee.displayName })
+              ? t('desk.item.assignedTo', { name: shownName(t, escalation.assignee) })
               : t('desk.item.unassigned')}
             {' · '}
             {escalation.acknowledgedAt ? (
@@ -215,7 +216,7 @@ function InternalNotes({
               <p className="note-by small muted">
                 <Trans
                   i18nKey="desk.notes.by"
-                  values={{ name: note.author.displayName }}
+                  values={{ name: shownName(t, note.author) }}
                   components={{ when: <RelativeTime value={note.createdAt} /> }}
                   {...personWords}
                 />

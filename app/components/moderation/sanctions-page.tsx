@@ -11,6 +11,7 @@ import type { SpammerPreview } from '~/modules/flags/review.server'
 import type { action, loader } from '~/routes/users.$handle_.moderation'
 import { ReasonField } from '../audit/reason-field'
 import { SpammerForm } from './spammer-form'
+import { shownName } from '~/modules/users/names'
 
 /** What the action sends back: a form's errors and what was typed, or the spammer summary. */
 export type PersonReply = {
@@ -48,7 +49,7 @@ export function SanctionsView() {
       <h1>
         {own
           ? t('moderation.page.ownHeading')
-          : t('moderation.page.heading', { name: person.displayName })}
+          : t('moderation.page.heading', { name: shownName(t, person) })}
       </h1>
       {done === 'lifted' || done === 'applied' || done === 'spammer' ? (
         <p className="notice" role="status">
@@ -181,7 +182,7 @@ export function SanctionsView() {
       ) : null}
       {maySpammer && !standing.banned ? (
         <SpammerForm
-          name={person.displayName}
+          name={shownName(t, person)}
           preview={data?.spammer ?? null}
           typed={values?.form === 'spammer' ? (values.spammerReason ?? '') : ''}
           error={values?.form === 'spammer' ? errors.spammerReason : undefined}

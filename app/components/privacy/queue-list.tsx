@@ -6,6 +6,7 @@ import type { QueueItem } from '~/modules/queue/queue.server'
 import { threadPath } from '~/utils/slug'
 import { StatusBadge, TagList } from '../post-meta'
 import { CategorySelect } from '~/components/category-select'
+import { shownName } from '~/modules/users/names'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -64,7 +65,7 @@ export function QueueRow({ q }: { q: SerializeFrom<QueueItem> }) {
             <Trans
               i18nKey="privacy.queue.askedBy"
               {...PEOPLES_WORDS}
-              values={{ name: q.author.displayName }}
+              values={{ name: shownName(t, q.author) }}
             />
           </span>
         </div>

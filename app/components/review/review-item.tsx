@@ -8,6 +8,7 @@ import { threadPath } from '~/utils/slug'
 import { ReasonField } from '../audit/reason-field'
 import { SelectField, TextAreaField, TextField } from '../forms'
 import { formatNumber, formatRelative, RelativeTime, useIntlLocale } from '../time'
+import { shownName } from '~/modules/users/names'
 
 export type ReviewItemView = {
   id: number
@@ -80,8 +81,8 @@ export function ReviewItem({
     <li className="review-item" aria-labelledby={headingId}>
       <h3 id={headingId}>
         {item.postType === 'question'
-          ? t('flags.review.item.question', { name: item.author.displayName })
-          : t('flags.review.item.answer', { name: item.author.displayName })}
+          ? t('flags.review.item.question', { name: shownName(t, item.author) })
+          : t('flags.review.item.answer', { name: shownName(t, item.author) })}
       </h3>
       <p className="review-thread">
         <Link to={href}>{t('flags.review.item.on', { title: item.question.title })}</Link>
@@ -94,7 +95,7 @@ export function ReviewItem({
                 item.postType === 'answer'
                   ? 'flags.review.actions.editAnswer'
                   : 'flags.review.actions.editQuestion',
-                { name: item.author.displayName },
+                { name: shownName(t, item.author) },
               )}
             >
               {t('flags.review.actions.edit')}
@@ -145,7 +146,7 @@ export function ReviewItem({
           <li key={i}>
             <strong>{t(reasonLabel(f.reason))}</strong>
             {' · '}
-            <Link to={`/users/${f.flagger.handle}`}>{f.flagger.displayName}</Link>
+            <Link to={`/users/${f.flagger.handle}`}>{shownName(t, f.flagger)}</Link>
             <span className="muted">
               {' · '}
               {t('flags.review.item.weight', { weight: formatNumber(f.weight, locale, 2) })}
@@ -295,7 +296,9 @@ export function ReviewItem({
               <Form method="post" action={action} className="stack removal-form">
                 {hidden}
                 <input type="hidden" name="form" value="spammer" />
-                <p>{t('flags.review.actions.spammerWarning', { name: item.author.displayName })}</p>
+                <p>
+                  {t('flags.review.actions.spammerWarning', { name: shownName(t, item.author) })}
+                </p>
                 <TextAreaField
                   label={t('flags.review.actions.spammerReason')}
                   name="reason"

@@ -7,6 +7,7 @@ import { threadPath } from '~/utils/slug'
 import { Pagination } from '../pagination'
 import { RelativeTime, useNumber } from '../time'
 import type { loader } from '~/routes/users.$handle_.reputation'
+import { shownName } from '~/modules/users/names'
 
 const REASON_LABELS: Record<ReputationReason, MessageKey> = {
   upvote: 'trust.reputation.reasons.upvote',
@@ -33,7 +34,7 @@ export function ReputationPage() {
       <h1>{t('trust.reputation.heading')}</h1>
       <p className="lead">
         {t('trust.reputation.summary', {
-          name: person.displayName,
+          name: shownName(t, person),
           count: person.reputation,
         })}
       </p>
