@@ -7,9 +7,11 @@ import { msg } from '../../i18n/message'
 import { contentVersion, db } from '../../utils/db.server'
 import { env } from '../../utils/env.server'
 import { singleton } from '../../utils/singleton.server'
+import type { PostLanguage } from './languages'
 import {
   NORMALIZER_VERSION,
   parseQuery,
+  spellingWords,
   termTokens,
   wordMatcher,
   type QueryTerm,
@@ -33,7 +35,7 @@ import { currentSynonyms } from './synonyms.server'
  */
 
 /** Bumped when the file layout or the indexed fields change, so old files are rebuilt. */
-const FORMAT = 3
+const FORMAT = 4
 const BOOSTS = { title: 10, summary: 5, tags: 5, body: 1 }
 /**
  * Body words indexed over the whole KB: every word of every article while the KB is small, the
@@ -58,6 +60,7 @@ const ARTICLES_SQL = `
 export type KbDoc = {
   id: number
   slug: string
+  language: PostLanguage
   title: string
   summary: string
   tags: string[]
@@ -98,6 +101,8 @@ type LoadedIndex = {
   engine: Engine
   /** The articles by ordinal. */
   docs: KbDoc[]
+  /** The words of the articles' titles, summaries and tags as written, with how many hold each. */
+  spelling: Map<string, number>
   fingerprint: string
   builtAt: string
   bytes: number
@@ -200,15 +205,48 @@ function runWorker(wanted: string | null): Promise<WorkerResult> {
 function load(result: WorkerResult): LoadedIndex {
   const started = performance.now()
   const engine = engineFor(result.index, result.docs.length)
+  const spelling = spellingOf(result.docs)
   state.lastLoadMs = performance.now() - started
   return {
     engine,
     docs: result.docs,
+    spelling,
     fingerprint: result.fingerprint,
     builtAt: result.builtAt,
     bytes: result.bytes,
     source: result.source,
   }
+}
+
+/**
+ * What "did you mean" may propose from the KB: the words people read first (titles, summaries,
+ * tags), each counted once per article, stop words of the article's language left out.
+ */
+function spellingOf(docs: KbDoc[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const doc of docs) {
+    const text = `${doc.title} ${doc.summary} ${doc.tags.join(' ').replace(/-/g, ' ')}`
+    for (const word of new Set(spellingWords(text, doc.language).split(' ')))
+      if (word) counts.set(word, (counts.get(word) ?? 0) + 1)
+  }
+  return counts
+}
+
+/**
+ * For "did you mean": whether any published article holds the term (any field, in any of its
+ * forms). False while no index is loaded: threads alone decide then.
+ */
+export function kbHoldsTerm(term: QueryTerm): boolean {
+  const c = state.current
+  return c !== null && numbered(c.engine, termTokens(term)).length > 0
+}
+
+/**
+ * For "did you mean": the KB's words as written, with how many articles hold each (empty while
+ * no index is loaded).
+ */
+export function kbSpellingWords(): ReadonlyMap<string, number> {
+  return state.current?.spelling ?? new Map()
 }
 
 /**

@@ -75,6 +75,7 @@ function build() {
     docs.push({
       id: a.id,
       slug: a.slug,
+      language: a.language === 'id' ? 'id' : 'en',
       title: a.title,
       summary: a.summary,
       tags: String(a.tags ?? '')

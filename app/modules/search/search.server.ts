@@ -80,25 +80,35 @@ export async function search(input: SearchInput): Promise<SearchOutcome> {
   const notices: string[] = []
 
   let kb: SearchSection<KbHit> | null = null
+  /** The word matched as the start of longer words, when either engine had to. */
+  let prefixWord: string | null = null
   // On an "all" search the articles lead the first page; later pages are threads only.
   if (type === 'kb' || (type === 'all' && page === 1)) {
     const size = type === 'kb' ? KB_PAGE_SIZE : KB_ON_ALL
     const kbPage = type === 'kb' ? page : 1
-    const result = await searchKb(q, {
+    const kbOptions = {
       limit: size,
       offset: (kbPage - 1) * size,
       category: input.category,
       tag: input.tag,
-    })
+    }
+    let result = await searchKb(q, kbOptions)
+    // Nothing has the words whole, and the last may be the start of one ("gopa"): as threads do.
+    if (result.ok && result.total === 0) {
+      const widened = await searchKb(q, { ...kbOptions, prefix: true })
+      if (widened.ok && widened.total > 0) {
+        result = widened
+        prefixWord = widened.words.at(-1) ?? ''
+      }
+    }
     if (result.ok) {
       const pageCount = Math.max(1, Math.ceil(result.total / size))
       kb = { items: namedIn(language, result.items), total: result.total, page: kbPage, pageCount }
       if (type === 'kb' && kbPage > pageCount && result.total > 0) {
         const last = await searchKb(q, {
-          limit: size,
+          ...kbOptions,
           offset: (pageCount - 1) * size,
-          category: input.category,
-          tag: input.tag,
+          prefix: prefixWord !== null,
         })
         if (last.ok) kb = { ...kb, items: namedIn(language, last.items), page: pageCount }
       }
@@ -129,10 +139,10 @@ export async function search(input: SearchInput): Promise<SearchOutcome> {
       }
       if (result.matched === 'any' && result.total > 0)
         notices.push(anyWordNotice(result.matchedAll))
-      if (result.prefixUsed && result.total > 0)
-        notices.push(msg('search.notices.prefixUsed', { word: result.words.at(-1) ?? '' }))
+      if (result.prefixUsed && result.total > 0) prefixWord = result.words.at(-1) ?? ''
     }
   }
+  if (prefixWord !== null) notices.push(msg('search.notices.prefixUsed', { word: prefixWord }))
 
   const synonyms = currentSynonyms()
   const parsed = parseQuery(q, synonyms)

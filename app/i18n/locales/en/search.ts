@@ -68,7 +68,8 @@ const search = {
       'There are no words to search for in that. Try a few plain words, like “refund GoPay” or “JNE tracking”.',
     kbNoWords: 'There are no words to search for in that. Try a few plain words.',
     kbLoading: 'Knowledge-base articles are still loading; search again in a moment to see them.',
-    prefixUsed: 'No thread has the word “{{word}}”; these have words that begin with it.',
+    prefixUsed:
+      'Where nothing had the word “{{word}}”, results with words that begin with it are shown.',
     failed: 'That search could not be run. Try fewer or simpler words.',
   },
   suggest: {

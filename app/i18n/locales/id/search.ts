@@ -73,7 +73,8 @@ const search: Translation<typeof en> = {
       'Tidak ada kata yang bisa dicari dari situ. Coba beberapa kata biasa, misalnya “pengembalian dana GoPay” atau “lacak resi JNE”.',
     kbNoWords: 'Tidak ada kata yang bisa dicari dari situ. Coba beberapa kata biasa.',
     kbLoading: 'Artikel pusat bantuan masih dimuat; coba cari lagi sebentar lagi untuk melihatnya.',
-    prefixUsed: 'Tidak ada diskusi dengan kata “{{word}}”; yang ini punya kata yang berawalan itu.',
+    prefixUsed:
+      'Bila tidak ada yang memuat kata “{{word}}” secara utuh, ditampilkan hasil dengan kata yang diawali kata itu.',
     failed:
       'Pencarian itu tidak bisa dijalankan. Coba dengan kata yang lebih sedikit atau lebih sederhana.',
   },
