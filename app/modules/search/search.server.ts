@@ -27,7 +27,14 @@ import {
   type ThreadHit,
   type ThreadSearchOptions,
 } from './thread-search.server'
-import { type SearchType, type Suggestion, type Suggestions, type TargetType } from './validation'
+import {
+  QUICK_QUERY_MIN,
+  type QuickSuggestions,
+  type SearchType,
+  type Suggestion,
+  type Suggestions,
+  type TargetType,
+} from './validation'
 
 /**
  * The one search module routes use: the knowledge base (lunr, in memory) and the threads
@@ -249,6 +256,43 @@ export async function suggestForAsk(
       }),
       status: t.status,
     })),
+  }
+}
+
+// ── Header suggestions ───────────────────────────────────────────────────────────────────
+
+const QUICK_KB = 4
+const QUICK_THREADS = 5
+
+/**
+ * What the header's search box lists while a person types: a few articles and threads whose
+ * titles hold every word, the last one also as the start of a word ("gopa" → GoPay). Both
+ * engines hold only visible, published content; a thread closed as a duplicate brings its
+ * original instead, as on the ask form.
+ */
+export async function suggestWhileTyping(
+  input: string,
+  { language = DEFAULT_LANGUAGE }: { language?: Language } = {},
+): Promise<QuickSuggestions> {
+  const q = input.trim()
+  if (q.length < QUICK_QUERY_MIN) return { q, kb: [], threads: [] }
+  const kb = await searchKb(q, { limit: QUICK_KB, prefix: true })
+  const threads = searchThreads(q, {
+    pageSize: QUICK_THREADS,
+    prefix: true,
+    excludeDuplicates: true,
+    language,
+  })
+  const brief = (type: TargetType) => (hit: { id: number; title: string; titleHtml: string }) => ({
+    type,
+    id: hit.id,
+    title: hit.title,
+    titleHtml: hit.titleHtml,
+  })
+  return {
+    q,
+    kb: kb.ok ? kb.items.map(brief('kb')) : [],
+    threads: threads.ok ? threads.items.map(brief('question')) : [],
   }
 }
 

@@ -118,6 +118,16 @@ const search = {
     invalid: 'Choose a language, or let it be detected',
   },
   didYouMean: 'Did you mean <go>{{correction}}</go>?',
+  quick: {
+    listLabel: 'Suggestions',
+    found_one: '{{count}} suggestion. Up and down arrows choose it, Enter opens it.',
+    found_other: '{{count}} suggestions. Up and down arrows choose one, Enter opens it.',
+    none: 'No suggestions. Press Enter to search.',
+    article: 'Article',
+    thread: 'Thread',
+    tooLong: 'A search is at most {{max}} characters',
+    oneQuery: 'Give one search (q), not several',
+  },
   tagLookup: {
     onePrefix: 'Give one tag prefix (q), not several',
     tooLong: 'Tags are at most {{max}} characters',

@@ -124,6 +124,16 @@ const search: Translation<typeof en> = {
     invalid: 'Pilih bahasa, atau biarkan terdeteksi otomatis',
   },
   didYouMean: 'Maksud Anda <go>{{correction}}</go>?',
+  quick: {
+    listLabel: 'Saran',
+    found_one: '{{count}} saran. Pilih dengan panah atas dan bawah, buka dengan Enter.',
+    found_other: '{{count}} saran. Pilih dengan panah atas dan bawah, buka dengan Enter.',
+    none: 'Tidak ada saran. Tekan Enter untuk mencari.',
+    article: 'Artikel',
+    thread: 'Diskusi',
+    tooLong: 'Kata pencarian paling panjang {{max}} karakter',
+    oneQuery: 'Kirim satu pencarian (q) saja, jangan beberapa',
+  },
   tagLookup: {
     onePrefix: 'Kirim satu awalan tag (q) saja, jangan beberapa',
     tooLong: 'Tag paling panjang {{max}} karakter',
