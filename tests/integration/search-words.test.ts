@@ -191,3 +191,23 @@ describe('similar questions and ask-form suggestions in Indonesian', () => {
     expect(similar[0].id).toBe(resi)
   })
 })
+
+describe('amounts of money', () => {
+  it('finds an amount however it is written: Rp350.000, Rp 350.000, 350rb, 350 ribu, 350k', async () => {
+    const ids = [
+      await ask('Refund GoPay cuma Rp350.000', 'Harga barangnya lebih mahal dari itu.'),
+      await ask('Transfer Rp 350.000 belum masuk', 'Sudah transfer ke virtual account BCA.'),
+      await ask('Ongkir 350rb ke Jayapura?', 'Mahal sekali untuk dua kilo.'),
+      await ask('Saldo kurang 350 ribu', 'Setelah pembatalan saldo saya berkurang.'),
+      await ask('Charged 350k twice', 'My card was charged twice for one order.'),
+    ]
+    await ask('Grinder Rp 1.350.000 worth it?', 'Thinking about a better burr grinder.')
+    for (const query of ['Rp350.000', 'rp 350.000', '350rb', '350 ribu', '350k', '350000']) {
+      const result = searchThreads(query, { pageSize: 10 })
+      expect([query, result.ok && result.items.map((i) => i.id).sort()]).toEqual([
+        query,
+        [...ids].sort(),
+      ])
+    }
+  })
+})

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   CONTENT_WORDS_ACROSS,
+  foldedWords,
   INDONESIAN_STOP_WORDS,
   isQueryStopWord,
   isStopWordIn,
@@ -67,5 +68,38 @@ describe('stop words per language', () => {
   it('lists title words for "did you mean" by the title’s language', () => {
     expect(spellingWords('Admin panel login', 'en')).toBe('admin panel login')
     expect(spellingWords('Halo admin, paket belum sampai', 'id')).toBe('paket belum sampai')
+  })
+})
+
+describe('amounts of money', () => {
+  const words = (text: string) => foldedWords(text)
+  const AMOUNTS: [string, string[]][] = [
+    ['Rp350.000', ['350000']],
+    ['Rp 350.000', ['350000']],
+    ['Rp. 350.000,-', ['350000']],
+    ['350rb', ['350000']],
+    ['350 ribu', ['350000']],
+    ['350k', ['350000']],
+    ['350.000', ['350000']],
+    ['350000', ['350000']],
+    ['1,5 jt', ['1500000']],
+    ['Rp67.500 padahal Rp75.000', ['67500', 'padahal', '75000']],
+    ['refund 350k to GoPay', ['refund', '350000', 'to', 'gopay']],
+  ]
+  for (const [text, expected] of AMOUNTS)
+    it(`reads “${text}” as ${expected.join(' ')}`, () => {
+      expect(words(text)).toEqual(expected)
+    })
+
+  it('leaves numbers that are no amount as they are', () => {
+    expect(words('Hario V60 size 02')).toEqual(['hario', 'v60', 'size', '02'])
+    expect(words('version 1.5 at 10.30')).toEqual(['version', '1', '5', 'at', '10', '30'])
+    expect(words('2kg beans')).toEqual(['2kg', 'beans'])
+  })
+
+  it('makes every way of writing an amount index and query as the same word', () => {
+    const indexed = normalizeForIndex('Refund GoPay cuma Rp350.000', 'id', NO_SYNONYMS)
+    for (const query of ['350rb', '350 ribu', '350k', 'Rp 350.000'])
+      expect(indexed.split(' ')).toContain(queryWords(query)[0])
   })
 })

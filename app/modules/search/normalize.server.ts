@@ -150,9 +150,42 @@ export function queryForms(word: string): string[] {
   return unique([en, ...id])
 }
 
-/** The folded words of a text, each cut to a sane length. */
+/**
+ * An amount of money as Indonesian shops write it: "Rp350.000", "Rp 350.000,-", "350rb",
+ * "350 ribu", "350k", "1,5 jt". A number, optionally with "Rp" before it and a thousands
+ * multiplier after it, standing on its own (not the "60" of "v60").
+ */
+const AMOUNT =
+  /(?<![\p{L}\p{N}])(rp\.?\s?)?(\d+(?:[.,]\d+)*)(\s?(?:rb|ribu|k|jt|juta))?(?![\p{L}\p{N}])/gu
+const THOUSANDS = /^\d{1,3}([.,])\d{3}(?:\1\d{3})*$/
+const MULTIPLIERS: Record<string, number> = { rb: 1e3, ribu: 1e3, k: 1e3, jt: 1e6, juta: 1e6 }
+
+/**
+ * Amounts written any of those ways become one word, the plain number ("350000"), so each finds
+ * the others and a plain "350000". Only what is plainly an amount changes: a number with "Rp"
+ * or a multiplier, or grouped in thousands ("75.000"); "1.5", "10.30" and "v60" stay as written.
+ */
+function foldAmounts(folded: string): string {
+  return folded.replace(AMOUNT, (match, rp?: string, digits?: string, multiplier?: string) => {
+    const grouped = THOUSANDS.test(digits!)
+    if (!rp && !multiplier && !grouped) return match
+    let value: number
+    if (grouped) value = Number(digits!.replace(/[.,]/g, ''))
+    else {
+      // "1,5 jt" and "1.5k": a decimal comma or point; more than one of them is no amount.
+      const parts = /^(\d+)(?:[.,](\d+))?$/.exec(digits!)
+      if (!parts) return match
+      value = Number(`${parts[1]}.${parts[2] ?? '0'}`)
+    }
+    if (multiplier) value *= MULTIPLIERS[multiplier.trim()]
+    const whole = Math.round(value)
+    return Number.isSafeInteger(whole) ? ` ${whole} ` : match
+  })
+}
+
+/** The folded words of a text (amounts as one number each), each cut to a sane length. */
 export function foldedWords(text: string): string[] {
-  return (foldText(text).match(WORD) ?? []).map((w) => w.slice(0, MAX_WORD_LENGTH))
+  return (foldAmounts(foldText(text)).match(WORD) ?? []).map((w) => w.slice(0, MAX_WORD_LENGTH))
 }
 
 const intersects = (a: string[], b: string[]) => a.some((x) => b.includes(x))
