@@ -26,6 +26,9 @@ export function HeaderSearch() {
   const [result, setResult] = useState<QuickSuggestions | null>(null)
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(-1)
+  // The status region is put in once the box has had the focus: before results can arrive (so
+  // they are announced), and not on every page for everyone (it would be one more status).
+  const [engaged, setEngaged] = useState(false)
   const timer = useRef<ReturnType<typeof setTimeout>>()
   const inFlight = useRef<AbortController>()
 
@@ -142,6 +145,7 @@ export function HeaderSearch() {
               'aria-activedescendant': shown && active >= 0 ? optionId(active) : undefined,
               onChange: (event: ChangeEvent<HTMLInputElement>) => ask(event.target.value),
               onKeyDown,
+              onFocus: () => setEngaged(true),
               onBlur: close,
             }
           : {})}
@@ -178,9 +182,11 @@ export function HeaderSearch() {
               </li>
             ))}
           </ul>
-          <p role="status" className="visually-hidden">
-            {announcement}
-          </p>
+          {engaged ? (
+            <p role="status" className="visually-hidden">
+              {announcement}
+            </p>
+          ) : null}
         </>
       ) : null}
     </Form>
