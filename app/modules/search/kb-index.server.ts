@@ -11,7 +11,6 @@ import type { PostLanguage } from './languages'
 import {
   NORMALIZER_VERSION,
   parseQuery,
-  spellingWords,
   termTokens,
   wordMatcher,
   type QueryTerm,
@@ -93,6 +92,8 @@ type WorkerResult = {
   /** The articles by ordinal. */
   docs: KbDoc[]
   index: FlatIndex
+  /** The articles' spelling words and how many articles hold each (see the worker). */
+  spelling: [string, number][]
   bytes: number
   buildMs: number | null
 }
@@ -205,7 +206,7 @@ function runWorker(wanted: string | null): Promise<WorkerResult> {
 function load(result: WorkerResult): LoadedIndex {
   const started = performance.now()
   const engine = engineFor(result.index, result.docs.length)
-  const spelling = spellingOf(result.docs)
+  const spelling = new Map(result.spelling)
   state.lastLoadMs = performance.now() - started
   return {
     engine,
@@ -216,20 +217,6 @@ function load(result: WorkerResult): LoadedIndex {
     bytes: result.bytes,
     source: result.source,
   }
-}
-
-/**
- * What "did you mean" may propose from the KB: the words people read first (titles, summaries,
- * tags), each counted once per article, stop words of the article's language left out.
- */
-function spellingOf(docs: KbDoc[]): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const doc of docs) {
-    const text = `${doc.title} ${doc.summary} ${doc.tags.join(' ').replace(/-/g, ' ')}`
-    for (const word of new Set(spellingWords(text, doc.language).split(' ')))
-      if (word) counts.set(word, (counts.get(word) ?? 0) + 1)
-  }
-  return counts
 }
 
 /**
