@@ -11,6 +11,7 @@ import { JOBS } from './app/jobs/jobs.server'
 import { startScheduler } from './app/jobs/scheduler.server'
 import { syncKbContent } from './app/modules/kb/content.server'
 import { syncTemplateContent } from './app/modules/templates/content.server'
+import { keepLinkedLanguage } from './app/i18n/linked-language.server'
 import { isOneClickUnsubscribe } from './app/modules/mail/unsubscribe.server'
 import { ensureKbIndexFresh } from './app/modules/search/kb-index.server'
 import {
@@ -105,6 +106,8 @@ export function createApp(build: ServerBuild, env: Env) {
 
   app.use(limitBodySize())
   app.use(checkOrigin(site.origin, isOneClickUnsubscribe))
+  // Before the page cache: a page it serves for `?lng=` still keeps that language.
+  app.use(keepLinkedLanguage)
   // Public pages and searches for signed-out visitors: the same few pages and searches come
   // again and again, and a page served from memory costs a fraction of a rendered one.
   if (env.PAGE_CACHE_SECONDS > 0)

@@ -3,8 +3,8 @@ import { Trans, useTranslation } from 'react-i18next'
 import { personWords } from '~/i18n/trans-values'
 
 export type KbThreadLinksData = {
-  promotedTo: { slug: string; title: string }[]
-  solvedBy: { slug: string; title: string } | null
+  promotedTo: { slug: string; title: string; language: string }[]
+  solvedBy: { slug: string; title: string; language: string } | null
 }
 
 /** On a thread: the knowledge-base articles written from it, and the one that solved it. */
@@ -19,7 +19,9 @@ export function KbThreadLinks({ links }: { links: KbThreadLinksData }) {
           {links.promotedTo.map((a, i) => (
             <span key={a.slug}>
               {i > 0 ? ', ' : null}
-              <Link to={`/kb/${a.slug}`}>{a.title}</Link>
+              <Link to={`/kb/${a.slug}`} lang={a.language}>
+                {a.title}
+              </Link>
             </span>
           ))}
         </aside>
@@ -29,7 +31,10 @@ export function KbThreadLinks({ links }: { links: KbThreadLinksData }) {
           <Trans
             i18nKey="kb.threadLinks.solvedBy"
             values={{ title: links.solvedBy.title }}
-            components={{ strong: <strong />, go: <Link to={`/kb/${links.solvedBy.slug}`} /> }}
+            components={{
+              strong: <strong />,
+              go: <Link to={`/kb/${links.solvedBy.slug}`} lang={links.solvedBy.language} />,
+            }}
             {...personWords}
           />
         </aside>

@@ -21,7 +21,7 @@ export function LanguageSwitcher({ current, returnTo }: { current: Language; ret
       aria-label={t('language.switcher')}
     >
       <input type="hidden" name="returnTo" value={returnTo} />
-      <label htmlFor="language-select">{t('language.label')} / Language</label>
+      <label htmlFor="language-select">{t('language.label')}</label>
       <select id="language-select" name="language" defaultValue={current}>
         {LANGUAGES.map((lng) => (
           <option key={lng} value={lng} lang={lng}>

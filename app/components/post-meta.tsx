@@ -3,6 +3,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import type { MessageKey } from '~/i18n/keys'
 import type { Role } from '../../db/schema'
 import { AVATAR_COLOURS, isAvatarColour } from '~/modules/users/avatar'
+import { shownName } from '~/modules/users/names'
 import { RelativeTime, useNumber } from './time'
 
 type Person = {
@@ -15,7 +16,8 @@ type Person = {
 }
 
 export function Avatar({ person, size = 32 }: { person: Person; size?: number }) {
-  const initials = person.displayName
+  const { t } = useTranslation()
+  const initials = shownName(t, person)
     .split(/\s+/)
     .slice(0, 2)
     .map((w) => w[0]?.toUpperCase() ?? '')
@@ -120,7 +122,7 @@ export function Byline({
           />
         </span>
         <br />
-        <Link to={`/users/${person.handle}`}>{person.displayName}</Link>
+        <Link to={`/users/${person.handle}`}>{shownName(t, person)}</Link>
         <RolePill role={person.role} />
         {person.reputation !== undefined ? (
           <span className="muted reputation" title={t('questions.byline.reputationTitle')}>

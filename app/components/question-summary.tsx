@@ -3,6 +3,7 @@ import type { SerializeFrom } from '@remix-run/node'
 import { Trans, useTranslation } from 'react-i18next'
 import { PEOPLES_WORDS } from '~/i18n/trans'
 import type { QuestionListItem } from '~/modules/questions/questions.server'
+import { shownName } from '~/modules/users/names'
 import { threadPath } from '~/utils/slug'
 import { StatusBadge, TagList } from './post-meta'
 import { RelativeTime, useNumber } from './time'
@@ -40,10 +41,12 @@ export function QuestionSummary({ q }: { q: SerializeFrom<QuestionListItem> }) {
         </span>
       </div>
       <div className="summary-main">
-        <h3 className="summary-title">
+        <h3 className="summary-title" lang={q.language}>
           <Link to={threadPath(q)}>{q.title}</Link>
         </h3>
-        <p className="summary-excerpt">{plainExcerpt(q.excerpt)}</p>
+        <p className="summary-excerpt" lang={q.language}>
+          {plainExcerpt(q.excerpt)}
+        </p>
         <div className="summary-footer">
           <StatusBadge status={q.status} closedReason={q.closedReason} />
           <Link to={`/questions?category=${q.category.slug}`} className="category-link">
@@ -54,7 +57,7 @@ export function QuestionSummary({ q }: { q: SerializeFrom<QuestionListItem> }) {
             <Trans
               i18nKey="questions.summary.askedBy"
               {...PEOPLES_WORDS}
-              values={{ name: q.author.displayName }}
+              values={{ name: shownName(t, q.author) }}
               components={{
                 who: <Link to={`/users/${q.author.handle}`} />,
                 when: <RelativeTime value={q.createdAt} />,

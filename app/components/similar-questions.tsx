@@ -5,6 +5,7 @@ import { useNumber } from './time'
 export type SimilarQuestionItem = {
   id: number
   title: string
+  language: string
   href: string
   status: 'open' | 'answered' | 'solved'
   answerCount: number
@@ -24,7 +25,9 @@ export function SimilarQuestions({ questions }: { questions: SimilarQuestionItem
       <ul>
         {questions.map((q) => (
           <li key={q.id}>
-            <Link to={q.href}>{q.title}</Link>
+            <Link to={q.href} lang={q.language}>
+              {q.title}
+            </Link>
             <span className="muted">
               {q.status === 'open'
                 ? t('questions.similar.open')

@@ -40,11 +40,15 @@ export function SuggestedAnswers({ visitId, suggestions, checked }: Props) {
                   href={openHref({ type: s.type, id: s.id, from: 'suggest', visit: visitId })}
                   target="_blank"
                   rel="noopener noreferrer"
+                  lang={s.language}
                   // Escaped by the search module, with only our own <mark> tags added.
                   dangerouslySetInnerHTML={{ __html: s.titleHtml }}
                 />
                 {s.detail ? (
-                  <span className="suggestion-detail">
+                  <span
+                    className="suggestion-detail"
+                    lang={s.type === 'kb' ? s.language : undefined}
+                  >
                     {s.type === 'kb' ? s.detail : translate(s.detail)}
                   </span>
                 ) : null}

@@ -77,31 +77,84 @@ const zonedFormat = cached((key) => {
   })
 })
 
+/** "Mon 9 Mar, 09:00 GMT+7" / "Sen, 9 Mar, 09.00 WIB": a moment on the wall clock of `zone`. */
+export function formatZoned(date: Date, locale: string, zone: string): string {
+  return zonedFormat(`${locale}|${zone}`).format(date)
+}
+
 /** "Mon 9 Mar, 09:00 WIB": a moment as the clock on the wall of `zone` shows it. */
 export function ZonedTime({ value, zone }: { value: string | Date; zone: string }) {
   const locale = useIntlLocale()
   const date = new Date(value)
   return (
     <time dateTime={date.toISOString()} suppressHydrationWarning>
-      {zonedFormat(`${locale}|${zone}`).format(date)}
+      {formatZoned(date, locale, zone)}
     </time>
   )
 }
 
-/** A number as the page's language writes it: 1,234 / 1.234. */
-export function useNumber() {
-  const locale = useIntlLocale()
-  const format = numberFormat(locale)
-  return (n: number) => format.format(n)
+// Days and moments are written in UTC, the zone the site keeps time in, so the server and the
+// browser write the same words (a reader's own zone would differ between the two).
+const dateFormat = cached(
+  (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+)
+const longDateFormat = cached(
+  (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
+)
+const momentFormat = cached(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'UTC',
+      timeZoneName: 'short',
+    }),
+)
+
+/** "9 Mar 2026" / "9 Mar 2026"; `long`: "9 March 2026" / "9 Maret 2026". */
+export function formatDate(date: Date, locale: string, style: 'medium' | 'long' = 'medium') {
+  return (style === 'long' ? longDateFormat : dateFormat)(locale).format(date)
 }
 
-/** A Rupiah amount as Indonesians write it (Rp25.000), in either language. */
-export function formatRupiah(amount: number): string {
-  return new Intl.NumberFormat('id-ID', {
-    style: 'currency',
-    currency: 'IDR',
-    maximumFractionDigits: 0,
+/** "9 Mar 2026, 14:05 UTC" / "9 Mar 2026, 14.05 UTC": a moment with its zone named. */
+export function formatMoment(date: Date, locale: string): string {
+  return momentFormat(locale).format(date)
+}
+
+const decimalFormat = cached((key) => {
+  const [locale, digits] = key.split('|')
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: Number(digits),
+    maximumFractionDigits: Number(digits),
   })
-    .format(amount)
-    .replace(/\s/g, '')
+})
+const percentFormat = cached(
+  (locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }),
+)
+
+/** 1,234 / 1.234; with `digits`, always that many decimals: 1.50 / 1,50. */
+export function formatNumber(n: number, locale: string, digits?: number): string {
+  return (
+    digits === undefined ? numberFormat(locale) : decimalFormat(`${locale}|${digits}`)
+  ).format(n)
+}
+
+/** A share (0.125) as a percentage: "12.5%" / "12,5%"; "—" when there is nothing to divide. */
+export function formatPercent(share: number | null, locale: string): string {
+  return share === null ? '—' : percentFormat(locale).format(share)
+}
+
+/** A number as the page's language writes it: 1,234 / 1.234 (1.5 / 1,5 with `digits`). */
+export function useNumber() {
+  const locale = useIntlLocale()
+  return (n: number, digits?: number) => formatNumber(n, locale, digits)
+}
+
+/** A share as the page's language writes a percentage (see formatPercent). */
+export function usePercent() {
+  const locale = useIntlLocale()
+  return (share: number | null) => formatPercent(share, locale)
 }

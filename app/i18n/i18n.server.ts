@@ -1,7 +1,9 @@
 /**
  * Which language a request is answered in, and its translations on the server. The order:
  * a `?lng=` link (what `hreflang` alternates point to), the account's own setting, the cookie the
- * language switcher sets, then the browser's `Accept-Language`, then English.
+ * language switcher sets, then the browser's `Accept-Language`, then English. A `?lng=` link
+ * also sets that cookie (linked-language.server.ts), so the language outlasts the click; the
+ * account's setting, when there is one, still comes first on the pages after it.
  */
 import { createCookie } from '@remix-run/node'
 import type { TFunction } from 'i18next'

@@ -5,6 +5,7 @@ import { describeSweep, sweepEscalations } from '../modules/escalation/sweep.ser
 import { deliverOutbox, describeDelivery } from '../modules/mail/delivery.server'
 import { sendDigests } from '../modules/mail/digest.server'
 import { recordEndedSanctions } from '../modules/moderation/sanctions.server'
+import { TRUST_UPDATE_HOURS } from '../modules/trust/levels'
 import { describeTrustRun, updateTrustLevels } from '../modules/trust/trust.server'
 import { sendAcceptReminders } from '../modules/surveys/reminders.server'
 import { forgetOldSubmissionKeys } from '../modules/submissions/submissions.server'
@@ -52,7 +53,7 @@ export const JOBS: Job[] = [
   // Trust levels follow activity (see modules/trust/levels.ts); a day's visits are enough news.
   {
     name: 'trust.levels',
-    intervalMs: 6 * HOUR,
+    intervalMs: TRUST_UPDATE_HOURS * HOUR,
     run: () => describeTrustRun(updateTrustLevels()),
   },
   { name: 'markdown.recook-plain-text', intervalMs: 10 * 60_000, run: () => recookPlainText() },

@@ -16,6 +16,7 @@ import { requireUser } from '~/utils/session.server'
 import { can } from '~/modules/policy/policy'
 import { answerSchema } from '~/modules/questions/validation'
 import { readForm } from '~/utils/form.server'
+import { newAccountLimit } from '~/utils/route-errors.server'
 import { forbidden, formValues, notFound } from '~/utils/http.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
 import { threadPath } from '~/utils/slug'
@@ -58,7 +59,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     warnOfPersonalData({ body: values.body }, choiceOf(request.url))
   if (personalData) return json({ ok: false as const, fieldErrors: {}, values, personalData })
   return saveForm(values, answerSchema, async (input) => {
-    await updateAnswer(user, id, input.body, values.comment.slice(0, 200), input.language)
+    // Too many links or images for the person's trust level: the form says when that lifts.
+    const limited = await updateAnswer(
+      user,
+      id,
+      input.body,
+      values.comment.slice(0, 200),
+      input.language,
+    )
+      .then(() => null)
+      .catch(newAccountLimit)
+    if (limited) return { ok: false, fieldErrors: { body: limited.limited } }
     const thread = threadPath(found.question)
     return { ok: true, location: `${thread}#answer-${id}` }
   })

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormError } from '~/components/forms'
-import { getT } from '~/i18n/i18n.server'
+import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import { confirmEmailChange, getEmailChange } from '~/modules/accounts/settings.server'
 import { readForm } from '~/utils/form.server'
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const token = String((await readForm(request)).get('token') ?? '').slice(0, 100)
-  const result = confirmEmailChange(token)
+  const result = confirmEmailChange(token, await getLanguage(request))
   if (!result.ok)
     return invalid(
       {

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DashboardBody, DashboardFilters } from '~/components/dashboard/dashboard-page'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { formatDate, useIntlLocale } from '~/components/time'
 import { getLanguage, getT } from '~/i18n/i18n.server'
 import { listCategories } from '~/modules/categories/categories.server'
 import { getDashboard } from '~/modules/metrics/dashboard.server'
@@ -34,7 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function DashboardRoute() {
   const data = useLoaderData<typeof loader>()
   const { t } = useTranslation()
+  const locale = useIntlLocale()
   const { filters } = data
+  // The range's days as the reader writes dates (the form's fields keep the ISO ones).
+  const from = formatDate(new Date(filters.fromDate), locale, 'long')
+  const to = formatDate(new Date(filters.toDate), locale, 'long')
   return (
     <div className="dashboard">
       <div className="page-heading">
@@ -44,10 +49,10 @@ export default function DashboardRoute() {
             {filters.person
               ? t('dashboard.page.leadPerson', {
                   name: filters.person.displayName,
-                  from: filters.fromDate,
-                  to: filters.toDate,
+                  from,
+                  to,
                 })
-              : t('dashboard.page.lead', { from: filters.fromDate, to: filters.toDate })}
+              : t('dashboard.page.lead', { from, to })}
           </p>
         </div>
         {data.canEditSettings ? (

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmailField, FormError } from '~/components/forms'
-import { getT } from '~/i18n/i18n.server'
+import { getLanguage, getT } from '~/i18n/i18n.server'
 import { requestPasswordReset } from '~/modules/accounts/password-reset.server'
 import { forgotPasswordSchema } from '~/modules/accounts/validation'
 import { fieldErrorsOf } from '~/modules/questions/validation'
@@ -22,7 +22,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await readForm(request), ['email'] as const)
   const parsed = forgotPasswordSchema.safeParse(values)
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values)
-  const result = requestPasswordReset(parsed.data.email, context.clientIp)
+  const result = requestPasswordReset(
+    parsed.data.email,
+    context.clientIp,
+    await getLanguage(request),
+  )
   if (!result.ok) return invalid({ form: result.form }, values, result.status)
   // The same answer whether or not the address has an account.
   return redirect('/forgot-password?sent=1')

@@ -149,7 +149,9 @@ export default function ArticlePage() {
           <ul className="kb-sources">
             {sources.map((s) => (
               <li key={s.id}>
-                <Link to={threadPath(s)}>{s.title}</Link>
+                <Link to={threadPath(s)} lang={s.language}>
+                  {s.title}
+                </Link>
                 {s.hidden ? <span className="muted"> {t('kb.article.hiddenSource')}</span> : null}
               </li>
             ))}

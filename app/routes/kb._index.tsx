@@ -97,10 +97,10 @@ export default function KbHome() {
                 <ul className="kb-list">
                   {g.articles.map((a) => (
                     <li key={a.slug}>
-                      <h3>
+                      <h3 lang={a.language}>
                         <Link to={`/kb/${a.slug}`}>{a.title}</Link>
                       </h3>
-                      <p>{a.summary}</p>
+                      <p lang={a.language}>{a.summary}</p>
                       {a.solvedCount > 0 ? (
                         <p className="kb-list-meta">
                           <span className="kb-solved">
@@ -122,7 +122,7 @@ export default function KbHome() {
           ) : (
             <ol>
               {home.mostRead.map((a) => (
-                <li key={a.slug}>
+                <li key={a.slug} lang={a.language}>
                   <Link to={`/kb/${a.slug}`}>{a.title}</Link>
                 </li>
               ))}
@@ -134,7 +134,9 @@ export default function KbHome() {
               <ul className="kb-sources">
                 {manage.drafts.map((d) => (
                   <li key={d.slug}>
-                    <Link to={`/kb/${d.slug}`}>{d.title}</Link>{' '}
+                    <Link to={`/kb/${d.slug}`} lang={d.language}>
+                      {d.title}
+                    </Link>{' '}
                     <span className="muted">
                       · <RelativeTime value={d.updatedAt} />
                     </span>

@@ -99,10 +99,12 @@ export default function CandidateQueue() {
         <ol className="kb-queue" aria-label={t('kb.queue.listLabel')}>
           {candidates.map((c) => (
             <li key={c.id} className="kb-candidate">
-              <h2>
+              <h2 lang={c.question.language}>
                 <Link to={`/kb/candidates/${c.id}`}>{c.question.title}</Link>
               </h2>
-              <p className="kb-excerpt">{c.answer.excerpt}</p>
+              <p className="kb-excerpt" lang={c.answer.language}>
+                {c.answer.excerpt}
+              </p>
               <div className="kb-row-meta">
                 <span>{c.category}</span>
                 <span>

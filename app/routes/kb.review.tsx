@@ -88,7 +88,9 @@ export default function ReviewList() {
             {due.map((a) => (
               <tr key={a.id}>
                 <td>
-                  <Link to={`/kb/${a.slug}`}>{a.title}</Link>
+                  <Link to={`/kb/${a.slug}`} lang={a.language}>
+                    {a.title}
+                  </Link>
                   <div className="muted">
                     {a.category ?? t('kb.review.noCategory')}
                     {a.origin === 'content' ? ` · ${t('kb.review.shippedContent')}` : ''}

@@ -10,6 +10,7 @@ import { getT } from '~/i18n/i18n.server'
 import { PEOPLES_WORDS } from '~/i18n/trans'
 import { requireUser } from '~/utils/session.server'
 import { listNotifications, markAllRead } from '~/modules/notifications/notifications.server'
+import { shownName } from '~/modules/users/names'
 import { threadPath } from '~/utils/slug'
 import { FLAG_REASON_LABELS, FLAG_REASONS, type FlagReason } from '~/modules/flags/validation'
 
@@ -35,7 +36,8 @@ export async function action({ request }: ActionFunctionArgs) {
 type Item = ReturnType<typeof useLoaderData<typeof loader>>['notifications'][number]
 
 /** "Budi", "Budi and Sari", "Budi and 2 others" */
-function people(t: TFunction, names: string[]) {
+function people(t: TFunction, actors: Item['actors']) {
+  const names = actors.map((a) => shownName(t, a))
   if (names.length === 0) return t('community.notifications.someone')
   if (names.length === 1) return names[0]
   if (names.length === 2)

@@ -20,6 +20,7 @@ import {
 import { EXISTING_TAGS_SHOWN, listTags } from '~/modules/questions/tags.server'
 import { questionSchema } from '~/modules/questions/validation'
 import { readForm } from '~/utils/form.server'
+import { newAccountLimit } from '~/utils/route-errors.server'
 import { forbidden, formValues, notFound } from '~/utils/http.server'
 import { previewReply, saveForm } from '~/utils/preview.server'
 import { threadPath } from '~/utils/slug'
@@ -64,10 +65,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     warnOfPersonalData({ title: values.title, body: values.body }, choiceOf(request.url))
   if (personalData) return json({ ok: false as const, fieldErrors: {}, values, personalData })
   return saveForm(values, questionSchema, async (input) => {
+    // Too many links or images for the person's trust level: the form says when that lifts.
     const result = await updateQuestion(user, id, {
       ...input,
       comment: values.comment.slice(0, 200),
-    })
+    }).catch(newAccountLimit)
+    if ('limited' in result) return { ok: false, fieldErrors: { body: result.limited } }
     return result.ok ? { ok: true, location: threadPath({ id, title: input.title }) } : result
   })
 }

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormError, NewPasswordField } from '~/components/forms'
-import { getT } from '~/i18n/i18n.server'
+import { getLanguage, getT } from '~/i18n/i18n.server'
 import { isResetTokenUsable, resetPassword } from '~/modules/accounts/password-reset.server'
 import { resetPasswordSchema } from '~/modules/accounts/validation'
 import { fieldErrorsOf } from '~/modules/questions/validation'
@@ -36,7 +36,11 @@ export async function action({ request }: ActionFunctionArgs) {
   })
   // The password is never sent back to the page.
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), { token })
-  const result = await resetPassword(parsed.data.token, parsed.data.password)
+  const result = await resetPassword(
+    parsed.data.token,
+    parsed.data.password,
+    await getLanguage(request),
+  )
   if (!result.ok) return invalid({ form: result.form }, { token })
   // Every session ended; logging in again is where a sanction still keeps someone out.
   return redirect('/reset-password?done=1')

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next'
 import { DeleteForm, EmailForm, PasswordForm } from '~/components/accounts/account-forms'
 import { SettingsNav } from '~/components/accounts/settings-nav'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { getT } from '~/i18n/i18n.server'
+import { getLanguage, getT } from '~/i18n/i18n.server'
 import { msg } from '~/i18n/message'
 import {
   changePassword,
@@ -52,14 +52,24 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return refuse(fieldErrorsOf(parsed.error))
   const input = parsed.data
   if (input.intent === 'password') {
-    const result = await changePassword(user, input.currentPassword, input.newPassword)
+    const result = await changePassword(
+      user,
+      input.currentPassword,
+      input.newPassword,
+      await getLanguage(request),
+    )
     if (!result.ok) return refuse(result.fieldErrors, result.status)
     return redirect(`/settings/account?passwordChanged=${result.sessionsEnded}`, {
       headers: { 'Set-Cookie': result.setCookie },
     })
   }
   if (input.intent === 'email') {
-    const result = await requestEmailChange(user, input.newEmail, input.emailPassword)
+    const result = await requestEmailChange(
+      user,
+      input.newEmail,
+      input.emailPassword,
+      await getLanguage(request),
+    )
     if (!result.ok) return refuse(result.fieldErrors, result.status)
     return redirect('/settings/account?emailSent=1')
   }

@@ -3,7 +3,7 @@ import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { getT } from '~/i18n/i18n.server'
+import { getLanguage, getT } from '~/i18n/i18n.server'
 import { EmailField, FormError, NewPasswordField, TextField } from '~/components/forms'
 import { getAuth, signUp } from '~/modules/auth/auth.server'
 import { signupSchema } from '~/modules/auth/validation'
@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password: typeof password === 'string' ? password : '',
   })
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values)
-  const result = await signUp(parsed.data, context.clientIp)
+  const result = await signUp(parsed.data, context.clientIp, await getLanguage(request))
   if (!result.ok) return invalid(result.fieldErrors, values, result.status)
   // The same reply whether the e-mail was new or already had an account (see signUp).
   const next = safeRedirect(values.redirectTo, '')

@@ -50,8 +50,8 @@ export async function action({ request }: ActionFunctionArgs) {
     : intentSchema.safeParse(form.get('intent') ?? 'kind')
   if (!intent.success) throw new Response(msg('errors.unknownAction'), { status: 400 })
   const done = unsubscribe(token, intent.data)
-  if (!done) return json({ done: null, scope: intent.data }, { status: 400 })
-  return json({ done: done.kind, scope: intent.data })
+  if (!done) return json({ done: null, scope: intent.data, alwaysSent: false }, { status: 400 })
+  return json({ done: done.kind, scope: intent.data, alwaysSent: done.alwaysSent })
 }
 
 function kindName(t: TFunction, kind: MailKind) {
@@ -76,22 +76,31 @@ export default function Unsubscribe() {
         <p className="notice" role="status">
           {result.scope === 'all'
             ? t('mail.unsubscribe.doneAll')
-            : result.done === 'digest'
-              ? t('mail.unsubscribe.doneDigest')
-              : t('mail.unsubscribe.done', { kind: kindName(t, result.done) })}
+            : result.alwaysSent
+              ? t('mail.unsubscribe.alwaysSent', { kind: kindName(t, result.done) })
+              : result.done === 'digest'
+                ? t('mail.unsubscribe.doneDigest')
+                : t('mail.unsubscribe.done', { kind: kindName(t, result.done) })}
         </p>
       ) : (
         <>
           <p className="lead">
-            {page.kind === 'digest'
-              ? t('mail.unsubscribe.confirmDigest', { email: page.email })
-              : t('mail.unsubscribe.confirm', { kind: kindName(t, page.kind), email: page.email })}
+            {page.alwaysSent
+              ? t('mail.unsubscribe.alwaysSent', { kind: kindName(t, page.kind) })
+              : page.kind === 'digest'
+                ? t('mail.unsubscribe.confirmDigest', { email: page.email })
+                : t('mail.unsubscribe.confirm', {
+                    kind: kindName(t, page.kind),
+                    email: page.email,
+                  })}
           </p>
           <Form method="post" className="form-actions">
             <input type="hidden" name="token" value={token} />
-            <button type="submit" name="intent" value="kind" className="button">
-              {t('mail.unsubscribe.button')}
-            </button>
+            {page.alwaysSent ? null : (
+              <button type="submit" name="intent" value="kind" className="button">
+                {t('mail.unsubscribe.button')}
+              </button>
+            )}
             <button type="submit" name="intent" value="all" className="button button-secondary">
               {t('mail.unsubscribe.all')}
             </button>

@@ -14,6 +14,7 @@ import { msg } from '~/i18n/message'
 import { HANDLE_PATTERN } from '~/modules/auth/validation'
 import { getUser } from '~/modules/auth/auth.server'
 import { ownFiguresFor } from '~/modules/metrics/dashboard.server'
+import { shownBio, shownName, SYSTEM_HANDLE } from '~/modules/users/names'
 import { getProfile } from '~/modules/users/users.server'
 import { atLeast } from '~/modules/policy/policy'
 import { notFound } from '~/utils/http.server'
@@ -23,12 +24,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const handle = (params.handle ?? '').toLowerCase()
-  if (!HANDLE_PATTERN.test(handle)) notFound(msg('community.profile.notFound'))
+  // The assistant's handle is one no person can choose; its answers link here.
+  if (!HANDLE_PATTERN.test(handle) && handle !== SYSTEM_HANDLE)
+    notFound(msg('community.profile.notFound'))
   // Public page; the asker and staff also see private questions, marked.
   const profile = getProfile(handle, await getUser(request))
   if (!profile) notFound(msg('community.profile.notFound'))
   const t = await getT(request)
-  const { displayName: name, handle: shown } = profile.user
+  const { handle: shown } = profile.user
+  const name = shownName(t, profile.user)
   // The person themselves and moderators find the account's standing and sanctions from here.
   const viewer = await getUser(request)
   const moderation =
@@ -59,11 +63,11 @@ export default function ProfilePage() {
         <Avatar person={user} size={72} />
         <div>
           <h1>
-            {user.displayName}
+            {shownName(t, user)}
             <RolePill role={user.role} />
           </h1>
           <p className="muted">@{user.handle}</p>
-          {user.bio ? <p className="profile-bio">{user.bio}</p> : null}
+          {shownBio(t, user) ? <p className="profile-bio">{shownBio(t, user)}</p> : null}
           <p className="muted">
             <Trans
               i18nKey="community.profile.memberSince"
@@ -96,7 +100,7 @@ export default function ProfilePage() {
               {recentQuestions.map((q) => (
                 <li key={q.id} className="question-summary">
                   <div className="summary-main">
-                    <h3 className="summary-title">
+                    <h3 className="summary-title" lang={q.language}>
                       <Link to={threadPath(q)}>{q.title}</Link>
                     </h3>
                     <div className="summary-footer muted">
@@ -131,7 +135,7 @@ export default function ProfilePage() {
               {recentAnswers.map((a) => (
                 <li key={a.id} className="question-summary">
                   <div className="summary-main">
-                    <h3 className="summary-title">
+                    <h3 className="summary-title" lang={a.question.language}>
                       <Link to={threadPath(a.question, a.id)}>{a.question.title}</Link>
                     </h3>
                     <div className="summary-footer muted">

@@ -13,13 +13,19 @@ import { contentVersion } from './db.server'
  * once it is that old: a signed-out reader may see a list a few seconds behind, never a thread.
  *
  * Only requests without any cookie are served from here or stored, and only 200 responses
- * that set none: nothing personal can be cached, or reach anyone else. A stored page is sent
+ * that set none: nothing personal can be cached, or reach anyone else. The one cookie allowed
+ * is the one that follows from the address alone (`?lng=`, set by an earlier middleware that
+ * leaves it in `res.locals[ADDRESS_COOKIE]`): the page is stored without it, and that
+ * middleware sets it on every answer, from here or not. A stored page is sent
  * again byte for byte, compressed once per encoding (Brotli at a higher quality than rendered
  * pages get, since it is paid once): its inline scripts carry the nonce of the response they
  * were rendered for, so a page from the cache is sent with a Content-Security-Policy that
  * allows exactly those scripts by their SHA-256 hashes instead of by a nonce. A route that must
  * do something on every view (the search log) says so in `onHit`.
  */
+/** The `res.locals` key of a Set-Cookie that follows from the address alone (see above). */
+export const ADDRESS_COOKIE = 'addressCookie'
+
 export type CachedRoute = {
   /** The page's path, or a pattern for pages with parameters (`/questions/1/…`). */
   path: string | RegExp
@@ -217,10 +223,12 @@ export function createPageCache(options: PageCacheOptions) {
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       collect(chunk, rest[0])
       const contentType = String(res.getHeader('content-type') ?? '')
+      const setCookies = [res.getHeader('set-cookie') ?? []].flat().map(String)
+      const addressCookie: unknown = res.locals[ADDRESS_COOKIE]
       const shareable =
         res.statusCode === 200 &&
         !tooLarge &&
-        res.getHeader('set-cookie') === undefined &&
+        setCookies.every((cookie) => cookie === addressCookie) &&
         /^(text\/html|application\/json)/.test(contentType)
       if (shareable) {
         const body = Buffer.concat(chunks)

@@ -1,5 +1,13 @@
 import { expect, test, type Page } from '@playwright/test'
+import { expectNoSeriousViolations } from './axe'
+import { englishOnlyStrings, expectNoEnglish, shownOn, translationKeys } from './english-words'
 import { DEMO_PASSWORD, newAccount, signUp } from './support'
+
+/**
+ * The English interface's own strings and the translation keys (see english-words.ts): an
+ * Indonesian page shows none of them.
+ */
+const ENGLISH = [...englishOnlyStrings(), ...translationKeys()]
 
 const PASSWORD_ARTICLE = 'Lupa kata sandi: cara mengatur ulang kata sandi akun'
 
@@ -21,10 +29,16 @@ test('a visitor switches to Bahasa Indonesia and the site speaks it, signed out 
   page,
 }) => {
   test.slow()
+  let questionPath = '/'
 
   await test.step('the footer’s switcher turns the home page Indonesian', async () => {
     await page.goto('/')
     await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+    // The check below would pass on any page if it could not see English at all.
+    expect(ENGLISH.length).toBeGreaterThan(300)
+    expect(await shownOn(page, ENGLISH)).toEqual(
+      expect.arrayContaining(['Ask a question', 'How can we help']),
+    )
     const footer = page.getByRole('contentinfo')
     // Named in both languages, so someone who cannot read the current one still finds it.
     await footer.getByRole('combobox', { name: /Language/ }).selectOption('Bahasa Indonesia')
@@ -52,6 +66,7 @@ test('a visitor switches to Bahasa Indonesia and the site speaks it, signed out 
     const recent = page.getByRole('region', { name: 'Aktivitas terbaru' })
     await expect(recent.getByText(AGO).first()).toBeVisible()
     await expect(page.getByText(/^\d+ pertanyaan · \d+ selesai/).first()).toBeVisible()
+    await expectNoEnglish(page, 'the home page', ENGLISH)
   })
 
   await test.step('the question list is Indonesian: heading, filters, badges, dates', async () => {
@@ -83,6 +98,7 @@ test('a visitor switches to Bahasa Indonesia and the site speaks it, signed out 
     const title = (await first.textContent()) ?? ''
     await first.click()
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+    questionPath = new URL(page.url()).pathname
     await expect(page.getByText(/^Ditanyakan \S/).first()).toBeVisible()
     const dates = page.getByRole('main').locator('time')
     await expect(dates.first()).toHaveText(RELATIVE)
@@ -92,6 +108,7 @@ test('a visitor switches to Bahasa Indonesia and the site speaks it, signed out 
     await expect(page.getByText('Jawaban terpilih', { exact: true })).toBeVisible()
     await expect(page.getByRole('link', { name: 'Masuk', exact: true }).last()).toBeVisible()
     await expect(page.getByText('untuk menjawab.', { exact: false })).toBeVisible()
+    await expectNoEnglish(page, 'a question page, signed out', ENGLISH)
   })
 
   await test.step('the choice survives a reload', async () => {
@@ -127,6 +144,8 @@ test('a visitor switches to Bahasa Indonesia and the site speaks it, signed out 
     await expect(picker.getByRole('radio', { name: 'Brewing help' })).toHaveCount(0)
     await expect(page.getByLabel('Tag', { exact: true })).toBeVisible()
     await expect(page.getByText('Jelaskan masalahnya dalam satu kalimat')).toBeVisible()
+    await expectNoEnglish(page, 'the ask form', ENGLISH)
+    await expectNoSeriousViolations(page, 'the ask form in Indonesian')
 
     // Sent empty: the server's messages come back as descriptors, shown in Indonesian.
     await page.getByLabel('Judul', { exact: true }).fill('Kopi')
@@ -134,6 +153,14 @@ test('a visitor switches to Bahasa Indonesia and the site speaks it, signed out 
     await expect(page.getByText('Judul minimal 10 karakter')).toBeVisible()
     await expect(page.getByText('Pilih kategori')).toBeVisible()
     await expect(page.getByText('Tambahkan minimal satu tag')).toBeVisible()
+    await expectNoEnglish(page, 'the ask form with its errors', ENGLISH)
+  })
+
+  await test.step('signed in, a question page shows no English of its own either', async () => {
+    await page.goto(questionPath)
+    await expect(page.getByRole('heading', { level: 2, name: /^\d+ jawaban$/ })).toBeVisible()
+    await expectNoEnglish(page, 'a question page, signed in', ENGLISH)
+    await expectNoSeriousViolations(page, 'a question page in Indonesian, signed in')
   })
 
   await test.step('“lupa kata sandi” finds the Indonesian password article first', async () => {

@@ -1,15 +1,20 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { deliverOutbox } from '~/modules/mail/delivery.server'
-import { sendDigests } from '~/modules/mail/digest.server'
+import { unsubscribeToken } from '~/modules/mail/unsubscribe.server'
 import { sanctionUser } from '~/modules/moderation/sanctions.server'
 import { mergeQuestion } from '~/modules/moderation/merge.server'
 import { putPreferences } from '~/modules/notifications/preferences.server'
-import { countUnread, listNotifications } from '~/modules/notifications/notifications.server'
+import {
+  countUnread,
+  listNotifications,
+  notify,
+} from '~/modules/notifications/notifications.server'
 import { loader as notificationsLoader } from '~/routes/notifications'
+import { action as unsubscribeAction, loader as unsubscribeLoader } from '~/routes/unsubscribe'
 import { setClock } from '~/utils/clock.server'
-import { write } from '~/utils/db.server'
-import { users } from '../../db/schema'
+import { db, write } from '~/utils/db.server'
+import { events, notificationPreferences, outbox, users } from '../../db/schema'
 import { callRoute, context, makeAnswer, makeQuestion, makeUser, request } from '../factories'
 import { TEST_EPOCH } from '../setup/integration'
 import { startSmtp, type FakeSmtp } from '../setup/smtp'
@@ -90,19 +95,18 @@ describe('telling the person a moderator acted on', () => {
     expect(mail.text).toContain(`http://localhost:3000/users/${person.handle}/moderation`)
   })
 
-  it('puts a sanction in a daily digest without a question to link (a choice stored earlier)', async () => {
+  it('sends a sanction at once even when a choice stored earlier said digest or off', async () => {
     setClock(new Date(TEST_EPOCH.getTime()))
     const person = await makeUser()
     write((tx) =>
-      putPreferences(tx, person.id, { 'moderation.sanctioned': { inApp: true, email: 'digest' } }),
+      putPreferences(tx, person.id, { 'moderation.sanctioned': { inApp: false, email: 'off' } }),
     )
     const moderator = await makeUser({ role: 'moderator' })
     sanctionUser(moderator, person.id, { kind: 'warn', days: '', reason: 'Please stay on topic' })
-    setClock(new Date(TEST_EPOCH.getTime() + DAY + 60_000))
-    sendDigests()
+    expect(listNotifications(person.id).map((n) => n.type)).toEqual(['moderation.sanctioned'])
     await deliver()
     const [mail] = await smtp.waitFor(1)
-    expect(mail.text).toContain('A message from the moderators')
+    expect(mail.subject).toBe('A message from the moderators')
     expect(mail.text).toContain(`/users/${person.handle}/moderation`)
   })
 
@@ -124,5 +128,104 @@ describe('telling the person a moderator acted on', () => {
     expect(mail.text).toContain(
       `http://localhost:3000/questions/${original}/refund-for-a-broken-v60`,
     )
+  })
+})
+
+describe('what moderators tell a person cannot be switched off', () => {
+  const header = (mail: { headerLines: readonly { key: string; line: string }[] }, key: string) =>
+    mail.headerLines.find((h) => h.key === key)?.line
+  const unsubscribeWith = async (token: string, intent: 'kind' | 'all') => {
+    const path = `/unsubscribe?token=${encodeURIComponent(token)}`
+    return callRoute(unsubscribeAction, {
+      request: await request(path, null, { form: { token, intent } }),
+      params: {},
+      context,
+    })
+  }
+  const unsubscribedEvents = () =>
+    db.select().from(events).where(eq(events.type, 'user.unsubscribed')).all()
+
+  it('a sanction e-mail carries no unsubscribe header or link, and its footer says why it came', async () => {
+    const person = await makeUser()
+    const moderator = await makeUser({ role: 'moderator' })
+    sanctionUser(moderator, person.id, { kind: 'warn', days: '', reason: 'Be kind' })
+    await deliver()
+    const [mail] = await smtp.waitFor(1)
+    expect(mail.subject).toBe('A message from the moderators')
+    expect(header(mail, 'list-unsubscribe')).toBeUndefined()
+    expect(header(mail, 'list-unsubscribe-post')).toBeUndefined()
+    expect(mail.text).not.toContain('/unsubscribe')
+    expect(mail.html).not.toContain('/unsubscribe')
+    expect(mail.text).toContain('it is about your account or one of your posts on localhost:3000')
+    expect(mail.text).toContain('cannot be switched off')
+
+    // the same for a post hidden after flags
+    smtp.received.length = 0
+    const questionId = await makeQuestion(person, { title: 'Beans arrived stale' })
+    write((tx) =>
+      notify(tx, { userId: person.id, type: 'post.hidden_by_flags', actorId: null, questionId }),
+    )
+    await deliver()
+    const [hidden] = await smtp.waitFor(1)
+    expect(hidden.subject).toContain('Beans arrived stale')
+    expect(header(hidden, 'list-unsubscribe')).toBeUndefined()
+    expect(hidden.text).not.toContain('/unsubscribe')
+    expect(hidden.text).toContain('cannot be switched off')
+  })
+
+  it('an unsubscribe link for sanctions (as older e-mails carried) changes nothing, and the next sanction still arrives', async () => {
+    const person = await makeUser()
+    setLanguage(person.id, 'id')
+    const moderator = await makeUser({ role: 'moderator' })
+    const token = unsubscribeToken(person.id, 'moderation.sanctioned')
+    const page = await callRoute(unsubscribeLoader, {
+      request: await request(`/unsubscribe?token=${encodeURIComponent(token)}`),
+      params: {},
+      context,
+    })
+    expect(await page.json()).toMatchObject({
+      page: { kind: 'moderation.sanctioned', alwaysSent: true },
+    })
+    const res = await unsubscribeWith(token, 'kind')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ done: 'moderation.sanctioned', alwaysSent: true })
+    // a one-click POST from a mail client is the same request without the intent
+    const path = `/unsubscribe?token=${encodeURIComponent(token)}`
+    await callRoute(unsubscribeAction, {
+      request: await request(path, null, { form: { 'List-Unsubscribe': 'One-Click' } }),
+      params: {},
+      context,
+    })
+    expect(db.select().from(notificationPreferences).all()).toHaveLength(0)
+    expect(unsubscribedEvents()).toHaveLength(0)
+
+    sanctionUser(moderator, person.id, { kind: 'warn', days: '', reason: 'Jangan kasar' })
+    await deliver()
+    const [mail] = await smtp.waitFor(1)
+    expect(mail.subject).toBe('Pesan dari moderator')
+    expect(mail.text).toContain('tidak bisa dimatikan')
+  })
+
+  it('after “unsubscribe from all e-mail”, answers stop coming but the next sanction and hidden-post notices still arrive', async () => {
+    const person = await makeUser()
+    const moderator = await makeUser({ role: 'moderator' })
+    await makeAnswer(await makeUser(), await makeQuestion(person))
+    const [answerMail] = db.select().from(outbox).all()
+    const link = new URL(answerMail.headers['List-Unsubscribe'].slice(1, -1))
+    const res = await unsubscribeWith(link.searchParams.get('token')!, 'all')
+    expect(await res.json()).toMatchObject({ done: 'question.answered', scope: 'all' })
+    const [logged] = unsubscribedEvents()
+    expect(logged.data?.types).not.toContain('moderation.sanctioned')
+    expect(logged.data?.types).not.toContain('post.hidden_by_flags')
+    await deliver()
+    smtp.received.length = 0
+
+    // answers no longer come by e-mail...
+    await makeAnswer(await makeUser(), await makeQuestion(person))
+    // ...a sanction does
+    sanctionUser(moderator, person.id, { kind: 'warn', days: '', reason: 'Stay on topic' })
+    await deliver()
+    const mails = await smtp.waitFor(1)
+    expect(mails.map((m) => m.subject)).toEqual(['A message from the moderators'])
   })
 })

@@ -31,7 +31,7 @@ const HOUR = 60 * 60_000
 const at = (hours: number) => new Date(TEST_EPOCH.getTime() + hours * HOUR)
 
 const ONE: Suggestions = {
-  kb: [{ type: 'kb', id: 1, title: 'A', titleHtml: 'A', detail: '', status: null }],
+  kb: [{ type: 'kb', id: 1, title: 'A', titleHtml: 'A', language: 'en', detail: '', status: null }],
   threads: [],
 }
 const NONE: Suggestions = { kb: [], threads: [] }

@@ -1,10 +1,14 @@
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { users } from '../../db/schema'
+import { db, write } from '~/utils/db.server'
 import { action as languageAction } from '~/routes/language'
 import { loader as listLoader } from '~/routes/questions._index'
 import { loader as tagsLoader } from '~/routes/tags._index'
 import { runInRequestScope } from '~/utils/request-scope.server'
 import { callRoute, context, makeQuestion, makeUser, request } from '../factories'
-import { startApp, type RunningApp } from '../setup/app'
+import { cookieFrom, startApp, type RunningApp } from '../setup/app'
+import { sessionCookie } from '../setup/site'
 
 type Titled = { title: string }
 
@@ -143,5 +147,95 @@ describe('the plain pages sent before any route runs', () => {
     const html = await res.text()
     expect(html).toContain('<html lang="id">')
     expect(html).toContain('Situs ini hanya menerima permintaan GET, HEAD, POST, OPTIONS.')
+  })
+})
+
+describe('a ?lng= link', () => {
+  let app: RunningApp
+  beforeAll(async () => {
+    app = await startApp({ PAGE_CACHE_SECONDS: '60' })
+  })
+  afterAll(() => app.close())
+
+  const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36'
+  const get = async (path: string, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${app.url}${path}`, {
+      headers: { 'User-Agent': BROWSER, 'Accept-Language': 'en', ...headers },
+      redirect: 'manual',
+    })
+    const html = await res.text()
+    return {
+      status: res.status,
+      cache: res.headers.get('x-page-cache'),
+      setCookie: res.headers.getSetCookie(),
+      cookie: cookieFrom(res),
+      lang: /<html lang="(\w+)"/.exec(html)?.[1],
+      html,
+    }
+  }
+  const languageOf = (userId: number) =>
+    db.select({ language: users.language }).from(users).where(eq(users.id, userId)).get()?.language
+
+  it('is kept: its answer sets the switcher’s cookie, and the next plain page is in that language', async () => {
+    const linked = await get('/questions?lng=id')
+    expect(linked.lang).toBe('id')
+    expect(linked.setCookie).toHaveLength(1)
+    expect(linked.cookie).toMatch(/^tanya_lang=/)
+    const next = await get('/tags', { Cookie: linked.cookie })
+    expect(next.lang).toBe('id')
+    // the browser already keeps it: nothing to set again
+    expect((await get('/tags?lng=id', { Cookie: linked.cookie })).setCookie).toEqual([])
+    // a language we do not have is ignored
+    const unknown = await get('/tags?lng=fr')
+    expect(unknown.lang).toBe('en')
+    expect(unknown.setCookie).toEqual([])
+  })
+
+  it('pages from the cache are kept per language, and each answer sets only the cookie its own address asks for', async () => {
+    await makeQuestion(await makeUser())
+    const first = await get('/questions?lng=id')
+    const again = await get('/questions?lng=id')
+    expect(again.cache).toBe('hit')
+    expect(again.lang).toBe('id')
+    expect(again.cookie).toBe(first.cookie)
+    // the same address in English is another page, with its own cookie
+    const english = await get('/questions?lng=en')
+    expect(english.lang).toBe('en')
+    expect(english.cookie).not.toBe(first.cookie)
+    expect(english.cookie).toMatch(/^tanya_lang=/)
+    // the plain address is neither of them, and sets nothing
+    for (const accept of ['en', 'id']) {
+      const plain = await get('/questions', { 'Accept-Language': accept })
+      expect(plain.lang).toBe(accept)
+      expect(plain.setCookie).toEqual([])
+      expect((await get('/questions', { 'Accept-Language': accept })).setCookie).toEqual([])
+    }
+  })
+
+  it('never changes the account’s language: someone signed in keeps theirs over the cookie', async () => {
+    const member = await makeUser()
+    write((tx) => tx.update(users).set({ language: 'id' }).where(eq(users.id, member.id)).run())
+    const session = (await sessionCookie(member)).split(';')[0]
+    const linked = await get('/tags?lng=en', { Cookie: session })
+    // the link's own page is in the language it names...
+    expect(linked.lang).toBe('en')
+    expect(languageOf(member.id)).toBe('id')
+    // ...and the account's language comes before the cookie it set (cookie en, account id)
+    const next = await get('/tags', { Cookie: `${session}; ${linked.cookie}` })
+    expect(next.lang).toBe('id')
+    expect(languageOf(member.id)).toBe('id')
+  })
+
+  it('hreflang alternates name the page in each language and the plain address as x-default', async () => {
+    const page = await get('/questions?sort=newest&lng=id')
+    const links = [
+      ...page.html.matchAll(/<link rel="alternate" hrefLang="([\w-]+)" href="([^"]+)"/g),
+    ]
+    // absolute, on the site's address (BASE_URL)
+    expect(links.map((m) => [m[1], m[2].replaceAll('&amp;', '&')])).toEqual([
+      ['en', 'http://localhost:3000/questions?sort=newest&lng=en'],
+      ['id', 'http://localhost:3000/questions?sort=newest&lng=id'],
+      ['x-default', 'http://localhost:3000/questions?sort=newest'],
+    ])
   })
 })

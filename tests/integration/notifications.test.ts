@@ -30,7 +30,9 @@ describe('notifications', () => {
       question: { id, title: 'Grinder makes a squeaking noise' },
     })
     // The newest first in the names.
-    expect(entries[0].actors).toEqual(answerers.map((a) => a.displayName).reverse())
+    expect(entries[0].actors.map((a) => a.displayName)).toEqual(
+      answerers.map((a) => a.displayName).reverse(),
+    )
     expect(countUnread(asker.id)).toBe(1)
   })
 

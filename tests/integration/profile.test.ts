@@ -86,7 +86,12 @@ describe('profile page', () => {
         score: 0,
         createdAt: expect.any(String),
         isAccepted: true,
-        question: { id: kept, title: 'Where is my bag of Toraja beans?', visibility: 'public' },
+        question: {
+          id: kept,
+          title: 'Where is my bag of Toraja beans?',
+          language: 'en',
+          visibility: 'public',
+        },
       },
     ])
     // Nothing private leaks into the page data.

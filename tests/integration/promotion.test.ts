@@ -263,13 +263,18 @@ describe('publishing and rejecting', () => {
 
     expect(listCandidates('en')).toEqual([])
     expect(getKbLinksForQuestion(questionId)).toEqual({
-      promotedTo: [{ slug: article.slug, title: article.title }],
+      promotedTo: [{ slug: article.slug, title: article.title, language: 'en' }],
       solvedBy: null,
     })
     const view = await get(articleLoader, `/kb/${article.slug}`, null, { slug: article.slug })
     const data = (await view.json()) as { page: { sources: Json[] } }
     expect(data.page.sources).toEqual([
-      { id: questionId, title: 'My V60 coffee tastes sour every morning', hidden: false },
+      {
+        id: questionId,
+        title: 'My V60 coffee tastes sour every morning',
+        language: 'en',
+        hidden: false,
+      },
     ])
 
     // A second publish of the same candidate finds nothing to publish.
@@ -481,7 +486,11 @@ describe('solved by an article', () => {
     const article = db.select().from(kbArticles).where(eq(kbArticles.id, articleId)).get()!
     expect(article.solvedCount).toBe(2)
     expect(eventTypes().filter((t) => t === 'kb.solved_question')).toHaveLength(2)
-    expect(getKbLinksForQuestion(later).solvedBy).toEqual({ slug, title: PUBLISH_FORM.title })
+    expect(getKbLinksForQuestion(later).solvedBy).toEqual({
+      slug,
+      title: PUBLISH_FORM.title,
+      language: 'en',
+    })
 
     const stranger = await makeUser()
     const other = await makeQuestion(await makeUser(), { title: 'Someone else asked this one' })
@@ -502,7 +511,12 @@ describe('hidden source threads', () => {
     expect((JSON.parse(text) as { page: { sources: Json[] } }).page.sources).toEqual([])
     expect(getArticlePage(slug, await makeUser(), 'en')?.sources).toEqual([])
     expect(getArticlePage(slug, moderator, 'en')?.sources).toEqual([
-      { id: questionId, title: 'Private details in a sour V60 thread', hidden: true },
+      {
+        id: questionId,
+        title: 'Private details in a sour V60 thread',
+        language: 'en',
+        hidden: true,
+      },
     ])
   })
 

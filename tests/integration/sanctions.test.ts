@@ -16,6 +16,8 @@ import { newSubmissionKey } from '~/modules/submissions/submissions.server'
 import { setClock } from '~/utils/clock.server'
 import { db } from '~/utils/db.server'
 import { isDomainError } from '~/utils/domain-errors'
+import { translateMessage } from '~/i18n/message'
+import { translatorFor } from '~/i18n/translator.server'
 import { answers, events, sessions, users } from '../../db/schema'
 import {
   callRoute,
@@ -118,7 +120,11 @@ describe('sanctions', () => {
     if (login.ok) return
     expect(login.status).toBe(403)
     expect(inEnglish(login.fieldErrors.form!)).toBe(
-      'This account is suspended until 2026-03-09 09:00 UTC. Reason: “Spam links”.',
+      'This account is suspended until 9 Mar 2026, 09:00 UTC. Reason: “Spam links”.',
+    )
+    // the end is written the reader's way, with its zone named, not as a machine writes it
+    expect(translateMessage(translatorFor('id'), login.fieldErrors.form!)).toBe(
+      'Akun ini ditangguhkan sampai 9 Mar 2026, 09.00 UTC. Alasan: “Spam links”.',
     )
     // a wrong password learns nothing about the suspension
     const wrong = await logIn(member.email, 'not the password at all', '203.0.113.9')

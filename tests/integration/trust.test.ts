@@ -15,7 +15,12 @@ import { listNotifications } from '~/modules/notifications/notifications.server'
 import { getQuestionPage, listQuestions } from '~/modules/questions/questions.server'
 import { createQuestion } from '~/modules/questions/questions.server'
 import { searchThreads } from '~/modules/search/thread-search.server'
-import { TL3_GRACE_DAYS, TRUST_REQUIREMENTS } from '~/modules/trust/levels'
+import {
+  DAILY_FLAGS_BY_TRUST,
+  NEW_ACCOUNT,
+  TL3_GRACE_DAYS,
+  TRUST_REQUIREMENTS,
+} from '~/modules/trust/levels'
 import { saveSpamSettings } from '~/modules/trust/spam.server'
 import {
   lockTrustLevel,
@@ -48,6 +53,7 @@ import {
   callRoute,
   context,
   errorsInEnglish,
+  inEnglish,
   makeAnswer,
   makeCategory,
   makeQuestion,
@@ -393,6 +399,88 @@ describe('new-account limits', () => {
     )
     at(DAY)
     expect((await ask('Parcel number 3 has not arrived')).status).toBe(302)
+  })
+})
+
+describe('new-account limits on answers and flags', () => {
+  it('allows ten answers on the first day and says when that lifts', async () => {
+    const { questionId, fresh } = await newcomer()
+    saveSpamSettings(await makeUser({ role: 'staff' }), { holdFirstPosts: false, words: '' })
+    const max = NEW_ACCOUNT.firstDayAnswers
+    expect(max).toBe(10)
+    for (let i = 0; i < max; i++) {
+      at(i * 5 * MINUTE)
+      const res = await postAnswer(fresh, questionId, `Thought number ${i} about the grind size.`)
+      expect(res.status).toBe(302)
+    }
+    at(3 * 60 * MINUTE)
+    const refused = await postAnswer(fresh, questionId, 'One more thought about the water.')
+    expect(refused.status).toBe(429)
+    const reply = await refused.json()
+    expect(reply.values.body).toBe('One more thought about the water.')
+    expect(errorsInEnglish(reply.fieldErrors).form).toBe(
+      'On its first day an account may post 10 answers. The limit lifts in 21 hours; your text is kept below.',
+    )
+    expect(db.select().from(answers).where(eq(answers.authorId, fresh.id)).all()).toHaveLength(max)
+    // questions have their own count: the answers did not use it up
+    at(3 * 60 * MINUTE + MINUTE)
+    expect(
+      (
+        await callRoute(askAction, {
+          request: await request('/ask', fresh, {
+            form: {
+              intent: 'save',
+              title: 'Which burr set fits the old model?',
+              body: 'My grinder is from 2019 and the burrs are worn down.',
+              category: 'orders-shipping',
+              tags: 'shipping',
+              language: 'auto',
+              visibility: 'public',
+            },
+          }),
+          params: {},
+          context,
+        })
+      ).status,
+    ).toBe(302)
+    at(DAY)
+    expect((await postAnswer(fresh, questionId, 'One more thought about the water.')).status).toBe(
+      302,
+    )
+  })
+
+  it('lets a new member raise 5 flags a day and says when the allowance resets', async () => {
+    makeCategory()
+    const author = await makeUser()
+    const fresh = await makeUser({ trust: 0 })
+    const ids: number[] = []
+    for (let i = 0; i < 7; i++)
+      ids.push(await makeQuestion(author, { title: `Question ${i} about milk frothing` }))
+    const flag = async (questionId: number) =>
+      callRoute(threadAction, {
+        request: await request(`/questions/${questionId}/q`, fresh, {
+          form: { intent: 'flag', reason: 'off-topic', note: '' },
+        }),
+        params: { questionId: String(questionId), slug: 'q' },
+        context,
+      })
+    expect(DAILY_FLAGS_BY_TRUST[0]).toBe(5)
+    for (let i = 0; i < 5; i++) {
+      at(i * 60 * MINUTE)
+      expect((await flag(ids[i]!)).status).toBe(302)
+    }
+    at(6 * 60 * MINUTE)
+    const refused = await flag(ids[5]!)
+    expect(refused.status).toBe(429)
+    // the first flag (at 0 h) is a day old at 24 h; the clock is at 6 h
+    expect(inEnglish((await refused.json()).fieldErrors.form)).toBe(
+      'You have used your 5 flags for today. You can flag again in 18 hours.',
+    )
+    at(DAY + 1)
+    expect((await flag(ids[5]!)).status).toBe(302)
+    // and at trust 1 the same person has 10
+    db.update(users).set({ trustLevel: 1 }).where(eq(users.id, fresh.id)).run()
+    expect((await flag(ids[6]!)).status).toBe(302)
   })
 })
 

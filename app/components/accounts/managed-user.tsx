@@ -2,7 +2,7 @@ import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FormError, SelectField } from '~/components/forms'
 import { Avatar, RolePill } from '~/components/post-meta'
-import { useIntlLocale, useNumber } from '~/components/time'
+import { formatMoment, useIntlLocale, useNumber } from '~/components/time'
 import { ROLE_NAMES } from '~/modules/accounts/validation'
 
 type Managed = {
@@ -35,13 +35,8 @@ export function ManagedUser({
   const number = useNumber()
   const locale = useIntlLocale()
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
-  const moment = new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  })
   const { user, standing, sanctions, flags } = managed
-  const until = (iso: string) => `${moment.format(new Date(iso))} UTC`
+  const until = (iso: string) => formatMoment(new Date(iso), locale)
   return (
     <div className="managed-user">
       <p>

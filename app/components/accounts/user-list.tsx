@@ -4,6 +4,7 @@ import { Pagination } from '~/components/pagination'
 import { Avatar } from '~/components/post-meta'
 import { useIntlLocale, useNumber } from '~/components/time'
 import { ROLE_NAMES } from '~/modules/accounts/validation'
+import { shownName } from '~/modules/users/names'
 
 type Person = {
   id: number
@@ -72,7 +73,7 @@ export function UserList({
                     <span className="user-cell">
                       <Avatar person={u} size={28} />
                       <span>
-                        <Link to={`/admin/users/${u.handle}`}>{u.displayName}</Link>
+                        <Link to={`/admin/users/${u.handle}`}>{shownName(t, u)}</Link>
                         <br />
                         <span className="muted">@{u.handle}</span>
                       </span>

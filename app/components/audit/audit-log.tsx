@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { AuditEntry } from '~/modules/audit/audit.server'
 import { AUDIT_KIND_NAMES, KIND_LABELS, SANCTION_LABELS } from '~/modules/audit/kinds'
 import type { MessageKey } from '~/i18n/keys'
+import { shownName } from '~/modules/users/names'
 import { RelativeTime } from '../time'
 
 type Values = Partial<Record<'actor' | 'kind' | 'user' | 'question' | 'from' | 'to', string>>
@@ -100,7 +101,7 @@ function Target({ e }: { e: AuditEntry }) {
   if (e.user)
     links.push(
       <Link key="u" to={`/users/${e.user.handle}/moderation`}>
-        {e.user.displayName} (@{e.user.handle})
+        {shownName(t, e.user)} (@{e.user.handle})
       </Link>,
     )
   if (links.length === 0) return null
@@ -123,7 +124,7 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
           <p>
             <strong>
               {e.actor ? (
-                <Link to={`/users/${e.actor.handle}`}>{e.actor.displayName}</Link>
+                <Link to={`/users/${e.actor.handle}`}>{shownName(t, e.actor)}</Link>
               ) : (
                 t('audit.page.system')
               )}

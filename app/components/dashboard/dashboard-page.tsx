@@ -4,9 +4,10 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CategorySelect } from '~/components/category-select'
 import { useDuration } from '~/components/duration'
-import { useNumber } from '~/components/time'
+import { formatDate, useIntlLocale, useNumber, usePercent } from '~/components/time'
 import type { Dashboard, Figure, Filters } from '~/modules/metrics/dashboard.server'
 import type { TableName } from '~/modules/metrics/validation'
+import { shownName } from '~/modules/users/names'
 import { TrendChart } from './trend-chart'
 
 type Data = SerializeFrom<{ filters: Filters; dashboard: Dashboard }>
@@ -15,11 +16,11 @@ type Data = SerializeFrom<{ filters: Filters; dashboard: Dashboard }>
 export function useFormats() {
   const duration = useDuration()
   const number = useNumber()
+  const percent = usePercent()
   return {
     number,
     ms: (ms: number | null) => (ms === null ? '—' : duration(Math.round(ms / 60_000))),
-    percent: (share: number | null) =>
-      share === null ? '—' : `${number(Math.round(share * 1000) / 10)} %`,
+    percent,
   }
 }
 
@@ -142,7 +143,7 @@ function PeopleTable<P extends Person>({
         {people.map((p) => (
           <tr key={p.userId}>
             <th scope="row">
-              <Link to={`/users/${p.handle}`}>{p.displayName}</Link>
+              <Link to={`/users/${p.handle}`}>{shownName(t, p)}</Link>
             </th>
             {columns.map(([label, value]) => (
               <td key={label}>{number(value(p))}</td>
@@ -201,6 +202,7 @@ export function DashboardFilters({
 export function DashboardBody({ data }: { data: Data }) {
   const { t } = useTranslation()
   const { ms, percent, number } = useFormats()
+  const locale = useIntlLocale()
   const { dashboard: d, filters } = data
   const who = {
     all: 'dashboard.frt.all',
@@ -208,7 +210,7 @@ export function DashboardBody({ data }: { data: Data }) {
     staff: 'dashboard.frt.staff',
   } as const
   const points = (pick: (r: Data['dashboard']['trend'][number]) => number | null) =>
-    d.trend.map((r) => ({ label: r.start, value: pick(r) }))
+    d.trend.map((r) => ({ label: formatDate(new Date(r.start), locale), value: pick(r) }))
   const all = d.firstResponse.find((r) => r.who === 'all')!
   return (
     <>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { SerializeFrom } from '@remix-run/node'
 import type { ThreadSupportView } from '~/modules/surveys/surveys.server'
-import { useIntlLocale } from '~/components/time'
+import { formatDate, useIntlLocale } from '~/components/time'
 import { SurveyForm } from './survey-form'
 
 type View = SerializeFrom<ThreadSupportView>
@@ -13,7 +13,7 @@ type View = SerializeFrom<ThreadSupportView>
 export function ThreadSupport({ view }: { view: View }) {
   const { t } = useTranslation()
   const locale = useIntlLocale()
-  const date = (d: string) => new Date(d).toLocaleDateString(locale, { dateStyle: 'long' })
+  const date = (d: string) => formatDate(new Date(d), locale, 'long')
   const { survey, answersClosed } = view
   return (
     <>

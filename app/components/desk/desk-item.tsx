@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { shownName } from '~/modules/users/names'
 import { threadPath } from '~/utils/slug'
 import { useDuration } from './duration'
 import { EscalationActions, type StaffMember } from './escalation-actions'
@@ -7,6 +8,7 @@ import { EscalationActions, type StaffMember } from './escalation-actions'
 export type DeskListItem = {
   id: number
   title: string
+  language: string
   visibility: 'public' | 'private'
   category: { slug: string; name: string }
   asker: { handle: string; displayName: string }
@@ -44,7 +46,9 @@ export function DeskItem({
     >
       <div className="desk-item-main">
         <h3 id={titleId} className="desk-item-title">
-          <Link to={threadPath(item)}>{item.title}</Link>
+          <Link to={threadPath(item)} lang={item.language}>
+            {item.title}
+          </Link>
         </h3>
         <p className="desk-item-tags">
           {escalation ? (
@@ -75,7 +79,7 @@ export function DeskItem({
           <span>{t('desk.item.waited', { duration: duration(item.waitedMs) })}</span>
           <span>
             {t('desk.item.asked', {
-              name: item.asker.displayName,
+              name: shownName(t, item.asker),
               age: duration(item.ageMs),
             })}
           </span>

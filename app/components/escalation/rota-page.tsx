@@ -2,7 +2,7 @@
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FormError, SelectField, TextField } from '~/components/forms'
-import { ZonedTime } from '~/components/time'
+import { formatZoned, useIntlLocale, ZonedTime } from '~/components/time'
 import { useMessage } from '~/i18n/use-message'
 import { OVERRIDE_REASON_MAX, WEEKDAYS } from '~/modules/escalation/validation'
 
@@ -13,6 +13,7 @@ export function RotaView() {
   const data = useActionData<typeof action>()
   const [params] = useSearchParams()
   const { t } = useTranslation()
+  const locale = useIntlLocale()
   const message = useMessage()
   const typed = data?.values as Record<string, string> | undefined
   const rotaErrors: Partial<Record<string, string>> =
@@ -243,7 +244,7 @@ export function RotaView() {
                       className="button button-secondary"
                       aria-label={t('escalation.rota.removeOverrideLabel', {
                         name: o.name,
-                        time: new Date(o.startsAt).toISOString().slice(0, 16).replace('T', ' '),
+                        time: formatZoned(new Date(o.startsAt), locale, zone),
                       })}
                     >
                       {t('escalation.rota.removeOverride')}

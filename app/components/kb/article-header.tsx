@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
-import { useIntlLocale, useNumber } from '../time'
+import { formatDate, useIntlLocale, useNumber } from '../time'
 
 /** "Updated 2 November 2026" / "Diperbarui 2 November 2026": a long date in the page's language. */
 function DatedText({
@@ -11,11 +11,11 @@ function DatedText({
   value: string
 }) {
   const date = new Date(value)
-  const text = new Intl.DateTimeFormat(useIntlLocale(), { dateStyle: 'long', timeZone: 'UTC' })
+  const locale = useIntlLocale()
   return (
     <Trans
       i18nKey={i18nKey}
-      values={{ date: text.format(date) }}
+      values={{ date: formatDate(date, locale, 'long') }}
       components={{ when: <time dateTime={date.toISOString()} /> }}
     />
   )

@@ -2,7 +2,7 @@
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { FormError, TextAreaField, TextField } from '~/components/forms'
-import { RelativeTime } from '~/components/time'
+import { formatDate, RelativeTime, useIntlLocale } from '~/components/time'
 import { useMessage } from '~/i18n/use-message'
 import { SANCTION_DAYS_MAX, SANCTION_REASON_MAX } from '~/modules/moderation/sanction-validation'
 import { SANCTION_KINDS } from '../../../db/schema'
@@ -17,6 +17,7 @@ export function SanctionsView() {
   const [params] = useSearchParams()
   const { t } = useTranslation()
   const message = useMessage()
+  const locale = useIntlLocale()
   const done = params.get('done')
   const inForce = [
     standing.banned ? t('moderation.kinds.ban') : null,
@@ -85,7 +86,7 @@ export function SanctionsView() {
                       className="button button-secondary"
                       aria-label={t('moderation.page.liftLabel', {
                         kind: t(`moderation.kinds.${s.kind}`),
-                        date: new Date(s.createdAt).toISOString().slice(0, 10),
+                        date: formatDate(new Date(s.createdAt), locale),
                       })}
                     >
                       {t('moderation.page.lift')}

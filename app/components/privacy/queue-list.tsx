@@ -39,7 +39,7 @@ export function QueueRow({ q }: { q: SerializeFrom<QueueItem> }) {
   return (
     <li className="question-summary">
       <div className="summary-main">
-        <h3 className="summary-title">
+        <h3 className="summary-title" lang={q.language}>
           <Link to={threadPath(q)}>{q.title}</Link>
         </h3>
         <p className="queue-timing">

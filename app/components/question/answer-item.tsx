@@ -2,6 +2,7 @@ import { useFetcher } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { answerTargetOn, can, type Actor, type QuestionTarget } from '~/modules/policy/policy'
+import { shownName } from '~/modules/users/names'
 import { Byline } from '../post-meta'
 import { VoteControl } from '../vote-control'
 import { PostActions } from './post-actions'
@@ -53,7 +54,7 @@ export function AnswerItem({
       id={`answer-${answer.id}`}
       className={`post answer${answer.isAccepted ? ' accepted' : ''}${removed ? ' removed' : ''}`}
       // Named by who wrote it; "Accepted answer" is said once, by the visible label inside.
-      aria-label={t('questions.answer.by', { name: answer.author.displayName })}
+      aria-label={t('questions.answer.by', { name: shownName(t, answer.author) })}
     >
       <div className="post-side">
         <VoteControl

@@ -6,7 +6,7 @@ import { NOTE_MAX, REMOVAL_REASON_LABELS, REMOVAL_REASONS } from '~/modules/mode
 import { ruleLabel } from '~/modules/trust/rules'
 import { threadPath } from '~/utils/slug'
 import { SelectField, TextAreaField, TextField } from '../forms'
-import { formatRelative, RelativeTime, useIntlLocale } from '../time'
+import { formatNumber, formatRelative, RelativeTime, useIntlLocale } from '../time'
 
 export type ReviewItemView = {
   id: number
@@ -96,10 +96,10 @@ export function ReviewItem({
         {item.author.banned ? <span className="badge">{t('flags.review.item.banned')}</span> : null}
         <span className="review-score">
           {item.held
-            ? t('trust.review.score', { score: item.score })
+            ? t('trust.review.score', { score: formatNumber(item.score, locale) })
             : t('flags.review.item.score', {
                 count: item.flagCount,
-                score: item.score.toFixed(1),
+                score: formatNumber(item.score, locale, 1),
               })}
         </span>
         <span className="muted">
@@ -126,7 +126,7 @@ export function ReviewItem({
             <Link to={`/users/${f.flagger.handle}`}>{f.flagger.displayName}</Link>
             <span className="muted">
               {' · '}
-              {t('flags.review.item.weight', { weight: f.weight.toFixed(2) })}
+              {t('flags.review.item.weight', { weight: formatNumber(f.weight, locale, 2) })}
             </span>
             {f.note ? <p className="review-note">{f.note}</p> : null}
           </li>

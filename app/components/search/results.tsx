@@ -11,6 +11,7 @@ type KbHitView = {
   id: number
   titleHtml: string
   summaryHtml: string
+  language: string
   category: { name: string } | null
 }
 
@@ -42,11 +43,16 @@ export function KbResults({
               <span className="badge badge-kb">{t('search.results.article')}</span>{' '}
               <a
                 href={openHref({ type: 'kb', id: a.id, from: 'search', q: q })}
+                lang={a.language}
                 // Highlighted by the search module: escaped text plus our own <mark>s.
                 dangerouslySetInnerHTML={{ __html: a.titleHtml }}
               />
             </h3>
-            <p className="result-snippet" dangerouslySetInnerHTML={{ __html: a.summaryHtml }} />
+            <p
+              className="result-snippet"
+              lang={a.language}
+              dangerouslySetInnerHTML={{ __html: a.summaryHtml }}
+            />
             {a.category ? <p className="result-meta muted">{a.category.name}</p> : null}
           </li>
         ))}
@@ -63,6 +69,8 @@ export function KbResults({
 type ThreadHitView = {
   id: number
   titleHtml: string
+  language: string
+  snippetLanguage: string
   snippetHtml: string
   snippetFrom: 'question' | 'answer'
   status: 'open' | 'answered' | 'solved'
@@ -113,6 +121,7 @@ export function ThreadResults({
                     from: 'search',
                     q: q,
                   })}
+                  lang={hit.language}
                   dangerouslySetInnerHTML={{ __html: hit.titleHtml }}
                 />
               </h3>
@@ -121,7 +130,10 @@ export function ThreadResults({
                   {hit.snippetFrom === 'answer' ? (
                     <span className="result-from">{t('search.results.acceptedAnswer')} </span>
                   ) : null}
-                  <span dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
+                  <span
+                    lang={hit.snippetLanguage}
+                    dangerouslySetInnerHTML={{ __html: hit.snippetHtml }}
+                  />
                 </p>
               ) : null}
               <p className="result-meta">

@@ -4,12 +4,10 @@ import type { AutomationSettings } from '~/modules/templates/validation'
 import type { TemplateRow } from '~/modules/templates/outcomes.server'
 import { useMessage } from '~/i18n/use-message'
 import { FormError, TextField } from '../forms'
-import { RelativeTime } from '../time'
+import { RelativeTime, useNumber, usePercent } from '../time'
 import { TrendChart } from './trend-chart'
 
 type Notice = { at: string; title: string; rate: number }
-
-const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`)
 
 /** The templates page: notices, the automation limits, and each template with its figures. */
 export function TemplatesOverview({
@@ -26,6 +24,7 @@ export function TemplatesOverview({
   fieldErrors: Partial<Record<string, string>>
 }) {
   const { t } = useTranslation()
+  const percent = usePercent()
   return (
     <>
       {notices.length > 0 ? (
@@ -34,7 +33,7 @@ export function TemplatesOverview({
           <ul>
             {notices.map((n) => (
               <li key={`${n.at}-${n.title}`}>
-                {t('replies.notices.switchedOff', { title: n.title, rate: n.rate })}{' '}
+                {t('replies.notices.switchedOff', { title: n.title, rate: percent(n.rate / 100) })}{' '}
                 <RelativeTime value={n.at} />
               </li>
             ))}
@@ -103,6 +102,8 @@ function TemplateItem({
 }) {
   const { t } = useTranslation()
   const message = useMessage()
+  const percent = usePercent()
+  const number = useNumber()
   const s = row.stats
   const headingId = `template-${row.id}`
   return (
@@ -123,7 +124,7 @@ function TemplateItem({
       <dl className="template-figures">
         <div>
           <dt>{t('replies.figures.uses')}</dt>
-          <dd>{s.uses}</dd>
+          <dd>{number(s.uses)}</dd>
         </div>
         <div>
           <dt>{t('replies.figures.closureRate')}</dt>
@@ -135,7 +136,7 @@ function TemplateItem({
         <div>
           <dt>{t('replies.figures.rating')}</dt>
           <dd>
-            {s.averageRating === null ? '—' : s.averageRating.toFixed(1)}{' '}
+            {s.averageRating === null ? '—' : number(s.averageRating, 1)}{' '}
             <span className="muted">{t('replies.figures.ratings', { count: s.ratings })}</span>
           </dd>
         </div>
@@ -168,8 +169,8 @@ function TemplateItem({
                 {t(`replies.automation.${row.gate.why}`, {
                   decided: s.decided,
                   minUses: settings.minUses,
-                  rate: Math.round((s.closureRate ?? 0) * 100),
-                  minRate: settings.minRate,
+                  rate: percent(s.closureRate ?? 0),
+                  minRate: percent(settings.minRate / 100),
                 })}
               </p>
             )}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { TrendPoint } from '~/modules/templates/outcomes.server'
+import { formatDate, useIntlLocale, useNumber } from '../time'
 
 const W = 320
 const H = 90
@@ -12,6 +13,8 @@ const PAD = 4
  */
 export function TrendChart({ title, trend }: { title: string; trend: TrendPoint[] }) {
   const { t } = useTranslation()
+  const locale = useIntlLocale()
+  const number = useNumber()
   const most = Math.max(1, ...trend.map((p) => p.uses))
   const step = (W - 2 * PAD) / trend.length
   const y = (share: number) => H - PAD - share * (H - 2 * PAD)
@@ -64,9 +67,11 @@ export function TrendChart({ title, trend }: { title: string; trend: TrendPoint[
           <tbody>
             {trend.map((p) => (
               <tr key={p.weekStart}>
-                <th scope="row">{p.weekStart}</th>
-                <td>{p.uses}</td>
-                <td>{p.decided > 0 ? `${p.closed} / ${p.decided}` : '—'}</td>
+                <th scope="row">
+                  <time dateTime={p.weekStart}>{formatDate(new Date(p.weekStart), locale)}</time>
+                </th>
+                <td>{number(p.uses)}</td>
+                <td>{p.decided > 0 ? `${number(p.closed)} / ${number(p.decided)}` : '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -67,7 +67,8 @@ const en = {
       logOutEverywhereHint: '“Everywhere” ends your sessions on every device, this one included.',
     },
     language: {
-      label: 'Language',
+      // Both languages' words, so someone who cannot read the page's still finds the switcher.
+      label: 'Language / Bahasa',
       switch: 'Change',
       switcher: 'Choose a language',
     },

@@ -69,13 +69,13 @@ const id: { common: Translation } = {
         '“Semua perangkat” mengakhiri sesi Anda di mana pun, termasuk di perangkat ini.',
     },
     language: {
-      label: 'Bahasa',
+      label: 'Bahasa / Language',
       switch: 'Ganti',
       switcher: 'Pilih bahasa',
     },
     roles: {
       member: 'anggota',
-      helper: 'helper',
+      helper: 'relawan',
       moderator: 'moderator',
       staff: 'staf',
       admin: 'admin',

@@ -7,6 +7,7 @@
  */
 import { and, eq, isNull } from 'drizzle-orm'
 import { passwords, sessions, users } from '../../../db/schema'
+import { DEFAULT_LANGUAGE, type Language } from '../../i18n/config'
 import { msg } from '../../i18n/message'
 import { db, write, type Tx } from '../../utils/db.server'
 import { tooManyAttempts } from '../../utils/wait'
@@ -43,9 +44,14 @@ const resetMail = (link: string) => (t: TFunction) => ({
 
 /**
  * Sends a reset link to `email` if an account has it (and is not banned); says nothing either
- * way. The same rendering and writes happen for an unknown address, rolled back.
+ * way. The same rendering and writes happen for an unknown address, rolled back. The message is
+ * in the account's language, else in `language`, the one the form was filled in.
  */
-export function requestPasswordReset(email: string, clientIp: string): RequestResult {
+export function requestPasswordReset(
+  email: string,
+  clientIp: string,
+  language: Language = DEFAULT_LANGUAGE,
+): RequestResult {
   for (const [key, limit] of [
     [`reset:ip:${clientIp}`, RESET_LIMITS.perIp],
     [`reset:email:${email}`, RESET_LIMITS.perEmail],
@@ -67,8 +73,8 @@ export function requestPasswordReset(email: string, clientIp: string): RequestRe
         .where(and(eq(users.email, email), isNull(users.deletedAt)))
         .get()
       // A ban is for good: no way back in, so no link either.
-      const sent = user && !standingOf(user).banned ? sendLink(tx, user.id) : false
-      if (!sent) rehearse(tx, email, 'password_reset')
+      const sent = user && !standingOf(user).banned ? sendLink(tx, user.id, language) : false
+      if (!sent) rehearse(tx, email, 'password_reset', language)
       emit(tx, {
         type: 'user.password_reset_requested',
         actor: null,
@@ -81,22 +87,28 @@ export function requestPasswordReset(email: string, clientIp: string): RequestRe
   return { ok: true }
 }
 
-function sendLink(tx: Tx, userId: number): boolean {
+function sendLink(tx: Tx, userId: number, language: Language): boolean {
   const token = issueToken(tx, { userId, purpose: 'password_reset', ttlMs: RESET_TTL_MS })
   const link = absoluteUrl(`/reset-password?token=${token}`)
   return (
-    queueAccountEmail(tx, { userId, kind: 'password_reset', compose: resetMail(link) }) !== null
+    queueAccountEmail(tx, {
+      userId,
+      kind: 'password_reset',
+      language,
+      compose: resetMail(link),
+    }) !== null
   )
 }
 
 /** The work of a real request, undone. */
-function rehearse(tx: Tx, email: string, kind: AccountMailKind) {
+function rehearse(tx: Tx, email: string, kind: AccountMailKind, language: Language) {
   const undo = new Error('rehearsal')
   try {
     tx.transaction((inner) => {
       rehearseAccountEmail(inner, {
         email,
         kind,
+        language,
         compose: resetMail(absoluteUrl(`/reset-password?token=${'x'.repeat(43)}`)),
       })
       throw undo
@@ -118,7 +130,11 @@ export type ResetResult = { ok: true } | { ok: false; form: string }
  * account ends (whoever else was signed in with the old password is out) and every other
  * link of the account stops working.
  */
-export async function resetPassword(token: string, password: string): Promise<ResetResult> {
+export async function resetPassword(
+  token: string,
+  password: string,
+  language: Language = DEFAULT_LANGUAGE,
+): Promise<ResetResult> {
   const hash = await hashPassword(password)
   return write(
     (tx) => {
@@ -144,7 +160,7 @@ export async function resetPassword(token: string, password: string): Promise<Re
         userId: user.id,
         data: { sessionsEnded: ended },
       })
-      queuePasswordChangedNotice(tx, user.id)
+      queuePasswordChangedNotice(tx, user.id, language)
       return { ok: true as const }
     },
     { pagesUnchanged: true },
@@ -152,10 +168,11 @@ export async function resetPassword(token: string, password: string): Promise<Re
 }
 
 /** Tells the account's address that its password changed: a warning if it was not them. */
-export function queuePasswordChangedNotice(tx: Tx, userId: number) {
+export function queuePasswordChangedNotice(tx: Tx, userId: number, language?: Language) {
   queueAccountEmail(tx, {
     userId,
     kind: 'password_changed',
+    language,
     compose: (t) => ({
       subject: t('accounts.mail.passwordChanged.subject'),
       paragraphs: [

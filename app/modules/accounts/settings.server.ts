@@ -6,6 +6,7 @@
 import type { TFunction } from 'i18next'
 import { and, count, eq, gt, isNull, ne } from 'drizzle-orm'
 import { accountTokens, passwords, sessions, users } from '../../../db/schema'
+import type { Language } from '../../i18n/config'
 import { msg } from '../../i18n/message'
 import { now } from '../../utils/clock.server'
 import { db, write, type Tx } from '../../utils/db.server'
@@ -113,12 +114,14 @@ async function checkCurrentPassword(
 
 /**
  * A new password, with the current one. Every session of the account ends, this browser's
- * included, and this browser gets a fresh one: whoever else was signed in is out.
+ * included, and this browser gets a fresh one: whoever else was signed in is out. `language`
+ * (the page's) writes the notice for an account that has none of its own, as below.
  */
 export async function changePassword(
   actor: Actor,
   current: string,
   next: string,
+  language?: Language,
 ): Promise<{ ok: true; setCookie: string; sessionsEnded: number } | FieldFailure> {
   requireSettings(actor)
   const wrong = await checkCurrentPassword(actor, current, 'currentPassword')
@@ -137,7 +140,7 @@ export async function changePassword(
         // the one this browser had is not "another" session
         data: { sessionsEnded: Math.max(0, ended - 1) },
       })
-      queuePasswordChangedNotice(tx, actor.id)
+      queuePasswordChangedNotice(tx, actor.id, language)
       return { ok: true as const, setCookie, sessionsEnded: Math.max(0, ended - 1) }
     },
     { pagesUnchanged: true },
@@ -159,6 +162,7 @@ export async function requestEmailChange(
   actor: Actor,
   newEmail: string,
   password: string,
+  language?: Language,
 ): Promise<{ ok: true } | FieldFailure> {
   requireSettings(actor)
   const wrong = await checkCurrentPassword(actor, password, 'emailPassword')
@@ -183,6 +187,7 @@ export async function requestEmailChange(
           userId: actor.id,
           kind: 'email_change',
           to: newEmail,
+          language,
           compose: confirmMail(absoluteUrl(`/confirm-email?token=${token}`), newEmail),
         })
       }
@@ -221,7 +226,7 @@ export type ConfirmResult =
  * Opens a confirmation link: the account's address becomes the new one, once. The old address
  * is told, so a change nobody asked for does not go unnoticed.
  */
-export function confirmEmailChange(token: string): ConfirmResult {
+export function confirmEmailChange(token: string, language?: Language): ConfirmResult {
   return write((tx) => {
     const found = findUsableToken(tx, 'email_change', token)
     const user = found
@@ -246,6 +251,7 @@ export function confirmEmailChange(token: string): ConfirmResult {
     queueAccountEmail(tx, {
       userId: user.id,
       kind: 'email_changed',
+      language,
       compose: (t) => ({
         subject: t('accounts.mail.changed.subject'),
         paragraphs: [

@@ -13,7 +13,14 @@ import { resolveLanguage } from '../search/detect-language.server'
 import type { LanguageChoice } from '../search/languages'
 import { syncQuestionSearch } from '../search/thread-index.server'
 import { once } from '../submissions/submissions.server'
-import { authorOf, checkNewAccountLimits, holdPostIn, screenPost } from '../trust/spam.server'
+import {
+  authorOf,
+  checkNewAccountLimits,
+  checkPostContent,
+  holdPostIn,
+  screenEdit,
+  screenPost,
+} from '../trust/spam.server'
 
 /** The answer with its question, when `actor` may see both. */
 export function getVisibleAnswer(id: number, actor: Actor | null) {
@@ -110,6 +117,16 @@ export async function updateAnswer(
   if (!can(actor, 'answer.edit', found.target)) throw new Forbidden('answer.edit')
   const cooked = await cookMarkdown(body)
   write((tx) => {
+    // An edit passes the gates a new post does: too many links or images refuse it, and the
+    // content rules may hold it for a moderator (see trust/spam.server.ts).
+    const before = tx
+      .select({ bodyMd: answers.bodyMd })
+      .from(answers)
+      .where(eq(answers.id, id))
+      .get()
+    const author = authorOf(tx, actor)
+    checkPostContent(tx, author, body)
+    const screening = screenEdit(author, before?.bodyMd ?? '', body)
     const at = now()
     tx.update(answers)
       .set({
@@ -128,6 +145,8 @@ export async function updateAnswer(
     addRevision(tx, 'answer', id, actor.id, { bodyMd: body, comment })
     if (found.target.isAccepted) syncQuestionSearch(tx, found.question.id)
     emit(tx, { type: 'answer.edited', actor, questionId: found.question.id, answerId: id })
+    if (screening.held)
+      holdPostIn(tx, actor, { type: 'answer', id, questionId: found.question.id }, screening)
   })
   return found.question.id
 }

@@ -13,7 +13,8 @@ import { db, write, type Tx } from '../../utils/db.server'
 import { env } from '../../utils/env.server'
 import { oncePerRequest } from '../../utils/request-scope.server'
 import { singleton } from '../../utils/singleton.server'
-import { msg } from '../../i18n/message'
+import type { Language } from '../../i18n/config'
+import { momentValue, msg } from '../../i18n/message'
 import { tooManyAttempts } from '../../utils/wait'
 import { emit } from '../events/events.server'
 import { isKeptOut, reasonInForce, standingOf } from '../moderation/sanctions.server'
@@ -200,10 +201,13 @@ function tooMany(retryAfterSeconds: number): AuthFailure {
  * Creates an account. To keep registered e-mails private, an e-mail that already has an
  * account is answered exactly like a new one (same work, same reply): either way the person
  * is sent to log in. Only a taken handle, which profiles show publicly anyway, is an error.
+ * `language` is the one the person was reading the site in: it becomes the account's, so
+ * e-mail reaches them in it from the first message on.
  */
 export async function signUp(
   input: SignupInput,
   clientIp: string,
+  language: Language,
 ): Promise<{ ok: true } | AuthFailure> {
   for (const [key, limit] of [
     [`signup:ip:${clientIp}`, { ...LIMITS.signupPerIp, max: env().SIGNUP_LIMIT_PER_IP }],
@@ -221,7 +225,7 @@ export async function signUp(
   const createAccount = (tx: Tx, email: string) => {
     const user = tx
       .insert(users)
-      .values({ email, handle: input.handle, displayName: input.displayName })
+      .values({ email, handle: input.handle, displayName: input.displayName, language })
       .returning({ id: users.id, role: users.role })
       .get()
     tx.insert(passwords).values({ userId: user.id, hash: passwordHash }).run()
@@ -305,9 +309,7 @@ export async function logIn(
     .innerJoin(passwords, eq(passwords.userId, users.id))
     .where(and(eq(users.email, email), isNull(users.deletedAt)))
     .get()
-  const valid = row
-    ? await verify(row.hash, password)
-    : await verifyNothing(password)
+  const valid = row ? await verify(row.hash, password) : await verifyNothing(password)
   if (!row || !valid) {
     hitRateLimit(ipKey, LIMITS.loginFailuresPerIp)
     hitRateLimit(pairKey, LIMITS.loginFailuresPerAccountAndIp)
@@ -340,7 +342,7 @@ export async function logIn(
           ? msg('moderation.notice.banned', { reason })
           : msg('moderation.notice.suspended', {
               reason,
-              until: standing.suspendedUntil!.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+              until: momentValue(standing.suspendedUntil!),
             }),
       },
     }

@@ -80,6 +80,7 @@ export function listDesk(viewer: Actor, filters: DeskFilters, language: Language
     .select({
       id: questions.id,
       title: questions.title,
+      language: questions.language,
       visibility: questions.visibility,
       status: questions.status,
       createdAt: questions.createdAt,

@@ -174,6 +174,7 @@ export function listKbHome(language: Language) {
       slug: kbArticles.slug,
       title: kbArticles.title,
       summary: kbArticles.summary,
+      language: kbArticles.language,
       updatedAt: kbArticles.updatedAt,
       viewCount: kbArticles.viewCount,
       solvedCount: kbArticles.solvedCount,
@@ -234,6 +235,7 @@ export function getArticlePage(slug: string, viewer: Actor | null, language: Lan
     .select({
       id: questions.id,
       title: questions.title,
+      language: questions.language,
       authorId: questions.authorId,
       hiddenAt: questions.hiddenAt,
       deletedAt: questions.deletedAt,
@@ -247,7 +249,12 @@ export function getArticlePage(slug: string, viewer: Actor | null, language: Lan
     .orderBy(asc(questions.id))
     .all()
     .filter((q) => can(viewer, 'question.view', questionTarget(q)))
-    .map((q) => ({ id: q.id, title: q.title, hidden: Boolean(q.hiddenAt || q.deletedAt) }))
+    .map((q) => ({
+      id: q.id,
+      title: q.title,
+      language: q.language,
+      hidden: Boolean(q.hiddenAt || q.deletedAt),
+    }))
 
   return {
     article: {
@@ -557,6 +564,7 @@ export function listDueForReview(language: Language) {
       id: kbArticles.id,
       slug: kbArticles.slug,
       title: kbArticles.title,
+      language: kbArticles.language,
       origin: kbArticles.origin,
       reviewDueAt: kbArticles.reviewDueAt,
       updatedAt: kbArticles.updatedAt,
@@ -626,7 +634,12 @@ export function getArticleRevisions(articleId: number) {
 /** Articles saved as drafts, newest first, for those who manage the KB. */
 export function listDrafts() {
   return db
-    .select({ slug: kbArticles.slug, title: kbArticles.title, updatedAt: kbArticles.updatedAt })
+    .select({
+      slug: kbArticles.slug,
+      title: kbArticles.title,
+      language: kbArticles.language,
+      updatedAt: kbArticles.updatedAt,
+    })
     .from(kbArticles)
     .where(eq(kbArticles.status, 'draft'))
     .orderBy(desc(kbArticles.updatedAt))

@@ -32,6 +32,7 @@ import { atLeast, can, canSee, type Actor } from '../policy/policy'
 import { listed } from '../policy/visibility.server'
 import { tagsByQuestion } from '../questions/tags.server'
 import { scheduleKbIndexRebuild } from '../search/kb-index.server'
+import type { PostLanguage } from '../search/languages'
 import {
   DAY_MS,
   insertArticle,
@@ -153,10 +154,16 @@ export function listCandidates(language: Language) {
       id: kbCandidates.id,
       queuedBy: kbCandidates.queuedBy,
       createdAt: kbCandidates.createdAt,
-      question: { id: questions.id, title: questions.title, solvedAt: questions.solvedAt },
+      question: {
+        id: questions.id,
+        title: questions.title,
+        language: questions.language,
+        solvedAt: questions.solvedAt,
+      },
       category: { name: categories.name, translations: categories.translations },
       answer: {
         score: answers.score,
+        language: answers.language,
         opening: sql<string>`substr(${answers.bodyMd}, 1, 400)`,
       },
       author: {
@@ -173,10 +180,10 @@ export function listCandidates(language: Language) {
     .where(liveCandidate)
     .orderBy(asc(kbCandidates.createdAt), asc(kbCandidates.id))
     .all()
-  return rows.map(({ answer: { opening, score }, category, ...r }) => ({
+  return rows.map(({ answer: { opening, ...answer }, category, ...r }) => ({
     ...r,
     category: localizeCategory(category, language).name,
-    answer: { score, excerpt: markdownToText(opening, 220) },
+    answer: { ...answer, excerpt: markdownToText(opening, 220) },
   }))
 }
 
@@ -609,10 +616,8 @@ export function markSolvedByArticle(
   return write((tx) => recordKbSolution(tx, { questionId, articleId, kind, actor }))
 }
 
-export type KbThreadLinks = {
-  promotedTo: { slug: string; title: string }[]
-  solvedBy: { slug: string; title: string } | null
-}
+type KbLink = { slug: string; title: string; language: PostLanguage }
+export type KbThreadLinks = { promotedTo: KbLink[]; solvedBy: KbLink | null }
 
 /**
  * What the thread page says about the KB: the articles made from it, the one that solved it.
@@ -623,12 +628,22 @@ const kbLinksStatement = () =>
   singleton('kbLinksForQuestion', () => {
     const questionId = sql.placeholder('questionId')
     const promoted = db
-      .select({ kind: sql<string>`'promoted'`, slug: kbArticles.slug, title: kbArticles.title })
+      .select({
+        kind: sql<string>`'promoted'`,
+        slug: kbArticles.slug,
+        title: kbArticles.title,
+        language: kbArticles.language,
+      })
       .from(kbSources)
       .innerJoin(kbArticles, eq(kbArticles.id, kbSources.articleId))
       .where(and(eq(kbSources.questionId, questionId), eq(kbArticles.status, 'published')))
     const solved = db
-      .select({ kind: sql<string>`'solved'`, slug: kbArticles.slug, title: kbArticles.title })
+      .select({
+        kind: sql<string>`'solved'`,
+        slug: kbArticles.slug,
+        title: kbArticles.title,
+        language: kbArticles.language,
+      })
       .from(kbSolutions)
       .innerJoin(kbArticles, eq(kbArticles.id, kbSolutions.articleId))
       .where(and(eq(kbSolutions.questionId, questionId), eq(kbArticles.status, 'published')))
@@ -637,7 +652,11 @@ const kbLinksStatement = () =>
 
 export function getKbLinksForQuestion(questionId: number): KbThreadLinks {
   const rows = kbLinksStatement().all({ questionId })
-  const link = (r: (typeof rows)[number]) => ({ slug: r.slug, title: r.title })
+  const link = (r: (typeof rows)[number]) => ({
+    slug: r.slug,
+    title: r.title,
+    language: r.language,
+  })
   const solvedBy = rows.find((r) => r.kind === 'solved')
   return {
     promotedTo: rows.filter((r) => r.kind === 'promoted').map(link),

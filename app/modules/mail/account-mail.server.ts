@@ -59,13 +59,20 @@ function insert(tx: Tx, reader: Reader, kind: AccountMailKind, compose: (t: TFun
 
 /**
  * Queues one account message to `userId`, at `to` when given (a new address), else at the
- * account's own; nothing (null) for an account that cannot receive e-mail.
+ * account's own; nothing (null) for an account that cannot receive e-mail. It is written in the
+ * account's language, else in `language`: the one the request that asked for it was read in.
  */
 export function queueAccountEmail(
   tx: Tx,
-  m: { userId: number; kind: AccountMailKind; to?: string; compose: (t: TFunction) => Body },
+  m: {
+    userId: number
+    kind: AccountMailKind
+    to?: string
+    language?: Language
+    compose: (t: TFunction) => Body
+  },
 ): number | null {
-  const recipient = getRecipient(tx, m.userId)
+  const recipient = getRecipient(tx, m.userId, m.language)
   if (!recipient) return null
   return insert(tx, { ...recipient, email: m.to ?? recipient.email }, m.kind, m.compose)
 }
@@ -76,11 +83,11 @@ export function queueAccountEmail(
  */
 export function rehearseAccountEmail(
   tx: Tx,
-  m: { email: string; kind: AccountMailKind; compose: (t: TFunction) => Body },
+  m: { email: string; kind: AccountMailKind; language?: Language; compose: (t: TFunction) => Body },
 ) {
   insert(
     tx,
-    { id: null, email: m.email, displayName: m.email, language: DEFAULT_LANGUAGE },
+    { id: null, email: m.email, displayName: m.email, language: m.language ?? DEFAULT_LANGUAGE },
     m.kind,
     m.compose,
   )

@@ -11,6 +11,7 @@ import { translatorFor } from '../../i18n/translator.server'
 import { now } from '../../utils/clock.server'
 import type { Tx } from '../../utils/db.server'
 import { env, siteUrl } from '../../utils/env.server'
+import { isAlwaysSent } from '../notifications/preferences.server'
 import { renderHtml, renderText, type MailContent } from './render.server'
 import { unsubscribeUrl, type MailKind } from './unsubscribe.server'
 
@@ -23,8 +24,16 @@ export type Recipient = {
   language: Language
 }
 
-/** Who may receive e-mail: an account that exists, is not deleted and has an address. */
-export function getRecipient(tx: Pick<Tx, 'select'>, userId: number): Recipient | null {
+/**
+ * Who may receive e-mail: an account that exists, is not deleted and has an address. Written in
+ * the account's language; for an account without one, in `fallback` (the language of the
+ * request that caused the message, when there is one).
+ */
+export function getRecipient(
+  tx: Pick<Tx, 'select'>,
+  userId: number,
+  fallback: Language = DEFAULT_LANGUAGE,
+): Recipient | null {
   const u = tx.select().from(users).where(eq(users.id, userId)).get()
   if (!u || u.deletedAt || !u.email.includes('@') || u.email.endsWith('.invalid')) return null
   return {
@@ -33,7 +42,7 @@ export function getRecipient(tx: Pick<Tx, 'select'>, userId: number): Recipient 
     displayName: u.displayName,
     role: u.role,
     reputation: u.reputation,
-    language: isLanguage(u.language) ? u.language : DEFAULT_LANGUAGE,
+    language: isLanguage(u.language) ? u.language : fallback,
   }
 }
 
@@ -46,7 +55,9 @@ export type Compose = (t: TFunction, language: Language) => Omit<MailContent, 'f
 
 /**
  * Queues one e-mail to a person, in the caller's transaction; nothing (null) for someone who
- * cannot receive e-mail. `unsubscribe` names what the message's one-click link turns off.
+ * cannot receive e-mail. `unsubscribe` names what the message's one-click link turns off. A
+ * kind that is always sent (what moderators tell a person) gets no link and no header: its
+ * footer says why it came and that it cannot be switched off.
  */
 export function queueEmail(
   tx: Tx,
@@ -56,12 +67,15 @@ export function queueEmail(
   if (!to) return null
   const t = translatorFor(to.language)
   const site = siteUrl(env())
-  const unsubscribe = m.unsubscribe ? unsubscribeUrl(to.id, m.unsubscribe, tx) : null
+  const always = isAlwaysSent(m.kind) || (m.unsubscribe !== null && isAlwaysSent(m.unsubscribe))
+  const unsubscribe = m.unsubscribe && !always ? unsubscribeUrl(to.id, m.unsubscribe, tx) : null
   const content: MailContent = {
     ...m.compose(t, to.language),
     greeting: t('mail.message.greeting', { name: to.displayName }),
     footer: {
-      why: t('mail.message.why', { site: site.host }),
+      why: always
+        ? t('mail.message.whyAlways', { site: site.host })
+        : t('mail.message.why', { site: site.host }),
       manage: { label: t('mail.message.manage'), url: absoluteUrl('/settings/notifications') },
       unsubscribe: unsubscribe
         ? { label: t('mail.message.unsubscribe'), url: unsubscribe }

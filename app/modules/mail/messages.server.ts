@@ -13,6 +13,7 @@ import { markdownToText } from '../../utils/markdown-text.server'
 import { threadPath } from '../../utils/slug'
 import { localizeCategory } from '../categories/localize'
 import type { NotificationType } from '../notifications/preferences.server'
+import { shownName } from '../users/names'
 import { composeSupportMail } from '../surveys/mail.server'
 import { absoluteUrl, type Compose } from './mail.server'
 import { composeSanction } from './sanction-mail.server'
@@ -86,7 +87,11 @@ export function composeNotification(tx: Pick<Tx, 'select'>, n: NotificationMail)
     .get()
   if (!q) return null
   const actor = n.actorId
-    ? tx.select({ name: users.displayName }).from(users).where(eq(users.id, n.actorId)).get()?.name
+    ? tx
+        .select({ handle: users.handle, displayName: users.displayName })
+        .from(users)
+        .where(eq(users.id, n.actorId))
+        .get()
     : undefined
   const answer = n.answerId
     ? tx.select({ bodyMd: answers.bodyMd }).from(answers).where(eq(answers.id, n.answerId)).get()
@@ -106,7 +111,7 @@ export function composeNotification(tx: Pick<Tx, 'select'>, n: NotificationMail)
   const excerptOf = (md: string | undefined) => (md ? markdownToText(md, EXCERPT) : undefined)
 
   return (t: TFunction, language: Language) => {
-    const who = actor ?? t('mail.message.someone')
+    const who = actor ? shownName(t, actor) : t('mail.message.someone')
     const title = q.title
     const open = { ...thread, label: t('mail.message.openThread') }
     const category = localizeCategory(q.category, language).name

@@ -14,6 +14,7 @@ import { emit } from '../events/events.server'
 import {
   getPreference,
   getPreferences,
+  isAlwaysSent,
   putPreferences,
   type NotificationType,
 } from '../notifications/preferences.server'
@@ -119,7 +120,12 @@ export function isOneClickUnsubscribe(req: {
   )
 }
 
-export type UnsubscribePage = { email: string; kind: MailKind }
+export type UnsubscribePage = {
+  email: string
+  kind: MailKind
+  /** A kind nobody can turn off (what moderators tell a person): the page says so. */
+  alwaysSent: boolean
+}
 
 /** What the confirmation page shows: whose e-mail and which kind; null for a bad token. */
 export function getUnsubscribePage(token: unknown): UnsubscribePage | null {
@@ -131,15 +137,19 @@ export function getUnsubscribePage(token: unknown): UnsubscribePage | null {
     .where(eq(users.id, read.userId))
     .get()
   if (!user || user.deletedAt) return null
-  return { email: user.email, kind: read.kind }
+  return { email: user.email, kind: read.kind, alwaysSent: isAlwaysSent(read.kind) }
 }
 
 /**
  * Turns the e-mail of the token's kind off (`all`: every kind). The digest's link turns off
- * every type that was going to the digest. Idempotent: a second click changes nothing and
- * emits nothing. Returns null for a bad token.
+ * every type that was going to the digest. What is always sent (see `isAlwaysSent`) stays on,
+ * whatever the link: messages sent before it was always sent still carry such links.
+ * Idempotent: a second click changes nothing and emits nothing. Returns null for a bad token.
  */
-export function unsubscribe(token: unknown, scope: 'kind' | 'all'): { kind: MailKind } | null {
+export function unsubscribe(
+  token: unknown,
+  scope: 'kind' | 'all',
+): { kind: MailKind; alwaysSent: boolean } | null {
   const read = readUnsubscribeToken(token)
   if (!read) return null
   return write(
@@ -156,7 +166,7 @@ export function unsubscribe(token: unknown, scope: 'kind' | 'all'): { kind: Mail
       const changes: Partial<Record<NotificationType, { inApp: boolean; email: 'off' }>> = {}
       for (const type of NOTIFICATION_TYPES) {
         const p = current[type]
-        if (p.email !== 'off' && wanted(type, p.email))
+        if (p.email !== 'off' && !isAlwaysSent(type) && wanted(type, p.email))
           changes[type] = { inApp: p.inApp, email: 'off' }
       }
       if (Object.keys(changes).length > 0) {
@@ -168,7 +178,7 @@ export function unsubscribe(token: unknown, scope: 'kind' | 'all'): { kind: Mail
           data: { kind: read.kind, scope, types: Object.keys(changes) },
         })
       }
-      return { kind: read.kind }
+      return { kind: read.kind, alwaysSent: isAlwaysSent(read.kind) }
     },
     { pagesUnchanged: true },
   )

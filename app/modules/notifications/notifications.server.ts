@@ -216,7 +216,7 @@ export type NotificationGroup = {
   original: { id: number; title: string } | null
   /** How many events the entry stands for, and who did the latest. */
   count: number
-  actors: string[]
+  actors: { handle: string; displayName: string }[]
   /** Flags that hid a post: their reasons, so the author reads why. */
   reasons: string[]
   unread: boolean
@@ -247,7 +247,7 @@ export function listNotifications(userId: number): NotificationGroup[] {
       data: notifications.data,
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
-      actor: users.displayName,
+      actor: { handle: users.handle, displayName: users.displayName },
       question: { id: questions.id, title: questions.title },
       original: { id: original.id, title: original.title },
     })
@@ -296,7 +296,8 @@ export function listNotifications(userId: number): NotificationGroup[] {
       groups.set(key, g)
     }
     g.count++
-    if (r.actor && !g.actors.includes(r.actor)) g.actors.push(r.actor)
+    const actor = r.actor
+    if (actor?.handle && !g.actors.some((a) => a.handle === actor.handle)) g.actors.push(actor)
     // Rows come newest first: the last unread row seen is the oldest, where reading should start.
     if (!r.readAt) {
       g.unread = true

@@ -42,8 +42,20 @@ export const DEFAULT_PREFERENCES: Record<NotificationType, Preference> = {
 
 type Reader = Pick<Tx, 'select'>
 
-/** One person's choice for one type. */
+/**
+ * What moderators tell a person about their account or their posts always reaches them, at
+ * once: no choice is offered, whatever a stored row or an unsubscribe link says.
+ */
+export const ALWAYS_SENT: readonly NotificationType[] = [
+  'moderation.sanctioned',
+  'post.hidden_by_flags',
+]
+export const isAlwaysSent = (type: string): boolean =>
+  (ALWAYS_SENT as readonly string[]).includes(type)
+
+/** One person's choice for one type (the default for a type that is always sent). */
 export function getPreference(_reader: Reader, userId: number, type: NotificationType): Preference {
+  if (isAlwaysSent(type)) return DEFAULT_PREFERENCES[type]
   // every notification asks: compiled once (see `prepared`)
   const row = prepared(
     'select in_app as inApp, email from notification_preferences where user_id = ? and type = ?',
@@ -62,7 +74,7 @@ export function getPreferences(
     .where(eq(notificationPreferences.userId, userId))
     .all()
   const out = { ...DEFAULT_PREFERENCES }
-  for (const r of rows) out[r.type] = { inApp: r.inApp, email: r.email }
+  for (const r of rows) if (!isAlwaysSent(r.type)) out[r.type] = { inApp: r.inApp, email: r.email }
   return out
 }
 
@@ -98,7 +110,7 @@ export function saveNotificationPreferences(
       const from: Partial<Record<NotificationType, Preference>> = {}
       for (const [type, p] of Object.entries(choices) as [NotificationType, Preference][]) {
         const was = current[type]
-        if (was.inApp === p.inApp && was.email === p.email) continue
+        if (isAlwaysSent(type) || (was.inApp === p.inApp && was.email === p.email)) continue
         changed[type] = p
         from[type] = was
       }
@@ -118,13 +130,10 @@ export function saveNotificationPreferences(
 
 /** Escalations and assignments reach only those who work the desk. */
 const DESK_TYPES: readonly NotificationType[] = ['question.escalated', 'question.assigned']
-/** What moderators tell a person about their account always reaches them: no choice offered. */
-const ALWAYS: readonly NotificationType[] = ['moderation.sanctioned', 'post.hidden_by_flags']
 
 /** The types a person has a choice about, in the order the choices page lists them. */
 export function choiceTypesFor(actor: Actor): NotificationType[] {
   return NOTIFICATION_TYPES.filter(
-    (type) =>
-      !ALWAYS.includes(type) && (can(actor, 'desk.view', null) || !DESK_TYPES.includes(type)),
+    (type) => !isAlwaysSent(type) && (can(actor, 'desk.view', null) || !DESK_TYPES.includes(type)),
   )
 }

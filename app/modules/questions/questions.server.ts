@@ -44,7 +44,14 @@ import { atLeast, can, type Actor, type QuestionTarget } from '../policy/policy'
 import { listed, visibleToMember } from '../policy/visibility.server'
 import { getPublishConsent } from '../privacy/consent.server'
 import { once } from '../submissions/submissions.server'
-import { authorOf, checkNewAccountLimits, holdPostIn, screenPost } from '../trust/spam.server'
+import {
+  authorOf,
+  checkNewAccountLimits,
+  checkPostContent,
+  holdPostIn,
+  screenEdit,
+  screenPost,
+} from '../trust/spam.server'
 import { answersClosedFor } from '../surveys/settings.server'
 import { resolveTags, setQuestionTags, tagsByQuestion } from './tags.server'
 import type { ListFilters, QuestionInput } from './validation'
@@ -104,6 +111,7 @@ export function listQuestions(filters: ListFilters, language: Language) {
     .select({
       id: questions.id,
       title: questions.title,
+      language: questions.language,
       status: questions.status,
       closedReason: questions.closedReason,
       score: questions.score,
@@ -402,6 +410,17 @@ export async function updateQuestion(
   return write((tx): CommandResult => {
     const form = resolveForm(tx, actor, input)
     if (!form.ok) return form
+    // An edit passes the gates a new post does: too many links or images refuse it, and the
+    // content rules may hold it for a moderator (see trust/spam.server.ts).
+    const before = tx
+      .select({ title: questions.title, bodyMd: questions.bodyMd })
+      .from(questions)
+      .where(eq(questions.id, id))
+      .get()
+    const author = authorOf(tx, actor)
+    const text = `${input.title}\n${input.body}`
+    checkPostContent(tx, author, text)
+    const screening = screenEdit(author, before ? `${before.title}\n${before.bodyMd}` : '', text)
     const at = now()
     tx.update(questions)
       .set({
@@ -431,6 +450,7 @@ export async function updateQuestion(
         questionId: id,
         data: { from: current.categoryId, to: form.categoryId },
       })
+    if (screening.held) holdPostIn(tx, actor, { type: 'question', id, questionId: id }, screening)
     syncQuestionSearch(tx, id)
     if (current.duplicateOfId !== null) syncQuestionSearch(tx, current.duplicateOfId)
     return { ok: true, id }

@@ -123,6 +123,7 @@ export function listQueue(viewer: Actor, filters: QueueFilters, language: Langua
     .select({
       id: questions.id,
       title: questions.title,
+      language: questions.language,
       status: questions.status,
       answerCount: questions.answerCount,
       createdAt: questions.createdAt,

@@ -17,6 +17,7 @@ import {
 } from './normalize.server'
 import { highlightWords } from './query-text.server'
 import { currentSynonyms } from './synonyms.server'
+import type { PostLanguage } from './languages'
 
 /**
  * Knowledge-base search: a lunr index over the published articles, held in memory.
@@ -62,6 +63,8 @@ export type KbDoc = {
   language: PostLanguage
   title: string
   summary: string
+  /** what the title and summary are written in, for their `lang` */
+  language: PostLanguage
   tags: string[]
   category: { slug: string; name: string } | null
 }

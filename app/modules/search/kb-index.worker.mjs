@@ -78,6 +78,7 @@ function build() {
       language: a.language === 'id' ? 'id' : 'en',
       title: a.title,
       summary: a.summary,
+      language: a.language,
       tags: String(a.tags ?? '')
         .split(/\s+/)
         .filter(Boolean),

@@ -241,6 +241,7 @@ export async function suggestForAsk(
           id: a.id,
           title: a.title,
           titleHtml: a.titleHtml,
+          language: a.language,
           detail: a.summary,
           status: null,
         }))
@@ -250,6 +251,7 @@ export async function suggestForAsk(
       id: t.id,
       title: t.title,
       titleHtml: t.titleHtml,
+      language: t.language,
       detail: msg('search.suggest.threadDetail', {
         category: t.category.name,
         count: t.answerCount,

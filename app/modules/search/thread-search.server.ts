@@ -21,6 +21,7 @@ import {
 } from './normalize.server'
 import { isSearchIndexCurrent } from './search-maintenance.server'
 import { currentSynonyms } from './synonyms.server'
+import type { PostLanguage } from './languages'
 
 /**
  * Thread search over questions_fts (migration 0007; kept in sync by syncQuestionSearch in the
@@ -98,6 +99,9 @@ export type ThreadHit = {
   id: number
   title: string
   titleHtml: string
+  /** what the question is written in, and its snippet (the accepted answer's, from it) */
+  language: PostLanguage
+  snippetLanguage: PostLanguage
   snippetHtml: string
   /** Where the snippet comes from: the question itself or its accepted answer. */
   snippetFrom: 'question' | 'answer'
@@ -337,6 +341,8 @@ function aboveFloor(match: string, ranked: Ranked[]): Ranked[] {
 type DetailRow = {
   id: number
   title: string
+  language: PostLanguage
+  answer_language: PostLanguage
   status: ThreadHit['status']
   closed_reason: string | null
   answer_count: number
@@ -358,10 +364,12 @@ function details(ids: number[], withBodies: boolean) {
   const bodies = withBodies
     ? sql`substr(q.body_md, 1, ${SNIPPET_SOURCE}) as body,
       coalesce((select substr(a.body_md, 1, ${SNIPPET_SOURCE}) from answers a
-        where a.id = q.accepted_answer_id and ${sql.raw(listedSql('a', 'answer', { unindexed: true }))}), '') as answer`
-    : sql`'' as body, '' as answer`
+        where a.id = q.accepted_answer_id and ${sql.raw(listedSql('a', 'answer', { unindexed: true }))}), '') as answer,
+      coalesce((select a.language from answers a where a.id = q.accepted_answer_id), q.language)
+        as answer_language`
+    : sql`'' as body, '' as answer, q.language as answer_language`
   const rows = db.all<DetailRow>(sql`
-    select q.id, q.title, q.status, q.closed_reason, q.answer_count, q.score, q.created_at,
+    select q.id, q.title, q.language, q.status, q.closed_reason, q.answer_count, q.score, q.created_at,
       c.slug as category_slug, c.name as category_name,
       c.translations as category_translations, ${bodies}
     from questions q join categories c on c.id = q.category_id
@@ -400,6 +408,8 @@ function toHits(
         id,
         title: r.title,
         titleHtml: highlightWords(r.title, matches, 1000),
+        language: r.language,
+        snippetLanguage: fromAnswer ? r.answer_language : r.language,
         snippetHtml: (fromAnswer ? answer.html : question?.html) ?? '',
         snippetFrom: fromAnswer ? ('answer' as const) : ('question' as const),
         status: r.status,
@@ -523,6 +533,8 @@ export function searchThreads(
 export type SimilarQuestion = {
   id: number
   title: string
+  /** the language the question is written in, for the title's `lang` */
+  language: PostLanguage
   status: ThreadHit['status']
   answerCount: number
 }
@@ -686,9 +698,15 @@ const summaryStatement = () =>
   singleton('summarizeQuestions', () =>
     sqlite.prepare<
       [string],
-      { id: number; title: string; status: ThreadHit['status']; answer_count: number }
+      {
+        id: number
+        title: string
+        language: PostLanguage
+        status: ThreadHit['status']
+        answer_count: number
+      }
     >(
-      `select id, title, status, answer_count from questions q
+      `select id, title, language, status, answer_count from questions q
         where id in (select value from json_each(?)) and ${listedSql('q', 'question', { unindexed: true })}
           and (+closed_reason is null or closed_reason <> 'duplicate')`,
     ),
@@ -700,7 +718,17 @@ export function summarizeQuestions(ids: number[]): SimilarQuestion[] {
   const byId = new Map(rows.map((r) => [r.id, r]))
   return ids.flatMap((id) => {
     const r = byId.get(id)
-    return r ? [{ id, title: r.title, status: r.status, answerCount: r.answer_count }] : []
+    return r
+      ? [
+          {
+            id,
+            title: r.title,
+            language: r.language,
+            status: r.status,
+            answerCount: r.answer_count,
+          },
+        ]
+      : []
   })
 }
 

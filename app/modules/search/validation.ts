@@ -99,6 +99,8 @@ export type Suggestion = {
   title: string
   /** Safe HTML: escaped text with our own <mark> tags. */
   titleHtml: string
+  /** what the title (and an article's summary, its detail) is written in */
+  language: string
   detail: string
   status: 'open' | 'answered' | 'solved' | null
 }

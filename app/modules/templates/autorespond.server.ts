@@ -32,15 +32,20 @@ import { refreshQuestionState } from '../questions/state.server'
 import type { PostLanguage } from '../search/languages'
 import { Matcher, type MatchDoc } from './matcher.server'
 import { articleLookup } from './templates.server'
+import { SYSTEM_HANDLE } from '../users/names'
 import { fillTemplate } from './variables'
 
 /** A suggestion is posted only at or above this score (cosine, 0–1); see the README. */
 export const AUTO_THRESHOLD = 0.4
 
-export const SYSTEM_HANDLE = 'tanya-assistant'
+export { SYSTEM_HANDLE }
 const SYSTEM_EMAIL = 'assistant@tanya.invalid'
 
-/** The account automatic suggestions are posted by; made on first use. It cannot log in. */
+/**
+ * The account automatic suggestions are posted by; made on first use. It cannot log in. Its
+ * stored name and bio are English; pages and e-mails show them in the reader's language
+ * (see users/names.ts).
+ */
 export function systemAccount(tx: Tx): { id: number; role: 'member'; displayName: string } {
   const found = tx
     .select({ id: users.id, displayName: users.displayName })
@@ -254,7 +259,8 @@ function suggestionBody(
       variables: {
         'asker.name': asker?.name,
         'question.title': q.title,
-        'helper.name': 'Tanya assistant',
+        // written into the post, so in the question's language
+        'helper.name': translatorFor(q.language)('accounts.names.assistant'),
       },
       article: articleLookup(t.bodyMd),
     })

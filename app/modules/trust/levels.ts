@@ -18,6 +18,8 @@ export type TrustLevel = (typeof TRUST_LEVELS)[number]
 /** The window level 3 is judged over, and how long after reaching it nobody falls back. */
 export const TL3_WINDOW_DAYS = 100
 export const TL3_GRACE_DAYS = 14
+/** How often the trust job works everyone's level out again. */
+export const TRUST_UPDATE_HOURS = 6
 
 export const TRUST_REQUIREMENTS = {
   1: { accountDays: 1, daysVisited: 2, questionsRead: 5 },
@@ -154,12 +156,17 @@ export const NEW_ACCOUNT = {
   secondsBetweenPosts: 30,
 } as const
 
-/** Links and images in a post's markdown: inline, reference, autolinks and bare URLs. */
-export function countLinks(markdown: string): { links: number; images: number } {
-  const images = (markdown.match(/!\[[^\]]*\]\([^)]*\)|<img\b/gi) ?? []).length
+/** The URLs in a post's markdown (inline, reference, autolinks, bare), each once, lower-cased. */
+export function linksIn(markdown: string): Set<string> {
   const urls = new Set<string>()
   for (const m of markdown.matchAll(/\bhttps?:\/\/[^\s)<>\]"']+|\bwww\.[^\s)<>\]"']+/gi))
     urls.add(m[0].toLowerCase())
+  return urls
+}
+
+/** Links and images in a post's markdown: inline, reference, autolinks and bare URLs. */
+export function countLinks(markdown: string): { links: number; images: number } {
+  const images = (markdown.match(/!\[[^\]]*\]\([^)]*\)|<img\b/gi) ?? []).length
   // Every URL, images' included, counts as a link; the same URL twice counts once.
-  return { links: urls.size, images }
+  return { links: linksIn(markdown).size, images }
 }

@@ -77,6 +77,7 @@ export function getProfile(handle: string, viewer: Actor | null = null) {
     .select({
       id: questions.id,
       title: questions.title,
+      language: questions.language,
       status: questions.status,
       closedReason: questions.closedReason,
       score: questions.score,
@@ -96,7 +97,12 @@ export function getProfile(handle: string, viewer: Actor | null = null) {
       score: answers.score,
       createdAt: answers.createdAt,
       isAccepted: sql<boolean>`${questions.acceptedAnswerId} is ${answers.id}`.mapWith(Boolean),
-      question: { id: questions.id, title: questions.title, visibility: questions.visibility },
+      question: {
+        id: questions.id,
+        title: questions.title,
+        language: questions.language,
+        visibility: questions.visibility,
+      },
     })
     .from(answers)
     .innerJoin(questions, and(eq(questions.id, answers.questionId), visibleQuestion))
@@ -156,7 +162,8 @@ export function changeRole(actor: Actor, userId: number, role: Role) {
 /**
  * Deletes an account, leaving a tombstone: the row stays (its posts and every event it acted in
  * keep pointing at someone), but its e-mail, name, bio and password are gone and every session
- * ends, so it can never sign in again and shows as "Deleted user".
+ * ends, so it can never sign in again. Its stored name stays "Deleted user" (older rows, exports
+ * and the audit log have it so); pages and e-mails show it translated (see names.ts).
  */
 export function deleteAccount(actor: Actor, userId: number) {
   const user = requireManageable(actor, userId)

@@ -92,6 +92,12 @@ const accounts = {
     lead: 'The language of the site’s pages and of the e-mails we send you.',
     save: 'Save language',
   },
+  // Names the site gives accounts itself, shown in the reader's language.
+  names: {
+    deleted: 'Deleted user',
+    assistant: 'Tanya assistant',
+    assistantBio: 'Automatic suggestions from proven replies and the knowledge base.',
+  },
   goodbye: {
     meta: 'Account deleted · Tanya',
     title: 'Your account is deleted',

@@ -80,6 +80,8 @@ const mail = {
     openThread: 'Open the thread',
     openDesk: 'Open the desk',
     why: 'You get this e-mail because of your notification choices on {{site}}.',
+    whyAlways:
+      'You get this e-mail because it is about your account or one of your posts on {{site}}. Messages like this one are always sent and cannot be switched off.',
     manage: 'Choose what you get by e-mail',
     unsubscribe: 'Unsubscribe from these e-mails',
     answered: {
@@ -215,7 +217,10 @@ const mail = {
       'You still see notifications on the site, and you can turn e-mails on again in your notification choices.',
     done: 'Done: no more e-mails about “{{kind}}”.',
     doneDigest: 'Done: no more daily summary e-mails.',
-    doneAll: 'Done: we will not send you any more notification e-mails.',
+    doneAll:
+      'Done: we will not send you any more notification e-mails. Only messages about your account or your posts (a moderator’s action, a post hidden after flags) still come: those cannot be switched off.',
+    alwaysSent:
+      'E-mails about “{{kind}}” tell you what happened to your account or your posts. They are always sent and cannot be switched off.',
     invalid:
       'This unsubscribe link is not valid. It may have been cut short: try copying the whole link from the e-mail, or sign in and change your notification choices.',
     manage: 'Change your notification choices',
@@ -276,7 +281,8 @@ const mail = {
     review: 'Review queue',
     reviewHint: 'Flagged posts waiting for a moderator’s decision.',
     dashboard: 'Support dashboard',
-    dashboardHint: 'Response times, satisfaction, automation, deflection and escalations, with trends and CSV.',
+    dashboardHint:
+      'Response times, satisfaction, automation, deflection and escalations, with trends and CSV.',
     audit: 'Audit log',
     auditHint: 'Every moderator’s and admin’s action, with its reason.',
     users: 'People',

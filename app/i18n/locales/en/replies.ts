@@ -68,7 +68,7 @@ const replies = {
     tooFewUses:
       'Not automatic: it needs {{minUses}} decided uses to be judged, and has {{decided}}.',
     rateTooLow:
-      'Not automatic: its closure rate is {{rate}} %, below the {{minRate}} % automation needs.',
+      'Not automatic: its closure rate is {{rate}}, below the {{minRate}} automation needs.',
   },
   refused: {
     tooFewUses: 'This template has not been used enough yet to answer by itself.',
@@ -84,7 +84,7 @@ const replies = {
   notices: {
     title: 'Notices',
     switchedOff:
-      'Automatic answers with “{{title}}” were switched off: its closure rate fell to {{rate}} %.',
+      'Automatic answers with “{{title}}” were switched off: its closure rate fell to {{rate}}.',
   },
   trend: {
     caption: 'Last 12 weeks: bars are uses, the line is the closure rate of each week’s uses.',
@@ -125,7 +125,7 @@ const replies = {
   mail: {
     automationOffSubject: 'Automatic answers with “{{template}}” were switched off',
     automationOffText:
-      'The reply template “{{template}}” no longer answers new questions by itself: its closure rate fell to {{rate}} %, below what automation needs. Look at what askers asked after it before switching it on again.',
+      'The reply template “{{template}}” no longer answers new questions by itself: its closure rate fell to {{rate, number}}%, below what automation needs. Look at what askers asked after it before switching it on again.',
     openTemplates: 'Open the templates',
   },
   auto: {

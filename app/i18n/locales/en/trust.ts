@@ -8,9 +8,27 @@ const trust = {
     '4': 'Leader',
   },
   limits: {
+    // `lift` names what is left before trust level 1 (see linkLimitLift in spam.server.ts)
     links:
-      'New accounts may post at most {{max}} links. Remove some links, or post again once you have been around a little longer.',
-    images: 'New accounts cannot post images yet. Describe the image in words, or link to it.',
+      'New accounts may post at most {{max}} links. Remove some links for now. $t(trust.limits.lift.{{lift}})',
+    images:
+      'New accounts cannot post images yet. Describe the image in words, or link to it. $t(trust.limits.lift.{{lift}})',
+    lift: {
+      one: 'The limit lifts at trust level 1, after $t(trust.limits.need.{{first}}, {"count": {{firstCount}} }) (levels are updated every {{every}} hours).',
+      two: 'The limit lifts at trust level 1, after $t(trust.limits.need.{{first}}, {"count": {{firstCount}} }) and $t(trust.limits.need.{{second}}, {"count": {{secondCount}} }) (levels are updated every {{every}} hours).',
+      three:
+        'The limit lifts at trust level 1, after $t(trust.limits.need.{{first}}, {"count": {{firstCount}} }), $t(trust.limits.need.{{second}}, {"count": {{secondCount}} }) and $t(trust.limits.need.{{third}}, {"count": {{thirdCount}} }) (levels are updated every {{every}} hours).',
+      soon: 'You have done what trust level 1 asks: the limit lifts when levels are next updated, within {{every}} hours.',
+      locked: 'A moderator has set your trust level, so the limit stays until they change it.',
+    },
+    need: {
+      age_one: 'waiting {{count}} more hour',
+      age_other: 'waiting {{count}} more hours',
+      visits_one: 'coming back on {{count}} more day',
+      visits_other: 'coming back on {{count}} more days',
+      reads_one: 'reading {{count}} more question',
+      reads_other: 'reading {{count}} more questions',
+    },
     tooSoon: {
       seconds_one:
         'New accounts wait {{seconds}} seconds between posts. You can post again in {{count}} second; your text is kept below.',
@@ -67,13 +85,15 @@ const trust = {
     repeated: 'the same text was posted in the last day',
     blockedWords: 'contains a blocked word',
     burst: 'many posts in a few minutes',
+    edit: 'an edit of a post others could already see',
   },
   review: {
     held: 'Held by the spam rules',
     reasons: 'Why it was held',
     score: 'Spam score {{score}}',
     approve: 'Approve and publish',
-    approveHint: 'It is published as if posted now: followers are told and it is searchable.',
+    approveHint:
+      'A new post is published as if posted now: followers are told and it is searchable. A held edit shows the post again as it was.',
     onlyApproveOrDelete: 'A held post is approved or deleted.',
   },
   reputation: {

@@ -97,6 +97,11 @@ const accounts: Translation<typeof en> = {
     lead: 'Bahasa halaman situs ini dan e-mail yang kami kirim kepada Anda.',
     save: 'Simpan bahasa',
   },
+  names: {
+    deleted: 'Pengguna yang dihapus',
+    assistant: 'Asisten Tanya',
+    assistantBio: 'Saran otomatis dari balasan yang sudah terbukti dan pusat bantuan.',
+  },
   goodbye: {
     meta: 'Akun dihapus · Tanya',
     title: 'Akun Anda sudah dihapus',

@@ -5,7 +5,7 @@ import type { Translation } from '../../keys'
 const community: Translation<typeof en> = {
   home: {
     title: 'Ada yang bisa kami bantu?',
-    lead: 'Tanyakan seputar pesanan, pengiriman, pembayaran, dan cara seduh kepada komunitas Kopi Nusantara. Para helper dan tim layanan pelanggan kami siap menjawab, dan jawaban terbaik tersimpan di sini untuk semua orang.',
+    lead: 'Tanyakan seputar pesanan, pengiriman, pembayaran, dan cara seduh kepada komunitas Kopi Nusantara. Para relawan dan tim layanan pelanggan kami siap menjawab, dan jawaban terbaik tersimpan di sini untuk semua orang.',
     browseSolved: 'Lihat pertanyaan yang sudah selesai',
     categories: 'Kategori',
     questions_one: '{{value}} pertanyaan',

@@ -32,16 +32,16 @@ const dashboard: Translation<typeof en> = {
     commentMax: 'Paling banyak {{max}} karakter.',
   },
   accept: {
-    title: 'Terima jawaban ini?',
+    title: 'Pilih jawaban ini sebagai solusi?',
     answerBy: 'Jawaban dari {{author}}',
     confirm:
-      'Jika jawaban ini menyelesaikan masalah Anda, terimalah: orang lain dengan pertanyaan yang sama akan menemukannya lebih dulu.',
-    button: 'Ya, terima jawaban ini',
-    done: 'Sudah diterima. Terima kasih!',
-    already: 'Jawaban ini sudah diterima.',
+      'Jika jawaban ini menyelesaikan masalah Anda, pilihlah sebagai solusi: orang lain dengan pertanyaan yang sama akan menemukannya lebih dulu.',
+    button: 'Ya, pilih jawaban ini',
+    done: 'Sudah dipilih. Terima kasih!',
+    already: 'Jawaban ini sudah dipilih.',
     openThread: 'Buka pertanyaannya',
     expired:
-      'Tautan ini sudah tidak berlaku: jawaban tidak bisa lagi diterima dengan cara ini, atau tautannya lebih dari 14 hari. Silakan buka pertanyaannya di situs.',
+      'Tautan ini sudah tidak berlaku: jawaban tidak bisa lagi dipilih dengan cara ini, atau tautannya lebih dari 14 hari. Silakan buka pertanyaannya di situs.',
     badLink: 'Tautan ini tidak berlaku.',
   },
   thread: {
@@ -63,11 +63,11 @@ const dashboard: Translation<typeof en> = {
     reminder: {
       subject: 'Apakah ada jawaban yang menyelesaikan “{{title}}”?',
       text_one:
-        'Pertanyaan Anda “{{title}}” sudah mendapat {{count}} jawaban, tetapi belum ada yang diterima.',
+        'Pertanyaan Anda “{{title}}” sudah mendapat {{count}} jawaban, tetapi belum ada yang dipilih.',
       text_other:
-        'Pertanyaan Anda “{{title}}” sudah mendapat {{count}} jawaban, tetapi belum ada yang diterima.',
-      how: 'Jika salah satunya menyelesaikan masalah Anda, terimalah: orang lain dengan pertanyaan yang sama akan menemukan solusinya lebih dulu. Setiap tautan di bawah menampilkan jawabannya dan meminta konfirmasi sebelum menerima apa pun.',
-      item: 'Terima jawaban dari {{author}}: “{{excerpt}}”',
+        'Pertanyaan Anda “{{title}}” sudah mendapat {{count}} jawaban, tetapi belum ada yang dipilih.',
+      how: 'Jika salah satunya menyelesaikan masalah Anda, pilihlah sebagai solusi: orang lain dengan pertanyaan yang sama akan menemukan solusinya lebih dulu. Setiap tautan di bawah menampilkan jawabannya dan meminta konfirmasi sebelum memilih apa pun.',
+      item: 'Pilih jawaban dari {{author}}: “{{excerpt}}”',
     },
   },
   page: {
@@ -92,7 +92,7 @@ const dashboard: Translation<typeof en> = {
     unknownPerson: 'Tidak ada yang memakai nama pengguna ini, jadi angkanya untuk semua orang.',
   },
   cards: {
-    frt: 'Respons pertama, median',
+    frt: 'Tanggapan pertama, median',
     waiting_one: '{{value}} pertanyaan masih menunggu',
     waiting_other: '{{value}} pertanyaan masih menunggu',
     csat: 'Kepuasan (CSAT)',
@@ -108,8 +108,8 @@ const dashboard: Translation<typeof en> = {
     visits_other: '{{value}} kunjungan formulir bertanya dengan saran',
     notPersonal: 'Tidak dihitung per orang.',
     escalations: 'Eskalasi',
-    breaches_one: '{{value}} target respons terlewat',
-    breaches_other: '{{value}} target respons terlewat',
+    breaches_one: '{{value}} target tanggapan terlewat',
+    breaches_other: '{{value}} target tanggapan terlewat',
   },
   table: {
     figure: 'Angka',
@@ -119,10 +119,10 @@ const dashboard: Translation<typeof en> = {
     person: 'Orang',
   },
   frt: {
-    title: 'Waktu respons pertama',
+    title: 'Waktu tanggapan pertama',
     caption_one: '{{value}} pertanyaan diajukan dalam rentang ini',
     caption_other: '{{value}} pertanyaan diajukan dalam rentang ini',
-    who: 'Respons oleh',
+    who: 'Tanggapan oleh',
     all: 'Siapa saja',
     community: 'Komunitas',
     staff: 'Staf',
@@ -130,16 +130,16 @@ const dashboard: Translation<typeof en> = {
     p90Always: 'Persentil 90, 24/7',
     medianBusiness: 'Median, jam kerja',
     p90Business: 'Persentil 90, jam kerja',
-    waiting: 'Belum mendapat respons',
+    waiting: 'Belum mendapat tanggapan',
   },
   escalated: {
-    title: 'Respons staf pertama setelah eskalasi',
-    row: 'Eskalasi → respons staf',
-    waiting: 'Dieskalasi, belum ada respons staf',
+    title: 'Tanggapan staf pertama setelah eskalasi',
+    row: 'Eskalasi → tanggapan staf',
+    waiting: 'Dieskalasi, belum ada tanggapan staf',
   },
   resolution: {
     title: 'Waktu penyelesaian',
-    row: 'Diajukan → jawaban diterima',
+    row: 'Diajukan → jawaban dipilih',
     waiting: 'Belum terjawab tuntas',
   },
   csat: {
@@ -162,8 +162,8 @@ const dashboard: Translation<typeof en> = {
   escalations: {
     title: 'Eskalasi dan target yang terlewat',
     escalated: 'Dieskalasi ke staf',
-    level2: 'Dinaikkan ke semua orang (level 2)',
-    breaches: 'Target respons terlewat',
+    level2: 'Dinaikkan ke semua orang (tingkat 2)',
+    breaches: 'Target tanggapan terlewat',
     acknowledged: 'Ditanggapi staf',
   },
   onCall: {
@@ -174,7 +174,7 @@ const dashboard: Translation<typeof en> = {
   },
   states: {
     title: 'Pertanyaan menurut status',
-    open: 'Terbuka (belum ada respons)',
+    open: 'Terbuka (belum ada tanggapan)',
     answered: 'Dijawab, belum tuntas',
     solved: 'Terjawab tuntas',
     closed: 'Ditutup',
@@ -192,12 +192,12 @@ const dashboard: Translation<typeof en> = {
   },
   helpers: {
     title: 'Penolong teratas',
-    accepted: 'Jawaban diterima',
+    accepted: 'Jawaban terpilih',
     answers: 'Jawaban',
     empty: 'Belum ada yang menjawab dalam rentang ini.',
   },
   charts: {
-    frtMedian: 'Waktu respons pertama, median',
+    frtMedian: 'Waktu tanggapan pertama, median',
     resolutionMedian: 'Waktu penyelesaian, median',
     csatRate: 'Porsi puas (CSAT)',
     automaticRate: 'Tingkat penyelesaian otomatis',
@@ -213,25 +213,25 @@ const dashboard: Translation<typeof en> = {
     summary: 'Dari {{first}} sampai {{last}}; nilai tertinggi {{max}}.',
   },
   definitions: {
-    frt: 'waktu sejak pertanyaan diajukan sampai respons pertamanya: jawaban yang terlihat dari orang selain penanya, bukan dari otomatisasi. Dihitung atas pertanyaan yang diajukan dalam rentang ini; yang belum mendapat respons dihitung terpisah, tidak pernah dibuang. Komunitas berarti respons dari orang yang bukan staf; jam kerja hanya menghitung jam buka kategori pertanyaannya (kategori tanpa jam buka tidak ikut dihitung).',
+    frt: 'waktu sejak pertanyaan diajukan sampai tanggapan pertamanya: jawaban yang terlihat dari orang selain penanya, bukan dari otomatisasi. Dihitung atas pertanyaan yang diajukan dalam rentang ini; yang belum mendapat tanggapan dihitung terpisah, tidak pernah dibuang. Komunitas berarti tanggapan dari orang yang bukan staf; jam kerja hanya menghitung jam buka kategori pertanyaannya (kategori tanpa jam buka tidak ikut dihitung).',
     afterEscalation:
       'untuk pertanyaan yang diajukan dalam rentang ini dan dieskalasi, waktu sejak eskalasi pertama sampai jawaban staf pertama sesudahnya.',
     resolution:
-      'waktu sejak pertanyaan diajukan sampai jawaban yang diterima pada akhir rentang ini diterima.',
+      'waktu sejak pertanyaan diajukan sampai jawabannya dipilih (jawaban yang terpilih pada akhir rentang ini).',
     csat: 'porsi jawaban survei dalam rentang ini yang memberi nilai 4 atau 5 dari 5; jika penanya mengubah jawabannya, yang terbaru yang dihitung.',
     automatic:
-      'pertanyaan terjawab tuntas yang jawaban diterimanya diposting oleh otomatisasi (balasan otomatis atau saran basis pengetahuan yang ditandai penanya sebagai solusi), dibagi semua pertanyaan terjawab tuntas yang diajukan dalam rentang ini.',
+      'pertanyaan terjawab tuntas yang jawaban terpilihnya dikirim oleh otomatisasi (balasan otomatis atau saran basis pengetahuan yang ditandai penanya sebagai solusi), dibagi semua pertanyaan terjawab tuntas yang diajukan dalam rentang ini.',
     deflection:
       'kunjungan formulir bertanya tempat pengunjung membuka saran dan tidak mengajukan pertanyaan dalam 24 jam, dibagi semua kunjungan formulir bertanya yang menampilkan saran.',
     escalations:
-      'eskalasi ke staf, kenaikan ke semua orang, target respons yang terlewat, dan tanggapan staf yang terjadi dalam rentang ini.',
+      'eskalasi ke staf, kenaikan ke semua orang, target tanggapan yang terlewat, dan tanggapan staf yang terjadi dalam rentang ini.',
     onCall:
       'per anggota staf, eskalasi yang masuk kepadanya saat piket, dan eskalasi yang ditanggapinya, dalam rentang ini.',
     states: 'posisi saat ini dari pertanyaan yang diajukan dalam rentang ini.',
     helpers:
-      'jawaban diterima dan jawaban (bukan otomatis, bukan milik penanya sendiri) yang diposting dalam rentang ini, per orang; sepuluh teratas.',
+      'jawaban terpilih dan jawaban (bukan otomatis, bukan milik penanya sendiri) yang diposting dalam rentang ini, per orang; sepuluh teratas.',
     templates:
-      'jawaban yang diposting dari tiap template balasan dalam rentang ini (oleh siapa pun, atau otomatis), dengan hasilnya sejauh ini. Sebuah pemakaian terhitung begitu ia menuntaskan utasnya (jawabannya diterima, atau penanya memberi nilai 4 atau 5) atau begitu umurnya 7 hari; tingkat penuntasan = pemakaian yang tuntas ÷ pemakaian terhitung. Nilai rata-rata dihitung atas pemakaian yang survei penanyanya sudah dijawab.',
+      'jawaban yang diposting dari tiap template balasan dalam rentang ini (oleh siapa pun, atau otomatis), dengan hasilnya sejauh ini. Sebuah pemakaian terhitung begitu ia menuntaskan utasnya (jawabannya dipilih, atau penanya memberi nilai 4 atau 5) atau begitu umurnya 7 hari; tingkat penuntasan = pemakaian yang tuntas ÷ pemakaian terhitung. Nilai rata-rata dihitung atas pemakaian yang survei penanyanya sudah dijawab.',
   },
   csv: {
     unknownTable: 'Tabel itu tidak ada.',
@@ -249,7 +249,7 @@ const dashboard: Translation<typeof en> = {
     handle: 'Nama pengguna',
     state: 'Status',
     questions: 'Pertanyaan',
-    frtMedianMinutes: 'Respons pertama, median (menit)',
+    frtMedianMinutes: 'Tanggapan pertama, median (menit)',
     resolutionMedianMinutes: 'Waktu penyelesaian, median (menit)',
     closureShare: 'Tingkat penuntasan (pecahan)',
   },
@@ -270,7 +270,7 @@ const dashboard: Translation<typeof en> = {
     title: 'Angka Anda, {{days}} hari terakhir',
     lead: 'Hanya Anda yang melihat ini.',
     answers: 'Jawaban',
-    accepted: 'Jawaban diterima',
+    accepted: 'Jawaban terpilih',
     firstAnswer: 'Jawaban Anda, sejak pertanyaan diajukan (median)',
     csat: 'Kepuasan pada pertanyaan yang diselesaikan jawaban Anda',
   },

@@ -1,7 +1,7 @@
 import type en from '../en/desk'
 import type { Translation } from '../../keys'
 
-/** Kata-kata halaman dan pesan desk, dalam Bahasa Indonesia. */
+/** Kata-kata meja staf dan pesannya, dalam Bahasa Indonesia. */
 const desk: Translation<typeof en> = {
   meta: {
     title: 'Meja staf · Tanya',
@@ -20,9 +20,9 @@ const desk: Translation<typeof en> = {
     count_other: '{{value}} pertanyaan',
   },
   onCall: {
-    heading: 'Jadwal siaga',
+    heading: 'Jadwal piket',
     now: 'Sekarang: <who>{{name}}</who>, bergantian <when></when>',
-    nobody: 'Saat ini tidak ada yang siaga: eskalasi dikirim ke semua staf.',
+    nobody: 'Saat ini tidak ada yang piket: eskalasi dikirim ke semua staf.',
     next: 'Berikutnya: <who>{{name}}</who>, mulai <when></when>',
     noNext: 'Setelah itu belum ada yang dijadwalkan.',
   },
@@ -51,7 +51,7 @@ const desk: Translation<typeof en> = {
     unassigned: 'Belum ada penanggung jawab',
     acknowledged: 'Sudah ditanggapi staf',
     notAcknowledged: 'Belum ditanggapi staf',
-    asked: 'Ditanyakan {{name}}, {{age}} lalu',
+    asked: 'Ditanyakan oleh {{name}}, {{age}} lalu',
     waited: 'Sudah menunggu {{duration}}',
     dueIn: 'Target lewat dalam {{duration}}',
     breachedFor: 'Target terlewati {{duration}} lalu',
@@ -124,7 +124,7 @@ const desk: Translation<typeof en> = {
   },
   escalate: {
     heading: 'Eskalasi ke staf',
-    lead: 'Teruskan pertanyaan ini ke staf yang sedang siaga, sebelum targetnya terlewati.',
+    lead: 'Teruskan pertanyaan ini ke staf yang sedang piket, sebelum targetnya terlewati.',
     reason: 'Alasan',
     reasonHint:
       'Yang perlu diketahui staf: kenapa ini tidak bisa menunggu. Paling banyak {{max}} karakter.',

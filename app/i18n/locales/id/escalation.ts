@@ -1,12 +1,12 @@
 import type en from '../en/escalation'
 import type { Translation } from '../../keys'
 
-/** Kata-kata eskalasi: pengaturan target respons dan jadwal piket, eskalasi manual. */
+/** Kata-kata eskalasi: pengaturan target tanggapan dan jadwal piket, eskalasi manual. */
 const escalation: Translation<typeof en> = {
   validation: {
     wholeNumber: 'Masukkan bilangan bulat',
     targetRange: 'Target antara 5 menit dan 30 hari',
-    level2Range: 'Jeda level 2 antara 5 menit dan 7 hari',
+    level2Range: 'Jeda tingkat 2 antara 5 menit dan 7 hari',
     chooseClock: 'Pilih cara target dihitung',
     timeZone: 'Pilih zona waktu dari daftar',
     time: 'Tulis jam seperti 08:00 (00:00 sampai 24:00)',
@@ -43,20 +43,20 @@ const escalation: Translation<typeof en> = {
     '7': 'Minggu',
   },
   sla: {
-    title: 'Target respons · Tanya',
-    heading: 'Target respons',
+    title: 'Target tanggapan · Tanya',
+    heading: 'Target tanggapan',
     intro:
-      'Berapa lama sebuah pertanyaan boleh menunggu respons pertama sebelum diteruskan ke staf yang sedang piket, per kategori. Pertanyaan dieskalasi kalau sudah menunggu lebih lama dari targetnya; kalau belum ada yang menanggapi dalam jeda level 2, semua staf dan admin diberi tahu.',
+      'Berapa lama sebuah pertanyaan boleh menunggu tanggapan pertama sebelum diteruskan ke staf yang sedang piket, per kategori. Pertanyaan dieskalasi kalau sudah menunggu lebih lama dari targetnya; kalau belum ada yang menanggapi dalam jeda tingkat 2, semua staf dan admin diberi tahu.',
     category: 'Kategori',
-    target: 'Target respons pertama',
+    target: 'Target tanggapan pertama',
     counted: 'Dihitung',
-    level2: 'Jeda level 2',
+    level2: 'Jeda tingkat 2',
     hours: 'Jam kerja',
     edit: 'Ubah',
-    editHeading: 'Target respons untuk {{category}}',
+    editHeading: 'Target tanggapan untuk {{category}}',
     targetHours: 'Target, jam',
     targetMinutes: 'dan menit',
-    level2Hours: 'Jeda level 2, jam',
+    level2Hours: 'Jeda tingkat 2, jam',
     level2Minutes: 'dan menit',
     level2Hint: 'Dihitung dengan jam yang sama seperti target, sejak pertanyaan dieskalasi.',
     clockLegend: 'Cara target dihitung',

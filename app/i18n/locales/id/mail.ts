@@ -1,7 +1,7 @@
 import type en from '../en/mail'
 import type { Translation } from '../../keys'
 
-/** Kata-kata e-mail, pilihan notifikasi, ikuti, halaman berhenti langganan dan outbox admin. */
+/** Kata-kata e-mail, pilihan notifikasi, ikuti, halaman berhenti langganan dan kotak keluar admin. */
 const mail: Translation<typeof en> = {
   types: {
     questionAnswered: {
@@ -9,7 +9,7 @@ const mail: Translation<typeof en> = {
       hint: 'Ada yang menjawab pertanyaan yang Anda ajukan.',
     },
     answerAccepted: {
-      label: 'Jawaban saya diterima',
+      label: 'Jawaban saya dipilih',
       hint: 'Penanya menerima jawaban Anda.',
     },
     questionClosedDuplicate: {
@@ -50,7 +50,7 @@ const mail: Translation<typeof en> = {
     },
     acceptReminder: {
       label: 'Pengingat untuk menerima jawaban',
-      hint: 'Pertanyaan Anda sudah dijawab tetapi belum ada yang diterima: setelah 3 hari, dan sekali lagi setelah 7 hari.',
+      hint: 'Pertanyaan Anda sudah dijawab tetapi belum ada yang dipilih: setelah 3 hari, dan sekali lagi setelah 7 hari.',
     },
     questionLocked: {
       label: 'Pertanyaan saya dikunci',
@@ -74,7 +74,7 @@ const mail: Translation<typeof en> = {
     },
   },
   inApp: {
-    escalated: 'Dieskalasi ke Anda (level {{level}})',
+    escalated: 'Dieskalasi ke Anda (tingkat {{level}})',
     followedQuestion: 'Pertanyaan baru di yang Anda ikuti',
     followedAnswer: '{{who}} menjawab utas yang Anda ikuti',
     mention: '{{who}} menyebut Anda',
@@ -84,6 +84,8 @@ const mail: Translation<typeof en> = {
     openThread: 'Buka utasnya',
     openDesk: 'Buka meja eskalasi',
     why: 'Anda menerima e-mail ini sesuai pilihan notifikasi Anda di {{site}}.',
+    whyAlways:
+      'Anda menerima e-mail ini karena isinya menyangkut akun atau salah satu tulisan Anda di {{site}}. Pesan seperti ini selalu dikirim dan tidak bisa dimatikan.',
     manage: 'Atur e-mail yang Anda terima',
     unsubscribe: 'Berhenti menerima e-mail seperti ini',
     answered: {
@@ -91,7 +93,7 @@ const mail: Translation<typeof en> = {
       text: '{{who}} menjawab pertanyaan Anda “{{title}}”:',
     },
     accepted: {
-      subject: 'Jawaban Anda diterima: “{{title}}”',
+      subject: 'Jawaban Anda dipilih: “{{title}}”',
       text: '{{who}} menerima jawaban Anda untuk “{{title}}”. Terima kasih sudah membantu.',
     },
     duplicate: {
@@ -100,29 +102,29 @@ const mail: Translation<typeof en> = {
       original: 'Buka “{{original}}”',
     },
     escalated: {
-      subject: 'Eskalasi (level {{level}}): “{{title}}”',
+      subject: 'Eskalasi (tingkat {{level}}): “{{title}}”',
       text: 'Pertanyaan “{{title}}” di {{category}} perlu ditangani staf sekarang.',
       why: 'Alasannya: {{reason}}',
       note: 'Kata mereka: “{{note}}”',
       waited: 'Pertanyaan ini sudah menunggu {{duration}} tanpa tanggapan.',
       level1:
-        'Anda sedang bertugas jaga, jadi pertanyaan ini datang ke Anda lebih dulu. Tandai sudah ditangani di meja eskalasi supaya penanya tahu ada yang mengurusnya.',
+        'Anda sedang piket, jadi pertanyaan ini datang ke Anda lebih dulu. Tandai sudah ditangani di meja eskalasi supaya penanya tahu ada yang mengurusnya.',
       level2:
         'Belum ada yang menanganinya tepat waktu, jadi sekarang diteruskan ke semua staf dan admin.',
     },
     escalatedMany: {
-      subject_one: '{{count}} pertanyaan dieskalasi ke Anda (level {{level}})',
-      subject_other: '{{count}} pertanyaan dieskalasi ke Anda (level {{level}})',
+      subject_one: '{{count}} pertanyaan dieskalasi ke Anda (tingkat {{level}})',
+      subject_other: '{{count}} pertanyaan dieskalasi ke Anda (tingkat {{level}})',
       text_one:
-        '{{count}} pertanyaan perlu ditangani staf sekarang. Pertanyaan ini melewati target responsnya atau diteruskan ke staf secara manual.',
+        '{{count}} pertanyaan perlu ditangani staf sekarang. Pertanyaan ini melewati target tanggapannya atau diteruskan ke staf secara manual.',
       text_other:
-        '{{count}} pertanyaan perlu ditangani staf sekarang. Pertanyaan-pertanyaan ini melewati target responsnya atau diteruskan ke staf secara manual.',
+        '{{count}} pertanyaan perlu ditangani staf sekarang. Pertanyaan-pertanyaan ini melewati target tanggapannya atau diteruskan ke staf secara manual.',
       item: '“{{title}}”, menunggu {{duration}}',
       open: 'Buka meja staf',
     },
     reasons: {
       sla: 'melewati target waktu tanggapan kategorinya',
-      manual: 'seorang helper atau moderator meneruskannya ke staf',
+      manual: 'seorang relawan atau moderator meneruskannya ke staf',
       unacknowledged: 'eskalasi pertama tidak ditangani tepat waktu',
       other: '{{reason}}',
     },
@@ -223,15 +225,18 @@ const mail: Translation<typeof en> = {
       'Notifikasi di situs tetap tampil, dan Anda bisa menyalakan e-mail lagi di pilihan notifikasi.',
     done: 'Beres: tidak ada lagi e-mail tentang “{{kind}}”.',
     doneDigest: 'Beres: tidak ada lagi e-mail ringkasan harian.',
-    doneAll: 'Beres: kami tidak akan mengirim e-mail notifikasi lagi.',
+    doneAll:
+      'Beres: kami tidak akan mengirim e-mail notifikasi lagi. Hanya pesan tentang akun atau tulisan Anda (tindakan moderator, tulisan yang disembunyikan karena ditandai) yang tetap dikirim, karena yang itu tidak bisa dimatikan.',
+    alwaysSent:
+      'E-mail tentang “{{kind}}” memberi tahu apa yang terjadi pada akun atau tulisan Anda. E-mail ini selalu dikirim dan tidak bisa dimatikan.',
     invalid:
       'Tautan berhenti langganan ini tidak berlaku. Mungkin tautannya terpotong: coba salin seluruh tautan dari e-mail, atau masuk dan ubah pilihan notifikasi Anda.',
     manage: 'Ubah pilihan notifikasi Anda',
     digestKind: 'Ringkasan harian',
   },
   outbox: {
-    meta: 'Outbox · Tanya',
-    title: 'Outbox',
+    meta: 'Kotak keluar · Tanya',
+    title: 'Kotak keluar',
     lead: 'Setiap e-mail dari situs menunggu di sini sampai tugas pengiriman menyerahkannya ke server e-mail, dan tetap tersimpan sesudahnya.',
     noSmtp:
       'Server e-mail belum diatur (SMTP_URL), jadi pesan tetap menunggu. Anda bisa membacanya di sini.',
@@ -258,7 +263,7 @@ const mail: Translation<typeof en> = {
     open: 'Baca',
     retry: 'Coba kirim sekarang',
     retried: 'Pesan akan dikirim pada putaran pengiriman berikutnya.',
-    back: 'Kembali ke outbox',
+    back: 'Kembali ke kotak keluar',
     message: 'Pesan {{id}}',
     textVersion: 'Teks biasa',
     htmlVersion: 'HTML, seperti yang dilihat penerima',
@@ -269,7 +274,7 @@ const mail: Translation<typeof en> = {
     title: 'Administrasi',
     lead: 'Alat untuk mengelola situs yang terbuka untuk peran Anda.',
     menu: 'Administrasi',
-    outbox: 'Outbox',
+    outbox: 'Kotak keluar',
     outboxHint: 'E-mail yang menunggu dikirim, sudah terkirim, atau gagal; baca pesan mana pun.',
     search: 'Sinonim pencarian',
     searchHint: 'Kata-kata yang harus saling menemukan dalam pencarian.',
@@ -277,14 +282,15 @@ const mail: Translation<typeof en> = {
     spamHint: 'Kata yang diblokir, dan apakah kiriman pertama akun baru menunggu moderator.',
     sla: 'Target tanggapan',
     slaHint: 'Berapa lama tiap kategori boleh menunggu tanggapan sebelum dieskalasi.',
-    rota: 'Jadwal jaga',
+    rota: 'Jadwal piket',
     rotaHint: 'Siapa yang menerima eskalasi, dan kapan.',
     desk: 'Meja eskalasi',
     deskHint: 'Pertanyaan yang dieskalasi dan ditugaskan, menunggu staf.',
     review: 'Antrean tinjauan',
     reviewHint: 'Tulisan bertanda yang menunggu keputusan moderator.',
     dashboard: 'Dasbor dukungan',
-    dashboardHint: 'Waktu respons, kepuasan, otomatisasi, defleksi, dan eskalasi, dengan tren dan CSV.',
+    dashboardHint:
+      'Waktu tanggapan, kepuasan, otomatisasi, defleksi, dan eskalasi, dengan tren dan CSV.',
     audit: 'Log audit',
     auditHint: 'Setiap tindakan moderator dan admin, beserta alasannya.',
     users: 'Pengguna',

@@ -1,7 +1,7 @@
 import type en from '../en/privacy'
 import type { Translation } from '../../keys'
 
-/** Kata-kata pertanyaan pribadi dan antrean para helper, dalam Bahasa Indonesia. */
+/** Kata-kata pertanyaan pribadi dan antrean para relawan, dalam Bahasa Indonesia. */
 const privacy: Translation<typeof en> = {
   ask: {
     legend: 'Siapa yang bisa melihat pertanyaan ini?',

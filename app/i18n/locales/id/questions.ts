@@ -86,10 +86,10 @@ const questions: Translation<typeof en> = {
     score: 'Skor {{value}}',
     label_one: 'suara',
     label_other: 'suara',
-    upQuestion: 'Beri suara positif untuk pertanyaan ini',
-    downQuestion: 'Beri suara negatif untuk pertanyaan ini',
-    upAnswer: 'Beri suara positif untuk jawaban ini',
-    downAnswer: 'Beri suara negatif untuk jawaban ini',
+    upQuestion: 'Pertanyaan ini berguna',
+    downQuestion: 'Pertanyaan ini tidak berguna',
+    upAnswer: 'Jawaban ini berguna',
+    downAnswer: 'Jawaban ini tidak berguna',
   },
   answer: {
     by: 'Jawaban dari {{name}}',
@@ -183,7 +183,7 @@ const questions: Translation<typeof en> = {
   ask: {
     meta: 'Ajukan pertanyaan · Tanya',
     title: 'Tanya komunitas',
-    lead: 'Para helper dan tim Kopi Nusantara menjawab di sini. Judul yang jelas dan cerita lengkap tentang yang terjadi akan lebih cepat dijawab.',
+    lead: 'Para relawan dan tim Kopi Nusantara menjawab di sini. Judul yang jelas dan cerita lengkap tentang yang terjadi akan lebih cepat dijawab.',
     submit: 'Kirim pertanyaan',
   },
   edit: {
@@ -216,9 +216,9 @@ const questions: Translation<typeof en> = {
     tagsMin: 'Tambahkan minimal satu tag',
     tagsMax: 'Gunakan paling banyak {{max}} tag',
     notTags_one:
-      '{{tags}} belum menjadi tag. Tag baru hanya bisa dibuat oleh helper dan anggota dengan minimal {{reputation}} poin reputasi; silakan pakai tag yang sudah ada.',
+      '{{tags}} belum menjadi tag. Tag baru hanya bisa dibuat oleh relawan dan anggota dengan minimal {{reputation}} poin reputasi; silakan pakai tag yang sudah ada.',
     notTags_other:
-      '{{tags}} belum menjadi tag. Tag baru hanya bisa dibuat oleh helper dan anggota dengan minimal {{reputation}} poin reputasi; silakan pakai tag yang sudah ada.',
+      '{{tags}} belum menjadi tag. Tag baru hanya bisa dibuat oleh relawan dan anggota dengan minimal {{reputation}} poin reputasi; silakan pakai tag yang sudah ada.',
     titleFirst: 'Tulis dulu judul pertanyaan Anda, lalu cek jawaban yang sudah ada',
     originalMissing: 'Masukkan nomor atau tautan pertanyaan aslinya.',
     originalUnknown: 'Pertanyaan #{{id}} tidak ada.',

@@ -22,7 +22,7 @@ const replies: Translation<typeof en> = {
       'Template ini bawaan situs. Setelah Anda menyimpannya di sini, versi Anda tetap dipakai walaupun berkas bawaannya berubah.',
   },
   visibility: {
-    public: 'Helper dan staf',
+    public: 'Relawan dan staf',
     staff: 'Khusus staf',
   },
   languages: { en: 'Bahasa Inggris', id: 'Bahasa Indonesia' },
@@ -59,7 +59,7 @@ const replies: Translation<typeof en> = {
     ofDecided_one: 'dari {{count}} pemakaian terhitung',
     ofDecided_other: 'dari {{count}} pemakaian terhitung',
     definition:
-      'Sebuah pemakaian terhitung begitu ia menuntaskan utasnya (jawabannya diterima, atau penanya memberi nilai 4 atau 5) atau begitu umurnya 7 hari. Tingkat penuntasan = pemakaian yang tuntas ÷ pemakaian terhitung.',
+      'Sebuah pemakaian terhitung begitu ia menuntaskan utasnya (jawabannya dipilih, atau penanya memberi nilai 4 atau 5) atau begitu umurnya 7 hari. Tingkat penuntasan = pemakaian yang tuntas ÷ pemakaian terhitung.',
     rating: 'Nilai rata-rata',
     ratings_one: '{{count}} penilaian',
     ratings_other: '{{count}} penilaian',
@@ -72,7 +72,7 @@ const replies: Translation<typeof en> = {
     tooFewUses:
       'Belum otomatis: perlu {{minUses}} pemakaian terhitung untuk dinilai, baru ada {{decided}}.',
     rateTooLow:
-      'Belum otomatis: tingkat penuntasannya {{rate}} %, di bawah {{minRate}} % yang disyaratkan.',
+      'Belum otomatis: tingkat penuntasannya {{rate}}, di bawah {{minRate}} yang disyaratkan.',
   },
   refused: {
     tooFewUses: 'Template ini belum cukup sering dipakai untuk menjawab sendiri.',
@@ -80,7 +80,7 @@ const replies: Translation<typeof en> = {
   },
   settings: {
     title: 'Kapan template boleh menjawab sendiri',
-    lead: 'Template boleh menjawab pertanyaan baru secara otomatis hanya jika tingkat penuntasannya mencapai angka di bawah, dari paling sedikit jumlah pemakaian di bawah. Jika kemudian tingkatnya turun di bawah angka itu, jawaban otomatis mati sendiri dan staf diberi tahu di sini.',
+    lead: 'Template boleh menjawab pertanyaan baru secara otomatis hanya jika tingkat penuntasannya mencapai angka di bawah, setelah dipakai paling tidak sebanyak jumlah di bawah. Jika nanti tingkatnya turun di bawah angka itu, jawaban otomatis mati sendiri dan staf diberi tahu di sini.',
     minRate: 'Tingkat penuntasan yang disyaratkan (%)',
     minUses: 'Jumlah pemakaian terhitung yang disyaratkan',
     save: 'Simpan batas',
@@ -88,7 +88,7 @@ const replies: Translation<typeof en> = {
   notices: {
     title: 'Pemberitahuan',
     switchedOff:
-      'Jawaban otomatis dengan “{{title}}” dimatikan: tingkat penuntasannya turun menjadi {{rate}} %.',
+      'Jawaban otomatis dengan “{{title}}” dimatikan: tingkat penuntasannya turun menjadi {{rate}}.',
   },
   trend: {
     caption:
@@ -130,7 +130,7 @@ const replies: Translation<typeof en> = {
   mail: {
     automationOffSubject: 'Jawaban otomatis dengan “{{template}}” dimatikan',
     automationOffText:
-      'Template balasan “{{template}}” tidak lagi menjawab pertanyaan baru sendiri: tingkat penuntasannya turun menjadi {{rate}} %, di bawah syarat jawaban otomatis. Lihat apa yang ditanyakan penanya setelahnya sebelum menyalakannya lagi.',
+      'Template balasan “{{template}}” tidak lagi menjawab pertanyaan baru sendiri: tingkat penuntasannya turun menjadi {{rate, number}}%, di bawah syarat jawaban otomatis. Lihat apa yang ditanyakan penanya setelahnya sebelum menyalakannya lagi.',
     openTemplates: 'Buka template',
   },
   auto: {

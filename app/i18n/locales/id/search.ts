@@ -56,7 +56,7 @@ const search: Translation<typeof en> = {
     threads_other: '{{n}} diskusi',
     noThreads: 'Tidak ada diskusi yang cocok.',
     noThreadsFiltered: 'Tidak ada diskusi yang cocok dengan filter ini.',
-    acceptedAnswer: 'Jawaban yang diterima:',
+    acceptedAnswer: 'Jawaban terpilih:',
     answers_one: '{{count}} jawaban',
     answers_other: '{{count}} jawaban',
   },

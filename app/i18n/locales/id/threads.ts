@@ -41,7 +41,7 @@ const threads: Translation<typeof en> = {
   },
   personalData: {
     kinds: {
-      email: 'alamat email',
+      email: 'alamat e-mail',
       phone: 'nomor telepon',
       order: 'nomor pesanan',
       card: 'nomor kartu',

@@ -12,9 +12,26 @@ const trust: Translation<typeof en> = {
   },
   limits: {
     links:
-      'Akun baru boleh memuat paling banyak {{max}} tautan. Hapus sebagian tautan, atau kirim lagi setelah Anda lebih lama bergabung.',
+      'Akun baru boleh memuat paling banyak {{max}} tautan. Untuk sekarang, hapus sebagian tautannya. $t(trust.limits.lift.{{lift}})',
     images:
-      'Akun baru belum boleh memuat gambar. Jelaskan gambarnya dengan kata-kata, atau tautkan saja.',
+      'Akun baru belum boleh memuat gambar. Jelaskan gambarnya dengan kata-kata, atau tautkan saja. $t(trust.limits.lift.{{lift}})',
+    lift: {
+      one: 'Batas ini berakhir begitu Anda mencapai tingkat kepercayaan 1, yaitu setelah Anda $t(trust.limits.need.{{first}}, {"count": {{firstCount}} }) (tingkat diperbarui setiap {{every}} jam).',
+      two: 'Batas ini berakhir begitu Anda mencapai tingkat kepercayaan 1, yaitu setelah Anda $t(trust.limits.need.{{first}}, {"count": {{firstCount}} }) dan $t(trust.limits.need.{{second}}, {"count": {{secondCount}} }) (tingkat diperbarui setiap {{every}} jam).',
+      three:
+        'Batas ini berakhir begitu Anda mencapai tingkat kepercayaan 1, yaitu setelah Anda $t(trust.limits.need.{{first}}, {"count": {{firstCount}} }), $t(trust.limits.need.{{second}}, {"count": {{secondCount}} }), dan $t(trust.limits.need.{{third}}, {"count": {{thirdCount}} }) (tingkat diperbarui setiap {{every}} jam).',
+      soon: 'Anda sudah memenuhi syarat tingkat kepercayaan 1: batas ini berakhir saat tingkat diperbarui berikutnya, paling lambat {{every}} jam lagi.',
+      locked:
+        'Tingkat kepercayaan Anda ditetapkan oleh moderator, jadi batas ini tetap berlaku sampai moderator mengubahnya.',
+    },
+    need: {
+      age_one: 'menunggu {{count}} jam lagi',
+      age_other: 'menunggu {{count}} jam lagi',
+      visits_one: 'berkunjung lagi pada {{count}} hari yang berbeda',
+      visits_other: 'berkunjung lagi pada {{count}} hari yang berbeda',
+      reads_one: 'membaca {{count}} pertanyaan lagi',
+      reads_other: 'membaca {{count}} pertanyaan lagi',
+    },
     tooSoon: {
       seconds_one:
         'Akun baru menunggu {{seconds}} detik di antara dua kiriman. Anda dapat mengirim lagi dalam {{count}} detik; teks Anda tetap ada di bawah.',
@@ -71,6 +88,7 @@ const trust: Translation<typeof en> = {
     repeated: 'teks yang sama sudah dikirim dalam sehari terakhir',
     blockedWords: 'memuat kata yang diblokir',
     burst: 'banyak kiriman dalam beberapa menit',
+    edit: 'suntingan pada kiriman yang sudah bisa dilihat orang lain',
   },
   review: {
     held: 'Ditahan oleh aturan spam',
@@ -78,7 +96,7 @@ const trust: Translation<typeof en> = {
     score: 'Skor spam {{score}}',
     approve: 'Setujui dan terbitkan',
     approveHint:
-      'Kiriman diterbitkan seolah-olah baru dikirim: pengikut diberi tahu dan kiriman dapat dicari.',
+      'Kiriman baru diterbitkan seolah-olah baru dikirim: pengikut diberi tahu dan kiriman dapat dicari. Suntingan yang ditahan menampilkan kembali kirimannya seperti semula.',
     onlyApproveOrDelete: 'Kiriman yang ditahan hanya dapat disetujui atau dihapus.',
   },
   reputation: {
@@ -113,13 +131,13 @@ const trust: Translation<typeof en> = {
     unlock: 'Dihitung dari aktivitas (tanpa kunci)',
     submit: 'Simpan tingkat kepercayaan',
     saved: 'Tingkat kepercayaan telah disimpan.',
-    helperHeading: 'Relawan pembantu',
+    helperHeading: 'Relawan',
     isHelper:
-      'Orang ini adalah relawan pembantu: ia melihat antrean relawan, menutup duplikat, dan dapat mengeskalasi pertanyaan.',
+      'Orang ini relawan: ia melihat antrean relawan, menutup duplikat, dan dapat mengeskalasi pertanyaan.',
     notHelper:
-      'Relawan pembantu melihat antrean relawan, menutup duplikat, dan dapat mengeskalasi pertanyaan.',
-    makeHelper: 'Jadikan relawan pembantu',
-    removeHelper: 'Berhenti sebagai relawan pembantu',
+      'Relawan melihat antrean relawan, menutup duplikat, dan dapat mengeskalasi pertanyaan.',
+    makeHelper: 'Jadikan relawan',
+    removeHelper: 'Cabut peran relawan',
     helperSaved: 'Peran telah diubah.',
     reason: 'Alasan (untuk log audit)',
     validation: {
