@@ -7,7 +7,6 @@ import { msg } from '../../i18n/message'
 import { contentVersion, db } from '../../utils/db.server'
 import { env } from '../../utils/env.server'
 import { singleton } from '../../utils/singleton.server'
-import type { PostLanguage } from './languages'
 import {
   NORMALIZER_VERSION,
   parseQuery,
@@ -60,7 +59,6 @@ const ARTICLES_SQL = `
 export type KbDoc = {
   id: number
   slug: string
-  language: PostLanguage
   title: string
   summary: string
   /** what the title and summary are written in, for their `lang` */

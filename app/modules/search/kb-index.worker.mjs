@@ -75,7 +75,6 @@ function build() {
     docs.push({
       id: a.id,
       slug: a.slug,
-      language: a.language === 'id' ? 'id' : 'en',
       title: a.title,
       summary: a.summary,
       language: a.language,
