@@ -35,7 +35,7 @@ import { createPageCache } from './app/utils/page-cache.server'
 import { runInRequestScope } from './app/utils/request-scope.server'
 import { withDomainErrors } from './app/utils/route-errors.server'
 import { publicPageRoutes } from './app/utils/public-pages-cache.server'
-import { searchPageRoute } from './app/utils/search-page-cache.server'
+import { quickSuggestRoute, searchPageRoute } from './app/utils/search-page-cache.server'
 
 declare module '@remix-run/node' {
   interface AppLoadContext {
@@ -114,7 +114,7 @@ export function createApp(build: ServerBuild, env: Env) {
     app.use(
       createPageCache({
         ttlMs: env.PAGE_CACHE_SECONDS * 1000,
-        routes: [searchPageRoute, ...publicPageRoutes],
+        routes: [searchPageRoute, quickSuggestRoute, ...publicPageRoutes],
       }).middleware,
     )
 

@@ -18,6 +18,7 @@ import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DeskLink } from './components/desk/desk-link'
 import { ReviewLink } from './components/review/review-link'
+import { HeaderSearch } from './components/search/header-search'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { LanguageSwitcher } from './components/language-switcher'
 import { LANGUAGES, type Language } from './i18n/config'
@@ -223,34 +224,7 @@ function Header({ user }: { user: ReturnType<typeof useOptionalUser> }) {
             {t('site.name')} <small>{t('site.tagline')}</small>
           </span>
         </a>
-        {/* Layout inline: the header is shared by every page, search.css only by search pages. */}
-        <Form
-          method="get"
-          action="/search"
-          role="search"
-          // Named apart from the search page's own form: two search landmarks on that page.
-          aria-label={t('nav.siteSearch')}
-          style={{
-            display: 'flex',
-            flex: '1 1 12rem',
-            minWidth: '12rem',
-            maxWidth: '20rem',
-            margin: 0,
-          }}
-        >
-          <label htmlFor="site-search" className="visually-hidden">
-            {t('nav.search')}
-          </label>
-          <input
-            id="site-search"
-            type="search"
-            name="q"
-            placeholder={t('nav.searchPlaceholder')}
-            maxLength={200}
-            autoComplete="off"
-            style={{ padding: '0.35rem 0.6rem' }}
-          />
-        </Form>
+        <HeaderSearch />
         <nav aria-label={t('nav.main')} className="main-nav">
           <NavLink to="/questions">{t('nav.questions')}</NavLink>
           <NavLink to="/kb">{t('nav.kb')}</NavLink>

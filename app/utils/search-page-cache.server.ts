@@ -31,3 +31,15 @@ export const searchPageRoute: CachedRoute = {
     })
   },
 }
+
+/**
+ * The header's suggestions while typing (/search/suggest): the same few prefixes come from
+ * every signed-out visitor, and one from memory costs no search. Lists' lag applies, as above;
+ * a removal drops every entry at once (the page cache's content version).
+ */
+export const quickSuggestRoute: CachedRoute = {
+  path: '/search/suggest',
+  keepHeaders: ['cache-control'],
+  variant: languageVariant,
+  listsLagMs: LISTS_LAG_MS,
+}

@@ -63,7 +63,8 @@ test('a visitor searches from the header and sees the knowledge base first, then
   page,
 }) => {
   await page.goto('/')
-  const box = page.getByRole('banner').getByRole('searchbox', { name: 'Search' })
+  // Once the page is interactive, the header's box is a combobox (it suggests while typing).
+  const box = page.getByRole('banner').getByRole('combobox', { name: 'Search' })
   await box.fill('refund gopay')
   await box.press('Enter')
 

@@ -164,7 +164,8 @@ test('a visitor switches to Bahasa Indonesia and the site speaks it, signed out 
   })
 
   await test.step('“lupa kata sandi” finds the Indonesian password article first', async () => {
-    const box = page.getByRole('banner').getByRole('searchbox', { name: 'Cari' })
+    // Once the page is interactive, the header's box is a combobox (it suggests while typing).
+    const box = page.getByRole('banner').getByRole('combobox', { name: 'Cari' })
     await box.fill('lupa kata sandi')
     await box.press('Enter')
     await expect(page).toHaveURL(/\/search\?q=lupa\+kata\+sandi/)

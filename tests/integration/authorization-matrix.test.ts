@@ -621,6 +621,8 @@ const PAGES: Record<string, (fx: Fixture) => PageCase[]> = {
       url: `/questions/${questionRef(fx, key).id}/survey`,
       expect: (who) => surveyOutcome(fx, key, who, 'ok'),
     })),
+  // The header's suggestions while typing: every question of the fixture carries the tag v60.
+  'routes/search_.suggest': single('/search/suggest?q=v60', everyone('ok'), true, VISIBLE_TITLE),
 }
 
 /** An admin's page about a person, and about nobody: its guard first, then the person. */

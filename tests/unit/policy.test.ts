@@ -87,6 +87,7 @@ const MATRIX: Record<Action, { own: Who[]; other: Who[] }> = {
   'kb.manage': { own: moderators, other: moderators },
   'kb.settings': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
   'search.settings': { own: ['staff', 'admin'], other: ['staff', 'admin'] },
+  'search.use': { own: WHO, other: WHO },
   'question.escalate': { own: helpersUp, other: helpersUp },
   // only private questions can be made public
   'question.make_public': { own: [], other: [] },

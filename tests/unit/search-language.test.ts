@@ -115,7 +115,7 @@ describe('word forms', () => {
     expect(queryForms('pengiriman')).toEqual(expect.arrayContaining(['kirim', 'pengiriman']))
   })
 
-  it('leaves out stop words of both languages', () => {
+  it("leaves out the stop words of the post's own language", () => {
     expect(normalizeForIndex('Paket saya belum sampai di rumah', 'id', NO_SYNONYMS)).toBe(
       'paket belum sampa sampai rumah',
     )

@@ -83,6 +83,7 @@ export type Checks = {
   'kb.manage': null
   'kb.settings': null
   'search.settings': null
+  'search.use': null
   'question.escalate': QuestionTarget
   'question.make_public': QuestionTarget
   'question.publish_consent': QuestionTarget
@@ -147,6 +148,7 @@ export const ACTIONS = [
   'kb.manage',
   'kb.settings',
   'search.settings',
+  'search.use',
   'question.escalate',
   'question.make_public',
   'question.publish_consent',
@@ -316,6 +318,9 @@ const rules: { [A in Action]: (actor: Actor | null, target: Checks[A]) => boolea
   'kb.settings': (actor) => atLeast(actor, 'staff'),
   // Synonyms change what every search finds and re-index the site: staff decide them.
   'search.settings': (actor) => atLeast(actor, 'staff'),
+  // Searching is for everyone, visitors included: what each result may show is the visibility
+  // rule's answer (both engines hold only listed posts and published articles).
+  'search.use': () => true,
   // Helpers and moderators may bring a question to staff before its target passes, with a reason.
   'question.escalate': (actor, q) =>
     atLeast(actor, 'helper') && canSee(actor, q) && !q.deletedAt && !q.hiddenAt && !q.closedAt,

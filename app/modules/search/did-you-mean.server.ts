@@ -1,17 +1,20 @@
 /**
- * "Did you mean": when a search finds little, each word of it that no thread holds is replaced
- * by the closest word the site's titles and tags do hold ("refnud gopey" → "refund gopay").
+ * "Did you mean": when a search finds little, each word of it that neither threads nor KB
+ * articles hold is replaced by the closest word the site's titles and tags do hold ("refnud
+ * gopey" → "refund gopay").
  *
- * The vocabulary is the index's own (question_words_fts, read through fts5vocab), so a
- * correction always finds something and follows every edit at once. Candidates share the
- * word's first letter (people rarely mistype it, and it keeps the scan to one slice of the
+ * The vocabulary is the indexes' own: thread titles and tags (question_words_fts, read through
+ * fts5vocab) and KB titles, summaries and tags (gathered as the KB index loads), so a correction
+ * always finds something and follows every edit. A word only articles hold is as real as a
+ * thread's: it is never "corrected" into a thread's word. Candidates share the word's first letter (people rarely mistype it, and it keeps the scan to one slice of the
  * vocabulary) and are within a small edit distance, transpositions counting as one edit; the
  * closest wins, then the most used.
  */
 import { sql } from 'drizzle-orm'
 import { db } from '../../utils/db.server'
 import { termExpression } from './fts-query.server'
-import { foldedWords, parseQuery, type CompiledSynonyms } from './normalize.server'
+import { kbHoldsTerm, kbSpellingWords } from './kb-index.server'
+import { foldedWords, parseQuery, type CompiledSynonyms, type QueryTerm } from './normalize.server'
 
 /** Shorter words are left as typed: one edit away from a three-letter word is everything. */
 const MIN_LENGTH = 4
@@ -57,8 +60,13 @@ export function closestWord(word: string): string | null {
     where term >= ${first} and term < ${next}
       and length(term) between ${word.length - max} and ${word.length + max}
     limit ${SCAN_LIMIT}`)
+  // Both vocabularies, a word in both counted by the threads and articles holding it.
+  const counts = new Map(rows.map((r) => [r.term, r.doc]))
+  for (const [term, doc] of kbSpellingWords())
+    if (term[0] === first && Math.abs(term.length - word.length) <= max)
+      counts.set(term, (counts.get(term) ?? 0) + doc)
   let best: { term: string; distance: number; doc: number } | null = null
-  for (const { term, doc } of rows) {
+  for (const [term, doc] of counts) {
     if (term === word) return null
     const distance = editDistance(word, term, max)
     if (distance > max) continue
@@ -68,11 +76,12 @@ export function closestWord(word: string): string | null {
   return best?.term ?? null
 }
 
-/** Whether any visible thread holds this term (in any of its forms). */
-function isKnown(expression: string): boolean {
+/** Whether any visible thread or published article holds this term (in any of its forms). */
+function isKnown(term: QueryTerm): boolean {
+  if (kbHoldsTerm(term)) return true
   return (
     db.get<{ n: number } | undefined>(
-      sql`select 1 as n from questions_fts where questions_fts match ${expression} limit 1`,
+      sql`select 1 as n from questions_fts where questions_fts match ${termExpression(term, false)} limit 1`,
     ) !== undefined
   )
 }
@@ -86,7 +95,7 @@ export function correctQuery(query: string, synonyms: CompiledSynonyms): string 
   const replacements = new Map<string, string>()
   for (const term of parsed.terms) {
     if (term.synonym || term.text.includes(' ') || term.text.length < MIN_LENGTH) continue
-    if (/^\p{N}+$/u.test(term.text) || isKnown(termExpression(term, false))) continue
+    if (/^\p{N}+$/u.test(term.text) || isKnown(term)) continue
     const closest = closestWord(term.text)
     if (closest) replacements.set(term.text, closest)
   }

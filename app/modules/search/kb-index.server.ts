@@ -93,6 +93,8 @@ type WorkerResult = {
   /** The articles by ordinal. */
   docs: KbDoc[]
   index: FlatIndex
+  /** The articles' spelling words and how many articles hold each (see the worker). */
+  spelling: [string, number][]
   bytes: number
   buildMs: number | null
 }
@@ -101,6 +103,8 @@ type LoadedIndex = {
   engine: Engine
   /** The articles by ordinal. */
   docs: KbDoc[]
+  /** The words of the articles' titles, summaries and tags as written, with how many hold each. */
+  spelling: Map<string, number>
   fingerprint: string
   builtAt: string
   bytes: number
@@ -203,15 +207,34 @@ function runWorker(wanted: string | null): Promise<WorkerResult> {
 function load(result: WorkerResult): LoadedIndex {
   const started = performance.now()
   const engine = engineFor(result.index, result.docs.length)
+  const spelling = new Map(result.spelling)
   state.lastLoadMs = performance.now() - started
   return {
     engine,
     docs: result.docs,
+    spelling,
     fingerprint: result.fingerprint,
     builtAt: result.builtAt,
     bytes: result.bytes,
     source: result.source,
   }
+}
+
+/**
+ * For "did you mean": whether any published article holds the term (any field, in any of its
+ * forms). False while no index is loaded: threads alone decide then.
+ */
+export function kbHoldsTerm(term: QueryTerm): boolean {
+  const c = state.current
+  return c !== null && numbered(c.engine, termTokens(term)).length > 0
+}
+
+/**
+ * For "did you mean": the KB's words as written, with how many articles hold each (empty while
+ * no index is loaded).
+ */
+export function kbSpellingWords(): ReadonlyMap<string, number> {
+  return state.current?.spelling ?? new Map()
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * What both search engines index and look up: words reduced to their forms in English and
- * Indonesian, stop words of both left out, synonyms folded into one shared token. SQLite's FTS5
+ * Indonesian, stop words left out (a post's by its own language, a query's by the rule in
+ * `isQueryStopWord`), synonyms folded into one shared token. SQLite's FTS5
  * cannot run a JavaScript tokenizer and lunr's pipeline sees one word at a time, so the text
  * each engine indexes is built here, and a query is reduced here the same way.
  *
@@ -15,7 +16,7 @@ import { foldText, STOP_WORDS } from './query-text.server'
  * Bumped whenever what a word indexes as changes (stemmers, stop words, how synonyms are
  * written): an index built with another version is rebuilt in the background.
  */
-export const NORMALIZER_VERSION = 1
+export const NORMALIZER_VERSION = 2
 
 /**
  * Indonesian function words: pronouns, conjunctions, prepositions, question words, particles and
@@ -33,7 +34,32 @@ export const INDONESIAN_STOP_WORDS: ReadonlySet<string> = new Set(
   admin pak bu mas mbak`.split(/\s+/),
 )
 
-const isStopWord = (word: string) => STOP_WORDS.has(word) || INDONESIAN_STOP_WORDS.has(word)
+const STOP_WORDS_OF: Record<PostLanguage, ReadonlySet<string>> = {
+  en: STOP_WORDS,
+  id: INDONESIAN_STOP_WORDS,
+}
+
+/**
+ * Stop words of one language that are content words of the other: English "admin" (the admin
+ * panel) and "min" (a 30 min wait) are only how Indonesian chat addresses the shop's staff
+ * ("halo min"); "aren" is English's "aren't", and Indonesian's palm sugar (gula aren). A query
+ * keeps them. Every other word on either list means nothing in the other language ("can",
+ * "the", "yang") or is a stop word in both ("dan"/"and" each in its own).
+ */
+export const CONTENT_WORDS_ACROSS: ReadonlySet<string> = new Set(['admin', 'min', 'aren'])
+
+/** Whether a word of a post written in `language` is left out of the index. */
+export const isStopWordIn = (word: string, language: PostLanguage) =>
+  STOP_WORDS_OF[language].has(word)
+
+/**
+ * Whether a word of a query is left out. A query is too short to tell its language, so a word
+ * goes only when it is a stop word in one language and no content word in the other: dropped, it
+ * can find nothing it should; kept, it still finds every post of the language it means something
+ * in (those index it), and posts of the other language through any-word matching.
+ */
+export const isQueryStopWord = (word: string) =>
+  (STOP_WORDS.has(word) || INDONESIAN_STOP_WORDS.has(word)) && !CONTENT_WORDS_ACROSS.has(word)
 
 /** Letters (any script), digits and combining marks; everything else separates words. */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu
@@ -124,9 +150,42 @@ export function queryForms(word: string): string[] {
   return unique([en, ...id])
 }
 
-/** The folded words of a text, each cut to a sane length. */
+/**
+ * An amount of money as Indonesian shops write it: "Rp350.000", "Rp 350.000,-", "350rb",
+ * "350 ribu", "350k", "1,5 jt". A number, optionally with "Rp" before it and a thousands
+ * multiplier after it, standing on its own (not the "60" of "v60").
+ */
+const AMOUNT =
+  /(?<![\p{L}\p{N}])(rp\.?\s?)?(\d+(?:[.,]\d+)*)(\s?(?:rb|ribu|k|jt|juta))?(?![\p{L}\p{N}])/gu
+const THOUSANDS = /^\d{1,3}([.,])\d{3}(?:\1\d{3})*$/
+const MULTIPLIERS: Record<string, number> = { rb: 1e3, ribu: 1e3, k: 1e3, jt: 1e6, juta: 1e6 }
+
+/**
+ * Amounts written any of those ways become one word, the plain number ("350000"), so each finds
+ * the others and a plain "350000". Only what is plainly an amount changes: a number with "Rp"
+ * or a multiplier, or grouped in thousands ("75.000"); "1.5", "10.30" and "v60" stay as written.
+ */
+function foldAmounts(folded: string): string {
+  return folded.replace(AMOUNT, (match, rp?: string, digits?: string, multiplier?: string) => {
+    const grouped = THOUSANDS.test(digits!)
+    if (!rp && !multiplier && !grouped) return match
+    let value: number
+    if (grouped) value = Number(digits!.replace(/[.,]/g, ''))
+    else {
+      // "1,5 jt" and "1.5k": a decimal comma or point; more than one of them is no amount.
+      const parts = /^(\d+)(?:[.,](\d+))?$/.exec(digits!)
+      if (!parts) return match
+      value = Number(`${parts[1]}.${parts[2] ?? '0'}`)
+    }
+    if (multiplier) value *= MULTIPLIERS[multiplier.trim()]
+    const whole = Math.round(value)
+    return Number.isSafeInteger(whole) ? ` ${whole} ` : match
+  })
+}
+
+/** The folded words of a text (amounts as one number each), each cut to a sane length. */
 export function foldedWords(text: string): string[] {
-  return (foldText(text).match(WORD) ?? []).map((w) => w.slice(0, MAX_WORD_LENGTH))
+  return (foldAmounts(foldText(text)).match(WORD) ?? []).map((w) => w.slice(0, MAX_WORD_LENGTH))
 }
 
 const intersects = (a: string[], b: string[]) => a.some((x) => b.includes(x))
@@ -171,19 +230,19 @@ export function normalizeForIndex(
     const found = synonymAt(words, i, synonyms)
     if (found) out.push(found.token)
     const word = words[i]
-    if (isStopWord(word)) continue
+    if (isStopWordIn(word, language)) continue
     for (const form of documentForms(word, language)) out.push(form)
   }
   return out.join(' ')
 }
 
 /**
- * The words of a title as written (folded, stop words and numbers out): what "did you mean"
- * proposes is always a word someone wrote, never a stem.
+ * The words of a title as written (folded, stop words of its language and numbers out): what
+ * "did you mean" proposes is always a word someone wrote, never a stem.
  */
-export function spellingWords(text: string): string {
+export function spellingWords(text: string, language: PostLanguage): string {
   return foldedWords(text)
-    .filter((w) => !isStopWord(w) && !/^\p{N}+$/u.test(w))
+    .filter((w) => !isStopWordIn(w, language) && !/^\p{N}+$/u.test(w))
     .join(' ')
 }
 
@@ -233,7 +292,7 @@ export function parseQuery(
     const found = synonymAt(words, i, synonyms)
     const length = found?.length ?? 1
     const span = words.slice(i, i + length)
-    const content = span.filter((w) => !isStopWord(w))
+    const content = span.filter((w) => !isQueryStopWord(w))
     const term: QueryTerm = {
       text: span.join(' '),
       words: (content.length ? content : span).map((w) => queryForms(w)),
@@ -288,7 +347,7 @@ export function wordMatcher(terms: QueryTerm[], synonyms: CompiledSynonyms) {
     if (groups.has(group.token))
       for (const member of group.members)
         for (const word of member)
-          if (!isStopWord(word)) for (const f of queryForms(word)) tokens.add(f)
+          if (!isQueryStopWord(word)) for (const f of queryForms(word)) tokens.add(f)
   const prefixes = terms.filter((t) => t.partial && t.text.length >= 3).map((t) => t.text)
   const memo = new Map<string, boolean>()
   return (folded: string) => {

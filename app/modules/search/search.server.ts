@@ -27,7 +27,14 @@ import {
   type ThreadHit,
   type ThreadSearchOptions,
 } from './thread-search.server'
-import { type SearchType, type Suggestion, type Suggestions, type TargetType } from './validation'
+import {
+  QUICK_QUERY_MIN,
+  type QuickSuggestions,
+  type SearchType,
+  type Suggestion,
+  type Suggestions,
+  type TargetType,
+} from './validation'
 
 /**
  * The one search module routes use: the knowledge base (lunr, in memory) and the threads
@@ -80,25 +87,35 @@ export async function search(input: SearchInput): Promise<SearchOutcome> {
   const notices: string[] = []
 
   let kb: SearchSection<KbHit> | null = null
+  /** The word matched as the start of longer words, when either engine had to. */
+  let prefixWord: string | null = null
   // On an "all" search the articles lead the first page; later pages are threads only.
   if (type === 'kb' || (type === 'all' && page === 1)) {
     const size = type === 'kb' ? KB_PAGE_SIZE : KB_ON_ALL
     const kbPage = type === 'kb' ? page : 1
-    const result = await searchKb(q, {
+    const kbOptions = {
       limit: size,
       offset: (kbPage - 1) * size,
       category: input.category,
       tag: input.tag,
-    })
+    }
+    let result = await searchKb(q, kbOptions)
+    // Nothing has the words whole, and the last may be the start of one ("gopa"): as threads do.
+    if (result.ok && result.total === 0) {
+      const widened = await searchKb(q, { ...kbOptions, prefix: true })
+      if (widened.ok && widened.total > 0) {
+        result = widened
+        prefixWord = widened.words.at(-1) ?? ''
+      }
+    }
     if (result.ok) {
       const pageCount = Math.max(1, Math.ceil(result.total / size))
       kb = { items: namedIn(language, result.items), total: result.total, page: kbPage, pageCount }
       if (type === 'kb' && kbPage > pageCount && result.total > 0) {
         const last = await searchKb(q, {
-          limit: size,
+          ...kbOptions,
           offset: (pageCount - 1) * size,
-          category: input.category,
-          tag: input.tag,
+          prefix: prefixWord !== null,
         })
         if (last.ok) kb = { ...kb, items: namedIn(language, last.items), page: pageCount }
       }
@@ -129,10 +146,10 @@ export async function search(input: SearchInput): Promise<SearchOutcome> {
       }
       if (result.matched === 'any' && result.total > 0)
         notices.push(anyWordNotice(result.matchedAll))
-      if (result.prefixUsed && result.total > 0)
-        notices.push(msg('search.notices.prefixUsed', { word: result.words.at(-1) ?? '' }))
+      if (result.prefixUsed && result.total > 0) prefixWord = result.words.at(-1) ?? ''
     }
   }
+  if (prefixWord !== null) notices.push(msg('search.notices.prefixUsed', { word: prefixWord }))
 
   const synonyms = currentSynonyms()
   const parsed = parseQuery(q, synonyms)
@@ -241,6 +258,43 @@ export async function suggestForAsk(
       }),
       status: t.status,
     })),
+  }
+}
+
+// ── Header suggestions ───────────────────────────────────────────────────────────────────
+
+const QUICK_KB = 4
+const QUICK_THREADS = 5
+
+/**
+ * What the header's search box lists while a person types: a few articles and threads whose
+ * titles hold every word, the last one also as the start of a word ("gopa" → GoPay). Both
+ * engines hold only visible, published content; a thread closed as a duplicate brings its
+ * original instead, as on the ask form.
+ */
+export async function suggestWhileTyping(
+  input: string,
+  { language = DEFAULT_LANGUAGE }: { language?: Language } = {},
+): Promise<QuickSuggestions> {
+  const q = input.trim()
+  if (q.length < QUICK_QUERY_MIN) return { q, kb: [], threads: [] }
+  const kb = await searchKb(q, { limit: QUICK_KB, prefix: true })
+  const threads = searchThreads(q, {
+    pageSize: QUICK_THREADS,
+    prefix: true,
+    excludeDuplicates: true,
+    language,
+  })
+  const brief = (type: TargetType) => (hit: { id: number; title: string; titleHtml: string }) => ({
+    type,
+    id: hit.id,
+    title: hit.title,
+    titleHtml: hit.titleHtml,
+  })
+  return {
+    q,
+    kb: kb.ok ? kb.items.map(brief('kb')) : [],
+    threads: threads.ok ? threads.items.map(brief('question')) : [],
   }
 }
 

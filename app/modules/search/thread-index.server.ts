@@ -80,7 +80,7 @@ export function syncQuestionsSearch(tx: Tx, questionIds: number[]) {
     tx.run(sql`insert into questions_fts (rowid, title, tags, body, answer, related)
       values (${row.id}, ${f.title}, ${f.tags}, ${f.body}, ${f.answer}, ${f.related})`)
     tx.run(sql`insert into question_words_fts (rowid, words)
-      values (${row.id}, ${spellingWords(`${row.title} ${row.tags.replace(/-/g, ' ')}`)})`)
+      values (${row.id}, ${spellingWords(`${row.title} ${row.tags.replace(/-/g, ' ')}`, lang(row.language))})`)
   }
 }
 

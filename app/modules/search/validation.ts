@@ -112,3 +112,25 @@ export const SYNONYM_GROUPS_MAX = 300
 export const SYNONYM_MEMBERS_MAX = 12
 export const SYNONYM_MEMBER_MAX = 60
 export const SYNONYM_MEMBER_WORDS_MAX = 4
+
+/**
+ * The header's suggestions while typing (/search/suggest?q=): the header box holds at most this
+ * much, and a longer q is refused (400) rather than searched.
+ */
+export const QUICK_QUERY_MAX = 200
+/** Fewer characters than this suggest nothing: one letter matches half the site. */
+export const QUICK_QUERY_MIN = 2
+
+export const quickParamsSchema = z.object({
+  q: z.string().max(QUICK_QUERY_MAX),
+})
+
+/** One suggestion under the header's search box: a thread or an article, its title marked. */
+export type QuickSuggestion = {
+  type: TargetType
+  id: number
+  /** Safe HTML: escaped text with our own <mark> tags. */
+  titleHtml: string
+  title: string
+}
+export type QuickSuggestions = { q: string; kb: QuickSuggestion[]; threads: QuickSuggestion[] }

@@ -68,7 +68,8 @@ const search = {
       'There are no words to search for in that. Try a few plain words, like “refund GoPay” or “JNE tracking”.',
     kbNoWords: 'There are no words to search for in that. Try a few plain words.',
     kbLoading: 'Knowledge-base articles are still loading; search again in a moment to see them.',
-    prefixUsed: 'No thread has the word “{{word}}”; these have words that begin with it.',
+    prefixUsed:
+      'Where nothing had the word “{{word}}”, results with words that begin with it are shown.',
     failed: 'That search could not be run. Try fewer or simpler words.',
   },
   suggest: {
@@ -117,6 +118,16 @@ const search = {
     invalid: 'Choose a language, or let it be detected',
   },
   didYouMean: 'Did you mean <go>{{correction}}</go>?',
+  quick: {
+    listLabel: 'Suggestions',
+    found_one: '{{count}} suggestion. Up and down arrows choose it, Enter opens it.',
+    found_other: '{{count}} suggestions. Up and down arrows choose one, Enter opens it.',
+    none: 'No suggestions. Press Enter to search.',
+    article: 'Article',
+    thread: 'Thread',
+    tooLong: 'A search is at most {{max}} characters',
+    oneQuery: 'Give one search (q), not several',
+  },
   tagLookup: {
     onePrefix: 'Give one tag prefix (q), not several',
     tooLong: 'Tags are at most {{max}} characters',

@@ -73,7 +73,8 @@ const search: Translation<typeof en> = {
       'Tidak ada kata yang bisa dicari dari situ. Coba beberapa kata biasa, misalnya “pengembalian dana GoPay” atau “lacak resi JNE”.',
     kbNoWords: 'Tidak ada kata yang bisa dicari dari situ. Coba beberapa kata biasa.',
     kbLoading: 'Artikel pusat bantuan masih dimuat; coba cari lagi sebentar lagi untuk melihatnya.',
-    prefixUsed: 'Tidak ada diskusi dengan kata “{{word}}”; yang ini punya kata yang berawalan itu.',
+    prefixUsed:
+      'Bila tidak ada yang memuat kata “{{word}}” secara utuh, ditampilkan hasil dengan kata yang diawali kata itu.',
     failed:
       'Pencarian itu tidak bisa dijalankan. Coba dengan kata yang lebih sedikit atau lebih sederhana.',
   },
@@ -123,6 +124,16 @@ const search: Translation<typeof en> = {
     invalid: 'Pilih bahasa, atau biarkan terdeteksi otomatis',
   },
   didYouMean: 'Maksud Anda <go>{{correction}}</go>?',
+  quick: {
+    listLabel: 'Saran',
+    found_one: '{{count}} saran. Pilih dengan panah atas dan bawah, buka dengan Enter.',
+    found_other: '{{count}} saran. Pilih dengan panah atas dan bawah, buka dengan Enter.',
+    none: 'Tidak ada saran. Tekan Enter untuk mencari.',
+    article: 'Artikel',
+    thread: 'Diskusi',
+    tooLong: 'Kata pencarian paling panjang {{max}} karakter',
+    oneQuery: 'Kirim satu pencarian (q) saja, jangan beberapa',
+  },
   tagLookup: {
     onePrefix: 'Kirim satu awalan tag (q) saja, jangan beberapa',
     tooLong: 'Tag paling panjang {{max}} karakter',
