@@ -46,7 +46,6 @@ export const JOBS: Job[] = [
   { name: 'sanctions.record-ended', intervalMs: 5 * 60_000, run: () => recordEndedSanctions() },
   // Askers whose answered question has no accepted answer after 3 and 7 days are reminded.
   { name: 'surveys.accept-reminders', intervalMs: HOUR, run: () => sendAcceptReminders() },
-  // Posts kept as plain text because cooking ran out of time, usually in a moment of heavy load.
   // A template's open uses are decided at 7 days and move its closure rate without any new
   // event: an automatic template whose rate fell is switched off within the hour.
   { name: 'templates.automation-check', intervalMs: HOUR, run: checkAllAutomation },
@@ -56,5 +55,6 @@ export const JOBS: Job[] = [
     intervalMs: TRUST_UPDATE_HOURS * HOUR,
     run: () => describeTrustRun(updateTrustLevels()),
   },
+  // Posts kept as plain text because cooking ran out of time, usually in a moment of heavy load.
   { name: 'markdown.recook-plain-text', intervalMs: 10 * 60_000, run: () => recookPlainText() },
 ]

@@ -23,8 +23,10 @@ describe('the demo seed', () => {
         .all()
     expect(queued()).toEqual([])
     // and the reminder job, run now and a week on, has nobody to remind about that history
-    expect(sendAcceptReminders(now())).toBe('0 reminder(s) sent')
-    expect(sendAcceptReminders(new Date(now().getTime() + 7 * DAY))).toBe('0 reminder(s) sent')
+    expect(await sendAcceptReminders(now())).toBe('0 reminder(s) sent')
+    expect(await sendAcceptReminders(new Date(now().getTime() + 7 * DAY))).toBe(
+      '0 reminder(s) sent',
+    )
     expect(queued()).toEqual([])
   })
 })

@@ -4,7 +4,11 @@ import { acceptAnswer, unacceptAnswer } from '~/modules/answers/answers.server'
 import { hideQuestion } from '~/modules/moderation/posts.server'
 import { closeQuestion, lockQuestion } from '~/modules/moderation/threads.server'
 import { listNotifications } from '~/modules/notifications/notifications.server'
-import { remindersOf, sendAcceptReminders } from '~/modules/surveys/reminders.server'
+import {
+  REMINDER_WINDOW_DAYS,
+  remindersOf,
+  sendAcceptReminders,
+} from '~/modules/surveys/reminders.server'
 import { answerSurvey, getSurveyRow } from '~/modules/surveys/surveys.server'
 import { updateSolvedCloseDays } from '~/modules/surveys/settings.server'
 import { setClock } from '~/utils/clock.server'
@@ -198,19 +202,19 @@ describe('reminders to accept an answer', () => {
     const advance = setClock(TEST_EPOCH)
     const { asker, id } = await answeredQuestion()
     advance(2 * DAY)
-    sendAcceptReminders()
+    await sendAcceptReminders()
     expect(remindersOf(id)).toHaveLength(0)
     advance(DAY)
-    sendAcceptReminders()
-    sendAcceptReminders()
+    await sendAcceptReminders()
+    await sendAcceptReminders()
     expect(remindersOf(id).map((r) => r.number)).toEqual([1])
     const [mail] = mailTo(asker.id, 'question.accept_reminder')
     expect(linksTo(mail.text, '/accept')).toHaveLength(2)
     advance(3 * DAY)
-    sendAcceptReminders()
+    await sendAcceptReminders()
     expect(remindersOf(id)).toHaveLength(1)
     advance(DAY)
-    sendAcceptReminders()
+    await sendAcceptReminders()
     expect(
       remindersOf(id)
         .map((r) => r.number)
@@ -218,13 +222,31 @@ describe('reminders to accept an answer', () => {
     ).toEqual([1, 2])
     for (let i = 0; i < 5; i++) {
       advance(10 * DAY)
-      sendAcceptReminders()
+      await sendAcceptReminders()
     }
     expect(remindersOf(id)).toHaveLength(2)
     expect(mailTo(asker.id, 'question.accept_reminder')).toHaveLength(2)
     expect(
       listNotifications(asker.id).filter((n) => n.type === 'question.accept_reminder').length,
     ).toBeGreaterThan(0)
+  })
+
+  it('never remind of a thread whose first answer is older than two weeks, and let requests through', async () => {
+    const advance = setClock(TEST_EPOCH)
+    const { id: old } = await answeredQuestion()
+    // the job was stopped (or the site upgraded) until long after the old thread's answers
+    advance((REMINDER_WINDOW_DAYS + 1) * DAY)
+    const { id: recent } = await answeredQuestion()
+    advance(8 * DAY)
+    const running = sendAcceptReminders()
+    expect(running).toBeInstanceOf(Promise)
+    expect(await running).toBe('1 reminder(s) sent')
+    expect(remindersOf(old)).toHaveLength(0)
+    expect(
+      remindersOf(recent)
+        .map((r) => r.number)
+        .sort(),
+    ).toEqual([1, 2])
   })
 
   it('skip closed, locked, hidden and already solved questions', async () => {
@@ -239,7 +261,7 @@ describe('reminders to accept an answer', () => {
     hideQuestion(moderator, hidden.id, SPAM)
     acceptAnswer(solved.asker, solved.answers[0])
     advance(8 * DAY)
-    sendAcceptReminders()
+    await sendAcceptReminders()
     for (const q of [closed, locked, hidden, solved]) expect(remindersOf(q.id)).toHaveLength(0)
   })
 
@@ -247,7 +269,7 @@ describe('reminders to accept an answer', () => {
     const advance = setClock(TEST_EPOCH)
     const { asker, id, answers } = await answeredQuestion()
     advance(3 * DAY)
-    sendAcceptReminders()
+    await sendAcceptReminders()
     const [mail] = mailTo(asker.id, 'question.accept_reminder')
     const [first] = linksTo(mail.text, '/accept')
     const token = new URL(first).searchParams.get('token')!

@@ -5,6 +5,10 @@
  * none. A periodic job; each reminder is a conditional insert into `accept_reminders`, so any
  * number of runs, from any number of processes, sends each one once.
  *
+ * Only questions whose first answer came in the last two weeks are reminded: an upgraded or
+ * imported site, or a job that was stopped for weeks, never reminds anyone of an old thread.
+ * The job lets requests through between batches, so a busy hour never holds the site up.
+ *
  * The e-mail's accept links ask before they accept: opening one shows the answer and a button,
  * so a mail scanner that fetches every link accepts nothing.
  */
@@ -28,11 +32,19 @@ const LINK_DAYS = 14
 
 type Due = { id: number; authorId: number; firstResponseAt: number; sent: number }
 
+/**
+ * A question is reminded only while its first answer is at most this old: past it, the asker
+ * has long moved on (LINK_DAYS after the second reminder is due).
+ */
+export const REMINDER_WINDOW_DAYS = REMINDER_DAYS[1] + LINK_DAYS / 2
+/** Reminders written before the job yields to waiting requests. */
+const BATCH = 50
+
 /** Sends the reminders that are due at `at`; returns a line for the job log. */
-export function sendAcceptReminders(at = now()): string {
+export async function sendAcceptReminders(at = now()): Promise<string> {
   const t = at.getTime()
   // Questions with a response, none accepted, open for answers and not removed, whose first
-  // response is at least three days old and that have had fewer than two reminders.
+  // response is at least three days and at most two weeks old, with fewer than two reminders.
   const due = prepared(
     `select q.id, q.author_id as authorId, q.first_response_at as firstResponseAt,
        (select count(*) from accept_reminders r where r.question_id = q.id) as sent
@@ -40,10 +52,12 @@ export function sendAcceptReminders(at = now()): string {
      where q.status = 'answered' and q.accepted_answer_id is null
        and q.closed_at is null and q.locked_at is null
        and q.hidden_at is null and q.deleted_at is null and q.origin = 'live'
-       and q.first_response_at is not null and q.first_response_at <= ?`,
-  ).all(t - REMINDER_DAYS[0] * DAY) as Due[]
+       and q.first_response_at is not null and q.first_response_at <= ?
+       and q.first_response_at > ?`,
+  ).all(t - REMINDER_DAYS[0] * DAY, t - REMINDER_WINDOW_DAYS * DAY) as Due[]
   let sent = 0
-  for (const q of due) {
+  for (const [i, q] of due.entries()) {
+    if (i > 0 && i % BATCH === 0) await new Promise((resolve) => setImmediate(resolve))
     if (q.sent >= REMINDER_DAYS.length) continue
     // The second waits for day seven; a reminder skipped by a stopped job is not sent twice.
     const number = q.firstResponseAt <= t - REMINDER_DAYS[1] * DAY ? 2 : 1
