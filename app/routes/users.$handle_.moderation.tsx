@@ -107,11 +107,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ModerationPage() {
   const { history, person, trust } = useLoaderData<typeof loader>()
   return (
-    <>
+    <div className="person-moderation">
       <SanctionsView />
       {trust ? <TrustControls trust={trust} /> : null}
       {history ? <PersonHistory entries={history} handle={person.handle} /> : null}
-    </>
+    </div>
   )
 }
 
