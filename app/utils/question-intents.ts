@@ -6,8 +6,9 @@ import { z } from 'zod'
 
 const id = z.coerce.number().int().positive()
 const removal = { reason: z.string().max(40).default(''), note: z.string().max(2000).default('') }
-// bringing something back takes optional words (the module checks their length)
-const why = { reason: z.string().max(2000).default('') }
+// bringing something back takes optional words (the module checks their length), named apart
+// from a removal's `reason`, which is one of a list
+const why = { why: z.string().max(2000).default('') }
 
 export const questionIntent = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('preview'), body: z.string() }),

@@ -44,12 +44,12 @@ import { choiceOf, warnOfPersonalData } from '../modules/personal-data/guard'
  * The optional reason for bringing something back, or the form back with the error (`target`
  * says which form: `question`, `answer-<id>` or `reopen`).
  */
-function parseBringBack(reason: string, target: string) {
-  const parsed = parseActionReason(reason)
+function parseBringBack(why: string, target: string) {
+  const parsed = parseActionReason(why, 'why')
   if (parsed.ok) return { ok: true as const, reason: parsed.reason }
   return {
     ok: false as const,
-    reply: invalid(parsed.errors, { reason, bringBackTarget: target }),
+    reply: invalid(parsed.errors, { why, bringBackTarget: target }),
   }
 }
 
@@ -128,7 +128,7 @@ export async function handleQuestionIntent(
       return redirect(here)
     }
     case 'reopen': {
-      const why = parseBringBack(input.reason, 'reopen')
+      const why = parseBringBack(input.why, 'reopen')
       if (!why.ok) return why.reply
       reopenQuestion(user, questionId, why.reason)
       return redirect(here)
@@ -148,7 +148,7 @@ export async function handleQuestionIntent(
     }
     case 'unhide-question':
     case 'restore-question': {
-      const why = parseBringBack(input.reason, 'question')
+      const why = parseBringBack(input.why, 'question')
       if (!why.ok) return why.reply
       if (input.intent === 'unhide-question') unhideQuestion(user, questionId, why.reason)
       else restoreQuestion(user, questionId, why.reason)
@@ -168,7 +168,7 @@ export async function handleQuestionIntent(
     }
     case 'unhide-answer':
     case 'restore-answer': {
-      const why = parseBringBack(input.reason, `answer-${input.answerId}`)
+      const why = parseBringBack(input.why, `answer-${input.answerId}`)
       if (!why.ok) return why.reply
       if (input.intent === 'unhide-answer') unhideAnswer(user, input.answerId, why.reason)
       else restoreAnswer(user, input.answerId, why.reason)

@@ -246,18 +246,18 @@ describe('reasons in the audit log for steps that need none', () => {
     const answerId = await makeAnswer(await makeUser(), questionId, 'Grind finer and pour slower.')
     deleteQuestion(moderator, questionId, { reason: 'spam', note: '' })
     expect(
-      (await onThread(moderator, questionId, { intent: 'restore-question', reason: 'Not spam' }))
+      (await onThread(moderator, questionId, { intent: 'restore-question', why: 'Not spam' }))
         .status,
     ).toBe(302)
     hideAnswer(moderator, answerId, { reason: 'off-topic', note: '' })
     const long = await onThread(moderator, questionId, {
       intent: 'unhide-answer',
       answerId: String(answerId),
-      reason: 'w'.repeat(301),
+      why: 'w'.repeat(301),
     })
     expect(long.status).toBe(400)
     expect((await long.json()).values).toMatchObject({
-      reason: 'w'.repeat(301),
+      why: 'w'.repeat(301),
       bringBackTarget: `answer-${answerId}`,
     })
     expect(
@@ -265,7 +265,7 @@ describe('reasons in the audit log for steps that need none', () => {
         await onThread(moderator, questionId, {
           intent: 'unhide-answer',
           answerId: String(answerId),
-          reason: 'It is on topic after all',
+          why: 'It is on topic after all',
         })
       ).status,
     ).toBe(302)
@@ -276,7 +276,7 @@ describe('reasons in the audit log for steps that need none', () => {
     ).toBe(302)
     closeQuestion(moderator, questionId, 'needs-details', '')
     expect(
-      (await onThread(moderator, questionId, { intent: 'reopen', reason: 'Details added' })).status,
+      (await onThread(moderator, questionId, { intent: 'reopen', why: 'Details added' })).status,
     ).toBe(302)
 
     const log = await auditEntries(moderator, `?question=${questionId}`)

@@ -22,8 +22,9 @@ export function CloseTools({
       <Form method="post" action={path} className="close-tools stack" noValidate>
         <ReasonField
           brief
-          defaultValue={reply.values?.bringBackTarget === 'reopen' ? reply.values.reason : ''}
-          error={reply.values?.bringBackTarget === 'reopen' ? reply.fieldErrors?.reason : undefined}
+          name="why"
+          defaultValue={reply.values?.bringBackTarget === 'reopen' ? reply.values.why : ''}
+          error={reply.values?.bringBackTarget === 'reopen' ? reply.fieldErrors?.why : undefined}
         />
         <button
           type="submit"

@@ -34,8 +34,9 @@ export function PostActions(props: Props) {
         {answerId ? <input type="hidden" name="answerId" value={answerId} /> : null}
         <ReasonField
           brief
-          defaultValue={mine ? reply.values?.reason : ''}
-          error={mine ? reply.fieldErrors?.reason : undefined}
+          name="why"
+          defaultValue={mine ? reply.values?.why : ''}
+          error={mine ? reply.fieldErrors?.why : undefined}
         />
         <button
           type="submit"
