@@ -4,14 +4,18 @@
  * A fresh database under tmp/bench-review/ with 10,000 questions and 5,000 answers, 10,000
  * pending review items (half on questions, half on answers; BENCH_REVIEW_ITEMS) with two flags
  * each, and 10,000 resolved ones. Then the review page's reads (the queue page and the header's
- * count) are timed over 50 calls each for the first page, a deep page, and each filter, and the
- * query plans of every statement one page runs are printed.
+ * count) are timed over 50 calls each for the first page, a deep page, and each filter, then the
+ * whole page as a moderator opens it (a signed-in GET /review through the build, in this process:
+ * session, root loader, the page's loader and the HTML), and the query plans of every statement
+ * one page runs are printed. `npm run bench:review` builds first.
  *
  * Prints a table and writes tmp/bench-review/results.json. Targets are reported, not enforced.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { pathToFileURL } from 'node:url'
+import type { ServerBuild } from '@remix-run/node'
 
 const ITEMS = Number(process.env.BENCH_REVIEW_ITEMS ?? 10_000)
 const CALLS = 50
@@ -163,6 +167,44 @@ console.log(`\n${first.total.toLocaleString('en')} pending items, ${first.items.
 for (const [name, fn] of cases) results[name] = time(fn)
 console.table(results)
 
+// The whole page, as the moderator's browser asks for it.
+const { createRequestHandler } = await import('@remix-run/node')
+const { runInRequestScope } = await import('../../app/utils/request-scope.server')
+const { createSessionCookie } = await import('../../app/modules/auth/auth.server')
+const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
+const handler = createRequestHandler(build, 'production')
+const cookie = createSessionCookie(moderatorId).split(';')[0]
+async function renderPage(query: string) {
+  const t = performance.now()
+  const res = await runInRequestScope(() =>
+    handler(
+      new Request(`http://127.0.0.1/review${query}`, {
+        headers: { Accept: 'text/html', Cookie: cookie, 'User-Agent': 'Mozilla/5.0 (bench)' },
+      }),
+      { cspNonce: 'bench', clientIp: '198.51.100.7' },
+    ),
+  )
+  const html = await res.text()
+  if (res.status !== 200) throw new Error(`GET /review${query} answered ${res.status}`)
+  return { ms: performance.now() - t, bytes: html.length }
+}
+const pages: Record<string, { p50: number; p95: number; max: number; kb: number }> = {}
+for (const query of ['', '?page=250', '?reason=spam']) {
+  for (let i = 0; i < 5; i++) await renderPage(query) // warm-up: first renders compile
+  const runs: { ms: number; bytes: number }[] = []
+  for (let i = 0; i < CALLS; i++) runs.push(await renderPage(query))
+  const ms = runs.map((r) => r.ms).sort((a, b) => a - b)
+  const at = (p: number) => ms[Math.min(ms.length - 1, Math.ceil((p / 100) * ms.length) - 1)]
+  pages[`GET /review${query}`] = {
+    p50: +at(50).toFixed(2),
+    p95: +at(95).toFixed(2),
+    max: +ms.at(-1)!.toFixed(2),
+    kb: +(runs[0].bytes / 1024).toFixed(1),
+  }
+}
+console.log('\nThe whole page, signed in as a moderator (ms; kb of HTML)')
+console.table(pages)
+
 // Every statement one page of the queue runs, with its plan.
 const seen = recordStatements(() => {
   listReviewQueue(moderator, reviewFilterSchema.parse({ reason: 'spam' }))
@@ -174,4 +216,4 @@ const plans = seen.map((text) => {
   return { sql: text, plan: rows.map((r) => r.detail) }
 })
 for (const p of plans) console.log(`\n${p.sql}\n  ${p.plan.join('\n  ')}`)
-fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ results, plans }, null, 2))
+fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ results, pages, plans }, null, 2))
