@@ -3,11 +3,7 @@ import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { languageCookieHeader } from '~/i18n/i18n.server'
 import { createArticle } from '~/modules/kb/kb.server'
-import {
-  configureKbIndex,
-  ensureKbIndexFresh,
-  resetKbIndexForTests,
-} from '~/modules/search/kb-index.server'
+import { ensureKbIndexFresh } from '~/modules/search/kb-index.server'
 import { loader as askLoader } from '~/routes/ask'
 import { loader as homeLoader } from '~/routes/_index'
 import { loader as questionLoader } from '~/routes/questions.$questionId.($slug)'
@@ -18,6 +14,7 @@ import { slugify } from '~/utils/slug'
 import { categories } from '../../db/schema'
 import { syncCategoryTranslations } from '../../db/seed'
 import { callRoute, context, makeCategory, makeQuestion, makeUser, request } from '../factories'
+import { useTestKbIndex } from '../setup/kb'
 import { startApp, type RunningApp } from '../setup/app'
 
 // Category names and descriptions in the page's language: written to a database that had only
@@ -37,13 +34,7 @@ let app: RunningApp | null = null
 let questionId = 0
 
 beforeEach(async () => {
-  configureKbIndex({
-    file: path.resolve(`tmp/test-db/kb-index-categories-${process.pid}.json`),
-    debounceMs: 0,
-    checkIntervalMs: 0,
-    firstWaitMs: 60_000,
-  })
-  resetKbIndexForTests()
+  useTestKbIndex('categories')
   // A database from before the translations: English rows, `{}` from the migration's default.
   makeCategory('orders-shipping', 'Orders & shipping')
   makeCategory('brewing-help', 'Brewing help')

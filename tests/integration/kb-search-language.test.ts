@@ -1,13 +1,9 @@
-import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createArticle } from '~/modules/kb/kb.server'
-import {
-  configureKbIndex,
-  ensureKbIndexFresh,
-  resetKbIndexForTests,
-} from '~/modules/search/kb-index.server'
+import { ensureKbIndexFresh } from '~/modules/search/kb-index.server'
 import { startApp, type RunningApp } from '../setup/app'
 import { makeCategory, makeQuestion, makeUser } from '../factories'
+import { useTestKbIndex } from '../setup/kb'
 
 // The knowledge base and the search page as the built app serves them, to a visitor whose
 // browser asks for Bahasa Indonesia and to one whose browser asks for English.
@@ -26,13 +22,7 @@ let app: RunningApp | null = null
 
 beforeEach(async () => {
   // Each test has a fresh database; the KB index must not remember the previous one.
-  configureKbIndex({
-    file: path.resolve(`tmp/test-db/kb-index-language-${process.pid}.json`),
-    debounceMs: 0,
-    checkIntervalMs: 0,
-    firstWaitMs: 60_000,
-  })
-  resetKbIndexForTests()
+  useTestKbIndex('language')
   makeCategory('brewing-help', 'Brewing help')
   const admin = await makeUser({ role: 'admin' })
   const created = await createArticle(admin, ARTICLE)

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { acceptAnswer, createAnswer, getVisibleAnswer } from '~/modules/answers/answers.server'
@@ -17,7 +16,6 @@ import type { Actor } from '~/modules/policy/policy'
 import { makeQuestionPublic, setPublishConsent } from '~/modules/privacy/privacy.server'
 import { getQuestionPage, listQuestions } from '~/modules/questions/questions.server'
 import { listTags } from '~/modules/questions/tags.server'
-import { configureKbIndex, resetKbIndexForTests } from '~/modules/search/kb-index.server'
 import { getSimilarQuestions, resolveTarget, suggestForAsk } from '~/modules/search/search.server'
 import { searchThreads } from '~/modules/search/thread-search.server'
 import { getProfile } from '~/modules/users/users.server'
@@ -41,6 +39,7 @@ import {
   makeUser,
   request,
 } from '../factories'
+import { useTestKbIndex } from '../setup/kb'
 
 vi.mock('~/modules/search/kb-index.server', async (original) => ({
   ...(await original<typeof import('~/modules/search/kb-index.server')>()),
@@ -98,13 +97,7 @@ function searchedIds(query: string) {
 }
 
 beforeEach(() => {
-  configureKbIndex({
-    file: path.resolve(`tmp/test-db/kb-index-private-${process.pid}.json`),
-    debounceMs: 0,
-    checkIntervalMs: 0,
-    firstWaitMs: 60_000,
-  })
-  resetKbIndexForTests()
+  useTestKbIndex('private')
 })
 
 describe('asking privately', () => {

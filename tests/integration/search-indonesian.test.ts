@@ -7,12 +7,7 @@ import { createAnswer, updateAnswer } from '~/modules/answers/answers.server'
 import { syncKbContent } from '~/modules/kb/content.server'
 import { createArticle } from '~/modules/kb/kb.server'
 import { getQuestionPage } from '~/modules/questions/questions.server'
-import {
-  configureKbIndex,
-  ensureKbIndexFresh,
-  resetKbIndexForTests,
-  searchKb,
-} from '~/modules/search/kb-index.server'
+import { ensureKbIndexFresh, searchKb } from '~/modules/search/kb-index.server'
 import {
   INDEX_VERSION_KEY,
   isSearchIndexCurrent,
@@ -35,6 +30,7 @@ import {
   makeUser,
   request,
 } from '../factories'
+import { useTestKbIndex } from '../setup/kb'
 
 function titles(query: string) {
   const result = searchThreads(query)
@@ -49,13 +45,7 @@ async function ask(title: string, body: string) {
 beforeEach(async () => {
   // A re-index started in the background by an earlier test ends before this one starts.
   await runSearchMaintenance()
-  configureKbIndex({
-    file: path.resolve(`tmp/test-db/kb-index-indonesian-${process.pid}.json`),
-    debounceMs: 0,
-    checkIntervalMs: 0,
-    firstWaitMs: 60_000,
-  })
-  resetKbIndexForTests()
+  useTestKbIndex('indonesian')
 })
 
 describe('searching in Indonesian', () => {

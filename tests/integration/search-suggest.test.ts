@@ -1,18 +1,13 @@
-import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createAnswer } from '~/modules/answers/answers.server'
-import { createArticle } from '~/modules/kb/kb.server'
 import { hideQuestion } from '~/modules/moderation/posts.server'
-import {
-  configureKbIndex,
-  ensureKbIndexFresh,
-  resetKbIndexForTests,
-} from '~/modules/search/kb-index.server'
+import { ensureKbIndexFresh } from '~/modules/search/kb-index.server'
 import { runSearchMaintenance } from '~/modules/search/search-maintenance.server'
 import type { QuickSuggestions } from '~/modules/search/validation'
 import { loader } from '~/routes/search_.suggest'
 import type { Actor } from '~/modules/policy/policy'
-import { callRoute, context, makeCategory, makeQuestion, makeUser, request } from '../factories'
+import { callRoute, context, makeQuestion, makeUser, request } from '../factories'
+import { publishArticle, useTestKbIndex } from '../setup/kb'
 import { startApp, type RunningApp } from '../setup/app'
 import { sessionCookie } from '../setup/site'
 
@@ -36,30 +31,9 @@ async function suggestions(q: string, options: Parameters<typeof suggest>[1] = {
 
 const titles = (s: QuickSuggestions) => [...s.kb, ...s.threads].map((i) => i.title)
 
-async function article(title: string, summary: string) {
-  makeCategory()
-  const created = await createArticle(await makeUser({ role: 'staff' }), {
-    title,
-    summary,
-    body: `${summary} Ask us in the community if anything is unclear.`,
-    category: 'orders-shipping',
-    tags: [],
-    status: 'published',
-    comment: '',
-  })
-  expect(created.ok).toBe(true)
-  await ensureKbIndexFresh()
-}
-
 beforeEach(async () => {
   await runSearchMaintenance()
-  configureKbIndex({
-    file: path.resolve(`tmp/test-db/kb-index-quick-${process.pid}.json`),
-    debounceMs: 0,
-    checkIntervalMs: 0,
-    firstWaitMs: 60_000,
-  })
-  resetKbIndexForTests()
+  useTestKbIndex('quick')
 })
 
 describe('header suggestions while typing (/search/suggest)', () => {
@@ -70,7 +44,7 @@ describe('header suggestions while typing (/search/suggest)', () => {
       body: 'The order was cancelled on Monday and nothing came back.',
     })
     await makeQuestion(asker, { title: 'Grinder is noisy', body: 'It squeaks at fine settings.' })
-    await article('Refunds to GoPay and OVO', 'How long a refund to an e-wallet takes.')
+    await publishArticle('Refunds to GoPay and OVO', 'How long a refund to an e-wallet takes.')
     const found = await suggestions('gopa')
     expect(found.kb.map((a) => a.title)).toEqual(['Refunds to GoPay and OVO'])
     expect(found.threads.map((t) => [t.type, t.id])).toEqual([['question', id]])
@@ -110,7 +84,10 @@ describe('header suggestions while typing (/search/suggest)', () => {
       body: 'Sudah lima hari sejak dikirim, resi tidak bergerak.',
     })
     await createAnswer(helper, id, 'Coba cek nomor resi di situs kurir.')
-    await article('Melacak paket dan nomor resi', 'Cara melihat posisi paket di situs kurir.')
+    await publishArticle(
+      'Melacak paket dan nomor resi',
+      'Cara melihat posisi paket di situs kurir.',
+    )
     const found = await suggestions('paket belum sam', { language: 'id' })
     expect(found.threads.map((t) => t.id)).toEqual([id])
     // "parcel" is a synonym of "paket", "tracking number" of "nomor resi".

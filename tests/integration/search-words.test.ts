@@ -1,13 +1,6 @@
-import path from 'node:path'
 import { eq, sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createAnswer } from '~/modules/answers/answers.server'
-import { createArticle } from '~/modules/kb/kb.server'
-import {
-  configureKbIndex,
-  ensureKbIndexFresh,
-  resetKbIndexForTests,
-} from '~/modules/search/kb-index.server'
 import {
   INDEX_VERSION_KEY,
   isSearchIndexCurrent,
@@ -17,7 +10,8 @@ import { getSimilarQuestions, search, suggestForAsk } from '~/modules/search/sea
 import { searchThreads } from '~/modules/search/thread-search.server'
 import { write } from '~/utils/db.server'
 import { settings } from '../../db/schema'
-import { makeCategory, makeQuestion, makeUser } from '../factories'
+import { makeQuestion, makeUser } from '../factories'
+import { publishArticle, useTestKbIndex } from '../setup/kb'
 
 function titles(query: string) {
   const result = searchThreads(query)
@@ -36,31 +30,9 @@ async function answered(title: string, body: string, answer = 'Thanks, we are on
   return id
 }
 
-async function article(title: string, summary: string, body: string) {
-  const staff = await makeUser({ role: 'staff' })
-  makeCategory()
-  const created = await createArticle(staff, {
-    title,
-    summary,
-    body,
-    category: 'orders-shipping',
-    tags: [],
-    status: 'published',
-    comment: '',
-  })
-  expect(created.ok).toBe(true)
-  await ensureKbIndexFresh()
-}
-
 beforeEach(async () => {
   await runSearchMaintenance()
-  configureKbIndex({
-    file: path.resolve(`tmp/test-db/kb-index-words-${process.pid}.json`),
-    debounceMs: 0,
-    checkIntervalMs: 0,
-    firstWaitMs: 60_000,
-  })
-  resetKbIndexForTests()
+  useTestKbIndex('words')
 })
 
 describe('stop words by language', () => {
@@ -110,7 +82,7 @@ describe('stop words by language', () => {
 describe('did you mean, with the words of the knowledge base', () => {
   it('never corrects a word only an article holds into a thread’s word', async () => {
     await ask('Kalori kopi susu gula aren', 'Berapa kalori segelas kopi susu gula aren?')
-    await article(
+    await publishArticle(
       'Kopi Kalosi dari Toraja',
       'Asal dan rasa biji kopi Kalosi.',
       'Kalosi tumbuh di dataran tinggi Enrekang.',
@@ -121,7 +93,7 @@ describe('did you mean, with the words of the knowledge base', () => {
 
   it('corrects a misspelt word into an article’s word', async () => {
     await ask('Kalori kopi susu gula aren', 'Berapa kalori segelas kopi susu gula aren?')
-    await article(
+    await publishArticle(
       'Kopi Kalosi dari Toraja',
       'Asal dan rasa biji kopi Kalosi.',
       'Kalosi tumbuh di dataran tinggi Enrekang.',
@@ -134,7 +106,7 @@ describe('did you mean, with the words of the knowledge base', () => {
 
 describe('KB results on the search page', () => {
   it('match the last word as a prefix when no article has it whole: “gopa” finds GoPay', async () => {
-    await article(
+    await publishArticle(
       'Refund ke GoPay',
       'Berapa lama pengembalian dana ke GoPay.',
       'Dana kembali ke saldo GoPay dalam tiga hari kerja.',

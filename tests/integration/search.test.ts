@@ -1,4 +1,3 @@
-import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { translateMessage } from '~/i18n/message'
 import { translatorFor } from '~/i18n/translator.server'
@@ -6,11 +5,7 @@ import { acceptAnswer } from '~/modules/answers/answers.server'
 import { deleteQuestion, hideQuestion } from '~/modules/moderation/posts.server'
 import { closeAsDuplicateIn } from '~/modules/questions/closing.server'
 import { updateQuestion } from '~/modules/questions/questions.server'
-import {
-  configureKbIndex,
-  ensureKbIndexFresh,
-  resetKbIndexForTests,
-} from '~/modules/search/kb-index.server'
+import { ensureKbIndexFresh } from '~/modules/search/kb-index.server'
 import { getSimilarQuestions, suggestForAsk } from '~/modules/search/search.server'
 import { findSimilarQuestions, searchThreads } from '~/modules/search/thread-search.server'
 import { loader as goLoader } from '~/routes/go'
@@ -29,6 +24,7 @@ import {
   request,
   callRoute,
 } from '../factories'
+import { useTestKbIndex } from '../setup/kb'
 
 async function run<T extends (args: never) => unknown>(fn: T, args: Parameters<T>[0]) {
   return callRoute(fn, args)
@@ -82,14 +78,7 @@ function closeAsDuplicate(duplicateId: number, originalId: number) {
 
 beforeEach(() => {
   // Each test has a fresh database; the KB index must not remember the previous one.
-  configureKbIndex({
-    file: path.resolve(`tmp/test-db/kb-index-search-${process.pid}.json`),
-    debounceMs: 0,
-    checkIntervalMs: 0,
-    // A loaded machine must not turn a slow first build into a missing result.
-    firstWaitMs: 60_000,
-  })
-  resetKbIndexForTests()
+  useTestKbIndex('search')
 })
 
 describe('thread search', () => {
