@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { logIn, newAccount, signUp } from './support'
+import { expectNoSeriousViolations } from './axe'
 
 /** The desk's entry for a question: a list item named by its title. */
 function deskItem(page: Page, title: string) {
@@ -101,29 +101,19 @@ test('staff claim an escalated question from the desk and note it; the asker see
   await staffContext.close()
 })
 
-/** Serious and critical axe findings on the page as it is, one line per element. */
-async function seriousFindings(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
-    .analyze()
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `[${v.impact}] ${v.id} at ${n.target.join(' ')}`))
-}
-
 test('the desk and a thread’s staff tools have no serious accessibility findings', async ({
   page,
 }) => {
   await logIn(page, 'dewi@kopi.example', 'Dewi Anggraini')
   await page.goto('/desk')
   await expect(page.getByRole('heading', { level: 1, name: 'Staff desk' })).toBeVisible()
-  expect(await seriousFindings(page)).toEqual([])
+  await expectNoSeriousViolations(page, 'the staff desk')
   await page.goto('/desk?show=mine&level=2&category=brewing-help')
   await expect(page.getByRole('heading', { name: 'Nothing matches these filters.' })).toBeVisible()
-  expect(await seriousFindings(page)).toEqual([])
+  await expectNoSeriousViolations(page, 'the staff desk with nothing matching')
   await page.goto('/desk')
   await page.getByRole('link', { name: 'Ordered whole beans but received ground coffee' }).click()
   await expect(page.getByRole('region', { name: 'Internal notes' })).toBeVisible()
   await expect(page.getByText('Our team is looking at this')).toBeVisible()
-  expect(await seriousFindings(page)).toEqual([])
+  await expectNoSeriousViolations(page, 'a thread with its staff tools')
 })

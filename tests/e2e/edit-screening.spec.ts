@@ -1,8 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
-import { logIn, newAccount, signUp } from './support'
-
-const answerBy = (page: Page, name: string) =>
-  page.getByRole('listitem', { name: `Answer by ${name}` })
+import { expect, test } from '@playwright/test'
+import { answerBy, answerNewestQuestion, logIn, newAccount, signUp } from './support'
 
 test('a new account cannot edit spam into a harmless answer: too many links are refused, one link holds it until a moderator approves', async ({
   browser,
@@ -17,17 +14,7 @@ test('a new account cannot edit spam into a harmless answer: too many links are 
 
   let questionUrl = ''
   await test.step('the new account posts a harmless answer: everyone sees it', async () => {
-    await author.goto('/questions')
-    await author
-      .getByRole('main')
-      .getByRole('heading', { level: 3 })
-      .first()
-      .getByRole('link')
-      .click()
-    await author.waitForURL(/\/questions\/\d+\//)
-    questionUrl = new URL(author.url()).pathname
-    await author.getByRole('textbox', { name: 'Answer' }).fill(harmless)
-    await author.getByRole('button', { name: 'Post your answer' }).click()
+    questionUrl = await answerNewestQuestion(author, harmless)
     const mine = answerBy(author, account.displayName)
     await expect(mine).toContainText(harmless)
     await expect(mine.getByRole('note')).toHaveCount(0)

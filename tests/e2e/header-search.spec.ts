@@ -1,19 +1,11 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { expectNoSeriousViolations } from './axe'
 
 /** The header's search box, found as a screen reader finds it once the page is interactive. */
 const box = (page: Page) =>
   page
     .getByRole('search', { name: /^(Site search|Cari di situs)$/ })
     .getByRole('combobox', { name: /^(Search|Cari)$/ })
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  const findings = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`))
-  expect(findings).toEqual([])
-}
 
 test('typing “gopa” in the header lists the GoPay article and thread; arrows and Enter open one', async ({
   page,
@@ -32,7 +24,7 @@ test('typing “gopa” in the header lists the GoPay article and thread; arrows
   await expect(thread).toBeVisible()
   // The count is said to screen readers as well as shown.
   await expect(page.getByRole('status').filter({ hasText: /\d+ suggestions/ })).toHaveCount(1)
-  await expectNoSeriousViolations(page)
+  await expectNoSeriousViolations(page, 'the home page with the suggestions open')
   await page.screenshot({ path: 'tmp/screenshots/header-search-desktop.png' })
 
   // Escape closes the list and leaves what was typed.
@@ -84,7 +76,7 @@ test('on a phone the list fits the screen', async ({ page }) => {
   const bounds = await list.boundingBox()
   expect(bounds!.x).toBeGreaterThanOrEqual(0)
   expect(bounds!.x + bounds!.width).toBeLessThanOrEqual(390)
-  await expectNoSeriousViolations(page)
+  await expectNoSeriousViolations(page, 'the suggestions at phone width')
   await page.screenshot({ path: 'tmp/screenshots/header-search-phone.png' })
 })
 

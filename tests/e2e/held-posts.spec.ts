@@ -1,9 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
-import { logIn, newAccount, signUp } from './support'
-
-/** The answer a person wrote, as the thread lists it ("Answer by …"). */
-const answerBy = (page: Page, name: string) =>
-  page.getByRole('listitem', { name: `Answer by ${name}` })
+import { expect, test } from '@playwright/test'
+import { answerBy, answerNewestQuestion, logIn, newAccount, signUp } from './support'
 
 test('a new account’s spammy answer is held: only its author sees it, until a moderator deletes it from the review queue', async ({
   browser,
@@ -17,17 +13,7 @@ test('a new account’s spammy answer is held: only its author sees it, until a 
 
   let questionUrl = ''
   await test.step('the new account posts an answer with a link: it is held', async () => {
-    await spammer.goto('/questions')
-    await spammer
-      .getByRole('main')
-      .getByRole('heading', { level: 3 })
-      .first()
-      .getByRole('link')
-      .click()
-    await spammer.waitForURL(/\/questions\/\d+\//)
-    questionUrl = new URL(spammer.url()).pathname
-    await spammer.getByRole('textbox', { name: 'Answer' }).fill(spam)
-    await spammer.getByRole('button', { name: 'Post your answer' }).click()
+    questionUrl = await answerNewestQuestion(spammer, spam)
     const mine = answerBy(spammer, account.displayName)
     await expect(mine).toContainText(spam)
     await expect(mine.getByRole('note')).toContainText('Your answer is awaiting a moderator')

@@ -3,8 +3,7 @@ import fs from 'node:fs'
 import net, { type AddressInfo } from 'node:net'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { startSmtp, type FakeSmtp } from '../setup/smtp'
 
 /**
@@ -29,10 +28,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the demo site in `tmp/<name>` (emptied first) and waits until it answers. */
-async function startMailSite(
-  name: string,
-  extra: Record<string, string> = {},
-): Promise<MailSite> {
+async function startMailSite(name: string, extra: Record<string, string> = {}): Promise<MailSite> {
   const smtp = await startSmtp()
   const dataDir = path.resolve('tmp', name)
   fs.rmSync(dataDir, { recursive: true, force: true })
@@ -102,12 +98,4 @@ export function runJobs(site: MailSite, at = new Date()) {
   return run('npx', ['tsx', 'app/jobs/run.ts', '--once', '--at', at.toISOString()], {
     env: site.env,
   })
-}
-
-/** Serious and critical axe findings on the page as it is, one line each. */
-export async function axeFindings(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`))
 }

@@ -1,15 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { logIn, newAccount, signUp } from './support'
-
-/** No serious or critical accessibility finding on the page as it is. */
-async function expectAccessible(page: Page, where: string) {
-  const results = await new AxeBuilder({ page }).analyze()
-  const findings = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`))
-  expect(findings, `accessibility findings on ${where}`).toEqual([])
-}
+import { expectNoSeriousViolations } from './axe'
 
 /** The answers section is a region named after its heading ("2 answers"); its items are posts. */
 function answerItems(page: Page) {
@@ -41,7 +32,7 @@ test('a question asked privately is seen and answered by its asker and staff onl
     const choice = asker.getByRole('radiogroup', { name: 'Who can see this question?' })
     await expect(choice.getByRole('radio', { name: /^Public/ })).toBeChecked()
     await choice.getByRole('radio', { name: 'Private — only you and our staff' }).check()
-    await expectAccessible(asker, 'the ask form')
+    await expectNoSeriousViolations(asker, 'the ask form')
     await asker.getByRole('button', { name: 'Post your question' }).click()
 
     await expect(asker).toHaveURL(/\/questions\/\d+\/[a-z0-9-]+$/)
@@ -49,7 +40,7 @@ test('a question asked privately is seen and answered by its asker and staff onl
     await expect(
       asker.getByText('Only you and our staff can see this question and its answers.'),
     ).toBeVisible()
-    await expectAccessible(asker, 'a private question, for its asker')
+    await expectNoSeriousViolations(asker, 'a private question, for its asker')
     questionUrl = asker.url()
   })
 
@@ -91,7 +82,7 @@ test('a question asked privately is seen and answered by its asker and staff onl
     ).toBeVisible()
     // Not without the asker's consent.
     await expect(staff.getByRole('button', { name: 'Make public' })).toBeDisabled()
-    await expectAccessible(staff, 'a private question, for staff')
+    await expectNoSeriousViolations(staff, 'a private question, for staff')
     await staff.getByRole('textbox', { name: 'Answer' }).fill(answerText)
     await staff.getByRole('button', { name: 'Post your answer' }).click()
     await expect(staff.getByRole('heading', { level: 2, name: '1 answer' })).toBeVisible()
@@ -120,5 +111,5 @@ test('a helper finds the queue in the header and is told to follow something fir
     'href',
     '/tags',
   )
-  await expectAccessible(page, 'the queue')
+  await expectNoSeriousViolations(page, 'the queue')
 })

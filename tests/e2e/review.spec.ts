@@ -1,10 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { logIn, newAccount, signUp } from './support'
-
-/** The answer a person wrote, as the thread lists it ("Answer by …"). */
-const answerBy = (page: Page, name: string) =>
-  page.getByRole('listitem', { name: `Answer by ${name}` })
+import { answerBy, answerNewestQuestion, logIn, newAccount, signUp } from './support'
+import { expectNoSeriousViolations } from './axe'
 
 async function flagAsRude(page: Page, questionUrl: string, author: string) {
   await page.goto(questionUrl)
@@ -27,17 +23,7 @@ test('two members flag a rude answer, which hides it; a moderator deletes it and
 
   let questionUrl = ''
   await test.step('a new account posts a rude answer', async () => {
-    await rude.goto('/questions')
-    await rude
-      .getByRole('main')
-      .getByRole('heading', { level: 3 })
-      .first()
-      .getByRole('link')
-      .click()
-    await rude.waitForURL(/\/questions\/\d+\//)
-    questionUrl = new URL(rude.url()).pathname
-    await rude.getByRole('textbox', { name: 'Answer' }).fill(rudeText)
-    await rude.getByRole('button', { name: 'Post your answer' }).click()
+    questionUrl = await answerNewestQuestion(rude, rudeText)
     await expect(answerBy(rude, rudeAccount.displayName)).toContainText(rudeText)
   })
 
@@ -77,10 +63,7 @@ test('two members flag a rude answer, which hides it; a moderator deletes it and
     await expect(item).toContainText('Score 2.0 from 2 flags')
     await item.getByRole('button', { name: 'Claim' }).click()
     await expect(moderator.getByRole('status')).toContainText('The item is yours for 15 minutes.')
-    const results = await new AxeBuilder({ page: moderator }).analyze()
-    expect(
-      results.violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? '')),
-    ).toEqual([])
+    await expectNoSeriousViolations(moderator, 'the review queue with a claimed item')
     const claimed = moderator.getByRole('listitem', {
       name: `Answer by ${rudeAccount.displayName}`,
     })
@@ -117,17 +100,7 @@ test('a moderator restores a hidden answer from the queue, then deletes its auth
   const author = await authorContext.newPage()
   const account = newAccount('seller')
   await signUp(author, account)
-  await author.goto('/questions')
-  await author
-    .getByRole('main')
-    .getByRole('heading', { level: 3 })
-    .first()
-    .getByRole('link')
-    .click()
-  await author.waitForURL(/\/questions\/\d+\//)
-  const questionUrl = new URL(author.url()).pathname
-  await author.getByRole('textbox', { name: 'Answer' }).fill(text)
-  await author.getByRole('button', { name: 'Post your answer' }).click()
+  const questionUrl = await answerNewestQuestion(author, text)
   await expect(answerBy(author, account.displayName)).toContainText(text)
 
   const flaggerContext = await browser.newContext()
@@ -153,10 +126,7 @@ test('a moderator restores a hidden answer from the queue, then deletes its auth
     const item = moderator.getByRole('listitem', { name: `Answer by ${account.displayName}` })
     await expect(item).toContainText('Hidden')
     await item.getByText('Restore…').click()
-    const results = await new AxeBuilder({ page: moderator }).analyze()
-    expect(
-      results.violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? '')),
-    ).toEqual([])
+    await expectNoSeriousViolations(moderator, 'the review queue with the restore form open')
     await item.getByLabel('Why? (optional)').fill('Only a shop link, but not rude')
     await item.getByRole('button', { name: 'Restore the post' }).click()
     await expect(moderator.getByRole('status')).toContainText('The post is back for everyone')
@@ -171,10 +141,7 @@ test('a moderator restores a hidden answer from the queue, then deletes its auth
     const confirm = moderator.getByRole('alert')
     await expect(confirm).toContainText(`Delete ${account.displayName} as a spammer?`)
     await expect(confirm).toContainText('1 answer will be hidden')
-    const results = await new AxeBuilder({ page: moderator }).analyze()
-    expect(
-      results.violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? '')),
-    ).toEqual([])
+    await expectNoSeriousViolations(moderator, 'the delete-spammer confirmation')
     await moderator.getByRole('button', { name: 'Hide all posts and ban' }).click()
     await expect(moderator.getByRole('status')).toContainText(
       'Every post by this person is hidden and the account is banned.',

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { logIn, newAccount, signUp } from './support'
+import { expectNoSeriousViolations } from './axe'
 
 test('a moderator silences a member, who reads why on every page and can no longer post', async ({
   browser,
@@ -34,10 +34,7 @@ test('a moderator silences a member, who reads why on every page and can no long
     await moderator.getByRole('button', { name: 'Apply' }).click()
     await expect(moderator.getByRole('status')).toContainText('Done: the person has been told.')
     await expect(moderator.getByRole('button', { name: /^Lift the Silence/ })).toBeVisible()
-    const results = await new AxeBuilder({ page: moderator }).analyze()
-    expect(
-      results.violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? '')),
-    ).toEqual([])
+    await expectNoSeriousViolations(moderator, 'a person’s moderation page after a sanction')
   })
 
   await test.step('the member reads the notice with the reason and has no answer form', async () => {

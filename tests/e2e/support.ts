@@ -54,3 +54,21 @@ async function expectSignedIn(page: Page, displayName: string) {
   await expect(header.getByRole('button', { name: 'Log out', exact: true })).toBeVisible()
   await header.getByText('Account', { exact: true }).click()
 }
+
+/** The answer a person wrote, as the thread lists it ("Answer by …"). */
+export const answerBy = (page: Page, name: string) =>
+  page.getByRole('listitem', { name: `Answer by ${name}` })
+
+/**
+ * Opens the newest question of the list, as a member would, and posts `text` as an answer;
+ * returns the thread's path. The caller checks what the thread then shows.
+ */
+export async function answerNewestQuestion(page: Page, text: string): Promise<string> {
+  await page.goto('/questions')
+  await page.getByRole('main').getByRole('heading', { level: 3 }).first().getByRole('link').click()
+  await page.waitForURL(/\/questions\/\d+\//)
+  const path = new URL(page.url()).pathname
+  await page.getByRole('textbox', { name: 'Answer' }).fill(text)
+  await page.getByRole('button', { name: 'Post your answer' }).click()
+  return path
+}

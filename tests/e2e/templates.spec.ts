@@ -1,15 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { logIn, newAccount, signUp } from './support'
-
-/** No serious or critical accessibility finding on the page as it is. */
-async function expectAccessible(page: Page, where: string) {
-  const results = await new AxeBuilder({ page }).analyze()
-  const findings = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`))
-  expect(findings, `accessibility findings on ${where}`).toEqual([])
-}
+import { answerBy, logIn, newAccount, signUp } from './support'
+import { expectNoSeriousViolations } from './axe'
 
 async function ask(page: Page, title: string, details: string, category: string, tags: string) {
   await page.goto('/ask')
@@ -21,9 +12,6 @@ async function ask(page: Page, title: string, details: string, category: string,
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
   return page.url()
 }
-
-const answerBy = (page: Page, name: string) =>
-  page.getByRole('listitem', { name: `Answer by ${name}` })
 
 test('staff answer from a template, edit it, post it; the asker accepts; the templates page counts the use', async ({
   page: asker,
@@ -57,7 +45,7 @@ test('staff answer from a template, edit it, post it; the asker accepts; the tem
   const answer = form.getByLabel('Answer', { exact: true })
   await expect(answer).toHaveValue(new RegExp(`^Hi ${account.displayName},`))
   await expect(answer).toHaveValue(/— Dewi Anggraini$/)
-  await expectAccessible(staff, 'the answer form with a template inserted')
+  await expectNoSeriousViolations(staff, 'the answer form with a template inserted')
   // the filled-in text is edited before posting
   const extra = `For your grinder, start two clicks finer (${run}).`
   await answer.press('Control+End')
@@ -77,7 +65,7 @@ test('staff answer from a template, edit it, post it; the asker accepts; the tem
   const row = staff.getByRole('listitem', { name: 'Coffee tastes sour or bitter' })
   await expect(row.getByRole('definition').first()).toHaveText('1')
   await expect(row).toContainText('Not automatic: it needs 10 decided uses')
-  await expectAccessible(staff, 'the templates page')
+  await expectNoSeriousViolations(staff, 'the templates page')
   await context.close()
 })
 
@@ -111,7 +99,7 @@ test('an automatic suggestion on a new question solves it when the asker says so
   const suggestion = answerBy(asker, 'Tanya assistant')
   await expect(suggestion).toContainText('Automatic suggestion.')
   await expect(suggestion.getByRole('link', { name: /^Resetting your password/ })).toBeVisible()
-  await expectAccessible(asker, 'a question with an automatic suggestion')
+  await expectNoSeriousViolations(asker, 'a question with an automatic suggestion')
   await suggestion.getByRole('button', { name: 'This solved my problem' }).click()
   await expect(suggestion.getByText('Accepted answer')).toBeVisible()
   await expect(suggestion.getByRole('button', { name: 'This solved my problem' })).toHaveCount(0)
