@@ -90,6 +90,15 @@ type Case = {
   target: (s: Setup, own: boolean) => unknown
 }
 
+/** The policy's target for the actor's own question or someone else's. */
+const questionOf: Case['target'] = (s, own) => ({ authorId: own ? s.actor.id : -1 })
+/** The policy's target for the actor's own answer or someone else's, on a third person's question. */
+const answerOf: Case['target'] = (s, own) => ({
+  authorId: own ? s.actor.id : -1,
+  question: { authorId: -2 },
+  isAccepted: false,
+})
+
 const CASES: Case[] = [
   {
     // three links in an answer
@@ -160,7 +169,7 @@ const CASES: Case[] = [
     action: 'question.close',
     allowed: 302,
     denied: 403,
-    target: (s, own) => ({ authorId: own ? s.actor.id : -1 }),
+    target: questionOf,
     run: async (s, own) => {
       const q = own ? s.own.q : s.other.q
       const original = own ? s.other.q : s.own.q
@@ -205,7 +214,7 @@ const CASES: Case[] = [
     action: 'question.edit',
     allowed: 200,
     denied: 403,
-    target: (s, own) => ({ authorId: own ? s.actor.id : -1 }),
+    target: questionOf,
     run: async (s, own) => {
       const q = own ? s.own.q : s.other.q
       const res = await callRoute(
@@ -219,11 +228,7 @@ const CASES: Case[] = [
     action: 'answer.edit',
     allowed: 200,
     denied: 403,
-    target: (s, own) => ({
-      authorId: own ? s.actor.id : -1,
-      question: { authorId: -2 },
-      isAccepted: false,
-    }),
+    target: answerOf,
     run: async (s, own) => {
       const a = own ? s.own.a : s.other.a
       const res = await callRoute(
@@ -238,7 +243,7 @@ const CASES: Case[] = [
     action: 'question.edit',
     allowed: 302,
     denied: 403,
-    target: (s, own) => ({ authorId: own ? s.actor.id : -1 }),
+    target: questionOf,
     run: async (s, own) => {
       const q = own ? s.own.q : s.other.q
       const body = 'Edited: the details, written more clearly than before.'
@@ -269,11 +274,7 @@ const CASES: Case[] = [
     action: 'answer.edit',
     allowed: 302,
     denied: 403,
-    target: (s, own) => ({
-      authorId: own ? s.actor.id : -1,
-      question: { authorId: -2 },
-      isAccepted: false,
-    }),
+    target: answerOf,
     run: async (s, own) => {
       const a = own ? s.own.a : s.other.a
       const body = 'Edited: grind a little finer and pour more slowly.'
